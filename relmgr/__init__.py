@@ -1,0 +1,3 @@
+"""relmgr: an offline workbench for bank relationship managers on an encrypted local portfolio."""
+
+__version__ = "0.1.0"

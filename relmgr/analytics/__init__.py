@@ -1,0 +1,1 @@
+"""Pure analytics over DataFrames: no SQL, no Qt."""

@@ -1,0 +1,1 @@
+"""Domain vocabulary: codes, enums and small value rules. Standard library only."""

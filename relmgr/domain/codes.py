@@ -1,0 +1,159 @@
+"""The codes the portfolio exchange format and the database use.
+
+Every code is stored as its string value; the UI turns codes into translated text
+(relmgr/ui/texts.py), never the other way round.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Gender(StrEnum):
+    MALE = "M"
+    FEMALE = "F"
+
+
+class RiskRating(StrEnum):
+    """Customer risk tolerance from the suitability questionnaire (C1 conservative … C5 aggressive)."""
+
+    C1 = "C1"
+    C2 = "C2"
+    C3 = "C3"
+    C4 = "C4"
+    C5 = "C5"
+
+    @property
+    def level(self) -> int:
+        return int(self.value[1])
+
+
+class RiskLevel(StrEnum):
+    """Product risk level (R1 lowest … R5 highest); suitable when level <= customer's rating level."""
+
+    R1 = "R1"
+    R2 = "R2"
+    R3 = "R3"
+    R4 = "R4"
+    R5 = "R5"
+
+    @property
+    def level(self) -> int:
+        return int(self.value[1])
+
+
+class ProductFamily(StrEnum):
+    CURRENT = "CURRENT"              # 活期
+    TIME_DEPOSIT = "TIME_DEPOSIT"    # 定期
+    LARGE_CD = "LARGE_CD"            # 大额存单
+    WEALTH = "WEALTH"                # 理财 (R1–R5)
+    FUND = "FUND"                    # 基金
+    INSURANCE = "INSURANCE"          # 保险
+    CREDIT_CARD = "CREDIT_CARD"      # 信用卡
+    MORTGAGE = "MORTGAGE"            # 房贷
+    CONSUMER_LOAN = "CONSUMER_LOAN"  # 消费贷
+    BUSINESS_LOAN = "BUSINESS_LOAN"  # 经营贷
+
+    @property
+    def is_liability(self) -> bool:
+        """Credit products: their balance is owed to the bank and is not part of AUM."""
+        return self in _LIABILITIES
+
+
+_LIABILITIES = frozenset({ProductFamily.CREDIT_CARD, ProductFamily.MORTGAGE,
+                          ProductFamily.CONSUMER_LOAN, ProductFamily.BUSINESS_LOAN})
+
+
+class HoldingStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    DORMANT = "DORMANT"
+    CLOSED = "CLOSED"
+
+
+class TxnKind(StrEnum):
+    SALARY = "SALARY"
+    PENSION = "PENSION"
+    DEPOSIT = "DEPOSIT"
+    TRANSFER_IN = "TRANSFER_IN"
+    TRANSFER_OUT = "TRANSFER_OUT"
+    WITHDRAWAL = "WITHDRAWAL"
+    CARD_SPEND = "CARD_SPEND"
+    BILL_PAY = "BILL_PAY"
+    PURCHASE = "PURCHASE"            # subscription of a wealth product / fund / insurance premium
+    REDEMPTION = "REDEMPTION"
+    MATURITY = "MATURITY"            # a time deposit or CD paid out at maturity
+    INTEREST = "INTEREST"
+    FEE = "FEE"
+    LOAN_REPAYMENT = "LOAN_REPAYMENT"
+    LOAN_DRAWDOWN = "LOAN_DRAWDOWN"
+
+    @property
+    def customer_initiated(self) -> bool:
+        """False for what the bank books on its own (interest, fees, maturities)."""
+        return self not in _SYSTEM_KINDS
+
+
+_SYSTEM_KINDS = frozenset({TxnKind.INTEREST, TxnKind.FEE, TxnKind.MATURITY})
+
+
+class Channel(StrEnum):
+    BRANCH = "BRANCH"
+    MOBILE = "MOBILE"
+    ONLINE = "ONLINE"
+    ATM = "ATM"
+    POS = "POS"
+    SYSTEM = "SYSTEM"
+
+
+class ContactChannel(StrEnum):
+    PHONE = "PHONE"
+    VISIT = "VISIT"
+    WECHAT = "WECHAT"
+    SMS = "SMS"
+    EMAIL = "EMAIL"
+
+
+class ContactPurpose(StrEnum):
+    SERVICE = "SERVICE"
+    SALES = "SALES"
+    RETENTION = "RETENTION"
+    CARE = "CARE"
+    COMPLAINT = "COMPLAINT"
+
+
+class ContactOutcome(StrEnum):
+    REACHED = "REACHED"
+    NO_ANSWER = "NO_ANSWER"
+    INTERESTED = "INTERESTED"
+    DECLINED = "DECLINED"
+    COMPLAINT = "COMPLAINT"
+
+
+class TaskStatus(StrEnum):
+    OPEN = "OPEN"
+    DONE = "DONE"
+    CANCELLED = "CANCELLED"
+
+
+class OfferArm(StrEnum):
+    TREATMENT = "TREATMENT"
+    CONTROL = "CONTROL"
+
+
+class OfferOutcome(StrEnum):
+    PENDING = "PENDING"
+    ACCEPTED = "ACCEPTED"
+    DECLINED = "DECLINED"
+    NO_RESPONSE = "NO_RESPONSE"
+
+
+class AuditAction(StrEnum):
+    PORTFOLIO_CREATED = "PORTFOLIO_CREATED"
+    UNLOCKED = "UNLOCKED"
+    LOCKED = "LOCKED"
+    PASSWORD_CHANGED = "PASSWORD_CHANGED"
+    IMPORTED = "IMPORTED"
+    REVEAL_ID = "REVEAL_ID"
+    REVEAL_PHONE = "REVEAL_PHONE"
+    EXPORTED = "EXPORTED"
+    SYNCED = "SYNCED"

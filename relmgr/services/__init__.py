@@ -1,0 +1,1 @@
+"""Use cases that join storage and analytics; what the CLI and the UI call."""

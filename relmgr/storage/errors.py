@@ -1,0 +1,27 @@
+"""What can go wrong when opening a portfolio, one class per message the user needs to see."""
+
+from __future__ import annotations
+
+
+class PortfolioError(Exception):
+    """A problem the user can act on; str(error) is a one-line message naming the file."""
+
+
+class PortfolioNotFound(PortfolioError):
+    pass
+
+
+class PortfolioExists(PortfolioError):
+    pass
+
+
+class WrongPassword(PortfolioError):
+    pass
+
+
+class NotAPortfolio(PortfolioError):
+    pass
+
+
+class DamagedPortfolio(PortfolioError):
+    pass

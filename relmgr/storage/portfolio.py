@@ -1,0 +1,267 @@
+"""Open, create, migrate, rekey and query one encrypted portfolio file.
+
+A `Portfolio` wraps one sqlcipher3 connection. sqlcipher3 refuses use from a thread other than
+the one that opened it, which is what we want: the GUI opens it on its single database thread
+(relmgr/storage/db_thread.py); the command line uses it on the main thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import sqlcipher3
+
+from relmgr.storage.errors import (
+    DamagedPortfolio,
+    NotAPortfolio,
+    PortfolioExists,
+    PortfolioNotFound,
+    WrongPassword,
+)
+
+FORMAT_MARKER = "relmgr-portfolio"
+_SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+# SQLCipher 4 pages are 4096 bytes; a file of another size was cut short or is something else.
+_PAGE_SIZE = 4096
+
+
+def _migration_scripts() -> list[tuple[int, str]]:
+    folder = resources.files("relmgr.storage") / "migrations"
+    scripts = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            scripts.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
+    scripts.sort()
+    if [n for n, _ in scripts] != list(range(1, len(scripts) + 1)):
+        raise RuntimeError("migration scripts must be numbered 0001, 0002, ... without gaps")
+    return scripts
+
+
+MIGRATIONS = _migration_scripts()
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def _now() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def _connect(path: Path, password: str) -> sqlcipher3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly what
+    # `Portfolio.transaction()` encloses, never something the driver opened implicitly.
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    # Keep SQLCipher's own diagnostics (which can name the failure) off stderr.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.set_key(password)
+    return conn
+
+
+class Portfolio:
+    """An unlocked portfolio. Close it to lock."""
+
+    def __init__(self, path: Path, conn: sqlcipher3.Connection) -> None:
+        self.path = path
+        self._conn: sqlcipher3.Connection | None = conn
+
+    # -- connection life -------------------------------------------------------------------
+    @property
+    def conn(self) -> sqlcipher3.Connection:
+        if self._conn is None:
+            raise RuntimeError("the portfolio is locked")
+        return self._conn
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Portfolio:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema ----------------------------------------------------------------------------
+    @property
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def _migrate(self, *, upto: int = SCHEMA_VERSION) -> None:
+        current = self.schema_version
+        if current > SCHEMA_VERSION:
+            raise NotAPortfolio(
+                f"{self.path}: made by a newer relmgr (schema {current}, this one knows {SCHEMA_VERSION})")
+        for number, script in MIGRATIONS:
+            if current < number <= upto:
+                with self.transaction():
+                    for statement in _split_sql(script):
+                        self.conn.execute(statement)
+                    self.conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, _now()))
+
+    # -- transactions and queries ----------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlcipher3.Connection]:
+        """All-or-nothing: commits when the block ends, rolls back if it raises."""
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        return self.conn.execute(sql, params).fetchall()
+
+    def read_frame(self, sql: str, params: Sequence[Any] = ()) -> pd.DataFrame:
+        cursor = self.conn.execute(sql, params)
+        columns = [d[0] for d in cursor.description]
+        return pd.DataFrame.from_records(cursor.fetchall(), columns=columns)
+
+    def insert_rows(self, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        """Bulk insert; call inside `transaction()` so a failure leaves nothing behind."""
+        placeholders = ", ".join("?" * len(columns))
+        self.conn.executemany(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({placeholders})", rows)
+
+    def insert_frame(self, table: str, frame: pd.DataFrame) -> None:
+        """Insert a DataFrame whose columns are named as the table's; NaN/NaT become NULL."""
+        columns = list(frame.columns)
+        values = frame.astype(object).where(frame.notna(), None)
+        self.insert_rows(table, columns, values.itertuples(index=False, name=None))
+
+    def table_counts(self, tables: Iterable[str]) -> dict[str, int]:
+        return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+    # -- meta ------------------------------------------------------------------------------
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # -- password --------------------------------------------------------------------------
+    def change_password(self, *, new_password: str) -> None:
+        """Re-encrypt every page under the new password (SQLCipher's rekey)."""
+        if not new_password:
+            raise ValueError("the new password is empty")
+        self.conn.execute("PRAGMA rekey = " + _sql_literal(new_password))
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration script into statements, using SQLite's own notion of a complete one
+    (so a ';' inside a comment or a string does not end a statement)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlcipher3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(ln.strip().startswith("--") or not ln.strip()
+                                  for ln in buffer.splitlines()):
+        raise RuntimeError("migration script ends in an incomplete statement")
+    return statements
+
+
+def _check_file_shape(path: Path) -> None:
+    """Reject, before any key is tried, files that cannot be an encrypted portfolio."""
+    if not path.exists():
+        raise PortfolioNotFound(f"{path}: no such file")
+    if not path.is_file():
+        raise NotAPortfolio(f"{path}: is a folder, not a portfolio file")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAPortfolio(f"{path}: the file is empty, not a portfolio")
+    with path.open("rb") as handle:
+        head = handle.read(len(_SQLITE_PLAIN_HEADER))
+    if head == _SQLITE_PLAIN_HEADER:
+        raise NotAPortfolio(
+            f"{path}: this is an unencrypted SQLite database, not an encrypted relmgr portfolio")
+    if size % _PAGE_SIZE:
+        raise DamagedPortfolio(
+            f"{path}: the file is damaged or truncated, or not a portfolio "
+            f"({size} bytes is not a whole number of {_PAGE_SIZE}-byte pages)")
+
+
+def open_portfolio(path: str | os.PathLike[str], password: str, *, migrate: bool = True) -> Portfolio:
+    """Unlock an existing portfolio, upgrading its schema if it is older than this relmgr.
+
+    Reading the file never changes it: the key is tested by a read, and migrations run only
+    once the key and the format are confirmed.
+    """
+    path = Path(path)
+    if not password:
+        raise WrongPassword(f"{path}: no password given")
+    _check_file_shape(path)
+    conn = _connect(path, password)
+    try:
+        try:
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            if "not a database" in str(exc):
+                raise WrongPassword(
+                    f"{path}: wrong password (or the file is not a relmgr portfolio)") from None
+            raise DamagedPortfolio(f"{path}: the file is damaged ({exc})") from None
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            marker = (conn.execute("SELECT value FROM meta WHERE key='format'").fetchone()
+                      if "meta" in names else None)
+            if "schema_version" not in names or marker is None or marker[0] != FORMAT_MARKER:
+                raise NotAPortfolio(f"{path}: an encrypted database, but not a relmgr portfolio")
+            conn.execute("PRAGMA quick_check(1)").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise DamagedPortfolio(f"{path}: the file is damaged ({exc})") from None
+        portfolio = Portfolio(path, conn)
+        if migrate:
+            portfolio._migrate()
+        portfolio.conn.execute("PRAGMA foreign_keys = ON")
+        return portfolio
+    except BaseException:
+        conn.close()
+        raise
+
+
+def create_portfolio(path: str | os.PathLike[str], password: str, *,
+                     schema_version: int = SCHEMA_VERSION) -> Portfolio:
+    """Create a new, empty encrypted portfolio. `schema_version` below the latest is for tests
+    of the upgrade path only."""
+    path = Path(path)
+    if not password:
+        raise ValueError("a portfolio needs a password")
+    if path.exists():
+        raise PortfolioExists(f"{path}: a file with this name already exists")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = _connect(path, password)
+    portfolio = Portfolio(path, conn)
+    try:
+        with portfolio.transaction():
+            conn.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+            conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+            portfolio.set_meta("format", FORMAT_MARKER)
+            portfolio.set_meta("created_at", _now())
+        portfolio._migrate(upto=schema_version)
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        portfolio.close()
+        path.unlink(missing_ok=True)
+        raise
+    return portfolio
