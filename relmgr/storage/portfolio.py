@@ -227,7 +227,6 @@ def open_portfolio(path: str | os.PathLike[str], password: str, *, migrate: bool
                       if "meta" in names else None)
             if "schema_version" not in names or marker is None or marker[0] != FORMAT_MARKER:
                 raise NotAPortfolio(f"{path}: an encrypted database, but not a relmgr portfolio")
-            conn.execute("PRAGMA quick_check(1)").fetchone()
         except sqlcipher3.DatabaseError as exc:
             raise DamagedPortfolio(f"{path}: the file is damaged ({exc})") from None
         portfolio = Portfolio(path, conn)

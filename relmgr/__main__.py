@@ -1,0 +1,5 @@
+import sys
+
+from relmgr.cli import main
+
+sys.exit(main())
