@@ -11,11 +11,14 @@ import argparse
 import datetime as dt
 import getpass
 import json
+import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+log = logging.getLogger("relmgr.cli")
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -128,6 +131,25 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_segments(args: argparse.Namespace) -> int:
+    # Issue 4: tiers, RFM segments, clusters and lifecycle stages (relmgr/services/segments.py).
+    from relmgr.services.segments import segments_report
+
+    with _open(args.file) as portfolio:
+        try:
+            report = segments_report(portfolio, refresh=args.refresh)
+        except ValueError as error:  # e.g. a team rule that does not validate
+            raise UserError(str(error)) from None
+    if args.json:
+        _print_json(report)
+    else:
+        print(f"as of {report['as_of']} (computed {report['computed_at']}), "
+              f"{report['customers']} customers")
+        for group, counts in report["totals"].items():
+            print(f"{group}: " + ", ".join(f"{code} {n}" for code, n in counts.items()))
+    return EXIT_OK
+
+
 # -- parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="relmgr", description=__doc__.splitlines()[0])
@@ -157,6 +179,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--from", dest="source", required=True, help="folder with the CSV files")
     imp.set_defaults(handler=cmd_import)
 
+    segments = sub.add_parser("segments", help="service tiers, RFM segments, clusters, lifecycle stages")
+    segments.add_argument("file")
+    segments.add_argument("--refresh", action="store_true", help="recompute even if stored results are current")
+    segments.add_argument("--json", action="store_true")
+    segments.set_defaults(handler=cmd_segments)
+
     bench = sub.add_parser("bench", help="measure speed at branch scale")
     bench.add_argument("--customers", type=int, default=50_000)
     bench.add_argument("--repeats", type=int, default=5)
@@ -168,16 +196,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from relmgr.domain.progress import Cancelled
+    from relmgr.services.logs import configure_logging
     from relmgr.storage import PortfolioError, WrongPassword
 
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
+    configure_logging()
+    # The command's name only: arguments can be file names, and files are the RM's business.
+    log.info("command %s started", handler.__name__)
     try:
-        return handler(args)
+        code = handler(args)
+        log.info("command %s finished: exit %d", handler.__name__, code)
+        return code
     except WrongPassword as error:
+        log.info("command %s: wrong password", handler.__name__)
         print(f"relmgr: {error}", file=sys.stderr)
         return EXIT_WRONG_PASSWORD
     except (UserError, PortfolioError) as error:
+        log.info("command %s: user error %s", handler.__name__, type(error).__name__)
         print(f"relmgr: {error}", file=sys.stderr)
         return EXIT_USER_ERROR
     except Cancelled:

@@ -46,6 +46,8 @@ def _migration_scripts() -> list[tuple[int, str]]:
 
 MIGRATIONS = _migration_scripts()
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+# Migration 0002 adds the derived customer_summary table, which upgrading fills from the data.
+_SUMMARY_INTRODUCED = 2
 
 
 def _now() -> str:
@@ -108,6 +110,17 @@ class Portfolio:
                     for statement in _split_sql(script):
                         self.conn.execute(statement)
                     self.conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, _now()))
+                    if number == _SUMMARY_INTRODUCED:
+                        self._fill_new_summary()
+
+    def _fill_new_summary(self) -> None:
+        # A portfolio older than the summary table has data but no summary yet; fill it in the
+        # migration's transaction so the upgraded customer list is complete at once.
+        from relmgr.storage.summary import rebuild_customer_summary
+
+        as_of = self.get_meta("as_of")
+        if as_of is not None:
+            rebuild_customer_summary(self, as_of=dt.date.fromisoformat(as_of))
 
     # -- transactions and queries ----------------------------------------------------------
     @contextlib.contextmanager

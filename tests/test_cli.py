@@ -1,0 +1,78 @@
+"""The command-line contract: output shapes and exit codes (0 ok, 2 user error, 3 wrong password)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from relmgr.storage import create_portfolio
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(*args: str, password: str | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "RELMGR_PASSWORD"}
+    if password is not None:
+        env["RELMGR_PASSWORD"] = password
+    return subprocess.run([sys.executable, "-m", "relmgr", *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=300)
+
+
+@pytest.fixture
+def empty_portfolio(tmp_path: Path) -> Path:
+    path = tmp_path / "empty.rmdb"
+    create_portfolio(path, "pw").close()
+    return path
+
+
+def test_stats_json(empty_portfolio: Path) -> None:
+    result = run("stats", str(empty_portfolio), "--json", password="pw")
+    assert result.returncode == 0, result.stderr
+    stats = json.loads(result.stdout)
+    for key in ("customers", "holdings", "transactions", "interactions", "products"):
+        assert stats[key] == 0
+    assert stats["schema_version"] >= 2
+
+
+def test_wrong_password_exits_3_with_one_line(empty_portfolio: Path) -> None:
+    result = run("stats", str(empty_portfolio), "--json", password="nope")
+    assert result.returncode == 3
+    assert result.stdout == ""
+    assert result.stderr.strip().count("\n") == 0
+    assert "wrong password" in result.stderr
+
+
+def test_no_password_without_terminal_exits_2(empty_portfolio: Path) -> None:
+    result = run("stats", str(empty_portfolio), "--json")
+    assert result.returncode == 2
+    assert "RELMGR_PASSWORD" in result.stderr
+
+
+def test_missing_file_exits_2(tmp_path: Path) -> None:
+    result = run("stats", str(tmp_path / "missing.rmdb"), password="pw")
+    assert result.returncode == 2
+    assert "no such file" in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+
+
+def test_demo_then_stats(tmp_path: Path) -> None:
+    out = tmp_path / "demo.rmdb"
+    result = run("demo", "--out", str(out), "--customers", "120", "--seed", "3",
+                 "--as-of", "2026-06-30", password="pw")
+    assert result.returncode == 0, result.stderr
+    stats = json.loads(run("stats", str(out), "--json", password="pw").stdout)
+    assert stats["customers"] == 120
+    assert stats["transactions"] > 120 * 20
+    assert stats["holdings"] >= 120
+    assert stats["products"] >= 10
+    assert stats["as_of"] == "2026-06-30"
+    # creating over an existing file is a user error that leaves it alone
+    before = out.read_bytes()
+    again = run("demo", "--out", str(out), "--customers", "10", password="pw")
+    assert again.returncode == 2
+    assert out.read_bytes() == before
