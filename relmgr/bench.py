@@ -1,0 +1,149 @@
+"""`relmgr bench`: speed and memory at branch scale, printed as figures and ratios.
+
+Timings are medians of several runs (this machine is shared and noisy). The bench portfolio is
+built once (in a child process, so its memory does not count towards the peak RSS measured
+here) and cached in the app's data folder; `--rebuild` makes a fresh one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+BENCH_PASSWORD = "relmgr-bench"
+# What an RM types into the search box, one keystroke at a time: a surname, a full name,
+# an ID tail, a phone tail.
+TYPED_QUERIES = ("张", "张伟", "王", "王秀", "李", "1", "12", "123", "1234", "5", "56", "567", "5678")
+
+
+def _median_seconds(fn: Callable[[], Any], repeats: int) -> float:
+    samples = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def bench_portfolio_path(customers: int) -> Path:
+    from relmgr.services.paths import data_dir
+
+    return data_dir() / "bench" / f"bench-{customers}.rmdb"
+
+
+def _ensure_portfolio(customers: int, rebuild: bool) -> tuple[Path, float | None]:
+    """The cached bench portfolio, and its build time when it was built just now."""
+    path = bench_portfolio_path(customers)
+    if rebuild and path.exists():
+        path.unlink()
+    if path.exists():
+        return path, None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.with_suffix(".json").unlink(missing_ok=True)
+    env = dict(os.environ, RELMGR_PASSWORD=BENCH_PASSWORD)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "relmgr", "demo", "--out", str(path),
+                    "--customers", str(customers), "--seed", "2026"],
+                   env=env, check=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+    build_s = time.perf_counter() - started
+    # Remember the build time next to the cached file, for runs that reuse it.
+    path.with_suffix(".json").write_text(json.dumps({"demo_build_s": round(build_s, 1)}))
+    return path, build_s
+
+
+def _gui_startup_probe(path: Path) -> dict[str, Any]:
+    """Start the real main window offscreen in a fresh interpreter, on the bench portfolio."""
+    code = (
+        "import sys, time, json\n"
+        "t0 = time.perf_counter()\n"
+        "from relmgr.ui.app import probe_startup\n"
+        f"print(json.dumps(probe_startup({str(path)!r}, {BENCH_PASSWORD!r}, started=t0)))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                            text=True, stdin=subprocess.DEVNULL, timeout=300)
+    if result.returncode != 0:
+        return {"window_probe_error": result.stderr.strip().splitlines()[-1:]}
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = False) -> dict[str, Any]:
+    from relmgr.services.customers import filter_customers, load_customer_list, load_customer_360
+    from relmgr.storage import open_portfolio
+    from relmgr.storage.floor import read_customer_list_plain
+
+    path, build_s = _ensure_portfolio(customers, rebuild)
+    result: dict[str, Any] = {"customers": customers, "portfolio_mb": round(path.stat().st_size / 2**20, 1)}
+
+    with open_portfolio(path, BENCH_PASSWORD) as portfolio:
+        counts = portfolio.table_counts(["customers", "transactions"])
+        customer_ids = [r[0] for r in portfolio.query("SELECT customer_id FROM customers")]
+    result["customers"] = counts["customers"]
+    result["transactions"] = counts["transactions"]
+    if build_s is None and path.with_suffix(".json").exists():
+        build_s = json.loads(path.with_suffix(".json").read_text())["demo_build_s"]
+    result["demo_build_s"] = round(build_s, 1) if build_s is not None else None
+
+    table_model = _table_model_factory()
+
+    def table_ready() -> None:
+        with open_portfolio(path, BENCH_PASSWORD) as opened:
+            frame = load_customer_list(opened)
+        table_model(frame)
+
+    floor = _median_seconds(lambda: read_customer_list_plain(path, BENCH_PASSWORD), repeats)
+    ready = _median_seconds(table_ready, repeats)
+    result["table_ready_s"] = round(ready, 3)
+    result["floor_s"] = round(floor, 3)
+    result["table_ready_ratio"] = round(ready / floor, 2)
+
+    with open_portfolio(path, BENCH_PASSWORD) as portfolio:
+        frame = load_customer_list(portfolio)
+        model = table_model(frame)
+        filter_samples = []
+        for _ in range(max(1, repeats // 2)):
+            for text in TYPED_QUERIES:
+                started = time.perf_counter()
+                rows = filter_customers(frame, text)
+                if model is not None:
+                    model.set_visible_rows(rows)
+                filter_samples.append(time.perf_counter() - started)
+        result["filter_ms"] = round(statistics.median(filter_samples) * 1000, 1)
+        result["filter_ms_max"] = round(max(filter_samples) * 1000, 1)
+
+        sample = random.Random(7).sample(customer_ids, min(30, len(customer_ids)))
+        pane_samples = []
+        for customer_id in sample:
+            started = time.perf_counter()
+            load_customer_360(portfolio, customer_id)
+            pane_samples.append(time.perf_counter() - started)
+        result["pane_ms"] = round(statistics.median(pane_samples) * 1000, 1)
+
+    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result.update(_gui_startup_probe(path))
+    result["targets"] = {"table_ready_ratio": "<= 2", "filter_ms": "<= 30", "pane_ms": "<= 100",
+                         "peak_rss_mb": "<= 1024", "demo_build_s": "<= 120",
+                         "sklearn_loaded_at_window_shown": "false"}
+    return result
+
+
+def _table_model_factory() -> Callable[[Any], Any]:
+    """The customer table model when Qt is importable (offscreen), else a no-op."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from relmgr.ui.customer_table_model import CustomerTableModel
+    except ImportError:
+        return lambda frame: None
+    _app = QApplication.instance() or QApplication([])  # noqa: F841 (models need an app)
+    return CustomerTableModel
