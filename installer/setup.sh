@@ -37,4 +37,6 @@ python=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extras"
+# The compiled Chinese translation (a build product, not committed).
+.venv/bin/python installer/update_translations.py --release >/dev/null
 echo "relmgr is set up in .venv (run .venv/bin/relmgr)"

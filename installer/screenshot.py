@@ -1,0 +1,81 @@
+"""Refresh the README's screenshots of the main window on a demo portfolio.
+
+    python installer/screenshot.py          # re-runs itself under xvfb-run when there is no display
+
+Builds a fresh demo portfolio in a temporary folder (fixed seed and data date, so the pictures
+only change when the UI does), computes the segments, opens the real main window, selects a
+customer and saves docs/screenshots/main-window.png (English) and main-window-zh.png (Chinese).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+PASSWORD = "screenshot-demo"
+
+
+def _under_xvfb() -> int:
+    if shutil.which("xvfb-run") is None:
+        raise SystemExit("no display and no xvfb-run: apt-get install -y xvfb")
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    return subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable,
+                           __file__], env=env).returncode
+
+
+def main() -> int:
+    if not os.environ.get("DISPLAY"):
+        return _under_xvfb()
+    with tempfile.TemporaryDirectory(prefix="relmgr-shot-") as home:
+        os.environ["RELMGR_HOME"] = home           # private settings and logs
+        from PySide6.QtCore import QTimer
+
+        from relmgr.services.demo import build_demo_portfolio
+        from relmgr.services.segments import refresh_segments
+        from relmgr.services.settings import Settings
+        from relmgr.storage import open_portfolio
+        from relmgr.ui.app import _application, build_window
+
+        path = Path(home) / "demo.rmdb"
+        build_demo_portfolio(path, PASSWORD, customers=2000, seed=7, as_of=dt.date(2026, 6, 30))
+        with open_portfolio(path, PASSWORD) as portfolio:
+            refresh_segments(portfolio)
+        app = _application()
+        window, db = build_window(app)
+        db.open(path, PASSWORD).result()
+        OUT.mkdir(parents=True, exist_ok=True)
+        shots = [("main-window.png", "en"), ("main-window-zh.png", "zh_CN")]
+
+        def take(index: int = 0) -> None:
+            name, language = shots[index]
+            window.apply_settings(Settings(language=language, auto_lock_minutes=0))
+
+            def save() -> None:
+                window.grab().save(str(OUT / name))
+                print(OUT / name)
+                if index + 1 < len(shots):
+                    take(index + 1)
+                else:
+                    app.quit()
+            QTimer.singleShot(800, save)
+
+        def loaded(_count: int) -> None:
+            window.customers_page.table.selectRow(8)
+            QTimer.singleShot(1200, take)
+
+        window.customers_page.loaded.connect(loaded)
+        window.on_unlocked(str(path), True)
+        app.exec()
+        db.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

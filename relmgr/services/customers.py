@@ -1,0 +1,153 @@
+"""The Customers page's use cases: the list with masked columns, search-as-you-type, the
+customer 360 view, and the audited reveal of a full ID number or phone.
+
+The list keeps only what the screen and the search need. Full ID numbers and phones are not
+kept in memory at all: the list holds their masked forms and last four digits, and a reveal
+reads the one value from the database and records that it did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from relmgr.domain.codes import AuditAction
+from relmgr.domain.pii import mask_id_number, mask_name, mask_phone
+from relmgr.services import audit
+from relmgr.storage import Portfolio
+from relmgr.storage import customers as queries
+
+DORMANT_AFTER_DAYS = 180            # no customer-initiated transaction for this long: dormant
+RECENT_TRANSACTIONS = 30
+RECENT_CONTACTS = 30
+
+_DIGITS = re.compile(r"^[0-9Xx]+$")
+_CUSTOMER_ID = re.compile(r"^[Cc]\d+$")
+
+
+def _portfolio_as_of(portfolio: Portfolio) -> dt.date:
+    as_of = portfolio.get_meta("as_of")
+    return dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+
+
+def load_customer_list(portfolio: Portfolio) -> pd.DataFrame:
+    """Every customer, ready for the table: masked identity columns, search keys (the full name
+    and the last four digits of ID and phone), age, status and summary figures."""
+    raw = queries.read_customer_list(portfolio)
+    as_of = _portfolio_as_of(portfolio)
+    id_numbers, phones = raw.pop("id_number"), raw.pop("phone")
+    frame = raw
+    frame["name_masked"] = [mask_name(n) for n in frame["name"]]
+    frame["id_masked"] = [mask_id_number(i) for i in id_numbers]
+    frame["phone_masked"] = [mask_phone(p) for p in phones]
+    frame["id_tail"] = id_numbers.str[-4:].str.upper()
+    frame["phone_tail"] = phones.str[-4:]
+    birth = pd.to_datetime(frame["birth_date"], errors="coerce")
+    frame["age"] = ((pd.Timestamp(as_of) - birth).dt.days // 365.25).astype("Int64")
+    for column in ("aum", "liabilities"):
+        frame[column] = frame[column].fillna(0.0).astype(float)
+    frame["product_count"] = frame["product_count"].fillna(0).astype(int)
+    dormant_since = (as_of - dt.timedelta(days=DORMANT_AFTER_DAYS)).isoformat()
+    last = frame["last_txn_on"].fillna("")
+    frame["status"] = np.where(frame["closed_on"].notna(), "CLOSED",
+                               np.where(last < dormant_since, "DORMANT", "ACTIVE"))
+    for column in ("tier", "rfm_segment", "stage"):
+        if column not in frame:
+            frame[column] = None
+    return frame
+
+
+def filter_customers(frame: pd.DataFrame, text: str) -> np.ndarray:
+    """Row positions matching what the RM typed, in frame order.
+
+    Digits (and X) match the last four digits of the ID number or the phone; a longer run of
+    digits matches the end of them. 'C…' matches customer numbers. Anything else matches the
+    full name (so typing 张伟 finds 张伟 and 张伟明, shown masked)."""
+    text = text.strip()
+    if not text:
+        return np.arange(len(frame))
+    if _DIGITS.match(text):
+        needle = text.upper()
+        if len(needle) <= 4:
+            mask = (frame["id_tail"].str.contains(needle, regex=False)
+                    | frame["phone_tail"].str.contains(needle, regex=False))
+        else:
+            tail = needle[-4:]
+            mask = (frame["id_tail"] == tail) | (frame["phone_tail"] == tail)
+    elif _CUSTOMER_ID.match(text):
+        mask = frame["customer_id"].str.startswith(text.upper())
+    else:
+        mask = frame["name"].str.contains(text, regex=False)
+    return np.flatnonzero(mask.to_numpy(dtype=bool, na_value=False))
+
+
+@dataclass(frozen=True)
+class Customer360:
+    customer_id: str
+    profile: dict                    # masked identity and profile fields
+    segment: dict | None             # tier, RFM segment, stage and their reasons, when computed
+    holdings: pd.DataFrame
+    monthly: pd.DataFrame            # month, aum_avg, aum_end, digital_logins
+    transactions: pd.DataFrame       # most recent first
+    contacts: pd.DataFrame           # most recent first
+    as_of: dt.date
+
+
+def load_customer_360(portfolio: Portfolio, customer_id: str) -> Customer360:
+    row = queries.read_customer(portfolio, customer_id)
+    if row is None:
+        raise KeyError(f"no customer {customer_id}")
+    as_of = _portfolio_as_of(portfolio)
+    birth = dt.date.fromisoformat(row["birth_date"])
+    assessed = row.get("risk_assessed_on")
+    profile = {
+        "customer_id": customer_id,
+        "name_masked": mask_name(row["name"]),
+        "id_masked": mask_id_number(row["id_number"]),
+        "phone_masked": mask_phone(row["phone"]),
+        "gender": row["gender"],
+        "age": (as_of - birth).days // 365.25,
+        "city": row["city"],
+        "occupation": row["occupation"],
+        "risk_rating": row["risk_rating"],
+        "risk_assessed_on": assessed,
+        "risk_assessment_expired": bool(assessed) and
+        dt.date.fromisoformat(assessed) < as_of - dt.timedelta(days=365),
+        "preferred_channel": row["preferred_channel"],
+        "opened_on": row["opened_on"],
+        "closed_on": row["closed_on"],
+        "aum": row["aum"] or 0.0,
+        "liabilities": row["liabilities"] or 0.0,
+        "product_count": row["product_count"] or 0,
+        "last_txn_on": row["last_txn_on"],
+        "last_contact_on": row["last_contact_on"],
+    }
+    return Customer360(
+        customer_id=customer_id,
+        profile=profile,
+        segment=queries.read_segment_row(portfolio, customer_id),
+        holdings=queries.read_holdings(portfolio, customer_id),
+        monthly=queries.read_monthly_aum(portfolio, customer_id),
+        transactions=queries.read_recent_transactions(portfolio, customer_id, limit=RECENT_TRANSACTIONS),
+        contacts=queries.read_contacts(portfolio, customer_id, limit=RECENT_CONTACTS),
+        as_of=as_of,
+    )
+
+
+def reveal_identity(portfolio: Portfolio, customer_id: str, field: Literal["id_number", "phone"], *,
+                    actor: str) -> str:
+    """The full ID number or phone of one customer. Written to the audit log first: if the audit
+    row cannot be written, nothing is revealed."""
+    if field not in ("id_number", "phone"):
+        raise ValueError(f"cannot reveal {field!r}")
+    identity = queries.read_identity(portfolio, customer_id)
+    if identity is None:
+        raise KeyError(f"no customer {customer_id}")
+    action = AuditAction.REVEAL_ID if field == "id_number" else AuditAction.REVEAL_PHONE
+    audit.record(portfolio, action=action, target=customer_id, actor=actor)
+    return identity[0] if field == "id_number" else identity[1]

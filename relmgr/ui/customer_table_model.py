@@ -1,0 +1,126 @@
+"""The customer table: a Qt model over the customer list DataFrame.
+
+Filtering and sorting happen in pandas/numpy and the model is reset with the visible row
+positions (a QSortFilterProxyModel over 50,000 rows is far too slow). Cells are formatted when
+Qt asks for them, which is only for the rows on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from relmgr.ui import formatting, texts
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("CustomerTableModel", source)
+
+
+# (frame column, header source text, formatter, alignment). Headers are translated when asked for.
+COLUMNS: tuple[tuple[str, str, Callable[[Any], str], Qt.AlignmentFlag], ...] = (
+    ("customer_id", QT_TRANSLATE_NOOP("CustomerTableModel", "Customer no."), formatting.text, Qt.AlignmentFlag.AlignLeft),
+    ("name_masked", QT_TRANSLATE_NOOP("CustomerTableModel", "Name"), formatting.text, Qt.AlignmentFlag.AlignLeft),
+    ("id_masked", QT_TRANSLATE_NOOP("CustomerTableModel", "ID number"), formatting.text, Qt.AlignmentFlag.AlignLeft),
+    ("phone_masked", QT_TRANSLATE_NOOP("CustomerTableModel", "Mobile"), formatting.text, Qt.AlignmentFlag.AlignLeft),
+    ("age", QT_TRANSLATE_NOOP("CustomerTableModel", "Age"), formatting.text, Qt.AlignmentFlag.AlignRight),
+    ("tier", QT_TRANSLATE_NOOP("CustomerTableModel", "Tier"), texts.tier, Qt.AlignmentFlag.AlignLeft),
+    ("aum", QT_TRANSLATE_NOOP("CustomerTableModel", "AUM (CNY)"), formatting.money_short, Qt.AlignmentFlag.AlignRight),
+    ("product_count", QT_TRANSLATE_NOOP("CustomerTableModel", "Products"), formatting.text, Qt.AlignmentFlag.AlignRight),
+    ("last_txn_on", QT_TRANSLATE_NOOP("CustomerTableModel", "Last activity"), formatting.text, Qt.AlignmentFlag.AlignLeft),
+    ("last_contact_on", QT_TRANSLATE_NOOP("CustomerTableModel", "Last contact"), formatting.text, Qt.AlignmentFlag.AlignLeft),
+    ("stage", QT_TRANSLATE_NOOP("CustomerTableModel", "Lifecycle stage"), texts.stage, Qt.AlignmentFlag.AlignLeft),
+    ("status", QT_TRANSLATE_NOOP("CustomerTableModel", "Status"), texts.customer_status, Qt.AlignmentFlag.AlignLeft),
+)
+
+class CustomerTableModel(QAbstractTableModel):
+    def __init__(self, frame: pd.DataFrame | None = None, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._frame = frame if frame is not None else pd.DataFrame(columns=[c[0] for c in COLUMNS])
+        self._values = self._column_values(self._frame)
+        self._rows = np.arange(len(self._frame))
+
+    @staticmethod
+    def _column_values(frame: pd.DataFrame) -> list[list[Any]]:
+        # Plain lists: indexing a list per cell is far cheaper than DataFrame.iat.
+        return [frame[c].tolist() if c in frame else [None] * len(frame) for c, *_ in COLUMNS]
+
+    # -- data -------------------------------------------------------------------------------
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self._frame
+
+    def set_frame(self, frame: pd.DataFrame) -> None:
+        self.beginResetModel()
+        self._frame = frame
+        self._values = self._column_values(frame)
+        self._rows = np.arange(len(frame))
+        self.endResetModel()
+
+    def clear(self) -> None:
+        """Forget every customer (on lock)."""
+        self.set_frame(pd.DataFrame(columns=[c[0] for c in COLUMNS]))
+
+    def set_visible_rows(self, rows: np.ndarray) -> None:
+        """Show these frame positions, in this order."""
+        self.beginResetModel()
+        self._rows = np.asarray(rows, dtype=np.int64)
+        self.endResetModel()
+
+    def visible_rows(self) -> np.ndarray:
+        return self._rows
+
+    def sort_rows(self, rows: np.ndarray, column: int, order: Qt.SortOrder) -> np.ndarray:
+        """`rows` reordered by a column (stable, missing values last)."""
+        return rows_by_keys(rows, self._frame[COLUMNS[column][0]].iloc[rows], order)
+
+    def customer_id_at(self, row: int) -> str | None:
+        if 0 <= row < len(self._rows):
+            return self._values[0][self._rows[row]]
+        return None
+
+    def row_of(self, customer_id: str) -> int | None:
+        positions = np.flatnonzero(self._frame["customer_id"].to_numpy()[self._rows] == customer_id) \
+            if len(self._frame) else []
+        return int(positions[0]) if len(positions) else None
+
+    # -- Qt model API -----------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column[2](self._values[index.column()][self._rows[index.row()]])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column[3] | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(COLUMNS[section][1])
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._rows.size:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+
+def rows_by_keys(rows: np.ndarray, key: pd.Series, order: Qt.SortOrder) -> np.ndarray:
+    """Stable sort of `rows` by `key` (aligned with rows), missing values last."""
+    ordered = key.reset_index(drop=True).sort_values(
+        ascending=order == Qt.SortOrder.AscendingOrder, na_position="last", kind="stable")
+    return np.asarray(rows)[ordered.index.to_numpy()]

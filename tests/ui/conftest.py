@@ -1,0 +1,34 @@
+"""GUI fixtures: the real main window, unlocked through the real unlock dialog on a private
+copy of the session's demo portfolio."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO_PASSWORD_FOR_TESTS
+
+
+@pytest.fixture
+def window_and_db(qtbot, qapp):
+    from relmgr.ui.app import build_window
+
+    window, db = build_window(qapp)
+    qtbot.addWidget(window)
+    yield window, db
+    window.idle.stop()
+    db.shutdown()
+
+
+@pytest.fixture
+def unlocked_window(window_and_db, writable_demo_portfolio: Path, qtbot) -> Iterator:
+    """The main window with the demo portfolio unlocked and the customer list loaded."""
+    window, _db = window_and_db
+    dialog = window.ask_to_unlock(portfolio=str(writable_demo_portfolio))
+    dialog.open_path_edit.setText(str(writable_demo_portfolio))
+    dialog.open_password_edit.setText(DEMO_PASSWORD_FOR_TESTS)
+    with qtbot.waitSignal(window.customers_page.loaded, timeout=20_000):
+        dialog.primary_button.click()
+    yield window

@@ -1,0 +1,79 @@
+"""Unlocking with the right and the wrong password; locking by hand and by idle timer."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from relmgr.storage import open_portfolio
+from tests.conftest import DEMO_PASSWORD_FOR_TESTS
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_right_password_shows_the_customer_list(unlocked_window) -> None:
+    window = unlocked_window
+    assert not window.is_locked
+    assert window.customers_page.model.rowCount() == 300
+    assert window.isVisible()
+    assert "300" in window.count_label.text()
+
+
+def test_wrong_password_says_so_and_changes_nothing(window_and_db, writable_demo_portfolio, qtbot) -> None:
+    window, db = window_and_db
+    before = _sha(writable_demo_portfolio)
+    dialog = window.ask_to_unlock(portfolio=str(writable_demo_portfolio))
+    dialog.open_path_edit.setText(str(writable_demo_portfolio))
+    dialog.open_password_edit.setText("not-the-password")
+    dialog.primary_button.click()
+    qtbot.waitUntil(lambda: dialog.message_text != "", timeout=10_000)
+    assert dialog.message_text == "Wrong password."
+    assert dialog.open_password_edit.text() == ""            # cleared for the next try
+    assert window.is_locked and window.customers_page.model.rowCount() == 0
+    assert db.portfolio_path is None
+    assert _sha(writable_demo_portfolio) == before
+
+
+def test_not_a_portfolio_gets_its_own_message(window_and_db, tmp_path, qtbot) -> None:
+    window, _db = window_and_db
+    junk = tmp_path / "notes.rmdb"
+    junk.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4080)
+    dialog = window.ask_to_unlock(portfolio=str(junk))
+    dialog.open_path_edit.setText(str(junk))
+    dialog.open_password_edit.setText("whatever-1")
+    dialog.primary_button.click()
+    qtbot.waitUntil(lambda: dialog.message_text != "", timeout=10_000)
+    assert dialog.message_text == "This file is not a relmgr portfolio."
+
+
+def test_lock_hides_everything_and_closes_the_database(unlocked_window, writable_demo_portfolio, qtbot) -> None:
+    window = unlocked_window
+    window.customers_page.table.selectRow(0)
+    qtbot.waitUntil(lambda: window.customers_page.pane.view is not None, timeout=10_000)
+    with qtbot.waitSignal(window.locked):
+        window.lock_action.trigger()
+    assert window.is_locked
+    assert window.customers_page.model.rowCount() == 0
+    assert len(window.customers_page.model.frame) == 0      # no customer data kept in memory
+    assert window.customers_page.pane.view is None
+    qtbot.waitUntil(lambda: window.db.portfolio_path is None, timeout=5_000)
+    # The unlock dialog is back, for the same file, asking for the password only.
+    dialog = window.unlock_dialog
+    assert dialog is not None and dialog.locked_path == str(writable_demo_portfolio)
+    dialog.locked_password_edit.setText(DEMO_PASSWORD_FOR_TESTS)
+    with qtbot.waitSignal(window.customers_page.loaded, timeout=20_000):
+        dialog.primary_button.click()
+    assert window.customers_page.model.rowCount() == 300
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        actions = [r[0] for r in portfolio.query("SELECT action FROM audit_log ORDER BY audit_id")]
+    assert actions[-3:] == ["UNLOCKED", "LOCKED", "UNLOCKED"]
+
+
+def test_idle_time_locks_by_itself(unlocked_window, qtbot) -> None:
+    window = unlocked_window
+    window.idle.set_interval_ms(200)
+    with qtbot.waitSignal(window.locked, timeout=5_000):
+        pass
+    assert window.is_locked and window.customers_page.model.rowCount() == 0
