@@ -1,0 +1,305 @@
+"""`import_folder`: validate a folder of exchange-format CSVs, then write it in one transaction.
+
+Order of work: read and check every file (no database needed), then, inside one
+`portfolio.transaction()`, the checks that need the portfolio (foreign keys, ID numbers already
+on file, event rows already imported with other content). Any problem raises `ImportRejected`
+before the first write, and the transaction rolls back; so do cancel and any error during the
+writes. Entity tables are upserted, event tables appended; an event row already imported with
+identical content is skipped, which makes re-importing the same folder harmless.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from relmgr.domain.codes import AuditAction
+from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
+from relmgr.services.audit import record as record_audit
+from relmgr.services.importer.checks import Collector, check_table, quoted
+from relmgr.services.importer.problems import ImportRejected, Problem
+from relmgr.services.importer.reading import find_files, read_table
+from relmgr.services.importer.spec import BY_TABLE, TABLES, Kind, TableSpec
+from relmgr.storage import Portfolio
+from relmgr.storage.exchange import insert_frame, rows_matching, upsert_frame
+from relmgr.storage.summary import rebuild_customer_summary
+
+WRITE_CHUNK_ROWS = 20_000
+# Dates that show the data is at least this recent when there are no transactions to tell.
+_ACTIVITY_DATES = {"customers": ("opened_on", "closed_on"), "holdings": ("opened_on", "closed_on"),
+                   "interactions": ("occurred_at",), "offers": ("offered_on", "responded_on")}
+
+
+@dataclass(frozen=True)
+class TableCounts:
+    inserted: int = 0
+    updated: int = 0     # entity tables only: existing rows whose content changed
+    skipped: int = 0     # rows already in the portfolio with the same content
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    folder: str
+    tables: dict[str, TableCounts] = field(default_factory=dict)
+    ignored: tuple[str, ...] = ()
+    as_of: dt.date | None = None
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        parts = []
+        for table, n in self.tables.items():
+            if BY_TABLE[table].upsert:
+                parts.append(f"{table} {n.inserted:,} new, {n.updated:,} updated, {n.skipped:,} unchanged")
+            else:
+                parts.append(f"{table} {n.inserted:,} new, {n.skipped:,} already imported")
+        text = f"imported {self.folder}: " + "; ".join(parts)
+        if self.as_of is not None:
+            text += f"; data as of {self.as_of.isoformat()}"
+        if self.ignored:
+            text += f"; ignored {len(self.ignored)} other file(s): {', '.join(self.ignored)}"
+        return text + f" ({self.seconds:.1f} s)"
+
+
+@dataclass
+class _Table:
+    spec: TableSpec
+    file: str
+    frame: pd.DataFrame               # typed values of every row in the file
+    new: np.ndarray | None = None     # rows to insert
+    changed: np.ndarray | None = None  # rows to update (entity tables)
+    # Per reference column: rows whose value is found neither here nor in the portfolio.
+    unresolved: dict[str, np.ndarray] = field(default_factory=dict)
+
+
+def _actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in this environment (getuser raises OSError or KeyError)
+        return "unknown"
+
+
+def _comparable(series: pd.Series, kind: Kind) -> pd.Series:
+    """Values in a form where equal content compares equal, NULL included."""
+    if kind in (Kind.INTEGER, Kind.FLAG, Kind.NUMBER):
+        return pd.to_numeric(series, errors="coerce").astype("float64").fillna(-np.inf)
+    return series.astype(object).where(series.notna(), "\x00").astype(str)
+
+
+def _key_values(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
+    keys = frame[list(spec.key)].copy()
+    for name in spec.key:
+        if spec.column(name).kind is Kind.INTEGER:
+            keys[name] = keys[name].astype("int64")
+        else:
+            keys[name] = keys[name].astype(str)
+    return keys
+
+
+def _compare_with_stored(portfolio: Portfolio, table: _Table, out: Collector) -> None:
+    """Split rows into new, changed and unchanged against what the portfolio holds."""
+    spec = table.spec
+    # Rows whose key did not parse are already reported; they take no part in the comparison.
+    complete = table.frame[list(spec.key)].notna().all(axis=1).to_numpy()
+    frame = table.frame[complete]
+    keys = _key_values(spec, frame)
+    stored = rows_matching(portfolio, table=spec.table, columns=spec.column_names, match=keys)
+    n = len(frame)
+    table.new = complete.copy()
+    table.changed = np.zeros(len(complete), dtype=bool)
+    if stored.empty:
+        return
+    stored_keys = _key_values(spec, stored)
+    stored = stored.assign(**{k: stored_keys[k] for k in spec.key})
+    joined = keys.assign(_pos=np.arange(n)).merge(stored, on=list(spec.key), how="left",
+                                                  indicator=True)
+    joined = joined.sort_values("_pos")
+    exists = (joined["_merge"] == "both").to_numpy()
+    differs = pd.DataFrame(index=range(n))
+    for col in spec.columns:
+        if col.name in spec.key:
+            continue
+        mine = _comparable(frame[col.name].reset_index(drop=True), col.kind)
+        theirs = _comparable(joined[col.name].reset_index(drop=True), col.kind)
+        differs[col.name] = (mine != theirs).to_numpy() & exists
+    changed = differs.any(axis=1).to_numpy()
+    table.new[complete] = ~exists
+    if spec.upsert:
+        table.changed[complete] = changed
+        return
+    if changed.any():
+        which = differs[changed].apply(lambda row: ", ".join(row.index[row]), axis=1)
+        key_text = quoted(keys[changed].astype(str).agg(" / ".join, axis=1)).to_numpy()
+        out.add(table.file, "+".join(spec.key), np.flatnonzero(complete)[changed],
+                np.array([f"{k} was imported before with other content ({w} differ)"
+                          for k, w in zip(key_text, which.to_numpy(), strict=True)], dtype=object))
+
+
+def _check_references(portfolio: Portfolio, tables: dict[str, _Table], broken: set[str],
+                      out: Collector) -> None:
+    """Foreign keys against this import and the portfolio; holdings of the right customer;
+    ID numbers not already on file for another customer."""
+    keys_here: dict[str, set] = {t: set(tab.frame[tab.spec.key[0]].dropna())
+                                 for t, tab in tables.items() if len(tab.spec.key) == 1}
+    for table in tables.values():
+        for col in table.spec.columns:
+            if col.references is None or col.references in broken:
+                continue
+            ref = BY_TABLE[col.references]
+            values = table.frame[col.name]
+            present = values.notna().to_numpy()
+            here = values.isin(keys_here.get(col.references, set())).to_numpy()
+            ask = pd.Series(values[present & ~here].unique())
+            known = set(rows_matching(portfolio, table=ref.table, columns=[ref.key[0]],
+                                      match=pd.DataFrame({ref.key[0]: ask}))[ref.key[0]])
+            missing = present & ~here & ~values.isin(known).to_numpy()
+            table.unresolved[col.name] = missing
+            out.add(table.file, col.name, np.flatnonzero(missing),
+                    (quoted(values[missing].astype(str)) +
+                     f" is not in {ref.file_name} nor in the portfolio").to_numpy())
+    if "transactions" in tables and "holdings" not in broken:
+        _check_holding_owners(portfolio, tables, out)
+    if "customers" in tables:
+        _check_id_numbers_on_file(portfolio, tables["customers"], out)
+
+
+def _check_holding_owners(portfolio: Portfolio, tables: dict[str, _Table], out: Collector) -> None:
+    txns = tables["transactions"]
+    holding = txns.frame["holding_id"]
+    owners = pd.Series(dtype=object)
+    if "holdings" in tables:
+        holdings = tables["holdings"]
+        # A holding whose own customer is unknown is reported once, not again per transaction.
+        known_owner = ~holdings.unresolved.get("customer_id", np.zeros(len(holdings.frame), bool))
+        h = holdings.frame[known_owner].dropna(subset=["holding_id", "customer_id"])
+        owners = pd.Series(h["customer_id"].to_numpy(), index=h["holding_id"].to_numpy())
+    ask = pd.Series(holding.dropna()[~holding.dropna().isin(owners.index)].unique())
+    stored = rows_matching(portfolio, table="holdings", columns=["holding_id", "customer_id"],
+                           match=pd.DataFrame({"holding_id": ask}))
+    owners = pd.concat([owners, pd.Series(stored["customer_id"].to_numpy(),
+                                          index=stored["holding_id"].to_numpy())])
+    owners = owners[~owners.index.duplicated(keep="first")]
+    owner = holding.map(owners)
+    wrong = (owner.notna() & txns.frame["customer_id"].notna()
+             & (owner != txns.frame["customer_id"])).to_numpy(dtype=bool)
+    out.add(txns.file, "holding_id", np.flatnonzero(wrong),
+            (quoted(holding[wrong].astype(str)) + " belongs to another customer").to_numpy())
+
+
+def _check_id_numbers_on_file(portfolio: Portfolio, customers: _Table, out: Collector) -> None:
+    frame = customers.frame
+    ids = frame["id_number"].dropna()
+    stored = rows_matching(portfolio, table="customers", columns=["customer_id", "id_number"],
+                           match=pd.DataFrame({"id_number": ids.unique()}))
+    holder = pd.Series(stored["customer_id"].to_numpy(), index=stored["id_number"].to_numpy())
+    other = frame["id_number"].map(holder)
+    wrong = (other.notna() & (other != frame["customer_id"])).to_numpy(dtype=bool)
+    out.add(customers.file, "id_number", np.flatnonzero(wrong),
+            ("this ID number is already on file for customer " + other[wrong].astype(str)).to_numpy())
+
+
+def _data_date(tables: dict[str, _Table], current: str | None) -> dt.date | None:
+    """The later of the stored as_of and the newest transaction imported; without either,
+    the newest activity date in the import (never the wall clock)."""
+    dates = [current] if current else []
+    if "transactions" in tables:
+        dates.append(tables["transactions"].frame["txn_date"].dropna().max())
+    dates = [d for d in dates if isinstance(d, str) and d]
+    if not dates:
+        for table, columns in _ACTIVITY_DATES.items():
+            if table in tables:
+                for name in columns:
+                    newest = tables[table].frame[name].dropna().max()
+                    if isinstance(newest, str) and newest:
+                        dates.append(newest[:10])
+    return dt.date.fromisoformat(max(dates)) if dates else None
+
+
+def _write(portfolio: Portfolio, table: _Table, *, progress: Progress, cancel: CancelCheck,
+           span: tuple[float, float]) -> TableCounts:
+    spec = table.spec
+    assert table.new is not None and table.changed is not None
+    rows = table.frame[table.new | table.changed] if spec.upsert else table.frame[table.new]
+    chunks = max(1, -(-len(rows) // WRITE_CHUNK_ROWS))
+    for i in range(chunks):
+        part = rows.iloc[i * WRITE_CHUNK_ROWS:(i + 1) * WRITE_CHUNK_ROWS]
+        if spec.upsert:
+            upsert_frame(portfolio, table=spec.table, frame=part, key_columns=spec.key)
+        else:
+            insert_frame(portfolio, table=spec.table, frame=part)
+        progress(span[0] + (span[1] - span[0]) * (i + 1) / chunks, spec.table)
+        check_cancel(cancel)
+    inserted, updated = int(table.new.sum()), int(table.changed.sum())
+    return TableCounts(inserted=inserted, updated=updated,
+                       skipped=len(table.frame) - inserted - updated)
+
+
+def import_folder(portfolio: Portfolio, folder: Path, *, progress: Progress = no_progress,
+                  cancel: CancelCheck = never) -> ImportReport:
+    """Load the exchange-format CSVs in `folder` into `portfolio`, all or nothing.
+
+    Raises ImportRejected (with every problem found) and changes nothing if any row is invalid;
+    raises Cancelled, after rolling back, if `cancel()` turns true.
+    """
+    started = time.perf_counter()
+    folder = Path(folder)
+    progress(0.0, "reading")
+    paths, ignored, whole = find_files(folder)
+    out = Collector()
+    for problem in whole:
+        out.add_whole(problem)
+    if not paths and not whole:
+        out.add_whole(Problem(folder.name, None, None,
+                              "no exchange-format files here (expected any of: "
+                              + ", ".join(s.file_name for s in TABLES) + ")"))
+    tables: dict[str, _Table] = {}
+    broken: set[str] = set()
+    for i, spec in enumerate(s for s in TABLES if s.table in paths):
+        raw, problems = read_table(spec, paths[spec.table])
+        check_cancel(cancel)
+        if raw is None:
+            broken.add(spec.table)
+            for problem in problems:
+                out.add_whole(problem)
+        else:
+            tables[spec.table] = _Table(spec, raw.file, check_table(raw, out))
+        progress(0.4 * (i + 1) / len(paths), spec.table)
+        check_cancel(cancel)
+    file_order = [paths[s.table].name for s in TABLES if s.table in paths] + [folder.name]
+
+    with portfolio.transaction():
+        _check_references(portfolio, tables, broken, out)
+        check_cancel(cancel)
+        for table in tables.values():
+            _compare_with_stored(portfolio, table, out)
+        progress(0.5, "checked")
+        if out:
+            raise ImportRejected(out.problems(file_order))
+        check_cancel(cancel)
+        counts: dict[str, TableCounts] = {}
+        total_rows = max(1, sum(len(t.frame) for t in tables.values()))
+        done = 0
+        for table in tables.values():
+            start = 0.5 + 0.4 * done / total_rows
+            done += len(table.frame)
+            counts[table.spec.table] = _write(portfolio, table, progress=progress, cancel=cancel,
+                                              span=(start, 0.5 + 0.4 * done / total_rows))
+        as_of = _data_date(tables, portfolio.get_meta("as_of"))
+        progress(0.9, "summary")
+        if as_of is not None:
+            portfolio.set_meta("as_of", as_of.isoformat())
+            rebuild_customer_summary(portfolio, as_of=as_of)
+        detail = {"tables": {t: vars(c) for t, c in counts.items()}, "ignored_files": len(ignored),
+                  "as_of": as_of.isoformat() if as_of else None}
+        record_audit(portfolio, action=AuditAction.IMPORTED, target=folder.name,
+                     detail=json.dumps(detail, sort_keys=True), actor=_actor())
+        check_cancel(cancel)
+    progress(1.0, "done")
+    return ImportReport(folder=folder.name, tables=counts, ignored=tuple(ignored), as_of=as_of,
+                        seconds=time.perf_counter() - started)
