@@ -1,0 +1,588 @@
+"""The churn model (issue 5): training on past cutoffs, out-of-time evaluation against baselines,
+per-customer reasons, the rule baseline, safe (de)serialisation, and k-fold evaluation of the same
+pipeline on a flat labelled snapshot.
+
+Pipeline. Features are relmgr.analytics.churn_features.FEATURES at month-end cutoffs; labels are
+"churned within the horizon". Of the usable cutoffs (oldest first) the latest is held out, the
+one before it calibrates, and the rest train:
+- MODEL: HistGradientBoostingClassifier with fixed, conventional hyper-parameters (GBM_PARAMS,
+  never tuned on evaluation data), fitted on the training cutoffs with every churner and a seeded
+  NEGATIVE_SAMPLE share of the stayers (weighted back by 1/share: same optimum, a third of the
+  time); then calibrated on the calibration cutoff (isotonic with at least ISOTONIC_MIN_POSITIVES
+  churners there, else sigmoid). The stored model is exactly the one evaluated on the held-out
+  cutoff, so the model card's numbers describe the model that scores.
+- LOGISTIC: standardised logistic regression on the same rows, a transparent baseline whose
+  coefficients are reported.
+- RULE: days since the last customer-initiated transaction — the rule an RM would use without a
+  model. As a fallback scorer its probability is the churn rate of its inactivity bucket on the
+  training cutoffs (smoothed towards the overall rate), or documented defaults without labels.
+Metrics (same held-out rows for all three): ROC-AUC, PR-AUC, top-decile churn rate and lift
+(rate in the 10% highest scores / base rate), and calibration by predicted-probability decile.
+
+Reasons are counterfactual and come from the model itself: for each group of related features
+(REASON_GROUPS) the group is set to the training population's medians and the probability is
+predicted again; the drop is the group's impact. The three largest positive impacts (at least
+MIN_IMPACT) are reported as a ReasonCode with the customer's own number — a group whose values
+cannot be worded truthfully (e.g. the trend matters but it is not a drop) falls back to a neutral
+code or is skipped.
+
+scikit-learn is imported inside functions only (start-up of the GUI must not pay for it), and
+fitting runs single-threaded: on the shared 2-core machine OpenMP threads fight and run slower.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import pickle
+import zlib
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from relmgr.analytics.churn_features import FEATURES, LOOKBACK_DAYS, ChurnHistory, month_end_cutoffs
+from relmgr.domain.churn import ChurnRules, ModelKind, ReasonCode
+from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
+
+GBM_PARAMS: dict[str, Any] = {
+    "learning_rate": 0.05, "max_iter": 300, "max_leaf_nodes": 15, "min_samples_leaf": 50,
+    "l2_regularization": 1.0, "early_stopping": False,
+}
+SEED = 2026
+NEGATIVE_SAMPLE = 0.3
+SUBSAMPLE_ABOVE_ROWS = 50_000      # smaller training sets are used whole
+ISOTONIC_MIN_POSITIVES = 200
+MIN_IMPACT = 0.01                  # probability (1 point) a reason must carry to be said
+TOP_REASONS = 3
+RULE_BUCKETS = (0, 30, 60, 90)     # days since last customer-initiated transaction
+RULE_DEFAULT_RATES = (0.01, 0.05, 0.20, 0.50)   # used when there are no labels at all
+RULE_PRIOR_WEIGHT = 20.0
+
+
+# -- small helpers --------------------------------------------------------------------------------
+def _single_thread():
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(1)
+
+
+def top_decile_lift(y: np.ndarray, score: np.ndarray) -> tuple[float, float]:
+    """(churn rate among the 10% highest scores, that rate / base rate); ties broken by order
+    of a seeded shuffle so a coarse score (the rule) is not flattered by row order."""
+    y = np.asarray(y, dtype="float64")
+    n = max(1, int(np.ceil(len(y) * 0.1)))
+    jitter = np.random.default_rng(SEED).permutation(len(y))
+    order = np.lexsort((jitter, -np.asarray(score, dtype="float64")))
+    rate = float(y[order[:n]].mean())
+    base = float(y.mean())
+    return rate, (rate / base if base > 0 else float("nan"))
+
+
+def evaluate_scores(y: np.ndarray, score: np.ndarray, *, probabilities: bool = True) -> dict[str, Any]:
+    """ROC-AUC, PR-AUC, top-decile rate and lift; calibration by decile when `score` is a
+    probability."""
+    from sklearn.metrics import average_precision_score, roc_auc_score
+
+    y = np.asarray(y, dtype="int64")
+    score = np.asarray(score, dtype="float64")
+    out: dict[str, Any] = {"rows": int(len(y)), "positives": int(y.sum()),
+                           "base_rate": round(float(y.mean()), 5) if len(y) else None}
+    if len(np.unique(y)) < 2:
+        out.update(roc_auc=None, pr_auc=None, top_decile_rate=None, top_decile_lift=None)
+        return out
+    rate, lift = top_decile_lift(y, score)
+    out.update(roc_auc=round(float(roc_auc_score(y, score)), 4),
+               pr_auc=round(float(average_precision_score(y, score)), 4),
+               top_decile_rate=round(rate, 4), top_decile_lift=round(lift, 2))
+    if probabilities:
+        out["calibration"] = calibration_bins(y, score)
+    return out
+
+
+def calibration_bins(y: np.ndarray, p: np.ndarray, *, bins: int = 10) -> list[dict[str, float]]:
+    """Per decile of predicted probability: mean predicted, observed rate, rows."""
+    order = np.argsort(p, kind="stable")
+    out = []
+    for part in np.array_split(order, bins):
+        if len(part):
+            out.append({"predicted": round(float(p[part].mean()), 5),
+                        "observed": round(float(y[part].mean()), 5), "rows": int(len(part))})
+    return out
+
+
+# -- model fitting ---------------------------------------------------------------------------------
+def _training_rows(y: np.ndarray, *, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Row positions and weights: all churners and a share of the stayers when there are many rows."""
+    y = np.asarray(y)
+    if len(y) <= SUBSAMPLE_ABOVE_ROWS:
+        return np.arange(len(y)), np.ones(len(y))
+    keep = (y == 1) | (np.random.default_rng(seed).random(len(y)) < NEGATIVE_SAMPLE)
+    rows = np.flatnonzero(keep)
+    return rows, np.where(y[rows] == 1, 1.0, 1.0 / NEGATIVE_SAMPLE)
+
+
+def fit_gradient_boosting(X: pd.DataFrame, y: np.ndarray, X_cal: pd.DataFrame, y_cal: np.ndarray,
+                          *, seed: int = SEED) -> Any:
+    """The calibrated gradient-boosting model (see the module docstring)."""
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.frozen import FrozenEstimator
+
+    rows, weights = _training_rows(y, seed=seed)
+    with _single_thread():
+        booster = HistGradientBoostingClassifier(**GBM_PARAMS, random_state=seed)
+        booster.fit(X.iloc[rows], np.asarray(y)[rows], sample_weight=weights)
+        method = "isotonic" if int(np.sum(y_cal)) >= ISOTONIC_MIN_POSITIVES else "sigmoid"
+        model = CalibratedClassifierCV(FrozenEstimator(booster), method=method)
+        model.fit(X_cal, y_cal)
+    return model
+
+
+def fit_logistic(X: pd.DataFrame, y: np.ndarray, *, seed: int = SEED) -> Any:
+    """Median-imputed, standardised logistic regression (the transparent baseline)."""
+    from sklearn.impute import SimpleImputer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    rows, weights = _training_rows(y, seed=seed)
+    model = make_pipeline(SimpleImputer(strategy="median"), StandardScaler(),
+                          LogisticRegression(C=1.0, max_iter=2000))
+    with _single_thread():
+        model.fit(X.iloc[rows], np.asarray(y)[rows], logisticregression__sample_weight=weights)
+    return model
+
+
+def predict_probability(model: Any, X: pd.DataFrame) -> np.ndarray:
+    with _single_thread():
+        return model.predict_proba(X)[:, 1]
+
+
+def logistic_coefficients(model: Any, names: list[str]) -> list[list[Any]]:
+    """[feature, standardised coefficient], largest magnitude first."""
+    coefs = model[-1].coef_[0]
+    order = np.argsort(-np.abs(coefs))
+    return [[names[i], round(float(coefs[i]), 4)] for i in order]
+
+
+# -- rule baseline ------------------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class RuleBaseline:
+    """Churn probability by bucket of days since the last customer-initiated transaction."""
+
+    edges: tuple[int, ...]
+    rates: tuple[float, ...]
+    source: str                # "labels" (observed on past cutoffs) or "defaults"
+
+    @classmethod
+    def fit(cls, days: np.ndarray | None, y: np.ndarray | None) -> RuleBaseline:
+        if days is None or y is None or len(y) == 0:
+            return cls(RULE_BUCKETS, RULE_DEFAULT_RATES, "defaults")
+        bucket = np.searchsorted(np.array(RULE_BUCKETS), days, side="right") - 1
+        overall = float(np.mean(y))
+        rates = []
+        for b in range(len(RULE_BUCKETS)):
+            inside = bucket == b
+            # Beta-smoothed: a bucket with few customers leans on the overall rate.
+            rates.append(round((float(np.sum(y[inside])) + RULE_PRIOR_WEIGHT * overall)
+                               / (float(inside.sum()) + RULE_PRIOR_WEIGHT), 5))
+        # More inactivity never means less risk under this rule.
+        return cls(RULE_BUCKETS, tuple(np.maximum.accumulate(rates).tolist()), "labels")
+
+    def predict(self, days: np.ndarray) -> np.ndarray:
+        bucket = np.searchsorted(np.array(self.edges), days, side="right") - 1
+        return np.asarray(self.rates)[np.clip(bucket, 0, len(self.rates) - 1)]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"edges_days": list(self.edges), "rates": list(self.rates), "source": self.source}
+
+
+# -- reasons --------------------------------------------------------------------------------------
+REASON_GROUPS: dict[str, tuple[str, ...]] = {
+    "aum_trend": ("aum_chg_1m", "aum_chg_3m", "aum_chg_6m", "aum_vs_peak_6m"),
+    "aum_level": ("log_aum",),
+    "inactivity": ("days_since_txn",),
+    "txn_trend": ("txns_30d", "txns_90d", "txns_prev_90d", "txn_trend_90d"),
+    "flows": ("log_inflow_90d", "log_outflow_90d", "net_flow_rel_90d"),
+    "income": ("days_since_income", "income_90d", "income_prev_90d"),
+    "maturity": ("log_matured_out_90d",),
+    "products": ("products_open", "products_closed_90d", "liabilities_open"),
+    "logins": ("logins_1m", "logins_3m", "logins_trend_3m"),
+    "contact": ("days_since_contact",),
+    "complaints": ("complaints_180d",),
+    "tenure": ("tenure_days",),
+    "age": ("age_years",),
+}
+
+
+def _reason_for(group: str, row: dict[str, float], medians: dict[str, float]) -> tuple[str, float] | None:
+    """The code and number that say truthfully what this customer's values of `group` are."""
+    def num(name: str) -> float:
+        value = row.get(name)
+        return float(value) if value is not None and np.isfinite(value) else float("nan")
+
+    if group == "aum_trend":
+        changes = {ReasonCode.AUM_DROP_30D: num("aum_chg_1m"), ReasonCode.AUM_DROP_90D: num("aum_chg_3m"),
+                   ReasonCode.AUM_DROP_180D: num("aum_chg_6m")}
+        known = {k: v for k, v in changes.items() if np.isfinite(v)}
+        if not known:
+            return None
+        code = min(known, key=lambda k: known[k])
+        if known[code] <= -0.05:
+            return code.value, round(known[code], 3)
+        chg = num("aum_chg_3m")
+        return (ReasonCode.AUM_CHANGE_90D.value, round(chg, 3)) if np.isfinite(chg) else None
+    if group == "aum_level":
+        aum = num("aum")
+        if np.isfinite(aum) and num("log_aum") <= medians.get("log_aum", np.inf):
+            return ReasonCode.LOW_BALANCE.value, round(aum, 2)
+        return None
+    if group == "inactivity":
+        return ReasonCode.NO_ACTIVITY_DAYS.value, int(num("days_since_txn"))
+    if group == "txn_trend":
+        trend = num("txn_trend_90d")
+        if np.isfinite(trend) and trend < 0:
+            return ReasonCode.TXNS_DOWN.value, round(trend, 3)
+        return None
+    if group == "flows":
+        net = num("net_flow_90d")
+        return (ReasonCode.NET_OUTFLOW_90D.value, round(-net, 2)) if net < 0 else None
+    if group == "income":
+        salary, pension = num("days_since_salary"), num("days_since_pension")
+        if num("salary_before") > 0 and salary >= 40:
+            return ReasonCode.SALARY_STOPPED.value, round(salary / 30.44, 1)
+        if num("pension_before") > 0 and pension >= 40:
+            return ReasonCode.PENSION_STOPPED.value, round(pension / 30.44, 1)
+        return None
+    if group == "maturity":
+        amount = num("matured_out_90d")
+        return (ReasonCode.DEPOSIT_MATURED_WITHDRAWN.value, round(amount, 2)) if amount > 0 else None
+    if group == "products":
+        closed = num("products_closed_90d")
+        return (ReasonCode.PRODUCTS_CLOSED.value, int(closed)) if closed > 0 else None
+    if group == "logins":
+        trend = num("logins_trend_3m")
+        return (ReasonCode.LOGINS_DOWN.value, round(trend, 3)) if np.isfinite(trend) and trend < 0 else None
+    if group == "contact":
+        days = num("days_since_contact")
+        return (ReasonCode.NO_RECENT_CONTACT.value, int(days)) if days >= medians.get("days_since_contact", 0) else None
+    if group == "complaints":
+        count = num("complaints_180d")
+        return (ReasonCode.COMPLAINT.value, int(count)) if count > 0 else None
+    if group == "tenure":
+        days = num("tenure_days")
+        return (ReasonCode.SHORT_TENURE.value, int(days)) if days <= medians.get("tenure_days", 0) else None
+    if group == "age":
+        age = num("age_years")
+        return (ReasonCode.PROFILE.value, int(age)) if np.isfinite(age) else None
+    raise ValueError(f"unknown reason group {group!r}")
+
+
+def explain(model: Any, frame: pd.DataFrame, *, medians: dict[str, float],
+            probability: np.ndarray | None = None, top: int = TOP_REASONS,
+            chunk: int = 10_000, cancel: CancelCheck = never) -> list[list[dict[str, Any]]]:
+    """Per row of `frame` (FEATURES plus the detail columns): up to `top` reasons
+    [{"code", "value", "impact"}], largest impact first (see the module docstring)."""
+    features = list(FEATURES)
+    X = frame[features]
+    p = predict_probability(model, X) if probability is None else np.asarray(probability)
+    groups = list(REASON_GROUPS)
+    impact = np.zeros((len(frame), len(groups)))
+    # A group can lower the probability by at most the probability itself, so customers below
+    # MIN_IMPACT cannot have a reason: skipping them is exact, and most customers are there.
+    candidates = np.flatnonzero(p >= MIN_IMPACT)
+    for start in range(0, len(candidates), chunk):
+        check_cancel(cancel)
+        rows = candidates[start:start + chunk]
+        block = X.iloc[rows]
+        copies = []
+        for group in groups:
+            copy = block.copy()
+            for name in REASON_GROUPS[group]:
+                copy[name] = medians.get(name, np.nan)
+            copies.append(copy)
+        counterfactual = predict_probability(model, pd.concat(copies, ignore_index=True))
+        impact[rows] = p[rows, None] - counterfactual.reshape(len(groups), len(rows)).T
+    out: list[list[dict[str, Any]]] = [[] for _ in range(len(frame))]
+    if not len(candidates):
+        return out
+    records = frame.iloc[candidates].to_dict("records")
+    for row, i in zip(records, candidates, strict=True):
+        reasons = out[i]
+        for g in np.argsort(-impact[i], kind="stable"):
+            if impact[i, g] < MIN_IMPACT or len(reasons) >= top:
+                break
+            worded = _reason_for(groups[g], row, medians)
+            if worded is not None:
+                reasons.append({"code": worded[0], "value": worded[1],
+                                "impact": round(float(impact[i, g]), 4)})
+    return out
+
+
+def rule_reasons(days: np.ndarray) -> list[list[dict[str, Any]]]:
+    """The rule baseline's only reason: how long the customer has been inactive."""
+    return [[{"code": ReasonCode.NO_ACTIVITY_DAYS.value, "value": int(d), "impact": None}] for d in days]
+
+
+# -- training on a portfolio's history ------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class TrainedChurn:
+    """What training produced. `model` is None for the rule baseline."""
+
+    kind: ModelKind
+    model: Any
+    rule: RuleBaseline
+    cutoffs: dict[str, Any]
+    metrics: dict[str, Any]
+    medians: dict[str, float]
+    note: str
+    seconds: float
+
+
+def usable_cutoffs(*, as_of: dt.date, first_txn_day: dt.date | None, rules: ChurnRules) -> list[dt.date]:
+    """Month-end cutoffs with a full horizon after them and a full look-back before them."""
+    if first_txn_day is None:
+        return []
+    earliest = first_txn_day + dt.timedelta(days=LOOKBACK_DAYS)
+    return month_end_cutoffs(as_of=as_of, count=rules.training_cutoffs,
+                             horizon_days=rules.horizon_days, earliest=earliest)
+
+
+def labelled_frame(history: ChurnHistory, cutoff: dt.date, rules: ChurnRules) -> pd.DataFrame:
+    """Features at `cutoff` of the customers not churned then, with `label` and `cutoff`."""
+    eligible = history.eligible_at(cutoff, rules)
+    frame = history.features_at(cutoff, customers=np.flatnonzero(eligible))
+    frame["label"] = history.labels(cutoff, rules)[eligible]
+    frame["cutoff"] = cutoff.isoformat()
+    return frame
+
+
+def train_churn(history: ChurnHistory, *, cutoffs: list[dt.date], rules: ChurnRules = ChurnRules(),
+                progress: Progress = no_progress, cancel: CancelCheck = never) -> TrainedChurn:
+    """Fit and evaluate out of time on `cutoffs` (oldest first); the rule baseline when there is
+    too little to learn from (fewer than 3 cutoffs, or fewer than rules.min_positive_labels
+    churners in the training and calibration cutoffs, or a cutoff without churners)."""
+    import time
+
+    started = time.perf_counter()
+    frames = []
+    for i, cutoff in enumerate(cutoffs):
+        check_cancel(cancel)
+        frames.append(labelled_frame(history, cutoff, rules))
+        progress(0.3 * (i + 1) / max(len(cutoffs), 1), "features")
+    features = list(FEATURES)
+    split = {"train": [c.isoformat() for c in cutoffs[:-2]],
+             "calibrate": cutoffs[-2].isoformat() if len(cutoffs) >= 2 else None,
+             "holdout": cutoffs[-1].isoformat() if cutoffs else None,
+             "horizon_days": rules.horizon_days}
+    learn = pd.concat(frames[:-1], ignore_index=False) if len(frames) >= 2 else None
+    holdout = frames[-1] if frames else None
+    positives = int(learn["label"].sum()) if learn is not None else 0
+    rule = RuleBaseline.fit(learn["days_since_txn"].to_numpy() if learn is not None else None,
+                            learn["label"].to_numpy() if learn is not None else None)
+    medians_source = frames[-1] if frames else None
+    medians = ({name: float(np.nanmedian(medians_source[name].to_numpy(dtype="float64")))
+                for name in features} if medians_source is not None and len(medians_source) else {})
+    metrics: dict[str, Any] = {"label_counts": {f["cutoff"].iloc[0] if len(f) else "": [int(len(f)), int(f["label"].sum())]
+                                                for f in frames}}
+    if holdout is not None and len(holdout):
+        metrics["rule"] = evaluate_scores(holdout["label"].to_numpy(),
+                                          holdout["days_since_txn"].to_numpy(), probabilities=False)
+    problem = None
+    if len(cutoffs) < 3:
+        problem = (f"only {len(cutoffs)} usable cutoff(s): the history must cover the look-back "
+                   f"({LOOKBACK_DAYS} days), a horizon ({rules.horizon_days} days) and 3 month ends")
+    elif positives < rules.min_positive_labels:
+        problem = (f"only {positives} churners in the training cutoffs "
+                   f"(at least {rules.min_positive_labels} are needed)")
+    elif any(int(f["label"].sum()) == 0 for f in frames[-2:]):
+        problem = "no churners in the calibration or the held-out cutoff"
+    if problem is not None:
+        return TrainedChurn(ModelKind.RULE_BASELINE, None, rule, split, metrics, medians, problem,
+                            round(time.perf_counter() - started, 3))
+
+    train = pd.concat(frames[:-2]) if len(frames) > 2 else frames[0]
+    calibrate = frames[-2]
+    check_cancel(cancel)
+    progress(0.35, "fit")
+    model = fit_gradient_boosting(train[features], train["label"].to_numpy(),
+                                  calibrate[features], calibrate["label"].to_numpy())
+    check_cancel(cancel)
+    progress(0.75, "baseline")
+    logistic = fit_logistic(train[features], train["label"].to_numpy())
+    check_cancel(cancel)
+    progress(0.85, "evaluate")
+    y = holdout["label"].to_numpy()
+    metrics["model"] = evaluate_scores(y, predict_probability(model, holdout[features]))
+    metrics["logistic"] = evaluate_scores(y, predict_probability(logistic, holdout[features]))
+    metrics["logistic"]["coefficients"] = logistic_coefficients(logistic, features)
+    if metrics["model"]["roc_auc"] is not None and metrics["rule"]["roc_auc"] is not None:
+        metrics["model_minus_rule_roc_auc"] = round(metrics["model"]["roc_auc"] - metrics["rule"]["roc_auc"], 4)
+    metrics["training_rows"] = int(len(train))
+    metrics["training_positives"] = int(train["label"].sum())
+    progress(1.0, "done")
+    return TrainedChurn(ModelKind.MODEL, model, rule, split, metrics, medians, "",
+                        round(time.perf_counter() - started, 3))
+
+
+# -- safe serialisation -------------------------------------------------------------------------------
+_SAFE_BUILTINS = frozenset({"list", "dict", "tuple", "set", "frozenset", "int", "float", "complex",
+                            "bool", "str", "bytes", "bytearray", "slice", "range"})
+_NUMPY_ALLOWED = frozenset({
+    ("numpy", "dtype"), ("numpy", "ndarray"),
+    ("numpy._core.multiarray", "_reconstruct"), ("numpy._core.multiarray", "scalar"),
+    ("numpy._core.numeric", "_frombuffer"),
+    ("numpy.core.multiarray", "_reconstruct"), ("numpy.core.multiarray", "scalar"),
+    ("numpy.core.numeric", "_frombuffer"),
+    ("numpy.random._pickle", "__bit_generator_ctor"), ("numpy.random._pickle", "__generator_ctor"),
+    ("numpy.random._pickle", "__randomstate_ctor"),
+    ("numpy.random._pcg64", "PCG64"), ("numpy.random._mt19937", "MT19937"),
+    ("numpy.random.mtrand", "RandomState"), ("numpy.random._generator", "Generator"),
+    ("numpy.random.bit_generator", "SeedSequence"),
+    ("numpy.random.bit_generator", "__pyx_unpickle_SeedSequence"),
+})
+# Parts of scikit-learn that are not estimators and have no business in a model.
+_SKLEARN_EXCLUDED = ("sklearn.externals", "sklearn.datasets", "sklearn.utils._testing")
+
+
+class UnsafeModel(Exception):
+    """The stored model blob references something outside the allowed classes: refused."""
+
+
+class _RestrictedUnpickler(pickle.Unpickler):
+    """Unpickles classes of scikit-learn, scipy.sparse, the numpy internals an array needs,
+    and plain builtin containers — nothing else, so a blob cannot make loading run os.system
+    or any other callable."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if "." in name:   # protocol 4 would otherwise walk attributes (e.g. "os.system")
+            raise UnsafeModel(f"refused {module}.{name}")
+        if module == "builtins" and name in _SAFE_BUILTINS:
+            return super().find_class(module, name)
+        if (module, name) in _NUMPY_ALLOWED or module == "numpy.dtypes":
+            obj = super().find_class(module, name)
+            if module == "numpy.dtypes" and not isinstance(obj, type):
+                raise UnsafeModel(f"refused {module}.{name}")
+            return obj
+        root = module.split(".")[0]
+        if root == "sklearn" and not module.startswith(_SKLEARN_EXCLUDED) or module.startswith("scipy.sparse"):
+            obj = super().find_class(module, name)
+            owner = getattr(obj, "__module__", "") or ""
+            if owner.split(".")[0] not in ("sklearn", "scipy"):
+                raise UnsafeModel(f"refused {module}.{name}")
+            if isinstance(obj, type) or name.startswith("__pyx_unpickle_"):
+                return obj
+        raise UnsafeModel(f"refused {module}.{name}")
+
+
+def dumps_model(model: Any) -> bytes:
+    return zlib.compress(pickle.dumps(model, protocol=5), 6)
+
+
+def loads_model(blob: bytes) -> Any:
+    """The model in `blob`, through the restricted unpickler; UnsafeModel if it references
+    anything else, ValueError if the blob is damaged."""
+    try:
+        raw = zlib.decompress(blob)
+    except zlib.error:
+        raise ValueError("the stored churn model is damaged (not compressed data)") from None
+    try:
+        return _RestrictedUnpickler(io.BytesIO(raw)).load()
+    except UnsafeModel:
+        raise
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError) as error:
+        raise ValueError(f"the stored churn model cannot be read ({type(error).__name__})") from None
+
+
+# -- flat labelled snapshots ---------------------------------------------------------------------------
+_ID_LIKE = ("rownumber", "row_number", "id", "customerid", "customer_id", "surname", "name")
+MAX_CATEGORIES = 50
+
+
+def prepare_flat(frame: pd.DataFrame, *, target: str) -> tuple[pd.DataFrame, np.ndarray, list[str]]:
+    """(X, y, dropped columns) of a flat snapshot: id-like columns dropped (row numbers, ids,
+    names, and text columns with more than MAX_CATEGORIES values), categoricals one-hot encoded.
+    The target must hold two classes (0/1, or two distinct values, the larger being 1)."""
+    if target not in frame.columns:
+        raise ValueError(f"column {target!r} not found (columns: {', '.join(map(str, frame.columns))})")
+    values = frame[target]
+    if values.isna().any():
+        raise ValueError(f"column {target!r} has {int(values.isna().sum())} empty value(s)")
+    classes = sorted(values.unique().tolist())
+    if len(classes) != 2:
+        raise ValueError(f"column {target!r} must have two classes, found {len(classes)}")
+    y = (values == classes[1]).to_numpy(dtype="int64")
+    dropped, keep = [], []
+    for column in frame.columns:
+        if column == target:
+            continue
+        key = str(column).lower().replace(" ", "")
+        series = frame[column]
+        numeric = pd.api.types.is_numeric_dtype(series)
+        id_like = key in _ID_LIKE or key.endswith("id") and (numeric and series.is_unique or not numeric)
+        if id_like or (not numeric and series.nunique() > MAX_CATEGORIES):
+            dropped.append(str(column))
+        else:
+            keep.append(column)
+    X = frame[keep]
+    categorical = [c for c in keep if not pd.api.types.is_numeric_dtype(X[c])]
+    X = pd.get_dummies(X, columns=categorical, dtype="float64") if categorical else X
+    return X.astype("float64"), y, dropped
+
+
+def cross_validate_flat(frame: pd.DataFrame, *, target: str, folds: int = 5, seed: int = SEED,
+                        progress: Progress = no_progress, cancel: CancelCheck = never) -> dict[str, Any]:
+    """Stratified k-fold ROC-AUC of the same pipeline (gradient boosting fitted on 80% of each
+    training fold, calibrated on the other 20%) and of the logistic-regression baseline."""
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold, train_test_split
+
+    X, y, dropped = prepare_flat(frame, target=target)
+    if min(int(y.sum()), int(len(y) - y.sum())) < folds:
+        raise ValueError(f"column {target!r}: too few rows of one class for {folds} folds")
+    scores: dict[str, list[float]] = {"model": [], "logistic": []}
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for i, (train_idx, test_idx) in enumerate(splitter.split(X, y)):
+        check_cancel(cancel)
+        fit_idx, cal_idx = train_test_split(train_idx, test_size=0.2, stratify=y[train_idx],
+                                            random_state=seed + i)
+        model = fit_gradient_boosting(X.iloc[fit_idx], y[fit_idx], X.iloc[cal_idx], y[cal_idx], seed=seed)
+        scores["model"].append(float(roc_auc_score(y[test_idx], predict_probability(model, X.iloc[test_idx]))))
+        logistic = fit_logistic(X.iloc[train_idx], y[train_idx], seed=seed)
+        scores["logistic"].append(float(roc_auc_score(y[test_idx], predict_probability(logistic, X.iloc[test_idx]))))
+        progress((i + 1) / folds, "folds")
+    return {
+        "rows": int(len(y)), "positives": int(y.sum()), "folds": folds, "target": target,
+        "dropped_columns": dropped, "features": list(map(str, X.columns)),
+        "model": {"roc_auc_mean": round(float(np.mean(scores["model"])), 4),
+                  "roc_auc_std": round(float(np.std(scores["model"])), 4),
+                  "roc_auc_folds": [round(s, 4) for s in scores["model"]]},
+        "logistic": {"roc_auc_mean": round(float(np.mean(scores["logistic"])), 4),
+                     "roc_auc_std": round(float(np.std(scores["logistic"])), 4),
+                     "roc_auc_folds": [round(s, 4) for s in scores["logistic"]]},
+        "hyperparameters": dict(GBM_PARAMS),
+    }
+
+
+def score_frame(*, kind: ModelKind, model: Any, rule: RuleBaseline, frame: pd.DataFrame,
+                medians: dict[str, float], rules: ChurnRules,
+                cancel: CancelCheck = never) -> pd.DataFrame:
+    """customer_id, probability, band, aum, value_at_risk, reasons for the rows of `frame`
+    (features at the scoring date), highest value at risk first."""
+    if kind is ModelKind.MODEL:
+        probability = predict_probability(model, frame[list(FEATURES)])
+        reasons = explain(model, frame, medians=medians, probability=probability, cancel=cancel)
+    else:
+        probability = rule.predict(frame["days_since_txn"].to_numpy())
+        reasons = rule_reasons(frame["days_since_txn"].to_numpy())
+    aum = np.maximum(np.nan_to_num(frame["aum"].to_numpy(dtype="float64"), nan=0.0), 0.0)
+    bands = np.where(probability >= rules.high_probability, "HIGH",
+                     np.where(probability >= rules.medium_probability, "MEDIUM", "LOW"))
+    out = pd.DataFrame({"customer_id": frame.index.to_numpy(dtype=object),
+                        "probability": probability, "band": bands.astype(object), "aum": aum,
+                        "value_at_risk": probability * aum, "reasons": reasons})
+    return out.sort_values(["value_at_risk", "customer_id"], ascending=[False, True],
+                           kind="stable").reset_index(drop=True)
+

@@ -1,0 +1,377 @@
+"""Churn warnings (流失预警, issue 5): train, evaluate and store the churn model, score the
+portfolio, list the warnings an RM works through, record what was done about them, and describe
+the model (model card).
+
+Everything is computed as of the portfolio's data date (meta 'as_of'), never the wall clock;
+only the RM's own actions (handled / snoozed, the contact they log) carry wall-clock times.
+Definitions, the pipeline and the reasons are documented in relmgr/domain/churn.py,
+relmgr/analytics/churn_features.py and relmgr/analytics/churn_model.py.
+
+API the GUI calls (all on the database thread; the long ones take progress and cancel):
+- train_churn_model(portfolio, *, progress, cancel) -> dict (the model card)
+- score_churn(portfolio, *, progress, cancel, train_if_needed=True) -> ScoreSummary
+- load_churn_warnings(portfolio, *, bands=("HIGH", "MEDIUM"), today=None) -> DataFrame
+- mark_warning(portfolio, customer_id, action, note, until=None, *, follow_up_on=None, ...) -> dict
+- model_card(portfolio) -> dict
+and for the command line: churn_report, evaluate_churn, evaluate_flat_csv.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from relmgr.analytics.churn_features import FEATURES, LOOKBACK_DAYS, ChurnHistory, month_end_cutoffs
+from relmgr.analytics.churn_model import (
+    RuleBaseline,
+    TrainedChurn,
+    cross_validate_flat,
+    dumps_model,
+    loads_model,
+    score_frame,
+    train_churn,
+)
+from relmgr.domain.churn import (
+    CHURN_RULE_KEY,
+    ChurnRules,
+    ModelKind,
+    RiskBand,
+    WarningAction,
+    WarningState,
+)
+from relmgr.domain.codes import ContactChannel, ContactOutcome, ContactPurpose
+from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
+from relmgr.domain.segments import rules_with_overrides
+from relmgr.services.segments import portfolio_as_of
+from relmgr.storage import churn_store as store
+from relmgr.storage.portfolio import Portfolio
+from relmgr.storage.rules import get_rule
+
+WARNING_COLUMNS = ["rank", "customer_id", "probability", "band", "previous_band", "is_new", "aum",
+                   "value_at_risk", "reasons", "state", "state_note", "state_at", "snoozed_until",
+                   "tier", "stage", "as_of", "scored_at"]
+FOLLOW_UP_TITLE = "流失预警跟进"
+
+
+def load_churn_rules(portfolio: Portfolio) -> ChurnRules:
+    """The defaults with the team's overrides (team_rules 'churn.rules') applied."""
+    return rules_with_overrides(ChurnRules(), get_rule(portfolio, CHURN_RULE_KEY))
+
+
+def _now() -> str:
+    return dt.datetime.now().replace(microsecond=0).isoformat()
+
+
+def _read_history(portfolio: Portfolio, *, since: dt.date, until: dt.date) -> tuple[ChurnHistory, dt.date]:
+    frames = store.read_churn_history(portfolio, since=since, until=until)
+    days = frames["transactions"]["day"]
+    first = since
+    if len(days):
+        first = max(since, dt.date(1970, 1, 1) + dt.timedelta(days=int(days.min())))
+    history = ChurnHistory.build(**frames, first_txn_day=since)
+    return history, first
+
+
+# -- training ----------------------------------------------------------------------------------
+def _fit(portfolio: Portfolio, *, progress: Progress, cancel: CancelCheck) -> tuple[TrainedChurn, dt.date, ChurnRules, dict[str, float]]:
+    started = time.perf_counter()
+    as_of = portfolio_as_of(portfolio)
+    rules = load_churn_rules(portfolio)
+    wanted = month_end_cutoffs(as_of=as_of, count=rules.training_cutoffs, horizon_days=rules.horizon_days)
+    since = (wanted[0] if wanted else as_of) - dt.timedelta(days=LOOKBACK_DAYS)
+    progress(0.0, "reading")
+    history, first = _read_history(portfolio, since=since, until=as_of)
+    read_s = time.perf_counter() - started
+    check_cancel(cancel)
+    earliest = first + dt.timedelta(days=LOOKBACK_DAYS) if first > since else since + dt.timedelta(days=LOOKBACK_DAYS)
+    cutoffs = [c for c in wanted if c >= earliest]
+    trained = train_churn(history, cutoffs=cutoffs, rules=rules, cancel=cancel,
+                          progress=lambda f, s="": progress(0.25 + 0.7 * f, s))
+    timings = {"read_s": round(read_s, 2), "fit_s": trained.seconds,
+               "total_s": round(time.perf_counter() - started, 2)}
+    return trained, as_of, rules, timings
+
+
+def train_churn_model(portfolio: Portfolio, *, progress: Progress = no_progress,
+                      cancel: CancelCheck = never) -> dict[str, Any]:
+    """Train (or fall back to the rule baseline), store the model with its metadata, and return
+    its model card. Nothing is stored if cancelled."""
+    trained, as_of, rules, timings = _fit(portfolio, progress=progress, cancel=cancel)
+    check_cancel(cancel)
+    metrics = {**trained.metrics, "rule_baseline": trained.rule.as_dict(), "timings": timings}
+    record = {
+        "trained_at": _now(), "as_of": as_of.isoformat(), "kind": trained.kind.value,
+        "cutoffs": trained.cutoffs, "horizon_days": rules.horizon_days,
+        "rules": dataclasses.asdict(rules), "features": list(FEATURES), "medians": trained.medians,
+        "metrics": metrics,
+        "model_blob": dumps_model(trained.model) if trained.model is not None else None,
+        "note": trained.note, "seconds": timings["total_s"],
+    }
+    with portfolio.transaction():
+        store.insert_model(portfolio, record)
+    progress(1.0, "done")
+    return model_card(portfolio)
+
+
+def evaluate_churn(portfolio: Portfolio, *, progress: Progress = no_progress,
+                   cancel: CancelCheck = never) -> dict[str, Any]:
+    """Out-of-time metrics of a freshly trained model and its baselines; stores nothing."""
+    trained, as_of, rules, timings = _fit(portfolio, progress=progress, cancel=cancel)
+    metrics = trained.metrics
+    report: dict[str, Any] = {
+        "as_of": as_of.isoformat(), "kind": trained.kind.value, "note": trained.note,
+        "definition": dataclasses.asdict(rules), "cutoffs": trained.cutoffs,
+        "model": metrics.get("model"), "logistic": metrics.get("logistic"),
+        "rule": metrics.get("rule"), "rule_baseline": trained.rule.as_dict(),
+        "model_minus_rule_roc_auc": metrics.get("model_minus_rule_roc_auc"),
+        "label_counts": metrics.get("label_counts"), "timings": timings,
+    }
+    model = metrics.get("model") or {}
+    if model.get("roc_auc") is not None:
+        report["targets"] = {
+            "model_beats_rule_by_0.05": bool(metrics["model_minus_rule_roc_auc"] >= 0.05),
+            "top_decile_lift_at_least_3": bool(model["top_decile_lift"] >= 3.0),
+        }
+    return report
+
+
+# -- scoring ------------------------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class ScoreSummary:
+    as_of: dt.date
+    model_id: int
+    kind: ModelKind
+    customers: int
+    bands: dict[str, int]
+    trained: bool            # a model was trained first because none was current
+    seconds: float
+    timings: dict[str, float]
+
+
+def _current_model(portfolio: Portfolio, rules: ChurnRules) -> dict[str, Any] | None:
+    """The latest model if it predicts what the team's rules define with today's features."""
+    record = store.latest_model(portfolio)
+    if record is None:
+        return None
+    if record["rules"] != dataclasses.asdict(rules) or record["features"] != list(FEATURES):
+        return None
+    return record
+
+
+def score_churn(portfolio: Portfolio, *, progress: Progress = no_progress, cancel: CancelCheck = never,
+                train_if_needed: bool = True) -> ScoreSummary:
+    """Score every customer not churned at the data date with the current model and replace the
+    stored scores in one transaction (trains first when no model is current and
+    `train_if_needed`; ValueError otherwise)."""
+    started = time.perf_counter()
+    rules = load_churn_rules(portfolio)
+    record = _current_model(portfolio, rules)
+    trained = False
+    if record is None:
+        if not train_if_needed:
+            raise ValueError("no current churn model: train one first")
+        train_churn_model(portfolio, cancel=cancel, progress=lambda f, s="": progress(0.5 * f, s))
+        record = _current_model(portfolio, rules)
+        trained = True
+        assert record is not None
+    base = 0.5 if trained else 0.0
+    lap = time.perf_counter()
+    as_of = portfolio_as_of(portfolio)
+    history, _ = _read_history(portfolio, since=as_of - dt.timedelta(days=LOOKBACK_DAYS), until=as_of)
+    timings = {"read_s": round(time.perf_counter() - lap, 3)}
+    check_cancel(cancel)
+    progress(base + 0.3 * (1 - base), "features")
+    lap = time.perf_counter()
+    eligible = np.flatnonzero(history.eligible_at(as_of, rules))
+    frame = history.features_at(as_of, customers=eligible)
+    timings["features_s"] = round(time.perf_counter() - lap, 3)
+    lap = time.perf_counter()
+    kind = ModelKind(record["kind"])
+    model = loads_model(record["model_blob"]) if kind is ModelKind.MODEL else None
+    rule = RuleBaseline(**_rule_fields(record["metrics"]["rule_baseline"]))
+    scores = score_frame(kind=kind, model=model, rule=rule, frame=frame, medians=record["medians"],
+                         rules=rules, cancel=cancel)
+    timings["predict_s"] = round(time.perf_counter() - lap, 3)
+    progress(base + 0.8 * (1 - base), "writing")
+    lap = time.perf_counter()
+    with portfolio.transaction():
+        check_cancel(cancel)
+        store.replace_scores(portfolio, model_id=record["model_id"], as_of=as_of, scored_at=_now(),
+                             scores=scores, seconds=round(time.perf_counter() - started, 3))
+    timings["write_s"] = round(time.perf_counter() - lap, 3)
+    progress(1.0, "done")
+    counts = scores["band"].value_counts()
+    return ScoreSummary(as_of, int(record["model_id"]), kind, len(scores),
+                        {b.value: int(counts.get(b.value, 0)) for b in RiskBand}, trained,
+                        round(time.perf_counter() - started, 3), timings)
+
+
+def _rule_fields(stored: dict[str, Any]) -> dict[str, Any]:
+    return {"edges": tuple(stored["edges_days"]), "rates": tuple(stored["rates"]), "source": stored["source"]}
+
+
+# -- warnings and actions --------------------------------------------------------------------------
+def load_churn_warnings(portfolio: Portfolio, *, bands: Sequence[str] = ("HIGH", "MEDIUM"),
+                        today: dt.date | None = None) -> pd.DataFrame:
+    """Stored scores of the given bands, ranked by value at risk (probability × AUM), with
+    reasons (lists of {"code", "value", "impact"}), the RM's handled/snoozed state, whether the
+    warning is new since the previous scoring (its band rose, or it was not scored then), and
+    tier and lifecycle stage when segments were computed. Empty when never scored.
+
+    State: SNOOZED until the snooze date (wall clock `today`); HANDLED until the band rises above
+    the band it had when handled; OPEN otherwise."""
+    today = today or dt.date.today()
+    scores = store.read_scores(portfolio)
+    scores = scores[scores["band"].isin(list(bands)).to_numpy()]
+    rank_of = {b.value: b.rank for b in RiskBand}
+    band_rank = scores["band"].map(rank_of).to_numpy(dtype="int64")
+    previous_rank = scores["previous_band"].map(rank_of).fillna(-1).to_numpy(dtype="int64")
+    actions = store.latest_actions(portfolio).set_index("customer_id").reindex(scores["customer_id"])
+    action = actions["action"].to_numpy(dtype=object)
+    until = actions["until"].to_numpy(dtype=object)
+    acted_rank = actions["band"].map(rank_of).fillna(-1).to_numpy(dtype="int64")
+    snoozed = (action == WarningAction.SNOOZED.value) & np.array(
+        [u is not None and isinstance(u, str) and u > today.isoformat() for u in until], dtype=bool)
+    handled = (action == WarningAction.HANDLED.value) & (band_rank <= acted_rank)
+    state = np.where(snoozed, WarningState.SNOOZED.value,
+                     np.where(handled, WarningState.HANDLED.value, WarningState.OPEN.value))
+    active = snoozed | handled
+    segments = store.read_segments_for_warnings(portfolio).set_index("customer_id") \
+        .reindex(scores["customer_id"])
+    frame = pd.DataFrame({
+        "rank": np.arange(1, len(scores) + 1),
+        "customer_id": scores["customer_id"].to_numpy(dtype=object),
+        "probability": scores["probability"].to_numpy(dtype="float64"),
+        "band": scores["band"].to_numpy(dtype=object),
+        "previous_band": scores["previous_band"].to_numpy(dtype=object),
+        "is_new": band_rank > previous_rank,
+        "aum": scores["aum"].to_numpy(dtype="float64"),
+        "value_at_risk": scores["value_at_risk"].to_numpy(dtype="float64"),
+        "reasons": scores["reasons"].to_numpy(dtype=object),
+        "state": state.astype(object),
+        "state_note": np.where(active, actions["note"].to_numpy(dtype=object), None),
+        "state_at": np.where(active, actions["at"].to_numpy(dtype=object), None),
+        "snoozed_until": np.where(snoozed, until, None),
+        "tier": segments["tier"].to_numpy(dtype=object),
+        "stage": segments["stage"].to_numpy(dtype=object),
+        "as_of": scores["as_of"].to_numpy(dtype=object),
+        "scored_at": scores["scored_at"].to_numpy(dtype=object),
+    })
+    return frame[WARNING_COLUMNS].reset_index(drop=True)
+
+
+def mark_warning(portfolio: Portfolio, customer_id: str, action: WarningAction | str, note: str = "",
+                 until: dt.date | None = None, *, follow_up_on: dt.date | None = None,
+                 follow_up_title: str = FOLLOW_UP_TITLE,
+                 channel: ContactChannel | str = ContactChannel.PHONE,
+                 outcome: ContactOutcome | str = ContactOutcome.REACHED,
+                 today: dt.date | None = None) -> dict[str, Any]:
+    """Mark a customer's warning HANDLED or SNOOZED (until a date), log the contact in
+    interactions (purpose RETENTION) and, with `follow_up_on`, create an open follow-up task —
+    all in one transaction. Returns the ids written."""
+    today = today or dt.date.today()
+    try:
+        action = WarningAction(action)
+        channel = ContactChannel(channel)
+        outcome = ContactOutcome(outcome)
+    except ValueError as error:
+        raise ValueError(f"mark_warning: {error}") from None
+    if action is WarningAction.SNOOZED and (until is None or until <= today):
+        raise ValueError("a snoozed warning needs a date after today to snooze until")
+    if follow_up_on is not None and follow_up_on < today:
+        raise ValueError("the follow-up date lies in the past")
+    if not store.customer_exists(portfolio, customer_id):
+        raise ValueError("mark_warning: no such customer in this portfolio")
+    band = portfolio.query("SELECT band FROM churn_scores WHERE customer_id = ?", (customer_id,))
+    at = _now()
+    with portfolio.transaction():
+        interaction_id = store.insert_interaction(
+            portfolio, customer_id=customer_id, occurred_at=at, channel=channel.value,
+            purpose=ContactPurpose.RETENTION.value, outcome=outcome.value, note=note)
+        task_id = None
+        if follow_up_on is not None:
+            task_id = store.insert_task(portfolio, customer_id=customer_id, title=follow_up_title,
+                                        due_on=follow_up_on.isoformat(), created_at=at, note=note)
+        action_id = store.insert_action(
+            portfolio, customer_id=customer_id, action=action.value, note=note, at=at,
+            until=until.isoformat() if until else None, band=band[0][0] if band else None,
+            interaction_id=interaction_id, task_id=task_id)
+    return {"action_id": action_id, "interaction_id": interaction_id, "task_id": task_id}
+
+
+# -- model card and reports ------------------------------------------------------------------------
+def model_card(portfolio: Portfolio) -> dict[str, Any]:
+    """What the model predicts (definition and horizon, from the team rules), when and on which
+    window it was trained, its out-of-time metrics next to the logistic and rule baselines,
+    calibration by decile, and — for a rule baseline — why no model was trained."""
+    rules = load_churn_rules(portfolio)
+    record = store.latest_model(portfolio, with_blob=False)
+    card: dict[str, Any] = {"trained": record is not None, "definition": dataclasses.asdict(rules)}
+    if record is None:
+        return card
+    metrics = record["metrics"]
+    card.update({
+        "model_id": record["model_id"], "kind": record["kind"], "trained_at": record["trained_at"],
+        "as_of": record["as_of"], "horizon_days": record["horizon_days"],
+        "cutoffs": record["cutoffs"], "note": record["note"],
+        "current": _current_model(portfolio, rules) is not None,
+        "trained_definition": record["rules"],
+        "model": metrics.get("model"), "logistic": metrics.get("logistic"), "rule": metrics.get("rule"),
+        "rule_baseline": metrics.get("rule_baseline"),
+        "model_minus_rule_roc_auc": metrics.get("model_minus_rule_roc_auc"),
+        "label_counts": metrics.get("label_counts"), "timings": metrics.get("timings"),
+        "features": record["features"], "seconds": record["seconds"],
+    })
+    run = store.latest_score_run(portfolio)
+    card["last_scored"] = run
+    return card
+
+
+def churn_report(portfolio: Portfolio, *, retrain: bool = False, progress: Progress = no_progress,
+                 cancel: CancelCheck = never) -> dict[str, Any]:
+    """JSON of `relmgr churn FILE --json`: scores every customer (training first when asked or
+    when no model is current) and lists per customer probability, band, value at risk and
+    reason codes with values, highest value at risk first."""
+    if retrain:
+        train_churn_model(portfolio, cancel=cancel, progress=lambda f, s="": progress(0.5 * f, s))
+    summary = score_churn(portfolio, cancel=cancel, progress=progress)
+    scores = store.read_scores(portfolio)
+    card = model_card(portfolio)
+    return {
+        "as_of": summary.as_of.isoformat(), "kind": summary.kind.value, "model_id": summary.model_id,
+        "note": card.get("note", ""), "horizon_days": card.get("horizon_days"),
+        "customers": summary.customers, "bands": summary.bands, "trained_now": summary.trained or retrain,
+        "seconds": summary.seconds, "timings": summary.timings,
+        "per_customer": [
+            {"customer_id": r.customer_id, "probability": round(float(r.probability), 4),
+             "band": r.band, "aum": round(float(r.aum), 2), "value_at_risk": round(float(r.value_at_risk), 2),
+             "reasons": [{"code": x["code"], "value": x["value"]} for x in r.reasons]}
+            for r in scores.itertuples(index=False)],
+    }
+
+
+def evaluate_flat_csv(path: str | os.PathLike[str], *, target: str, folds: int = 5,
+                      progress: Progress = no_progress, cancel: CancelCheck = never) -> dict[str, Any]:
+    """k-fold ROC-AUC of the churn pipeline on a flat labelled CSV (relmgr/analytics/churn_model.py
+    prepare_flat says what is dropped and encoded). ValueError names the file and the problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(f"{path}: no such file")
+    try:
+        frame = pd.read_csv(path)
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as error:
+        raise ValueError(f"{path}: not a readable CSV file ({type(error).__name__})") from None
+    started = time.perf_counter()
+    try:
+        result = cross_validate_flat(frame, target=target, folds=folds, progress=progress, cancel=cancel)
+    except ValueError as error:
+        raise ValueError(f"{path}: {error}") from None
+    return {"file": path.name, **result, "seconds": round(time.perf_counter() - started, 2)}

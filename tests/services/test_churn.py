@@ -1,0 +1,189 @@
+"""Churn warnings service on real encrypted demo portfolios: training with out-of-time
+evaluation against the rule baseline, scoring and ranking, reasons for a collapsing customer,
+handled/snoozed actions with their contact and task, the rule-baseline fallback on a tiny
+portfolio, cancel, and the CLI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from relmgr.domain.churn import CHURN_RULE_KEY, ModelKind, WarningAction, WarningState
+from relmgr.domain.progress import Cancelled
+from relmgr.services.churn import (
+    load_churn_warnings,
+    mark_warning,
+    model_card,
+    score_churn,
+    train_churn_model,
+)
+from relmgr.services.demo import build_demo_portfolio
+from relmgr.storage import open_portfolio
+from relmgr.storage.rules import set_rule
+
+AS_OF = dt.date(2026, 6, 30)
+PASSWORD = "churn-test"
+TODAY = dt.date(2026, 7, 1)
+
+
+@pytest.fixture(scope="module")
+def trained_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 4,000-customer demo portfolio with a trained model and stored scores (read-only)."""
+    path = tmp_path_factory.mktemp("churn") / "churn.rmdb"
+    build_demo_portfolio(path, PASSWORD, customers=4000, seed=21, as_of=AS_OF)
+    with open_portfolio(path, PASSWORD) as portfolio:
+        train_churn_model(portfolio)
+        score_churn(portfolio, train_if_needed=False)
+    return path
+
+
+@pytest.fixture
+def writable(trained_file: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "copy.rmdb"
+    shutil.copyfile(trained_file, copy)
+    return copy
+
+
+def test_model_beats_the_rule_baseline_out_of_time(trained_file: Path) -> None:
+    with open_portfolio(trained_file, PASSWORD) as portfolio:
+        card = model_card(portfolio)
+    assert card["kind"] == ModelKind.MODEL.value and card["current"]
+    assert card["cutoffs"]["holdout"] == "2026-03-31"
+    assert card["cutoffs"]["holdout"] not in card["cutoffs"]["train"]
+    model, rule = card["model"], card["rule"]
+    print(f"\n4,000 customers, out of time: model ROC-AUC {model['roc_auc']}, "
+          f"rule {rule['roc_auc']}, logistic {card['logistic']['roc_auc']}, "
+          f"top-decile lift {model['top_decile_lift']} (base rate {model['base_rate']})")
+    assert model["roc_auc"] > rule["roc_auc"]
+    assert model["top_decile_lift"] > 1.5
+    predicted = [b["predicted"] for b in model["calibration"]]
+    assert predicted == sorted(predicted)
+
+
+def test_warnings_are_ranked_by_value_at_risk_with_reasons(trained_file: Path) -> None:
+    with open_portfolio(trained_file, PASSWORD) as portfolio:
+        warnings = load_churn_warnings(portfolio, today=TODAY)
+        everyone = load_churn_warnings(portfolio, bands=("HIGH", "MEDIUM", "LOW"), today=TODAY)
+        closed = {r[0] for r in portfolio.query(
+            "SELECT customer_id FROM customers WHERE closed_on IS NOT NULL")}
+    assert len(warnings) > 0 and set(warnings["band"]) <= {"HIGH", "MEDIUM"}
+    values = warnings["value_at_risk"].to_numpy()
+    assert (np.diff(values) <= 1e-6).all()
+    np.testing.assert_allclose(values, warnings["probability"] * warnings["aum"], rtol=1e-4, atol=0.02)
+    assert (warnings["state"] == WarningState.OPEN.value).all()
+    assert warnings["is_new"].all()          # first scoring: every warning is new
+    assert not closed & set(everyone["customer_id"])   # the churned are not scored
+    high = warnings[warnings["band"] == "HIGH"]
+    assert all(len(r) >= 1 for r in high["reasons"])
+    assert all({"code", "value", "impact"} <= set(x) for r in high["reasons"] for x in r)
+
+
+def test_a_customer_whose_balance_collapses_gets_the_aum_reason(writable: Path) -> None:
+    with open_portfolio(writable, PASSWORD) as portfolio:
+        before = load_churn_warnings(portfolio, bands=("LOW",), today=TODAY)
+        steady = before[(before["aum"] > 100_000) & (before["probability"] < 0.05)]
+        customer = str(steady["customer_id"].iloc[0])
+        with portfolio.transaction():
+            # Balances fall to 3% over the last three months; nothing else changes.
+            portfolio.conn.execute(
+                "UPDATE monthly_balances SET aum_end = aum_end * 0.03, aum_avg = aum_avg * 0.05 "
+                "WHERE customer_id = ? AND month >= '2026-04'", (customer,))
+        score_churn(portfolio, train_if_needed=False)
+        after = load_churn_warnings(portfolio, bands=("HIGH", "MEDIUM", "LOW"), today=TODAY)
+    row = after.set_index("customer_id").loc[customer]
+    codes = [r["code"] for r in row["reasons"]]
+    assert row["probability"] > steady["probability"].iloc[0]
+    assert codes and codes[0] in {"AUM_DROP_30D", "AUM_DROP_90D", "AUM_DROP_180D", "LOW_BALANCE"}
+    drop = next(r for r in row["reasons"] if r["code"].startswith("AUM_DROP"))
+    assert drop["value"] <= -0.9
+
+
+def test_mark_warning_logs_a_retention_contact_and_a_follow_up_task(writable: Path) -> None:
+    with open_portfolio(writable, PASSWORD) as portfolio:
+        warnings = load_churn_warnings(portfolio, today=TODAY)
+        first, second = warnings["customer_id"].iloc[0], warnings["customer_id"].iloc[1]
+        ids = mark_warning(portfolio, first, WarningAction.HANDLED, "客户说明资金用于购房",
+                           follow_up_on=dt.date(2026, 7, 15), today=TODAY)
+        mark_warning(portfolio, second, "SNOOZED", "下周再联系", until=dt.date(2026, 7, 10), today=TODAY)
+        contact = portfolio.query("SELECT customer_id, purpose, note FROM interactions "
+                                  "WHERE interaction_id = ?", (ids["interaction_id"],))
+        task = portfolio.query("SELECT customer_id, due_on, status FROM tasks WHERE task_id = ?",
+                               (ids["task_id"],))
+        states = load_churn_warnings(portfolio, today=TODAY).set_index("customer_id")["state"]
+        later = load_churn_warnings(portfolio, today=dt.date(2026, 7, 11)).set_index("customer_id")["state"]
+        with pytest.raises(ValueError, match="snooze"):
+            mark_warning(portfolio, first, WarningAction.SNOOZED, "", today=TODAY)
+        with pytest.raises(ValueError, match="no such customer"):
+            mark_warning(portfolio, "C9999999", WarningAction.HANDLED, "", today=TODAY)
+        # Re-scoring with unchanged data: the handled warning stays handled and is not new.
+        score_churn(portfolio, train_if_needed=False)
+        rescored = load_churn_warnings(portfolio, today=TODAY).set_index("customer_id")
+    assert contact == [(first, "RETENTION", "客户说明资金用于购房")]
+    assert task == [(first, "2026-07-15", "OPEN")]
+    assert states[first] == "HANDLED" and states[second] == "SNOOZED"
+    assert later[second] == "OPEN"       # the snooze has run out
+    assert rescored.loc[first, "state"] == "HANDLED"
+    assert not rescored["is_new"].any()
+
+
+def test_tiny_portfolio_falls_back_to_the_documented_rule_baseline(tmp_path: Path) -> None:
+    path = tmp_path / "tiny.rmdb"
+    build_demo_portfolio(path, PASSWORD, customers=60, seed=3, as_of=AS_OF)
+    with open_portfolio(path, PASSWORD) as portfolio:
+        summary = score_churn(portfolio)          # no model yet: trains first
+        card = model_card(portfolio)
+        warnings = load_churn_warnings(portfolio, bands=("HIGH", "MEDIUM", "LOW"), today=TODAY)
+    assert summary.trained and summary.kind is ModelKind.RULE_BASELINE
+    assert card["kind"] == "RULE_BASELINE" and "churners" in card["note"]
+    assert card["rule_baseline"]["rates"] == sorted(card["rule_baseline"]["rates"])
+    assert len(warnings) == summary.customers > 0
+    assert all(r[0]["code"] == "NO_ACTIVITY_DAYS" for r in warnings["reasons"])
+
+
+def test_cancelled_training_stores_nothing_and_changed_rules_make_the_model_stale(writable: Path) -> None:
+    with open_portfolio(writable, PASSWORD) as portfolio:
+        models = portfolio.query("SELECT COUNT(*) FROM churn_models")[0][0]
+        calls = []
+
+        def cancel() -> bool:
+            calls.append(1)
+            return len(calls) > 3
+
+        with pytest.raises(Cancelled):
+            train_churn_model(portfolio, cancel=cancel)
+        assert portfolio.query("SELECT COUNT(*) FROM churn_models")[0][0] == models
+        with portfolio.transaction():
+            set_rule(portfolio, CHURN_RULE_KEY, {"horizon_days": 60})
+        card = model_card(portfolio)
+    assert card["definition"]["horizon_days"] == 60 and not card["current"]
+
+
+def test_cli_churn_and_eval_csv(trained_file: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    from relmgr.cli import main
+
+    copy = tmp_path / "cli.rmdb"
+    shutil.copyfile(trained_file, copy)
+    monkeypatch.setenv("RELMGR_PASSWORD", PASSWORD)
+    assert main(["churn", str(copy), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["kind"] == "MODEL" and not report["trained_now"]
+    first = report["per_customer"][0]
+    assert {"customer_id", "probability", "band", "value_at_risk", "reasons"} <= set(first)
+    assert all(set(r) == {"code", "value"} for r in first["reasons"])
+
+    rng = np.random.default_rng(1)
+    flat = pd.DataFrame({"RowNumber": range(400), "Age": rng.integers(18, 80, 400),
+                         "Exited": rng.integers(0, 2, 400)})
+    flat.to_csv(tmp_path / "flat.csv", index=False)
+    assert main(["eval", "churn", "--csv", str(tmp_path / "flat.csv"), "--target", "Exited",
+                 "--folds", "3", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["folds"] == 3 and result["dropped_columns"] == ["RowNumber"]
+    assert main(["eval", "churn", "--csv", str(tmp_path / "flat.csv"), "--target", "Nope"]) == 2
+    assert "Nope" in capsys.readouterr().err
