@@ -1,0 +1,286 @@
+"""Product recommendations for the customer 360 pane and the Recommendations page (issue 6).
+
+The API the GUI calls (all headless; run the portfolio-wide ones off the GUI thread):
+- `recommend_for_customer(portfolio, customer_id, *, top=3, explain=False)` -> one customer's
+  panel (CustomerRecommendations: actions, ranked products with reason and warning, and with
+  `explain` every removed product with its rule). Fast: the fitted co-holding model is cached in
+  memory per portfolio file, data date and holdings fingerprint; the customer's own rows are read
+  through indexes.
+- `recommend_all(portfolio, *, top=3, progress, cancel)` -> DataFrame (RECO_COLUMNS), rank 0 rows
+  are actions (renew the risk assessment).
+- `push_list(portfolio, *, product_id=None)` -> per product, whom to approach this month.
+- `record_outcome(portfolio, customer_id, product_id, outcome, note=None)`; refuses ACCEPTED
+  without a note where the senior rule asks for one (`NoteRequired`).
+- `outcome_stats(portfolio)` -> acceptance rates per product and per reason type.
+- `evaluate_recommendations(portfolio)` -> the offline hold-out evaluation (`relmgr eval recommend`).
+
+Everything is computed as of the portfolio's data date (meta 'as_of'). Outcome cool-downs are
+measured to `today` (the wall-clock date unless given): an RM's "declined" is an event in the
+real world, not in the data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from typing import Any
+
+import pandas as pd
+
+from relmgr.analytics.recommend import (
+    RECO_COLUMNS,
+    Catalogue,
+    CustomerRecommendations,
+    HoldingModel,
+    ages,
+    build_recommender,
+    customer_aum,
+    evaluate_holdout,
+    fit_model,
+    holding_matrix,
+    peer_cells,
+    transaction_signals,
+)
+from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
+from relmgr.domain.suitability import (
+    RULE_KEY,
+    RecoOutcome,
+    SuitabilityRules,
+    needs_note,
+    rules_from_override,
+    senior_warning,
+)
+from relmgr.storage import reco_store
+from relmgr.storage.portfolio import Portfolio
+from relmgr.storage.rules import get_rule
+
+
+class NoteRequired(ValueError):
+    """Accepting this product for this customer needs the RM's note (customer ≥ 65, product
+    above R2)."""
+
+
+PUSH_COLUMNS = ["product_id", "customer_id", "rank", "score", "reason_code", "reason", "warning",
+                "needs_note"]
+
+# Fitted models per (portfolio file, data date, holdings fingerprint). Small (a few products
+# squared), so a handful of entries cost nothing; the oldest is dropped beyond that.
+_MODELS: dict[tuple, HoldingModel] = {}
+_MODELS_LOCK = threading.Lock()
+_MAX_MODELS = 4
+
+
+def load_suitability_rules(portfolio: Portfolio) -> SuitabilityRules:
+    """The defaults with the team's override (team rule `recommend.suitability`) applied."""
+    return rules_from_override(get_rule(portfolio, RULE_KEY))
+
+
+def portfolio_as_of(portfolio: Portfolio) -> dt.date:
+    text = portfolio.get_meta("as_of")
+    if not text:
+        raise ValueError("the portfolio has no data date (meta 'as_of'); import or build it first")
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        raise ValueError(f"the portfolio's data date {text!r} is not YYYY-MM-DD") from None
+
+
+def _signal_window(as_of: dt.date) -> dt.date:
+    # Salary needs the last 3 complete months, the inflow trigger 30 days: ~4 months back covers both.
+    return as_of - dt.timedelta(days=125)
+
+
+def _model_key(portfolio: Portfolio, as_of: dt.date) -> tuple:
+    return (str(portfolio.path.resolve()), as_of.isoformat(), reco_store.holdings_fingerprint(portfolio))
+
+
+def _fit_from(customers: pd.DataFrame, holdings: pd.DataFrame, products: pd.DataFrame,
+              as_of: dt.date) -> HoldingModel:
+    catalogue = Catalogue.from_frame(products)
+    ids = customers["customer_id"].astype("str").to_numpy(dtype=object)
+    held = holding_matrix(holdings, ids, catalogue)
+    cells = peer_cells(ages(customers["birth_date"], as_of=as_of), customer_aum(holdings, ids, catalogue))
+    return fit_model(held, cells=cells)
+
+
+def _remember(key: tuple, model: HoldingModel) -> None:
+    with _MODELS_LOCK:
+        _MODELS[key] = model
+        while len(_MODELS) > _MAX_MODELS:
+            _MODELS.pop(next(iter(_MODELS)))
+
+
+def fitted_model(portfolio: Portfolio, *, as_of: dt.date | None = None) -> HoldingModel:
+    """The co-holding model of the whole portfolio, from the cache or fitted now."""
+    as_of = as_of or portfolio_as_of(portfolio)
+    key = _model_key(portfolio, as_of)
+    with _MODELS_LOCK:
+        model = _MODELS.get(key)
+    if model is None:
+        model = _fit_from(reco_store.read_customers(portfolio), reco_store.read_open_holdings(portfolio),
+                          reco_store.read_products(portfolio), as_of)
+        _remember(key, model)
+    return model
+
+
+def clear_model_cache() -> None:
+    with _MODELS_LOCK:
+        _MODELS.clear()
+
+
+def recommend_for_customer(portfolio: Portfolio, customer_id: str, *, top: int = 3,
+                           explain: bool = False, today: dt.date | None = None) -> CustomerRecommendations:
+    """One customer's panel. Raises KeyError for an unknown customer."""
+    as_of = portfolio_as_of(portfolio)
+    customers = reco_store.read_customers(portfolio, customer_id=customer_id)
+    if customers.empty:
+        raise KeyError(customer_id)
+    model = fitted_model(portfolio, as_of=as_of)
+    holdings = reco_store.read_open_holdings(portfolio, customer_id=customer_id)
+    txns = reco_store.read_signal_transactions(portfolio, since=_signal_window(as_of), until=as_of,
+                                               customer_id=customer_id)
+    reco = build_recommender(
+        customers=customers, products=reco_store.read_products(portfolio), holdings=holdings,
+        signals=transaction_signals(txns, as_of=as_of), as_of=as_of,
+        rules=load_suitability_rules(portfolio),
+        outcomes=reco_store.read_outcomes(portfolio, customer_id=customer_id),
+        today=today or dt.date.today(), model=model)
+    return reco.for_row(0, top=top, explain=explain)
+
+
+def recommend_all(portfolio: Portfolio, *, top: int = 3, today: dt.date | None = None,
+                  progress: Progress = no_progress, cancel: CancelCheck = never) -> pd.DataFrame:
+    """Top products for every customer: RECO_COLUMNS, one row per (customer, rank)."""
+    as_of = portfolio_as_of(portfolio)
+    progress(0.0, "reading")
+    customers = reco_store.read_customers(portfolio)
+    holdings = reco_store.read_open_holdings(portfolio)
+    products = reco_store.read_products(portfolio)
+    check_cancel(cancel)
+    progress(0.2, "transactions")
+    txns = reco_store.read_signal_transactions(portfolio, since=_signal_window(as_of), until=as_of)
+    check_cancel(cancel)
+    progress(0.6, "scoring")
+    key = _model_key(portfolio, as_of)
+    with _MODELS_LOCK:
+        model = _MODELS.get(key)
+    if model is None:
+        model = _fit_from(customers, holdings, products, as_of)
+        _remember(key, model)
+    reco = build_recommender(
+        customers=customers, products=products, holdings=holdings,
+        signals=transaction_signals(txns, as_of=as_of), as_of=as_of,
+        rules=load_suitability_rules(portfolio), outcomes=reco_store.read_outcomes(portfolio),
+        today=today or dt.date.today(), model=model)
+    check_cancel(cancel)
+    progress(0.8, "ranking")
+    table = reco.table(top=top)
+    progress(1.0, "done")
+    return table
+
+
+def push_list(portfolio: Portfolio, *, product_id: str | None = None, per_product: int | None = None,
+              today: dt.date | None = None, progress: Progress = no_progress,
+              cancel: CancelCheck = never) -> pd.DataFrame:
+    """Whom to approach this month, per product: every customer whose top recommendations
+    include the product, best fit first (PUSH_COLUMNS). `per_product` caps each list."""
+    if product_id is not None and not reco_store.product_exists(portfolio, product_id):
+        raise ValueError(f"unknown product {product_id!r}")
+    table = recommend_all(portfolio, today=today, progress=progress, cancel=cancel)
+    rows = table[table["kind"] == "PRODUCT"]
+    if product_id is not None:
+        rows = rows[rows["product_id"] == product_id]
+    rows = rows.sort_values(["product_id", "score"], ascending=[True, False], kind="stable")
+    if per_product is not None:
+        rows = rows.groupby("product_id", sort=False).head(per_product)
+    return rows[PUSH_COLUMNS].reset_index(drop=True)
+
+
+def record_outcome(portfolio: Portfolio, customer_id: str, product_id: str, outcome: str | RecoOutcome,
+                   note: str | None = None, *, reason_code: str | None = None,
+                   at: dt.datetime | None = None) -> int:
+    """Store the customer's answer to a recommendation; returns the outcome id.
+
+    Raises ValueError for an unknown customer, product or outcome, and NoteRequired for an
+    ACCEPTED product above R2 for a customer aged 65 or over without a note."""
+    try:
+        code = RecoOutcome(str(outcome))
+    except ValueError:
+        raise ValueError(f"unknown outcome {outcome!r} (ACCEPTED, DECLINED or NOT_NOW)") from None
+    customer = portfolio.query("SELECT birth_date FROM customers WHERE customer_id = ?", (customer_id,))
+    if not customer:
+        raise ValueError("unknown customer")
+    product = portfolio.query("SELECT risk_level FROM products WHERE product_id = ?", (product_id,))
+    if not product:
+        raise ValueError(f"unknown product {product_id!r}")
+    rules = load_suitability_rules(portfolio)
+    age = int(ages(pd.Series([customer[0][0]]), as_of=portfolio_as_of(portfolio))[0])
+    risk = int(str(product[0][0])[1])
+    text = (note or "").strip()
+    if code is RecoOutcome.ACCEPTED and needs_note(age, risk, rules=rules) and not text:
+        raise NoteRequired(f"accepting {product_id} needs a note: the customer is {rules.senior_age} "
+                           f"or older and the product is above R{rules.senior_plain_risk_max}")
+    warning = senior_warning(age, risk, rules=rules)
+    stamp = (at or dt.datetime.now()).replace(microsecond=0).isoformat()
+    with portfolio.transaction():
+        return reco_store.insert_outcome(
+            portfolio, customer_id=customer_id, product_id=product_id, outcome=code.value, note=text,
+            at=stamp, reason_code=reason_code, warning=warning.value if warning else None)
+
+
+def outcome_stats(portfolio: Portfolio) -> dict[str, pd.DataFrame]:
+    """Acceptance per product and per reason type: columns key, answered, accepted, declined,
+    not_now, acceptance_rate (accepted / answered)."""
+    outcomes = reco_store.read_outcomes(portfolio)
+
+    def by(column: str) -> pd.DataFrame:
+        frame = outcomes.assign(key=outcomes[column].fillna("UNKNOWN").astype("str"))
+        counts = pd.crosstab(frame["key"], frame["outcome"]) if len(frame) else pd.DataFrame()
+        for code in RecoOutcome:
+            if code.value not in counts:
+                counts[code.value] = 0
+        counts = counts[[c.value for c in RecoOutcome]]
+        counts.columns = ["accepted", "declined", "not_now"]
+        counts["answered"] = counts.sum(axis=1)
+        counts["acceptance_rate"] = (counts["accepted"] / counts["answered"]).round(4)
+        counts.index.name = "key"
+        return counts.reset_index()[["key", "answered", "accepted", "declined", "not_now", "acceptance_rate"]]
+
+    return {"by_product": by("product_id"), "by_reason": by("reason_code")}
+
+
+def evaluate_recommendations(portfolio: Portfolio, *, k: int = 3, progress: Progress = no_progress,
+                             cancel: CancelCheck = never) -> dict[str, Any]:
+    """Offline hold-out evaluation (relmgr.analytics.recommend.evaluate_holdout) of the whole
+    portfolio, with timing."""
+    started = time.perf_counter()
+    as_of = portfolio_as_of(portfolio)
+    progress(0.0, "reading")
+    customers = reco_store.read_customers(portfolio)
+    holdings = reco_store.read_open_holdings(portfolio)
+    products = reco_store.read_products(portfolio)
+    check_cancel(cancel)
+    txns = reco_store.read_signal_transactions(portfolio, since=_signal_window(as_of), until=as_of)
+    check_cancel(cancel)
+    progress(0.5, "evaluating")
+    result = evaluate_holdout(customers=customers, products=products, holdings=holdings,
+                              signals=transaction_signals(txns, as_of=as_of), as_of=as_of, k=k,
+                              rules=load_suitability_rules(portfolio))
+    result["customers"] = int(len(customers))
+    result["seconds"] = round(time.perf_counter() - started, 2)
+    progress(1.0, "done")
+    return result
+
+
+def recommendations_json(table: pd.DataFrame) -> list[dict[str, Any]]:
+    """RECO_COLUMNS rows as JSON-ready dicts (NaN → None)."""
+    records = table[RECO_COLUMNS].astype(object).where(table[RECO_COLUMNS].notna(), None)
+    return [dict(zip(RECO_COLUMNS, row, strict=True)) for row in records.itertuples(index=False, name=None)]
+
+
+__all__ = [
+    "NoteRequired", "PUSH_COLUMNS", "clear_model_cache", "evaluate_recommendations", "fitted_model",
+    "load_suitability_rules", "outcome_stats", "push_list", "recommend_all", "recommend_for_customer",
+    "recommendations_json", "record_outcome",
+]

@@ -1,0 +1,99 @@
+"""SQL of the recommendations (issue 6): snapshots the recommender reads, and the outcome log
+(table recommendation_outcomes, migration 0005).
+
+Reads come for the whole portfolio or for one customer (through the per-customer indexes, so a
+customer's panel never scans the portfolio). Transactions are read only as the few kinds and
+days the triggers need, which keeps the branch-scale scan small.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from relmgr.domain.codes import HoldingStatus, TxnKind
+from relmgr.storage.portfolio import Portfolio
+
+SIGNAL_KINDS = (TxnKind.SALARY.value, TxnKind.DEPOSIT.value, TxnKind.TRANSFER_IN.value)
+OUTCOME_COLUMNS = ["outcome_id", "customer_id", "product_id", "outcome", "note", "at",
+                   "reason_code", "warning"]
+
+
+def _where_customer(customer_id: str | None, column: str = "customer_id") -> tuple[str, tuple]:
+    return ("", ()) if customer_id is None else (f" AND {column} = ?", (customer_id,))
+
+
+def read_products(portfolio: Portfolio) -> pd.DataFrame:
+    return portfolio.read_frame(
+        "SELECT product_id, name_zh, name_en, family, risk_level, term_days, min_amount, min_age, "
+        "max_age, repeatable FROM products ORDER BY product_id")
+
+
+def read_customers(portfolio: Portfolio, *, customer_id: str | None = None) -> pd.DataFrame:
+    where, params = _where_customer(customer_id)
+    return portfolio.read_frame(
+        "SELECT customer_id, birth_date, risk_rating, risk_assessed_on, closed_on FROM customers "
+        f"WHERE 1 = 1{where} ORDER BY customer_id", params)
+
+
+def read_open_holdings(portfolio: Portfolio, *, customer_id: str | None = None) -> pd.DataFrame:
+    """ACTIVE and DORMANT holdings (closed ones play no part in recommending)."""
+    where, params = _where_customer(customer_id)
+    return portfolio.read_frame(
+        "SELECT holding_id, customer_id, product_id, opened_on, maturity_on, balance, status "
+        f"FROM holdings WHERE status != '{HoldingStatus.CLOSED.value}'{where}", params)
+
+
+def read_signal_transactions(portfolio: Portfolio, *, since: dt.date, until: dt.date,
+                             customer_id: str | None = None) -> pd.DataFrame:
+    """Credits of the kinds the triggers look at (salary, deposits, transfers in) in
+    (since, until]."""
+    kinds = ", ".join(f"'{k}'" for k in SIGNAL_KINDS)
+    if customer_id is None:
+        # A plain scan is cheaper than the (customer, date) index for a date range over
+        # everybody; the filter keeps only a few percent of the rows.
+        sql = ("SELECT customer_id, txn_date, kind, amount FROM transactions NOT INDEXED "
+               f"WHERE txn_date > ? AND txn_date <= ? AND amount > 0 AND kind IN ({kinds})")
+        params: tuple = (since.isoformat(), until.isoformat())
+    else:
+        sql = ("SELECT customer_id, txn_date, kind, amount FROM transactions "
+               f"WHERE customer_id = ? AND txn_date > ? AND txn_date <= ? AND amount > 0 AND kind IN ({kinds})")
+        params = (customer_id, since.isoformat(), until.isoformat())
+    return portfolio.read_frame(sql, params)
+
+
+def holdings_fingerprint(portfolio: Portfolio) -> tuple:
+    """Changes whenever holdings are added, removed or change status (what the fitted model
+    depends on), cheaply."""
+    row = portfolio.query(
+        "SELECT COUNT(*), MAX(rowid), SUM(status = 'ACTIVE'), TOTAL(balance) FROM holdings")[0]
+    return tuple(row)
+
+
+def insert_outcome(portfolio: Portfolio, *, customer_id: str, product_id: str, outcome: str,
+                   note: str, at: str, reason_code: str | None, warning: str | None) -> int:
+    """Append one outcome; returns its id. The caller holds the transaction."""
+    cursor = portfolio.conn.execute(
+        "INSERT INTO recommendation_outcomes (customer_id, product_id, outcome, note, at, "
+        "reason_code, warning) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (customer_id, product_id, outcome, note, at, reason_code, warning))
+    return int(cursor.lastrowid)
+
+
+def read_outcomes(portfolio: Portfolio, *, customer_id: str | None = None) -> pd.DataFrame:
+    where, params = _where_customer(customer_id)
+    frame = portfolio.read_frame(
+        f"SELECT {', '.join(OUTCOME_COLUMNS)} FROM recommendation_outcomes WHERE 1 = 1{where} "
+        "ORDER BY at, outcome_id", params)
+    if frame.empty:
+        return pd.DataFrame(columns=OUTCOME_COLUMNS)
+    return frame
+
+
+def customer_exists(portfolio: Portfolio, customer_id: str) -> bool:
+    return bool(portfolio.query("SELECT 1 FROM customers WHERE customer_id = ?", (customer_id,)))
+
+
+def product_exists(portfolio: Portfolio, product_id: str) -> bool:
+    return bool(portfolio.query("SELECT 1 FROM products WHERE product_id = ?", (product_id,)))

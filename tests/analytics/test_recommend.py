@@ -1,0 +1,258 @@
+"""The recommender (relmgr/analytics/recommend.py): suitability never breached, reasons that
+match the data, and the offline evaluation against popularity."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from relmgr.analytics import recommend as R
+from relmgr.domain.codes import ProductFamily
+from relmgr.domain.suitability import CustomerFacts, ProductFacts, RecoOutcome, age_on, exclusion_rules
+from relmgr.services.demo import generate_demo_frames
+
+AS_OF = dt.date(2026, 6, 30)
+TODAY = dt.date(2026, 7, 15)
+
+
+@pytest.fixture(scope="module")
+def demo() -> dict[str, pd.DataFrame]:
+    frames = generate_demo_frames(customers=2000, seed=31, as_of=AS_OF)
+    frames["signals"] = R.transaction_signals(frames["transactions"], as_of=AS_OF)
+    return frames
+
+
+@pytest.fixture(scope="module")
+def reco(demo) -> R.Recommender:
+    return R.build_recommender(customers=demo["customers"], products=demo["products"],
+                               holdings=demo["holdings"], signals=demo["signals"], as_of=AS_OF)
+
+
+# -- suitability as a property -------------------------------------------------------------------
+def _random_world(rng: np.random.Generator) -> dict[str, pd.DataFrame]:
+    p = int(rng.integers(3, 15))
+    families = list(ProductFamily)
+    products = pd.DataFrame({
+        "product_id": [f"P{i:02d}" for i in range(p)],
+        "family": [families[int(k)].value for k in rng.integers(0, len(families), p)],
+        "risk_level": [f"R{int(k)}" for k in rng.integers(1, 6, p)],
+        "term_days": pd.array(np.where(rng.random(p) < 0.5, rng.integers(30, 1200, p), -1), dtype="Int64"),
+        "min_amount": np.where(rng.random(p) < 0.5, 0.0, rng.choice([1e3, 5e4, 2e5, 1e6], p)),
+        "min_age": rng.integers(0, 30, p),
+        "max_age": pd.array(np.where(rng.random(p) < 0.6, rng.integers(40, 80, p), -1), dtype="Int64"),
+        "repeatable": rng.integers(0, 2, p),
+    })
+    products.loc[products["term_days"] < 0, "term_days"] = pd.NA
+    products.loc[products["max_age"] < 0, "max_age"] = pd.NA
+    n = int(rng.integers(5, 50))
+    birth = [(AS_OF - dt.timedelta(days=int(d))).isoformat() for d in rng.integers(15 * 365, 90 * 365, n)]
+    assessed = [None if rng.random() < 0.1 else (AS_OF - dt.timedelta(days=int(d))).isoformat()
+                for d in rng.integers(0, 800, n)]
+    customers = pd.DataFrame({
+        "customer_id": [f"C{i:04d}" for i in range(n)], "birth_date": birth,
+        "risk_rating": [f"C{int(k)}" for k in rng.integers(1, 6, n)], "risk_assessed_on": assessed,
+        "closed_on": [AS_OF.isoformat() if rng.random() < 0.05 else None for _ in range(n)],
+    })
+    h = int(rng.integers(0, n * 4))
+    holdings = pd.DataFrame({
+        "holding_id": [f"H{i}" for i in range(h)],
+        "customer_id": customers["customer_id"].to_numpy()[rng.integers(0, n, h)],
+        "product_id": products["product_id"].to_numpy()[rng.integers(0, p, h)],
+        "opened_on": [(AS_OF - dt.timedelta(days=int(d))).isoformat() for d in rng.integers(1, 2000, h)],
+        "maturity_on": [(AS_OF + dt.timedelta(days=int(d))).isoformat() if rng.random() < 0.3 else None
+                        for d in rng.integers(0, 60, h)],
+        "balance": rng.lognormal(10, 2, h).round(2),
+        "status": rng.choice(["ACTIVE", "DORMANT", "CLOSED"], h, p=[0.7, 0.15, 0.15]),
+    })
+    o = int(rng.integers(0, 30))
+    outcomes = pd.DataFrame({
+        "customer_id": customers["customer_id"].to_numpy()[rng.integers(0, n, o)],
+        "product_id": products["product_id"].to_numpy()[rng.integers(0, p, o)],
+        "outcome": rng.choice([c.value for c in RecoOutcome], o),
+        "at": [(TODAY - dt.timedelta(days=int(d))).isoformat() + "T10:00:00" for d in rng.integers(0, 200, o)],
+    })
+    signals = pd.DataFrame({"customer_id": customers["customer_id"], "salary_months": rng.integers(0, 4, n),
+                            "avg_salary": rng.uniform(0, 3e4, n), "inflow": rng.choice([0.0, 8e4], n)})
+    return {"products": products, "customers": customers, "holdings": holdings, "outcomes": outcomes,
+            "signals": signals}
+
+
+def _facts(world: dict[str, pd.DataFrame]) -> tuple[dict[str, CustomerFacts], dict[str, ProductFacts]]:
+    products = {r.product_id: ProductFacts(r.product_id, int(r.risk_level[1]), float(r.min_amount),
+                                           int(r.min_age), None if pd.isna(r.max_age) else int(r.max_age),
+                                           bool(r.repeatable))
+                for r in world["products"].itertuples()}
+    holdings = world["holdings"]
+    live = holdings[holdings["status"] != "CLOSED"]
+    liability = {pid for pid, fam in zip(world["products"]["product_id"], world["products"]["family"], strict=True)
+                 if ProductFamily(fam).is_liability}
+    latest = world["outcomes"].sort_values("at", kind="stable").drop_duplicates(["customer_id", "product_id"], keep="last")
+    customers = {}
+    for r in world["customers"].itertuples():
+        mine = live[live["customer_id"] == r.customer_id]
+        aum = float(mine.loc[~mine["product_id"].isin(liability), "balance"].sum())
+        outs = {o.product_id: (RecoOutcome(o.outcome), dt.date.fromisoformat(o.at[:10]))
+                for o in latest[latest["customer_id"] == r.customer_id].itertuples()}
+        customers[r.customer_id] = CustomerFacts(
+            r.customer_id, int(r.risk_rating[1]),
+            None if pd.isna(r.risk_assessed_on) else dt.date.fromisoformat(r.risk_assessed_on),
+            age_on(dt.date.fromisoformat(r.birth_date), AS_OF), aum, bool(pd.notna(r.closed_on)),
+            frozenset(mine["product_id"]), outs)
+    return customers, products
+
+
+def test_no_unsuitable_product_is_ever_recommended_over_random_worlds() -> None:
+    checked = 0
+    for seed in range(40):
+        rng = np.random.default_rng(seed)
+        world = _random_world(rng)
+        reco = R.build_recommender(customers=world["customers"], products=world["products"],
+                                   holdings=world["holdings"], signals=world["signals"], as_of=AS_OF,
+                                   outcomes=world["outcomes"], today=TODAY)
+        customers, products = _facts(world)
+        # The vectorised mask is the domain rules, pair by pair.
+        for i, cid in enumerate(reco.base.ids):
+            for j, pid in enumerate(reco.catalogue.ids):
+                expected = exclusion_rules(customers[cid], products[pid], as_of=AS_OF, today=TODAY)
+                assert R.RuleCode.from_mask(int(reco.mask[i, j])) == expected, (seed, cid, pid)
+        table = reco.table(top=int(rng.integers(1, 6)))
+        for row in table[table["kind"] == "PRODUCT"].itertuples():
+            assert exclusion_rules(customers[row.customer_id], products[row.product_id], as_of=AS_OF,
+                                   today=TODAY) == (), (seed, row.customer_id, row.product_id)
+            checked += 1
+        for i in range(min(len(reco.base), 5)):
+            panel = reco.for_row(i, top=5, explain=True)
+            cid = panel.customer_id
+            for rec in panel.recommendations:
+                assert not exclusion_rules(customers[cid], products[rec.product_id], as_of=AS_OF, today=TODAY)
+            for removed in panel.excluded:
+                assert removed.rules == exclusion_rules(customers[cid], products[removed.product_id],
+                                                        as_of=AS_OF, today=TODAY)
+            # Recommended and removed products together are the whole catalogue, unless the top
+            # cut left some allowed products out.
+            shown = {r.product_id for r in panel.recommendations} | {e.product_id for e in panel.excluded}
+            assert shown <= set(products)
+    assert checked > 200
+
+
+def test_expired_assessment_gets_renewal_action_and_r1_products_only(reco) -> None:
+    table = reco.table(top=3)
+    actions = table[table["kind"] == "ACTION"]
+    assert len(actions) > 100
+    expired = set(actions["customer_id"])
+    risky = table[(table["kind"] == "PRODUCT") & table["customer_id"].isin(expired)]["product_id"]
+    risk = dict(zip(reco.catalogue.ids, reco.catalogue.risk, strict=True))
+    assert len(risky) and all(risk[p] == 1 for p in risky)
+    assert set(actions["reason_code"]) == {"RENEW_RISK_ASSESSMENT"}
+    assert (actions["rank"] == 0).all()
+
+
+def test_seniors_see_products_above_r2_with_a_warning(reco) -> None:
+    table = reco.table(top=5)
+    rows = table[table["kind"] == "PRODUCT"]
+    risk = dict(zip(reco.catalogue.ids, reco.catalogue.risk, strict=True))
+    age = dict(zip(reco.base.ids, reco.base.age, strict=True))
+    flagged = rows.apply(lambda r: age[r.customer_id] >= 65 and risk[r.product_id] > 2, axis=1)
+    assert flagged.any(), "the demo should offer a senior something above R2"
+    assert (rows.loc[flagged, "warning"] == "SENIOR_ABOVE_R2").all() and rows.loc[flagged, "needs_note"].all()
+    assert rows.loc[~flagged, "warning"].isna().all() and not rows.loc[~flagged, "needs_note"].any()
+
+
+# -- reasons are true -------------------------------------------------------------------------------
+def test_quoted_numbers_match_the_data(demo, reco) -> None:
+    holdings, customers = demo["holdings"], demo["customers"]
+    live = holdings[holdings["status"].isin(["ACTIVE", "DORMANT"])]
+    held = live.groupby("customer_id")["product_id"].agg(set)           # customers with a holding
+    n = len(held)
+
+    def holders(*products: str) -> int:
+        return int(held.map(lambda s: set(products) <= s).sum())
+
+    table = reco.table(top=3)
+    rows = table[table["kind"] == "PRODUCT"]
+    seen = set()
+    signals = demo["signals"].set_index("customer_id")
+    txns = demo["transactions"]
+    for row in rows.itertuples():
+        reason, code = row.reason, row.reason_code
+        assert reason["code"] == code and reason["product"] == row.product_id
+        json.dumps(reason)                                               # plain JSON values only
+        if code in seen and code not in ("MATURING", "SALARY_NO_CARD"):
+            continue                                                     # one check per kind is plenty
+        seen.add(code)
+        product = row.product_id
+        if code == "SIMILAR_HOLDERS":
+            group = holders(*reason["anchors"])
+            assert reason["similar_customers"] == group
+            assert set(reason["anchors"]) <= held[row.customer_id]
+            assert reason["share_similar"] == pytest.approx(holders(*reason["anchors"], product) / group, abs=1e-4)
+            assert reason["share_all"] == pytest.approx(holders(product) / n, abs=1e-4)
+        elif code == "BOUGHT_TOGETHER":
+            a = reason["antecedent"]
+            assert a in held[row.customer_id]
+            assert reason["support"] == pytest.approx(holders(a, product) / n, abs=1e-4)
+            assert reason["confidence"] == pytest.approx(holders(a, product) / holders(a), abs=1e-4)
+            assert reason["lift"] == pytest.approx(holders(a, product) / holders(a) / (holders(product) / n), abs=1e-3)
+            assert reason["lift"] > 1 and reason["support"] >= R.MiningRules().min_support
+        elif code == "PEERS":
+            ages = R.ages(customers["birth_date"], as_of=AS_OF)
+            aum = R.customer_aum(holdings, customers["customer_id"].to_numpy(dtype=object), reco.catalogue)
+            me = int(np.flatnonzero(customers["customer_id"] == row.customer_id)[0])
+            cells = R.peer_cells(ages, aum)
+            peers = customers["customer_id"][(cells == cells[me])]
+            peers = [c for c in peers if c in held.index]
+            assert reason["peers"] == len(peers)
+            share = sum(product in held[c] for c in peers) / len(peers)
+            assert reason["share_peers"] == pytest.approx(share, abs=1e-4)
+        elif code == "MATURING":
+            mine = live[(live["customer_id"] == row.customer_id) & (live["product_id"] == reason["maturing_product"])]
+            match = mine[mine["maturity_on"] == reason["maturity_on"]]
+            assert len(match) and float(match["balance"].max()) == pytest.approx(reason["amount"])
+            assert 0 <= reason["days"] <= 30
+            assert (dt.date.fromisoformat(reason["maturity_on"]) - AS_OF).days == reason["days"]
+        elif code == "SALARY_NO_CARD":
+            mine = txns[(txns["customer_id"] == row.customer_id) & (txns["kind"] == "SALARY")
+                        & (txns["txn_date"] > "2026-03-31") & (txns["txn_date"] <= "2026-06-30")]
+            assert mine["txn_date"].str.slice(0, 7).nunique() == reason["months"] == 3
+            assert reason["avg_salary"] == pytest.approx(mine["amount"].sum() / 3, abs=0.01)
+            assert not (held[row.customer_id] & {"CC-STD", "CC-PLT"})
+            assert signals.loc[row.customer_id, "salary_months"] == 3
+    assert {"SIMILAR_HOLDERS", "BOUGHT_TOGETHER", "PEERS", "MATURING", "SALARY_NO_CARD"} <= seen
+
+
+def test_association_rules_respect_the_documented_thresholds(reco) -> None:
+    rules = R.association_rules(reco.model, reco.catalogue)
+    mining = R.MiningRules()
+    assert len(rules) > 10
+    assert (rules["support"] >= mining.min_support).all()
+    assert (rules["confidence"] >= mining.min_confidence).all()
+    assert (rules["lift"] >= mining.min_lift).all() and (rules["lift"] > 1).all()
+
+
+# -- offline evaluation ---------------------------------------------------------------------------
+def test_blended_beats_popularity_on_a_held_out_product(demo) -> None:
+    result = R.evaluate_holdout(customers=demo["customers"], products=demo["products"],
+                                holdings=demo["holdings"], signals=demo["signals"], as_of=AS_OF)
+    print("\nrecommend eval (2000 demo customers, seed 31):",
+          json.dumps({k: v for k, v in result.items() if k != "hidden_products"}))
+    assert result["evaluated"] > 1000
+    assert result["blended"]["hit_rate"] > result["popularity"]["hit_rate"]
+    assert result["blended"]["map"] > result["popularity"]["map"]
+    assert 0 < result["popularity"]["hit_rate"] < 1
+
+
+def test_hide_latest_hides_the_most_recently_opened_product() -> None:
+    holdings = pd.DataFrame({
+        "holding_id": ["H1", "H2", "H3", "H4", "H5"],
+        "customer_id": ["A", "A", "A", "B", "C"],
+        "product_id": ["CUR01", "TD1Y", "FD-MMF", "CUR01", "CUR01"],
+        "opened_on": ["2020-01-01", "2026-05-01", "2026-01-01", "2021-01-01", "2021-01-01"],
+        "status": ["ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE", "ACTIVE"],
+    })
+    rest, hidden = R.hide_latest(holdings)
+    assert hidden.to_dict() == {"A": "TD1Y"}
+    assert "H2" not in set(rest["holding_id"]) and len(rest) == 4
