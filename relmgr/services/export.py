@@ -1,0 +1,690 @@
+"""Export follow-up lists to XLSX, CSV and PDF (issue 7), masked by default, every export audited.
+
+Two levels:
+- `export_list(frame, path, fmt=, title=, masked=, meta=)` writes any list frame to a file: no
+  portfolio, no audit. Columns named `name`, `phone`, `id_number` are masked (relmgr/domain/pii)
+  unless masked=False; other columns are written as they are, headed by their label
+  (COLUMN_LABELS) in the export language.
+- `export_named_list(portfolio, list_name=, path=, fmt=, unmasked=, actor=)` builds one of the
+  named lists (today | due | warnings | recommendations | tasks; `named_list` returns the frame
+  for a preview) and `export_audited` writes any frame and records the export in the audit log
+  (who, when, which list, rows, masked or not, file name). The GUI's ad-hoc lists (a tier, a
+  stage, a filter) go through `export_audited` too.
+
+Formats:
+- XLSX (openpyxl, write-only for speed): bold header, column widths from the content, header
+  row frozen (freeze_panes 'A2'), a second sheet with branch / RM / date / masking.
+- CSV: UTF-8 with BOM so Excel and WPS open Chinese correctly; header row then data.
+- PDF: a printable A4 landscape call sheet drawn with matplotlib's PDF backend (no Qt: services
+  must stay headless) in a CJK font embedded as TrueType (pdf.fonttype 42, so the text can be
+  searched and copied): title, branch, RM, date, masking note, a blank column for notes, and
+  "page i of n" on every page.
+
+Every file goes through services.files.write_atomically: a temp file in the target folder, then
+a rename; a failed export leaves no partial file, and a folder that cannot be written gives a
+WriteFailed naming it.
+
+The audit row records the file name, not the full path: folder names on a shared branch PC
+often carry people's names (user profiles, "张三的资料"), and the audit log must hold no
+customer data. Detail: {"list", "format", "rows", "masked", "file"}.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import math
+import os
+import time
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import pandas as pd
+
+from relmgr.domain.codes import AuditAction, TaskStatus
+from relmgr.domain.pii import mask_id_number, mask_name, mask_phone
+from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
+from relmgr.domain.segments import ContactStatus
+from relmgr.services import audit
+from relmgr.services.contacts import list_tasks
+from relmgr.services.files import WriteFailed, write_atomically
+from relmgr.services.worklist import (
+    WorklistRules,
+    handled_by_action,
+    load_worklist,
+    read_contact_due,
+    read_tiers,
+    team_tier_rules,
+    worklist_today,
+)
+from relmgr.storage import worklist_store as store
+from relmgr.storage.portfolio import Portfolio
+
+__all__ = ["ExportFormat", "ExportMeta", "ExportResult", "ListUnavailable", "LIST_NAMES",
+           "WriteFailed", "export_list", "export_audited", "export_named_list", "named_list",
+           "format_from_path", "resolve_format", "describe_reason"]
+
+
+class ExportFormat(StrEnum):
+    XLSX = "xlsx"
+    CSV = "csv"
+    PDF = "pdf"
+
+
+LIST_NAMES = ("today", "due", "warnings", "recommendations", "tasks")
+PII_MASKERS: dict[str, Callable[[str], str]] = {
+    "name": mask_name, "phone": mask_phone, "id_number": mask_id_number}
+LANGUAGES = ("zh_CN", "en")
+
+
+class ListUnavailable(ValueError):
+    """The named list needs data this portfolio does not have yet (the message says which)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ExportMeta:
+    """Printed on the call sheet and the XLSX info sheet. `date`: the list's day."""
+
+    branch: str = ""
+    rm: str = ""
+    date: dt.date | None = None
+
+    @classmethod
+    def of(cls, value: ExportMeta | Mapping[str, Any] | None) -> ExportMeta:
+        if value is None:
+            return cls()
+        if isinstance(value, ExportMeta):
+            return value
+        date = value.get("date")
+        if isinstance(date, str) and date:
+            date = dt.date.fromisoformat(date)
+        return cls(branch=str(value.get("branch") or ""), rm=str(value.get("rm") or ""),
+                   date=date or None)
+
+
+@dataclasses.dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    fmt: str
+    rows: int
+    masked: bool
+    list_name: str | None
+    seconds: float
+
+
+# -- words of the exported documents -----------------------------------------------------------
+# Exports are documents read outside the app, so they carry words, not codes. The UI has its own
+# Qt translations; these are the few the files need, in the two languages of the app.
+COLUMN_LABELS: dict[str, dict[str, str]] = {
+    "zh_CN": {
+        "rank": "序号", "customer_id": "客户号", "name": "姓名", "phone": "手机号",
+        "id_number": "证件号", "tier": "客户层级", "priority": "优先级", "reasons": "原因",
+        "action": "建议动作", "last_contact_on": "上次联系", "due_on": "应联系日",
+        "days_overdue": "逾期天数", "contact_status": "联系状态", "probability": "流失概率",
+        "band": "风险等级", "value_at_risk": "风险金额(元)", "aum": "资产(元)",
+        "handled": "已处理", "task_id": "任务号", "title": "任务", "overdue": "已逾期",
+        "note": "备注", "status": "状态", "product_id": "产品", "score": "得分",
+        "reason": "推荐理由", "product": "产品名称", "warning": "提示", "notes_blank": "联系记录",
+    },
+    "en": {
+        "rank": "#", "customer_id": "Customer", "name": "Name", "phone": "Mobile",
+        "id_number": "ID number", "tier": "Tier", "priority": "Priority", "reasons": "Reasons",
+        "action": "Suggested action", "last_contact_on": "Last contact", "due_on": "Due",
+        "days_overdue": "Days overdue", "contact_status": "Contact status",
+        "probability": "Churn probability", "band": "Risk band", "value_at_risk": "Value at risk (CNY)",
+        "aum": "AUM (CNY)", "handled": "Handled", "task_id": "Task", "title": "Task",
+        "overdue": "Overdue", "note": "Note", "status": "Status", "product_id": "Product",
+        "score": "Score", "reason": "Why", "product": "Product name", "warning": "Warning",
+        "notes_blank": "Call notes",
+    },
+}
+LIST_TITLES = {
+    "zh_CN": {"today": "今日工作清单", "due": "应联系客户清单", "warnings": "流失预警清单",
+              "recommendations": "产品推荐清单", "tasks": "待办任务清单"},
+    "en": {"today": "Today's worklist", "due": "Customers due for contact",
+           "warnings": "Churn warnings", "recommendations": "Product recommendations",
+           "tasks": "Open tasks"},
+}
+_CODE_WORDS = {
+    "zh_CN": {
+        "PRIVATE": "私人银行", "WEALTH": "财富", "VIP": "贵宾", "MASS": "大众",
+        "RETENTION_CALL": "挽留回访", "COMPLETE_TASK": "完成待办", "DISCUSS_MATURITY": "到期资金安排",
+        "SERVICE_CALL": "例行回访", "CLOSE_SALE": "跟进成交", "BIRTHDAY_GREETING": "生日问候",
+        "OVERDUE": "已逾期", "DUE": "即将到期", "HIGH": "高", "MEDIUM": "中", "LOW": "低",
+        "OPEN": "未完成", "DONE": "已完成", "CANCELLED": "已取消",
+    },
+    "en": {
+        "PRIVATE": "Private banking", "WEALTH": "Wealth", "VIP": "VIP", "MASS": "Mass",
+        "RETENTION_CALL": "Retention call", "COMPLETE_TASK": "Complete the task",
+        "DISCUSS_MATURITY": "Discuss the maturing funds", "SERVICE_CALL": "Service call",
+        "CLOSE_SALE": "Complete the sale", "BIRTHDAY_GREETING": "Birthday greeting",
+        "OVERDUE": "Overdue", "DUE": "Due soon", "HIGH": "High", "MEDIUM": "Medium", "LOW": "Low",
+        "OPEN": "Open", "DONE": "Done", "CANCELLED": "Cancelled",
+    },
+}
+_SHEET_WORDS = {
+    "zh_CN": {"branch": "网点", "rm": "客户经理", "date": "日期", "rows": "条数", "masked": "敏感信息",
+              "masked_yes": "已脱敏", "masked_no": "未脱敏（含完整个人信息，注意保密）",
+              "info": "导出信息", "page": "第 {i} 页 / 共 {n} 页", "yes": "是", "no": "否",
+              "exported": "导出时间", "confidential": "内部资料 注意保密"},
+    "en": {"branch": "Branch", "rm": "RM", "date": "Date", "rows": "Rows", "masked": "Personal data",
+           "masked_yes": "masked", "masked_no": "NOT masked (full personal data: keep confidential)",
+           "info": "Export info", "page": "Page {i} of {n}", "yes": "yes", "no": "no",
+           "exported": "Exported at", "confidential": "Internal: confidential"},
+}
+
+
+def _language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    return language
+
+
+def code_word(code: Any, *, language: str = "zh_CN") -> str:
+    text = "" if code is None or (isinstance(code, float) and math.isnan(code)) else str(code)
+    return _CODE_WORDS[language].get(text, text)
+
+
+def describe_reason(detail: Mapping[str, Any], *, language: str = "zh_CN") -> str:
+    """One worklist reason (a `details` entry of services.worklist) in words."""
+    reason, zh = detail.get("reason"), language == "zh_CN"
+    if reason == "TASK_DUE":
+        late, more = int(detail.get("days_overdue") or 0), int(detail.get("tasks") or 1) - 1
+        text = (f"待办：{detail.get('title', '')}" if zh else f"Task: {detail.get('title', '')}")
+        if late:
+            text += f"（逾期{late}天）" if zh else f" ({late} days overdue)"
+        if more:
+            text += f" 另有{more}项" if zh else f" +{more} more"
+        return text
+    if reason == "CHURN_RISK":
+        p = float(detail.get("probability") or 0)
+        band = code_word(detail.get("band"), language=language)
+        return f"流失预警 {p:.0%}（{band}）" if zh else f"Churn risk {p:.0%} ({band})"
+    if reason == "MATURING":
+        days, on = int(detail.get("days_left") or 0), detail.get("maturity_on", "")
+        amount = float(detail.get("balance") or 0)
+        if zh:
+            return f"产品到期 {on}（{'今天' if days == 0 else f'{days}天后'}），{amount:,.0f}元"
+        return f"Matures {on} ({'today' if days == 0 else f'in {days} days'}), CNY {amount:,.0f}"
+    if reason == "CONTACT_OVERDUE":
+        late, cadence = int(detail.get("days_overdue") or 0), detail.get("cadence_days")
+        if zh:
+            return f"联系逾期 {late} 天" + (f"（周期 {cadence} 天）" if cadence else "")
+        return f"Contact {late} days overdue" + (f" (every {cadence} days)" if cadence else "")
+    if reason == "CONTACT_DUE":
+        return (f"应于 {detail.get('due_on', '')} 前联系" if zh
+                else f"Contact due by {detail.get('due_on', '')}")
+    if reason == "RECOMMENDATION_ACCEPTED":
+        products = "、".join(detail.get("product_ids") or []) if zh else ", ".join(detail.get("product_ids") or [])
+        return f"已接受推荐待落实：{products}" if zh else f"Accepted, not yet done: {products}"
+    if reason == "BIRTHDAY":
+        days, age = int(detail.get("days_left") or 0), detail.get("age")
+        if zh:
+            return f"今天生日（{age}岁）" if days == 0 else f"{detail.get('on', '')} 生日（{age}岁）"
+        return f"Birthday today ({age})" if days == 0 else f"Birthday {detail.get('on', '')} ({age})"
+    return str(reason)
+
+
+# -- writing ------------------------------------------------------------------------------------
+def resolve_format(fmt: str | None, path: str | os.PathLike[str]) -> str:
+    """The export format: `fmt` when given (xlsx / csv / pdf), else from the file name."""
+    if not fmt:
+        return format_from_path(path)
+    try:
+        return ExportFormat(str(fmt).lower()).value
+    except ValueError:
+        raise ValueError(f"unknown format {fmt!r}: choose xlsx, csv or pdf") from None
+
+
+def format_from_path(path: str | os.PathLike[str]) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    try:
+        return ExportFormat(suffix).value
+    except ValueError:
+        raise ValueError(f"{Path(path).name}: cannot tell the format from the file name; "
+                         "use .xlsx, .csv or .pdf") from None
+
+
+def _cell_text(value: Any) -> Any:
+    """Numbers stay numbers; lists, tuples and dicts become readable text; missing is empty."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    if isinstance(value, list | tuple):
+        return "；".join(str(_cell_text(v)) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalars
+        return value.item()
+    if value is pd.NA or value is pd.NaT:
+        return ""
+    return value
+
+
+def _prepared(frame: pd.DataFrame, *, masked: bool, language: str) -> tuple[list[str], list[list[Any]]]:
+    """Header labels and rows of plain Python values, PII masked when asked."""
+    columns = list(frame.columns)
+    data = {}
+    yes, no = _SHEET_WORDS[language]["yes"], _SHEET_WORDS[language]["no"]
+    for column in columns:
+        values = [_cell_text(v) for v in frame[column].tolist()]
+        if masked and column in PII_MASKERS:
+            mask = PII_MASKERS[column]
+            values = [mask(str(v)) if v != "" else "" for v in values]
+        values = [yes if v is True else no if v is False else v for v in values]
+        data[column] = values
+    labels = [COLUMN_LABELS[language].get(c, c) for c in columns]
+    rows = [list(row) for row in zip(*(data[c] for c in columns), strict=True)] if columns else []
+    return labels, rows
+
+
+def _display_width(text: str) -> int:
+    """Columns a text takes in a monospace sense: CJK and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _column_widths(labels: Sequence[str], rows: Sequence[Sequence[Any]], *, sample: int = 500,
+                   lo: int = 6, hi: int = 60) -> list[int]:
+    widths = [_display_width(str(label)) for label in labels]
+    for row in rows[:sample]:
+        for i, value in enumerate(row):
+            widths[i] = max(widths[i], _display_width(str(value)))
+    return [min(max(w + 2, lo), hi) for w in widths]
+
+
+def _sheet_title(title: str) -> str:
+    cleaned = "".join(ch for ch in title if ch not in '[]:*?/\\').strip() or "list"
+    return cleaned[:31]
+
+
+def _info_rows(meta: ExportMeta, *, masked: bool, rows: int, language: str) -> list[tuple[str, str]]:
+    words = _SHEET_WORDS[language]
+    return [(words["branch"], meta.branch), (words["rm"], meta.rm),
+            (words["date"], meta.date.isoformat() if meta.date else ""),
+            (words["rows"], str(rows)),
+            (words["masked"], words["masked_yes"] if masked else words["masked_no"]),
+            (words["exported"], dt.datetime.now().replace(microsecond=0).isoformat(sep=" "))]
+
+
+_CHUNK_ROWS = 2_000
+
+
+def _write_xlsx(handle: BinaryIO, *, title: str, labels: list[str], rows: list[list[Any]],
+                meta: ExportMeta, masked: bool, language: str, progress: Progress = no_progress,
+                cancel: CancelCheck = never) -> None:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_sheet_title(title))
+    # Write-only sheets take layout before the first row: freeze the header, size the columns.
+    sheet.freeze_panes = "A2"
+    for i, width in enumerate(_column_widths(labels, rows), start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
+    header = []
+    for label in labels:
+        cell = WriteOnlyCell(sheet, value=label)
+        cell.font, cell.fill = bold, fill
+        cell.alignment = Alignment(vertical="center")
+        header.append(cell)
+    sheet.append(header)
+    for i, row in enumerate(rows):
+        if i % _CHUNK_ROWS == 0:
+            check_cancel(cancel)
+            progress(0.9 * i / max(len(rows), 1), "rows")
+        sheet.append(row)
+    info = workbook.create_sheet(_sheet_title(_SHEET_WORDS[language]["info"]))
+    info.column_dimensions["A"].width, info.column_dimensions["B"].width = 16, 48
+    info.append([WriteOnlyCell(info, value=title)])
+    for key, value in _info_rows(meta, masked=masked, rows=len(rows), language=language):
+        info.append([key, value])
+    workbook.properties.title = title
+    workbook.save(handle)
+
+
+def _write_csv(handle: BinaryIO, *, labels: list[str], rows: list[list[Any]]) -> None:
+    frame = pd.DataFrame(rows, columns=labels) if rows else pd.DataFrame(columns=labels)
+    # utf-8-sig writes the BOM Excel and WPS need to read Chinese CSV as UTF-8.
+    frame.to_csv(handle, index=False, encoding="utf-8-sig", lineterminator="\r\n")
+
+
+# -- PDF call sheet -----------------------------------------------------------------------------
+_CJK_FONT_CANDIDATES = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-{weight}.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-{weight}.ttc",
+    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-{weight}.ttc",
+    "C:/Windows/Fonts/{win}",
+    "/System/Library/Fonts/PingFang.ttc",
+)
+
+
+def cjk_font_path(*, bold: bool = False) -> Path:
+    """A font file with Chinese glyphs: Noto Sans CJK on Linux, Microsoft YaHei on Windows,
+    PingFang on macOS. Raises WriteFailed when none is installed (a PDF with empty boxes for
+    every Chinese character is worse than no PDF)."""
+    weight, win = ("Bold", "msyhbd.ttc") if bold else ("Regular", "msyh.ttc")
+    for pattern in _CJK_FONT_CANDIDATES:
+        path = Path(pattern.format(weight=weight, win=win))
+        if path.is_file():
+            return path
+    if bold:
+        return cjk_font_path(bold=False)
+    raise WriteFailed("no Chinese font found for the PDF (install Noto Sans CJK or Microsoft YaHei)")
+
+
+_PAGE_W, _PAGE_H = 11.69, 8.27         # A4 landscape, inches
+_MARGIN = 0.45
+_ROW_H = 0.25
+_HEADER_H = 1.05                       # title and meta lines above the table
+_FOOTER_H = 0.45
+_BODY_PT, _HEAD_PT = 8.5, 9.0
+_CHAR_PT = 0.52                        # width of one narrow character, in points per point of size
+
+
+def _fit(text: str, capacity: float) -> str:
+    if _display_width(text) <= capacity:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        if used + w > capacity - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + "…"
+
+
+def rows_per_page() -> int:
+    return int((_PAGE_H - 2 * _MARGIN - _HEADER_H - _FOOTER_H) / _ROW_H) - 1
+
+
+def _write_pdf(handle: BinaryIO, *, title: str, labels: list[str], rows: list[list[Any]],
+               meta: ExportMeta, masked: bool, language: str, progress: Progress = no_progress,
+               cancel: CancelCheck = never) -> None:
+    import matplotlib
+    from matplotlib.backends.backend_pdf import PdfPages
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
+
+    regular = FontProperties(fname=str(cjk_font_path()))
+    bold = FontProperties(fname=str(cjk_font_path(bold=True)))
+    words = _SHEET_WORDS[language]
+    labels = labels + [COLUMN_LABELS[language]["notes_blank"]]
+    texts = [[str(v) for v in row] + [""] for row in rows]
+    # Column shares from content (capped), with room left for the handwritten notes column.
+    widths = [float(min(w, 40)) for w in _column_widths(labels, texts, lo=4, hi=40)]
+    widths[-1] = max(widths[-1], 22.0)
+    usable = _PAGE_W - 2 * _MARGIN
+    scale = usable / sum(widths)
+    col_w = [w * scale for w in widths]
+    col_x = [_MARGIN + sum(col_w[:i]) for i in range(len(col_w))]
+    capacity = [w * 72 / (_BODY_PT * _CHAR_PT) for w in col_w]
+    per_page = rows_per_page()
+    pages = max(1, math.ceil(len(texts) / per_page))
+    info = "    ".join(f"{k}：{v}" if language == "zh_CN" else f"{k}: {v}"
+                       for k, v in _info_rows(meta, masked=masked, rows=len(rows), language=language)[:5])
+    with matplotlib.rc_context({"pdf.fonttype": 42, "pdf.compression": 6}):
+        with PdfPages(handle, metadata={"Title": title, "Creator": "relmgr"}) as pdf:
+            for page in range(pages):
+                check_cancel(cancel)
+                progress(page / pages, "pages")
+                figure = Figure(figsize=(_PAGE_W, _PAGE_H))
+
+                def at(x: float, y_from_top: float) -> tuple[float, float]:
+                    return x / _PAGE_W, 1 - y_from_top / _PAGE_H
+
+                figure.text(*at(_MARGIN, _MARGIN + 0.25), title, fontproperties=bold, fontsize=15)
+                figure.text(*at(_MARGIN, _MARGIN + 0.6), info, fontproperties=regular, fontsize=9)
+                top = _MARGIN + _HEADER_H
+                figure.add_artist(_rule(figure, top - 0.08))
+                for x, label, cap in zip(col_x, labels, capacity, strict=True):
+                    figure.text(*at(x + 0.03, top + 0.1), _fit(label, cap), fontproperties=bold,
+                                fontsize=_HEAD_PT)
+                figure.add_artist(_rule(figure, top + _ROW_H - 0.02))
+                chunk = texts[page * per_page:(page + 1) * per_page]
+                for r, row in enumerate(chunk, start=1):
+                    y = top + r * _ROW_H + 0.1
+                    for x, value, cap in zip(col_x, row, capacity, strict=True):
+                        if value:
+                            figure.text(*at(x + 0.03, y), _fit(value, cap), fontproperties=regular,
+                                        fontsize=_BODY_PT)
+                    figure.add_artist(_rule(figure, top + (r + 1) * _ROW_H - 0.02, light=True))
+                footer_y = _PAGE_H - _MARGIN
+                figure.text(*at(_MARGIN, footer_y), words["confidential"], fontproperties=regular,
+                            fontsize=8)
+                figure.text(0.5, 1 - footer_y / _PAGE_H, words["page"].format(i=page + 1, n=pages),
+                            fontproperties=regular, fontsize=9, ha="center")
+                pdf.savefig(figure)
+
+
+def _rule(figure: Any, y_from_top: float, *, light: bool = False) -> Any:
+    from matplotlib.lines import Line2D
+
+    y = 1 - y_from_top / _PAGE_H
+    return Line2D([_MARGIN / _PAGE_W, 1 - _MARGIN / _PAGE_W], [y, y], transform=figure.transFigure,
+                  linewidth=0.3 if light else 0.8, color="#999999" if light else "#333333")
+
+
+def export_list(frame: pd.DataFrame, path: str | os.PathLike[str], *, fmt: str | None = None,
+                title: str, masked: bool = True,
+                meta: ExportMeta | Mapping[str, Any] | None = None,
+                language: str = "zh_CN", progress: Progress = no_progress,
+                cancel: CancelCheck = never) -> ExportResult:
+    """Write `frame` to `path` as XLSX, CSV or PDF (fmt None: from the file name's suffix).
+    Masks name / phone / id_number columns unless masked=False. Raises WriteFailed (naming the
+    file or folder) when the file cannot be written, Cancelled when `cancel` says so; nothing
+    partial is ever left behind. A PDF of thousands of rows takes a while (about 20 pages a
+    second): run it off the GUI thread with progress and cancel."""
+    started = time.perf_counter()
+    fmt = resolve_format(fmt, path)
+    language = _language(language)
+    meta = ExportMeta.of(meta)
+    labels, rows = _prepared(frame, masked=masked, language=language)
+    if fmt == ExportFormat.XLSX:
+        def write(handle: BinaryIO) -> None:
+            _write_xlsx(handle, title=title, labels=labels, rows=rows, meta=meta, masked=masked,
+                        language=language, progress=progress, cancel=cancel)
+    elif fmt == ExportFormat.CSV:
+        def write(handle: BinaryIO) -> None:
+            _write_csv(handle, labels=labels, rows=rows)
+    else:
+        cjk_font_path()  # fail before touching the target folder when no font is installed
+
+        def write(handle: BinaryIO) -> None:
+            _write_pdf(handle, title=title, labels=labels, rows=rows, meta=meta, masked=masked,
+                       language=language, progress=progress, cancel=cancel)
+    check_cancel(cancel)
+    written = write_atomically(path, write)
+    progress(1.0, "done")
+    return ExportResult(path=written, fmt=fmt, rows=len(rows), masked=masked, list_name=None,
+                        seconds=round(time.perf_counter() - started, 3))
+
+
+def export_audited(portfolio: Portfolio, frame: pd.DataFrame, path: str | os.PathLike[str], *,
+                   list_name: str, title: str, fmt: str | None = None, unmasked: bool = False,
+                   actor: str | None = None, meta: ExportMeta | Mapping[str, Any] | None = None,
+                   language: str = "zh_CN", progress: Progress = no_progress,
+                   cancel: CancelCheck = never) -> ExportResult:
+    """`export_list` plus its audit row, as one unit: the row is written in the transaction
+    that encloses the file write, so a failed write records nothing, and a file whose audit row
+    cannot be committed is removed again."""
+    path = Path(path)
+    fmt = resolve_format(fmt, path)
+    existed = path.exists()
+    written = False
+    try:
+        with portfolio.transaction():
+            audit.record(portfolio, action=AuditAction.EXPORTED, target=path.name, actor=actor,
+                         detail={"list": list_name, "format": fmt, "rows": len(frame),
+                                 "masked": not unmasked, "file": path.name})
+            result = export_list(frame, path, fmt=fmt, title=title, masked=not unmasked,
+                                 meta=meta, language=language, progress=progress, cancel=cancel)
+            written = True
+    except BaseException:
+        if written and not existed:
+            path.unlink(missing_ok=True)
+        raise
+    return dataclasses.replace(result, list_name=list_name)
+
+
+# -- the named lists ----------------------------------------------------------------------------
+def _contact_fields(portfolio: Portfolio, frame: pd.DataFrame) -> pd.DataFrame:
+    if not len(frame):
+        return frame.assign(name=pd.Series(dtype="str"), phone=pd.Series(dtype="str"))
+    names = store.read_customer_contact_fields(portfolio, frame["customer_id"].astype("str"))
+    return frame.merge(names[["customer_id", "name", "phone"]], on="customer_id", how="left")
+
+
+def _today_list(portfolio: Portfolio, *, today: dt.date, language: str) -> pd.DataFrame:
+    frame = load_worklist(portfolio, today=today).frame
+    return pd.DataFrame({
+        "rank": frame["rank"], "customer_id": frame["customer_id"], "name": frame["name"],
+        "phone": frame["phone"], "tier": [code_word(t, language=language) for t in frame["tier"]],
+        "priority": frame["priority"],
+        "reasons": ["；".join(describe_reason(d, language=language) for d in details)
+                    for details in frame["details"]],
+        "action": [code_word(a, language=language) for a in frame["action"]],
+    })
+
+
+def _due_list(portfolio: Portfolio, *, today: dt.date, language: str) -> pd.DataFrame:
+    rules = team_tier_rules(portfolio)
+    tiers, _ = read_tiers(portfolio, tier_rules=rules)
+    due = read_contact_due(portfolio, today=today, tiers=tiers,
+                           customers=store.read_customer_dates(portfolio), tier_rules=rules)
+    due = due[due["status"].isin([ContactStatus.OVERDUE.value, ContactStatus.DUE.value]).to_numpy()]
+    due = due.sort_values(["days_overdue", "due_on", "customer_id"], ascending=[False, True, True])
+    frame = _contact_fields(portfolio, due.reset_index(drop=True))
+    return pd.DataFrame({
+        "customer_id": frame["customer_id"], "name": frame["name"], "phone": frame["phone"],
+        "tier": [code_word(t, language=language) for t in frame["tier"]],
+        "last_contact_on": frame["last_contact_on"], "due_on": frame["due_on"],
+        "days_overdue": frame["days_overdue"],
+        "contact_status": [code_word(s, language=language) for s in frame["status"]],
+    })
+
+
+def _reason_codes_text(value: Any) -> str:
+    """Churn reasons as stored by issue 5 (JSON [{code, value, impact}]) in compact text."""
+    items = value
+    if isinstance(value, str):
+        try:
+            items = json.loads(value)
+        except json.JSONDecodeError:
+            return value
+    if not isinstance(items, list):
+        return str(items)
+    parts = []
+    for item in items:
+        if isinstance(item, dict):
+            number = item.get("value")
+            shown = f"{number:.2f}" if isinstance(number, float) else ("" if number is None else str(number))
+            parts.append(f"{item.get('code', '')} {shown}".strip())
+        else:
+            parts.append(str(item))
+    return "；".join(parts)
+
+
+def _warnings_list(portfolio: Portfolio, *, today: dt.date, language: str) -> pd.DataFrame:
+    columns = store.table_columns(portfolio, "churn_scores")
+    needed = ["customer_id", "probability", "band", "value_at_risk", "reasons"]
+    if not columns or any(c not in columns for c in needed):
+        raise ListUnavailable(
+            "the warnings list needs the churn_scores table (churn warnings, issue 5) with "
+            f"{', '.join(needed)}; this portfolio has " + ("an older one" if columns else "none"))
+    rules = WorklistRules()
+    scores = store.read_columns(
+        portfolio, "churn_scores", needed, "WHERE band IN ('HIGH', 'MEDIUM') OR probability >= ? "
+        "ORDER BY value_at_risk DESC, customer_id", (rules.churn_min_probability,))
+    handled = handled_by_action(scores, store.read_latest_churn_actions(portfolio), today=today)
+    frame = _contact_fields(portfolio, scores.assign(handled=handled))
+    return pd.DataFrame({
+        "customer_id": frame["customer_id"], "name": frame["name"], "phone": frame["phone"],
+        "probability": [round(float(p), 3) for p in frame["probability"]],
+        "band": [code_word(b, language=language) for b in frame["band"]],
+        "value_at_risk": [round(float(v), 2) for v in frame["value_at_risk"]],
+        "reasons": [_reason_codes_text(r) for r in frame["reasons"]],
+        "handled": frame["handled"].astype(bool),
+    })
+
+
+def _recommendations_list(portfolio: Portfolio, *, today: dt.date, language: str) -> pd.DataFrame:
+    # Imported here: the recommender is heavy and only this list needs it.
+    from relmgr.services.recommendations import recommend_all
+
+    if not store.table_columns(portfolio, "recommendation_outcomes"):
+        raise ListUnavailable("the recommendations list needs the recommendation_outcomes table "
+                              "(issue 6); open the portfolio with this relmgr to upgrade it")
+    table = recommend_all(portfolio, top=3, today=today)
+    rows = table[(table["kind"] == "PRODUCT").to_numpy()].reset_index(drop=True)
+    products = store.read_product_names(portfolio)
+    label = products.set_index("product_id")["name_zh" if language == "zh_CN" else "name_en"]
+    frame = _contact_fields(portfolio, rows)
+    return pd.DataFrame({
+        "customer_id": frame["customer_id"], "name": frame["name"], "phone": frame["phone"],
+        "rank": frame["rank"], "product_id": frame["product_id"],
+        "product": frame["product_id"].map(label).fillna(""),
+        "score": [round(float(v), 3) for v in frame["score"]],
+        "reason": frame["reason_code"].fillna(""),
+        "warning": frame["warning"].fillna(""),
+    })
+
+
+def _tasks_list(portfolio: Portfolio, *, today: dt.date, language: str) -> pd.DataFrame:
+    tasks = list_tasks(portfolio, today=today, status=TaskStatus.OPEN)
+    frame = _contact_fields(portfolio, tasks.assign(customer_id=tasks["customer_id"].fillna("")))
+    return pd.DataFrame({
+        "task_id": frame["task_id"], "due_on": frame["due_on"], "overdue": frame["overdue"],
+        "days_overdue": frame["days_overdue"], "customer_id": frame["customer_id"],
+        "name": frame["name"].fillna(""), "phone": frame["phone"].fillna(""),
+        "title": frame["title"], "note": frame["note"],
+    })
+
+
+_BUILDERS: dict[str, Callable[..., pd.DataFrame]] = {
+    "today": _today_list, "due": _due_list, "warnings": _warnings_list,
+    "recommendations": _recommendations_list, "tasks": _tasks_list,
+}
+
+
+def named_list(portfolio: Portfolio, *, list_name: str, today: dt.date,
+               language: str = "zh_CN") -> pd.DataFrame:
+    """The rows of a named list as they are exported (UNMASKED; export masks them). Raises
+    ValueError for an unknown name and ListUnavailable when the portfolio lacks its data."""
+    if list_name not in _BUILDERS:
+        raise ValueError(f"unknown list {list_name!r}: choose {', '.join(LIST_NAMES)}")
+    return _BUILDERS[list_name](portfolio, today=today, language=_language(language))
+
+
+def export_named_list(portfolio: Portfolio, *, list_name: str, path: str | os.PathLike[str],
+                      fmt: str | None = None, unmasked: bool = False, actor: str | None = None,
+                      today: dt.date | None = None, branch: str | None = None,
+                      rm: str | None = None, language: str = "zh_CN",
+                      progress: Progress = no_progress, cancel: CancelCheck = never) -> ExportResult:
+    """Build and export a named list, audited. `today` defaults to services.worklist's
+    convention (a demo's data date, else the calendar date); branch and RM default to the
+    portfolio's meta 'branch' / 'rm' (empty when not set)."""
+    fmt = resolve_format(fmt, path)
+    language = _language(language)
+    day = today or worklist_today(portfolio)
+    progress(0.0, "reading")
+    frame = named_list(portfolio, list_name=list_name, today=day, language=language)
+    check_cancel(cancel)
+    meta = ExportMeta(branch=branch if branch is not None else portfolio.get_meta("branch", "") or "",
+                      rm=rm if rm is not None else portfolio.get_meta("rm", "") or "", date=day)
+    return export_audited(portfolio, frame, path, list_name=list_name,
+                          title=LIST_TITLES[language][list_name], fmt=fmt, unmasked=unmasked,
+                          actor=actor, meta=meta, language=language,
+                          progress=lambda f, step="": progress(0.2 + 0.8 * f, step), cancel=cancel)
