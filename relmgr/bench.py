@@ -128,12 +128,116 @@ def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = Fals
             pane_samples.append(time.perf_counter() - started)
         result["pane_ms"] = round(statistics.median(pane_samples) * 1000, 1)
 
+    result.update(_bench_recommend(path))
+    result.update(_bench_today(path, repeats=max(1, min(repeats, 3))))
+    result.update(_bench_export(path))
+    result.update(_bench_churn(path))
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     result.update(_gui_startup_probe(path))
     result["targets"] = {"table_ready_ratio": "<= 2", "filter_ms": "<= 30", "pane_ms": "<= 100",
-                         "peak_rss_mb": "<= 1024", "demo_build_s": "<= 120",
+                         "peak_rss_mb": "<= 1024",
+                         "reco_all_s": "<= 10", "reco_panel_ms": "<= 100", "demo_build_s": "<= 120",
                          "sklearn_loaded_at_window_shown": "false"}
+    result["targets"].update(TODAY_TARGETS)
+    result["targets"].update(CHURN_TARGETS)
     return result
+
+
+# Issue 5: churn model retraining and scoring at branch scale.
+CHURN_TARGETS = {"churn_retrain_s": "<= 60", "churn_score_s": "<= 5"}
+
+
+def _bench_churn(path: Path) -> dict[str, Any]:
+    """Retrain the churn model and score every customer, on a temp copy of the bench portfolio
+    (the cached file stays as built); also the model's out-of-time ROC-AUC against the rule."""
+    import shutil
+    import tempfile
+
+    from relmgr.services.churn import score_churn, train_churn_model
+    from relmgr.storage import open_portfolio
+
+    with tempfile.TemporaryDirectory(prefix="relmgr-bench-churn-") as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        with open_portfolio(copy, BENCH_PASSWORD) as portfolio:
+            started = time.perf_counter()
+            card = train_churn_model(portfolio)
+            retrain = time.perf_counter() - started
+            started = time.perf_counter()
+            summary = score_churn(portfolio, train_if_needed=False)
+            score = time.perf_counter() - started
+    model, rule = card.get("model") or {}, card.get("rule") or {}
+    return {"churn_retrain_s": round(retrain, 2), "churn_score_s": round(score, 2),
+            "churn_score_timings": summary.timings, "churn_scored": summary.customers,
+            "churn_kind": card.get("kind"), "churn_roc_auc": model.get("roc_auc"),
+            "churn_rule_roc_auc": rule.get("roc_auc"), "churn_top_decile_lift": model.get("top_decile_lift")}
+
+
+def _bench_recommend(path: Path) -> dict[str, Any]:
+    """Issue 6: recommendations for every customer, and one customer's panel (cold = the
+    co-holding model is fitted first; warm = cached, as when the RM moves between customers)."""
+    from relmgr.services.recommendations import clear_model_cache, recommend_all, recommend_for_customer
+    from relmgr.storage import open_portfolio
+
+    with open_portfolio(path, BENCH_PASSWORD) as portfolio:
+        ids = [r[0] for r in portfolio.query("SELECT customer_id FROM customers")]
+        sample = random.Random(11).sample(ids, min(30, len(ids)))
+        clear_model_cache()
+        started = time.perf_counter()
+        recommend_for_customer(portfolio, sample[0])
+        cold = time.perf_counter() - started
+        warm = []
+        for customer_id in sample:
+            started = time.perf_counter()
+            recommend_for_customer(portfolio, customer_id, explain=True)
+            warm.append(time.perf_counter() - started)
+        clear_model_cache()
+        started = time.perf_counter()
+        recommend_all(portfolio)
+        everyone = time.perf_counter() - started
+    return {"reco_all_s": round(everyone, 2), "reco_panel_ms": round(statistics.median(warm) * 1000, 1),
+            "reco_panel_cold_ms": round(cold * 1000, 1)}
+
+
+# Issue 7: the Today worklist and the follow-up list export.
+TODAY_TARGETS = {"today_s": "<= 1", "export_xlsx_10k_s": "<= 5"}
+EXPORT_BENCH_ROWS = 10_000
+
+
+def _bench_today(path: Path, *, repeats: int = 3) -> dict[str, Any]:
+    """The Today list assembled from every signal at branch scale (median of `repeats`)."""
+    from relmgr.services.worklist import load_worklist, worklist_today
+    from relmgr.storage import open_portfolio
+
+    with open_portfolio(path, BENCH_PASSWORD) as portfolio:
+        today = worklist_today(portfolio)
+        worklist = load_worklist(portfolio, today=today)
+        seconds = _median_seconds(lambda: load_worklist(portfolio, today=today), repeats)
+    return {"today_s": round(seconds, 3), "today_rows": len(worklist.frame),
+            "today_tier_source": worklist.tier_source}
+
+
+def _bench_export(path: Path) -> dict[str, Any]:
+    """XLSX and CSV export of 10,000 masked rows of the Today list (repeated to that length
+    when the list is shorter), into a temp folder removed afterwards."""
+    import tempfile
+
+    import pandas as pd
+
+    from relmgr.services.export import export_list, named_list
+    from relmgr.services.worklist import worklist_today
+    from relmgr.storage import open_portfolio
+
+    with open_portfolio(path, BENCH_PASSWORD) as portfolio:
+        frame = named_list(portfolio, list_name="today", today=worklist_today(portfolio))
+    if len(frame) == 0:
+        return {"export_xlsx_10k_s": None}
+    frame = pd.concat([frame] * -(-EXPORT_BENCH_ROWS // len(frame)), ignore_index=True)
+    frame = frame.iloc[:EXPORT_BENCH_ROWS]
+    with tempfile.TemporaryDirectory(prefix="relmgr-bench-export-") as folder:
+        xlsx = export_list(frame, Path(folder) / "today.xlsx", title="今日工作清单")
+        csv = export_list(frame, Path(folder) / "today.csv", title="今日工作清单")
+    return {"export_xlsx_10k_s": xlsx.seconds, "export_csv_10k_s": csv.seconds}
 
 
 def _table_model_factory() -> Callable[[Any], Any]:

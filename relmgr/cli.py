@@ -150,6 +150,168 @@ def cmd_segments(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_recommend(args: argparse.Namespace) -> int:
+    # Issue 6: next best products with suitability (relmgr/services/recommendations.py).
+    from relmgr.services.recommendations import (
+        recommend_all,
+        recommend_for_customer,
+        recommendations_json,
+    )
+
+    if args.top < 1:
+        raise UserError("--top must be at least 1")
+    with _open(args.file) as portfolio:
+        try:
+            if args.customer:
+                panels = [recommend_for_customer(portfolio, args.customer, top=args.top,
+                                                 explain=args.explain).to_json()]
+            else:
+                table = recommend_all(portfolio, top=args.top, progress=_stderr_progress)
+                panels = recommendations_json(table)
+        except KeyError:
+            raise UserError("no such customer") from None
+        except ValueError as error:  # a team rule that does not validate, no data date
+            raise UserError(str(error)) from None
+    if args.json or args.customer:
+        _print_json(panels if not args.customer else panels[0])
+    else:
+        for row in panels:
+            print(f"{row['customer_id']}  {row['rank']}  {row['product_id'] or '-':8}  "
+                  f"{row['reason_code']}")
+    return EXIT_OK
+
+
+def _eval_recommend(args: argparse.Namespace) -> dict[str, Any]:
+    from relmgr.services.recommendations import evaluate_recommendations
+
+    with _open(args.file) as portfolio:
+        try:
+            return evaluate_recommendations(portfolio, progress=_stderr_progress)
+        except ValueError as error:
+            raise UserError(str(error)) from None
+
+
+# Issue 5: churn warnings (relmgr/services/churn.py).
+def cmd_churn(args: argparse.Namespace) -> int:
+    from relmgr.services.churn import churn_report
+
+    with _open(args.file) as portfolio:
+        try:
+            report = churn_report(portfolio, retrain=args.retrain, progress=_stderr_progress)
+        except ValueError as error:  # a team rule that does not validate, no data date
+            raise UserError(str(error)) from None
+    if args.json:
+        _print_json(report)
+    else:
+        print(f"as of {report['as_of']}: {report['kind']} model {report['model_id']}, "
+              f"{report['customers']} customers scored, bands {report['bands']}")
+        for row in report["per_customer"][:args.limit]:
+            reasons = ", ".join(f"{r['code']}={r['value']}" for r in row["reasons"])
+            print(f"{row['customer_id']}  {row['probability']:.3f}  {row['band']:<6}  "
+                  f"{row['value_at_risk']:>14,.0f}  {reasons}")
+    return EXIT_OK
+
+
+def _eval_churn(args: argparse.Namespace) -> dict[str, Any]:
+    from relmgr.services.churn import evaluate_churn, evaluate_flat_csv
+
+    try:
+        if args.csv is not None:
+            if not args.target_column:
+                raise UserError("eval churn --csv needs --target COLUMN")
+            return evaluate_flat_csv(args.csv, target=args.target_column, folds=args.folds,
+                                     progress=_stderr_progress)
+        with _open(args.file) as portfolio:
+            return evaluate_churn(portfolio, progress=_stderr_progress)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+
+
+# `relmgr eval TARGET FILE`: one entry per model evaluated against its baseline.
+EVAL_TARGETS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
+    "recommend": _eval_recommend,
+    "churn": _eval_churn,
+}
+# Targets that can also evaluate on a flat labelled CSV (`--csv PATH --target COLUMN`).
+EVAL_CSV_TARGETS = frozenset({"churn"})
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    if args.csv is not None and args.target not in EVAL_CSV_TARGETS:
+        raise UserError(f"eval {args.target} does not take --csv")
+    if args.csv is None and args.file is None:
+        raise UserError(f"eval {args.target}: give the portfolio FILE")
+    result = EVAL_TARGETS[args.target](args)
+    if args.json:
+        _print_json(result)
+    else:
+        for key, value in result.items():
+            print(f"{key:>22}  {value}")
+    return EXIT_OK
+
+
+# Issue 7: the Today worklist and follow-up list export (relmgr/services/worklist.py, export.py).
+def _worklist_day(portfolio: Any, given: dt.date | None) -> dt.date:
+    from relmgr.services.worklist import worklist_today
+
+    # A demo portfolio lives at its data date; a real one at the calendar date (--today overrides).
+    return given or worklist_today(portfolio)
+
+
+def cmd_today(args: argparse.Namespace) -> int:
+    from relmgr.services.worklist import load_worklist, worklist_json
+
+    if args.limit is not None and args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    with _open(args.file) as portfolio:
+        try:
+            worklist = load_worklist(portfolio, today=_worklist_day(portfolio, args.today))
+        except ValueError as error:  # a team rule that does not validate
+            raise UserError(str(error)) from None
+    payload = worklist_json(worklist, mask=True)  # stdout never carries unmasked names or phones
+    if args.limit is not None:
+        payload["worklist"] = payload["worklist"][:args.limit]
+    if args.json:
+        _print_json(payload)
+    else:
+        print(f"today {payload['today']}: {payload['customers']} customers "
+              f"({payload['hidden']} dismissed or snoozed)")
+        for row in payload["worklist"]:
+            print(f"{row['rank']:>5}  {row['customer_id']}  {row['name']:<6}  {row['priority']:>6.1f}  "
+                  f"{row['action']:<18}  {'|'.join(row['reasons'])}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from relmgr.services.audit import current_actor
+    from relmgr.services.export import LIST_NAMES, ListUnavailable, export_named_list, resolve_format
+    from relmgr.services.files import WriteFailed
+
+    # Checked here rather than by argparse choices: a bad value gets one line, not the usage text.
+    if args.list not in LIST_NAMES:
+        raise UserError(f"unknown list {args.list!r}: choose {', '.join(LIST_NAMES)}")
+    try:
+        fmt = resolve_format(args.format, args.out)
+    except ValueError as error:
+        raise UserError(str(error)) from None
+    if args.format is None and Path(args.out).suffix.lower() != f".{fmt}":
+        raise UserError(f"{args.out}: give --format or a .xlsx/.csv/.pdf file name")
+    if args.unmasked:
+        print("relmgr: warning: exporting UNMASKED names and phone numbers; keep the file safe",
+              file=sys.stderr)
+    with _open(args.file) as portfolio:
+        try:
+            result = export_named_list(portfolio, list_name=args.list, path=args.out, fmt=fmt,
+                                       unmasked=args.unmasked, actor=current_actor(),
+                                       today=_worklist_day(portfolio, args.today),
+                                       branch=args.branch, rm=args.rm)
+        except (ListUnavailable, WriteFailed) as error:
+            raise UserError(str(error)) from None
+    print(f"exported {result.rows} rows of '{args.list}' to {result.path} "
+          f"({result.fmt}, {'masked' if result.masked else 'UNMASKED'})")
+    return EXIT_OK
+
+
 # -- parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="relmgr", description=__doc__.splitlines()[0])
@@ -184,6 +346,54 @@ def build_parser() -> argparse.ArgumentParser:
     segments.add_argument("--refresh", action="store_true", help="recompute even if stored results are current")
     segments.add_argument("--json", action="store_true")
     segments.set_defaults(handler=cmd_segments)
+
+    recommend = sub.add_parser("recommend", help="next best products per customer, suitability applied")
+    recommend.add_argument("file")
+    recommend.add_argument("--customer", help="one customer's panel (default: every customer)")
+    recommend.add_argument("--top", type=int, default=3)
+    recommend.add_argument("--explain", action="store_true",
+                           help="with --customer: also the removed products and the rule that removed each")
+    recommend.add_argument("--json", action="store_true")
+    recommend.set_defaults(handler=cmd_recommend)
+
+    evaluate = sub.add_parser("eval", help="offline evaluation of a model against its baseline")
+    evaluate.add_argument("target", choices=sorted(EVAL_TARGETS))
+    evaluate.add_argument("file", nargs="?", help="portfolio file (not with --csv)")
+    evaluate.add_argument("--csv", type=Path, default=None,
+                          help="churn: k-fold evaluation on a flat labelled CSV instead")
+    evaluate.add_argument("--target", dest="target_column", default=None,
+                          help="with --csv: the label column (e.g. Exited)")
+    evaluate.add_argument("--folds", type=int, default=5, help="with --csv: number of folds")
+    evaluate.add_argument("--json", action="store_true")
+    evaluate.set_defaults(handler=cmd_eval)
+
+    churn = sub.add_parser("churn", help="churn warnings: probability, band and reasons per customer")
+    churn.add_argument("file")
+    churn.add_argument("--retrain", action="store_true", help="train a new model before scoring")
+    churn.add_argument("--limit", type=int, default=30, help="without --json: show the first N")
+    churn.add_argument("--json", action="store_true")
+    churn.set_defaults(handler=cmd_churn)
+
+    today = sub.add_parser("today", help="today's prioritised worklist (names and phones masked)")
+    today.add_argument("file")
+    today.add_argument("--today", type=_date, default=None,
+                       help="the day (default: a demo's data date, else the calendar date)")
+    today.add_argument("--limit", type=int, default=None, help="show only the first N lines")
+    today.add_argument("--json", action="store_true")
+    today.set_defaults(handler=cmd_today)
+
+    export = sub.add_parser("export", help="export a follow-up list to XLSX, CSV or PDF (audited)")
+    export.add_argument("file")
+    export.add_argument("--list", required=True, help="today | due | warnings | recommendations | tasks")
+    export.add_argument("--format", default=None, help="xlsx | csv | pdf (default: from --out)")
+    export.add_argument("--out", required=True, help="file to write")
+    export.add_argument("--unmasked", action="store_true",
+                        help="write full names and phone numbers (recorded in the audit log)")
+    export.add_argument("--today", type=_date, default=None,
+                        help="the day (default: a demo's data date, else the calendar date)")
+    export.add_argument("--branch", default=None, help="branch printed on the list (default: meta 'branch')")
+    export.add_argument("--rm", default=None, help="RM printed on the list (default: meta 'rm')")
+    export.set_defaults(handler=cmd_export)
 
     bench = sub.add_parser("bench", help="measure speed at branch scale")
     bench.add_argument("--customers", type=int, default=50_000)
