@@ -58,7 +58,8 @@ def read_segment_row(portfolio: Portfolio, customer_id: str) -> dict | None:
     if not has_table(portfolio, "customer_segments"):
         return None
     cursor = portfolio.conn.execute(
-        "SELECT * FROM customer_segments WHERE customer_id = ?", (customer_id,))
+        "SELECT s.*, p.traits AS cluster_traits FROM customer_segments AS s "
+        "LEFT JOIN cluster_profiles AS p USING (cluster) WHERE s.customer_id = ?", (customer_id,))
     row = cursor.fetchone()
     return dict(zip([d[0] for d in cursor.description], row, strict=True)) if row else None
 

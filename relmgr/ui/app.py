@@ -7,11 +7,12 @@ imported by the features that use them, when they are first used.
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +26,28 @@ from relmgr.ui.tasks import TaskRunner
 # Fonts with Chinese glyphs, in order of preference (Linux: apt-get install fonts-noto-cjk).
 _UI_FONTS = ("Noto Sans CJK SC", "Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC",
              "Source Han Sans SC", "WenQuanYi Micro Hei")
+
+
+class _GuiThreadGarbageCollector(QObject):
+    """Runs Python's cycle collector on the GUI thread only.
+
+    Left automatic, the collector runs in whichever thread happens to allocate, e.g. the
+    database thread in the middle of a pandas call; if it then frees a cycle holding a Qt widget,
+    the widget is destroyed on the wrong thread and its timers crash the event loop later. (The
+    same remedy pyqtgraph ships as its GarbageCollector.)"""
+
+    def __init__(self, parent: QObject, interval_ms: int = 2000) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._collect)
+        self._timer.start(interval_ms)
+
+    def _collect(self) -> None:
+        # Cheap young-generation passes often, a full pass now and then, as gc would.
+        gc.collect(0)
+        if gc.get_count()[1] > 10:
+            gc.collect()
 
 
 def _application() -> QApplication:
@@ -43,6 +66,9 @@ def _application() -> QApplication:
 
 
 def build_window(app: QApplication) -> tuple[MainWindow, DatabaseThread]:
+    if not app.property("relmgr_gc"):
+        app.setProperty("relmgr_gc", True)
+        _GuiThreadGarbageCollector(app)
     settings = load_settings()
     translations = Translations(app)
     translations.apply(settings.language)

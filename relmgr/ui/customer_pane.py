@@ -99,8 +99,11 @@ class CustomerPane(QWidget):
         profile.setHorizontalSpacing(18)
         profile.setVerticalSpacing(2)
         keys = ("id", "phone", "age", "city", "occupation", "channel", "risk", "opened", "aum",
-                "liabilities", "last_txn", "last_contact", "tier", "rfm", "stage", "stage_reason")
-        for i, key in enumerate(keys):
+                "liabilities", "last_txn", "last_contact", "tier", "rfm", "stage", "stage_reason",
+                "cluster")
+        wide = {"stage_reason", "cluster"}         # these take a whole row
+        row = col = 0
+        for key in keys:
             caption = QLabel()
             caption.setObjectName("caption")
             self.field_labels[key] = caption
@@ -113,10 +116,14 @@ class CustomerPane(QWidget):
                 value.setWordWrap(True)
                 self.field_values[key] = value
                 value_widget = value
-            row, col = divmod(i, 3)
-            span = 3 if key == "stage_reason" else 1
+            if key in wide and col:
+                row, col = row + 1, 0
+            span = 3 if key in wide else 1
             profile.addWidget(caption, row * 2, col, 1, span)
             profile.addWidget(value_widget, row * 2 + 1, col, 1, span)
+            col += span
+            if col >= 3:
+                row, col = row + 1, 0
         for col in range(3):
             profile.setColumnStretch(col, 1)
 
@@ -224,6 +231,9 @@ class CustomerPane(QWidget):
         values["stage"].setText(texts.stage(segment.get("stage")))
         detail = json.loads(segment["stage_detail"]) if segment.get("stage_detail") else {}
         values["stage_reason"].setText(texts.stage_reason(segment.get("stage_reason"), detail))
+        cluster = segment.get("cluster")
+        values["cluster"].setText("" if cluster is None else self.tr("{number}: {words}").format(
+            number=cluster, words=texts.cluster_description(json.loads(segment.get("cluster_traits") or "[]"))))
         badges = [texts.tier(segment.get("tier")), texts.stage(segment.get("stage"))]
         self.badges_label.setText("  ".join(b for b in badges if b))
 
@@ -274,7 +284,7 @@ class CustomerPane(QWidget):
             "liabilities": self.tr("Loans and cards (CNY)"), "last_txn": self.tr("Last activity"),
             "last_contact": self.tr("Last contact"), "tier": self.tr("Service tier"),
             "rfm": self.tr("RFM segment"), "stage": self.tr("Lifecycle stage"),
-            "stage_reason": self.tr("Why this stage"),
+            "stage_reason": self.tr("Why this stage"), "cluster": self.tr("Behaviour cluster"),
         }
         for key, text in captions.items():
             self.field_labels[key].setText(text)

@@ -1,4 +1,5 @@
-"""The customer table: a Qt model over the customer list DataFrame.
+"""Table models over DataFrames: `FrameTableModel` for any list of customers or results, and
+`CustomerTableModel`, the Customers page's columns.
 
 Filtering and sorting happen in pandas/numpy and the model is reset with the visible row
 positions (a QSortFilterProxyModel over 50,000 rows is far too slow). Cells are formatted when
@@ -19,37 +20,43 @@ from relmgr.ui import formatting, texts
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(source: str) -> str:
-    return QCoreApplication.translate("CustomerTableModel", source)
+Column = tuple[str, str, Callable[[Any], str], Qt.AlignmentFlag]
+LEFT, RIGHT = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
 
 
 # (frame column, header source text, formatter, alignment). Headers are translated when asked for.
-COLUMNS: tuple[tuple[str, str, Callable[[Any], str], Qt.AlignmentFlag], ...] = (
-    ("customer_id", QT_TRANSLATE_NOOP("CustomerTableModel", "Customer no."), formatting.text, Qt.AlignmentFlag.AlignLeft),
-    ("name_masked", QT_TRANSLATE_NOOP("CustomerTableModel", "Name"), formatting.text, Qt.AlignmentFlag.AlignLeft),
-    ("id_masked", QT_TRANSLATE_NOOP("CustomerTableModel", "ID number"), formatting.text, Qt.AlignmentFlag.AlignLeft),
-    ("phone_masked", QT_TRANSLATE_NOOP("CustomerTableModel", "Mobile"), formatting.text, Qt.AlignmentFlag.AlignLeft),
-    ("age", QT_TRANSLATE_NOOP("CustomerTableModel", "Age"), formatting.text, Qt.AlignmentFlag.AlignRight),
-    ("tier", QT_TRANSLATE_NOOP("CustomerTableModel", "Tier"), texts.tier, Qt.AlignmentFlag.AlignLeft),
-    ("aum", QT_TRANSLATE_NOOP("CustomerTableModel", "AUM (CNY)"), formatting.money_short, Qt.AlignmentFlag.AlignRight),
-    ("product_count", QT_TRANSLATE_NOOP("CustomerTableModel", "Products"), formatting.text, Qt.AlignmentFlag.AlignRight),
-    ("last_txn_on", QT_TRANSLATE_NOOP("CustomerTableModel", "Last activity"), formatting.text, Qt.AlignmentFlag.AlignLeft),
-    ("last_contact_on", QT_TRANSLATE_NOOP("CustomerTableModel", "Last contact"), formatting.text, Qt.AlignmentFlag.AlignLeft),
-    ("stage", QT_TRANSLATE_NOOP("CustomerTableModel", "Lifecycle stage"), texts.stage, Qt.AlignmentFlag.AlignLeft),
-    ("status", QT_TRANSLATE_NOOP("CustomerTableModel", "Status"), texts.customer_status, Qt.AlignmentFlag.AlignLeft),
+COLUMNS: tuple[Column, ...] = (
+    ("customer_id", QT_TRANSLATE_NOOP("CustomerTableModel", "Customer no."), formatting.text, LEFT),
+    ("name_masked", QT_TRANSLATE_NOOP("CustomerTableModel", "Name"), formatting.text, LEFT),
+    ("id_masked", QT_TRANSLATE_NOOP("CustomerTableModel", "ID number"), formatting.text, LEFT),
+    ("phone_masked", QT_TRANSLATE_NOOP("CustomerTableModel", "Mobile"), formatting.text, LEFT),
+    ("age", QT_TRANSLATE_NOOP("CustomerTableModel", "Age"), formatting.text, RIGHT),
+    ("tier", QT_TRANSLATE_NOOP("CustomerTableModel", "Tier"), texts.tier, LEFT),
+    ("aum", QT_TRANSLATE_NOOP("CustomerTableModel", "AUM (CNY)"), formatting.money_short, RIGHT),
+    ("product_count", QT_TRANSLATE_NOOP("CustomerTableModel", "Products"), formatting.text, RIGHT),
+    ("last_txn_on", QT_TRANSLATE_NOOP("CustomerTableModel", "Last activity"), formatting.text, LEFT),
+    ("last_contact_on", QT_TRANSLATE_NOOP("CustomerTableModel", "Last contact"), formatting.text, LEFT),
+    ("stage", QT_TRANSLATE_NOOP("CustomerTableModel", "Lifecycle stage"), texts.stage, LEFT),
+    ("status", QT_TRANSLATE_NOOP("CustomerTableModel", "Status"), texts.customer_status, LEFT),
 )
 
-class CustomerTableModel(QAbstractTableModel):
-    def __init__(self, frame: pd.DataFrame | None = None, parent: Any = None) -> None:
+class FrameTableModel(QAbstractTableModel):
+    """Rows of a DataFrame under the given columns: (frame column, header source text marked with
+    QT_TRANSLATE_NOOP under `context`, formatter, alignment). The frame must have customer_id
+    as its first column for `customer_id_at`."""
+
+    def __init__(self, columns: tuple[Column, ...], *, context: str,
+                 frame: pd.DataFrame | None = None, parent: Any = None) -> None:
         super().__init__(parent)
-        self._frame = frame if frame is not None else pd.DataFrame(columns=[c[0] for c in COLUMNS])
+        self.columns = columns
+        self._context = context
+        self._frame = frame if frame is not None else pd.DataFrame(columns=[c[0] for c in columns])
         self._values = self._column_values(self._frame)
         self._rows = np.arange(len(self._frame))
 
-    @staticmethod
-    def _column_values(frame: pd.DataFrame) -> list[list[Any]]:
+    def _column_values(self, frame: pd.DataFrame) -> list[list[Any]]:
         # Plain lists: indexing a list per cell is far cheaper than DataFrame.iat.
-        return [frame[c].tolist() if c in frame else [None] * len(frame) for c, *_ in COLUMNS]
+        return [frame[c].tolist() if c in frame else [None] * len(frame) for c, *_ in self.columns]
 
     # -- data -------------------------------------------------------------------------------
     @property
@@ -65,7 +72,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     def clear(self) -> None:
         """Forget every customer (on lock)."""
-        self.set_frame(pd.DataFrame(columns=[c[0] for c in COLUMNS]))
+        self.set_frame(pd.DataFrame(columns=[c[0] for c in self.columns]))
 
     def set_visible_rows(self, rows: np.ndarray) -> None:
         """Show these frame positions, in this order."""
@@ -78,11 +85,11 @@ class CustomerTableModel(QAbstractTableModel):
 
     def sort_rows(self, rows: np.ndarray, column: int, order: Qt.SortOrder) -> np.ndarray:
         """`rows` reordered by a column (stable, missing values last)."""
-        return rows_by_keys(rows, self._frame[COLUMNS[column][0]].iloc[rows], order)
+        return rows_by_keys(rows, self._frame[self.columns[column][0]].iloc[rows], order)
 
     def customer_id_at(self, row: int) -> str | None:
-        if 0 <= row < len(self._rows):
-            return self._values[0][self._rows[row]]
+        if 0 <= row < len(self._rows) and "customer_id" in self._frame:
+            return self._frame["customer_id"].iat[int(self._rows[row])]
         return None
 
     def row_of(self, customer_id: str) -> int | None:
@@ -95,12 +102,12 @@ class CustomerTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008 (Qt API)
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        column = COLUMNS[index.column()]
+        column = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column[2](self._values[index.column()][self._rows[index.row()]])
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -110,13 +117,20 @@ class CustomerTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 (Qt API)
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(COLUMNS[section][1])
+            return QCoreApplication.translate(self._context, self.columns[section][1])
         return None
 
     def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._rows.size:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
+
+
+class CustomerTableModel(FrameTableModel):
+    """The Customers page's table."""
+
+    def __init__(self, frame: pd.DataFrame | None = None, parent: Any = None) -> None:
+        super().__init__(COLUMNS, context="CustomerTableModel", frame=frame, parent=parent)
 
 
 def rows_by_keys(rows: np.ndarray, key: pd.Series, order: Qt.SortOrder) -> np.ndarray:

@@ -30,7 +30,12 @@ from relmgr.domain.codes import AuditAction
 from relmgr.services import audit
 from relmgr.services.settings import Settings, save_settings
 from relmgr.storage.db_thread import DatabaseThread
-from relmgr.ui.customers_page import CustomersPage
+from relmgr.services.segment_views import is_current, load_segment_views
+from relmgr.services.segments import refresh_segments
+from relmgr.ui.pages.customers import CustomersPage
+from relmgr.ui.pages.lifecycle import LifecyclePage
+from relmgr.ui.pages.segments import SegmentsPage
+from relmgr.ui.pages.tiers import TiersPage
 from relmgr.ui.i18n import Translations
 from relmgr.ui.idle import IdleWatcher
 from relmgr.ui.settings_dialog import SettingsDialog
@@ -62,8 +67,15 @@ class MainWindow(QMainWindow):
         self.customers_page = CustomersPage(runner)
         self.customers_page.loaded.connect(self._on_customers_loaded)
         self.customers_page.pane.revealed.connect(self._on_revealed)
-        # (page, navigation text source) in sidebar order; later issues add theirs here.
-        self.pages: list[QWidget] = [self.customers_page]
+        self.tiers_page = TiersPage()
+        self.segments_page = SegmentsPage()
+        self.lifecycle_page = LifecyclePage()
+        self.segment_pages = [self.tiers_page, self.segments_page, self.lifecycle_page]
+        for page in self.segment_pages:
+            page.open_customer.connect(self.show_customer)
+        self.tiers_page.refresh_requested.connect(lambda: self.refresh_segments(force=True))
+        # In sidebar order; see retranslate_ui for their names.
+        self.pages: list[QWidget] = [self.customers_page, *self.segment_pages]
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -139,6 +151,7 @@ class MainWindow(QMainWindow):
                               last_portfolio=portfolio or self.settings.last_portfolio,
                               locked_path=self.portfolio_path, demo=demo,
                               parent=self if self.isVisible() else None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.unlocked.connect(self.on_unlocked)
         dialog.rejected.connect(self._on_unlock_rejected)
         self.unlock_dialog = dialog
@@ -160,6 +173,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.load()
         self.runner.run_db(lambda p: p.get_meta("as_of"), on_done=self._show_as_of)
+        self.runner.run_db(is_current, on_done=lambda current: self.refresh_segments(force=not current))
         self._update_status()
         self.idle.start()
         if not self.isVisible():
@@ -196,6 +210,37 @@ class MainWindow(QMainWindow):
         # The RM chose Quit in the unlock dialog.
         self.unlock_dialog = None
         self.close()
+
+    # -- tiers, segments, lifecycle ---------------------------------------------------------
+    def refresh_segments(self, *, force: bool) -> None:
+        """Recompute tiers, RFM, clusters and stages (off the GUI thread, with progress and
+        Cancel) when asked or when the stored results are older than the data; then show them."""
+        if not force:
+            self._load_segment_views()
+            return
+        self.runner.run_long(refresh_segments, title=self.tr("Computing tiers, segments and lifecycle stages…"),
+                             parent=self, on_done=lambda _r: self._segments_refreshed(),
+                             on_error=lambda e: self.statusBar().showMessage(
+                                 self.tr("Segments could not be computed ({kind}).").format(kind=type(e).__name__)),
+                             on_cancelled=self._load_segment_views)
+
+    def _segments_refreshed(self) -> None:
+        self._load_segment_views()
+        self.customers_page.load()          # the list shows tier and stage
+
+    def _load_segment_views(self) -> None:
+        self.runner.run_db(load_segment_views, on_done=self._show_segment_views)
+
+    def _show_segment_views(self, views: object) -> None:
+        if self.is_locked:
+            return
+        for page in self.segment_pages:
+            page.set_views(views)
+
+    def show_customer(self, customer_id: str) -> None:
+        """Open a customer from any list in the Customers page."""
+        self.nav.setCurrentRow(0)
+        self.customers_page.show_customer(customer_id)
 
     # -- settings --------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -239,7 +284,9 @@ class MainWindow(QMainWindow):
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("relmgr — Relationship Manager Workbench"))
-        self.nav.item(0).setText(self.tr("Customers"))
+        for row, text in enumerate((self.tr("Customers"), self.tr("Service tiers"),
+                                    self.tr("Segments"), self.tr("Lifecycle"))):
+            self.nav.item(row).setText(text)
         self.locked_label.setText(self.tr("Locked. Enter the password to see the portfolio."))
         self.lock_action.setText(self.tr("Lock"))
         self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L): hides all customer data"))
@@ -255,6 +302,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.idle.stop()
+        self.runner.close()
+        if self.unlock_dialog is not None:
+            dialog, self.unlock_dialog = self.unlock_dialog, None
+            dialog.rejected.disconnect(self._on_unlock_rejected)
+            dialog.hide()
+            dialog.deleteLater()
         for page in self.pages:
             page.clear()
         super().closeEvent(event)

@@ -31,9 +31,9 @@ Callback = Callable[[Any], None]
 class TaskRunner(QObject):
     """Hands work to the database thread and brings results back as queued signals."""
 
-    # (callback, payload): emitted from the database thread, delivered on the GUI thread.
-    _finished = Signal(object, object)
-    _progressed = Signal(object, float, str)
+    # (call number, payload): emitted from the database thread, delivered on the GUI thread.
+    _finished = Signal(int, object)
+    _progressed = Signal(int, float, str)
     #: Emitted whenever a call is queued or finished; views show a busy cursor from it.
     busy_changed = Signal(bool)
 
@@ -41,6 +41,10 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self.db = db
         self._pending = 0
+        self._closed = False
+        self._dialogs: dict[int, QProgressDialog] = {}
+        self._callbacks: dict[int, tuple[Callback | None, Callback | None]] = {}
+        self._next_token = 0
         self._finished.connect(self._on_self_finished, Qt.ConnectionType.QueuedConnection)
         self._progressed.connect(self._on_self_progressed, Qt.ConnectionType.QueuedConnection)
 
@@ -49,9 +53,21 @@ class TaskRunner(QObject):
                on_error: Callback | None = None, **kwargs: Any) -> Future:
         """Run `fn(portfolio, *args, **kwargs)` on the database thread.
 
-        `on_done(result)` or `on_error(exception)` is then called on the GUI thread.
+        `on_done(result)` or `on_error(exception)` is then called on the GUI thread. After
+        `close()` (the app is shutting down) work is dropped: a cancelled future is returned.
         """
+        if self._closed:
+            dropped: Future = Future()
+            dropped.cancel()
+            return dropped
         return self._track(self.db.submit(fn, *args, **kwargs), on_done, on_error)
+
+    def close(self) -> None:
+        """Stop taking work and delivering results (the window is closing)."""
+        self._closed = True
+        for dialog in self._dialogs.values():
+            dialog.close()
+        self._dialogs.clear()
 
     def track(self, future: Future, *, on_done: Callback | None = None,
               on_error: Callback | None = None) -> Future:
@@ -62,22 +78,30 @@ class TaskRunner(QObject):
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
+        # The callbacks stay here, on the GUI thread; the database thread only sees a number.
+        # Were they captured by `relay`, the future would drop the last reference to a widget on
+        # the database thread, and Qt objects destroyed on the wrong thread crash the app.
+        self._next_token += 1
+        token = self._next_token
+        self._callbacks[token] = (on_done, on_error)
+        finished = self._finished
 
         def relay(done: Future) -> None:
             error = done.exception()
-            if error is None:
-                self._finished.emit(on_done, ("ok", done.result()))
-            else:
-                self._finished.emit(on_error, ("error", error))
+            finished.emit(token, ("ok", done.result()) if error is None else ("error", error))
 
         future.add_done_callback(relay)
         return future
 
-    def _on_self_finished(self, callback: Callback | None, payload: tuple[str, Any]) -> None:
+    def _on_self_finished(self, token: int, payload: tuple[str, Any]) -> None:
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
+        on_done, on_error = self._callbacks.pop(token, (None, None))
+        if self._closed:
+            return
         kind, value = payload
+        callback = on_done if kind == "ok" else on_error
         if callback is not None:
             callback(value)
         elif kind == "error":
@@ -98,14 +122,21 @@ class TaskRunner(QObject):
         dialog.setAutoReset(False)
         dialog.canceled.connect(cancel_event.set)
         dialog.setValue(0)
+        # The worker refers to its dialog by number, never by object: progress queued before the
+        # dialog closed must find nothing rather than a deleted widget.
+        self._next_token += 1
+        token = self._next_token
+        self._dialogs[token] = dialog
 
         def progress(fraction: float, step: str = "") -> None:
-            self._progressed.emit(dialog, fraction, step)
+            self._progressed.emit(token, fraction, step)
 
         def finish(callback: Callback | None) -> Callback:
             def done(value: Any) -> None:
-                dialog.close()
-                dialog.deleteLater()
+                finished = self._dialogs.pop(token, None)
+                if finished is not None:
+                    finished.close()
+                    finished.deleteLater()
                 if isinstance(value, Cancelled):
                     if on_cancelled is not None:
                         on_cancelled()
@@ -116,8 +147,7 @@ class TaskRunner(QObject):
         return self.run_db(fn, *args, progress=progress, cancel=cancel_event.is_set,
                            on_done=finish(on_done), on_error=finish(on_error), **kwargs)
 
-    def _on_self_progressed(self, dialog: QProgressDialog, fraction: float, step: str) -> None:
-        try:
+    def _on_self_progressed(self, token: int, fraction: float, step: str) -> None:
+        dialog = self._dialogs.get(token)
+        if dialog is not None:
             dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
-        except RuntimeError:  # the dialog was already closed and deleted
-            pass

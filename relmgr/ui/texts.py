@@ -29,7 +29,7 @@ from relmgr.domain.codes import (
     TaskStatus,
     TxnKind,
 )
-from relmgr.domain.segments import ContactStatus, RfmSegment, Stage, StageReason, Tier
+from relmgr.domain.segments import ContactStatus, RfmSegment, Stage, StageReason, Tier, TierChange
 
 CONTEXT = "Codes"
 
@@ -150,6 +150,11 @@ _LABELS.update({
         Tier.VIP: QT_TRANSLATE_NOOP("Codes", "VIP"),
         Tier.MASS: QT_TRANSLATE_NOOP("Codes", "Mass"),
     },
+    TierChange: {
+        TierChange.ENTRY: QT_TRANSLATE_NOOP("Codes", "New"),
+        TierChange.UP: QT_TRANSLATE_NOOP("Codes", "Upgrade"),
+        TierChange.DOWN: QT_TRANSLATE_NOOP("Codes", "Downgrade"),
+    },
     ContactStatus: {
         ContactStatus.OVERDUE: QT_TRANSLATE_NOOP("Codes", "Overdue"),
         ContactStatus.DUE: QT_TRANSLATE_NOOP("Codes", "Due"),
@@ -269,6 +274,10 @@ def tier(value: str | None) -> str:
     return _lookup(Tier, value)
 
 
+def tier_change(value: str | None) -> str:
+    return _lookup(TierChange, value)
+
+
 def stage(value: str | None) -> str:
     return _lookup(Stage, value)
 
@@ -289,8 +298,11 @@ def customer_status(value: str | None) -> str:
 def stage_reason(value: str | None, detail: dict | None = None) -> str:
     """The stage reason with its numbers filled in ({change_pct} etc. from the detail JSON)."""
     label = _lookup(StageReason, value)
+    numbers = dict(detail or {})
+    if value == StageReason.AUM_DROP and isinstance(numbers.get("change_pct"), (int, float)):
+        numbers["change_pct"] = abs(numbers["change_pct"])      # "down 47.3%", not "down -47.3%"
     try:
-        return label.format(**(detail or {}))
+        return label.format(**numbers)
     except (KeyError, IndexError, ValueError):
         return label.split("{")[0].rstrip(" :")
 
@@ -303,3 +315,58 @@ def chinese_ui() -> bool:
 def product_name(row: dict) -> str:
     """A product's name in the UI language (the catalogue carries both)."""
     return (row.get("name_zh") if chinese_ui() else row.get("name_en")) or row.get("product_id", "")
+
+
+# -- cluster traits and stage playbooks ---------------------------------------------------------
+_TRAITS = {
+    ("AGE", "HIGH"): QT_TRANSLATE_NOOP("Codes", "older"),
+    ("AGE", "LOW"): QT_TRANSLATE_NOOP("Codes", "younger"),
+    ("AUM", "HIGH"): QT_TRANSLATE_NOOP("Codes", "high AUM"),
+    ("AUM", "LOW"): QT_TRANSLATE_NOOP("Codes", "low AUM"),
+    ("ACTIVITY", "HIGH"): QT_TRANSLATE_NOOP("Codes", "very active"),
+    ("ACTIVITY", "LOW"): QT_TRANSLATE_NOOP("Codes", "low activity"),
+    ("CHANNEL", "DIGITAL"): QT_TRANSLATE_NOOP("Codes", "digital channels"),
+    ("CHANNEL", "BRANCH"): QT_TRANSLATE_NOOP("Codes", "branch channel"),
+    ("PRODUCTS", "HIGH"): QT_TRANSLATE_NOOP("Codes", "many products"),
+    ("PRODUCTS", "LOW"): QT_TRANSLATE_NOOP("Codes", "few products"),
+    ("TENURE", "HIGH"): QT_TRANSLATE_NOOP("Codes", "long-standing"),
+    ("TENURE", "LOW"): QT_TRANSLATE_NOOP("Codes", "recently joined"),
+    ("LOGINS", "HIGH"): QT_TRANSLATE_NOOP("Codes", "frequent app logins"),
+    ("LOGINS", "LOW"): QT_TRANSLATE_NOOP("Codes", "rarely logs in"),
+}
+
+
+def cluster_description(traits: list) -> str:
+    """'older, high AUM, low activity, branch channel' from a cluster's (feature, level, z) traits."""
+    words = [QCoreApplication.translate(CONTEXT, _TRAITS[(str(f), str(level))])
+             for f, level, *_ in traits if (str(f), str(level)) in _TRAITS]
+    if not words:
+        return QCoreApplication.translate(CONTEXT, "close to the portfolio average")
+    separator = "，" if chinese_ui() else ", "
+    return separator.join(words)
+
+
+_PLAYBOOKS = {
+    Stage.ACQUISITION: QT_TRANSLATE_NOOP(
+        "Codes", "Welcome call in the first two weeks; set up mobile banking and salary credit; "
+                 "learn their goals and book a review at 60 days."),
+    Stage.GROWTH: QT_TRANSLATE_NOOP(
+        "Codes", "Deepen the relationship: a second product that fits their risk rating, a "
+                 "regular investment plan, card and payment services."),
+    Stage.MATURITY: QT_TRANSLATE_NOOP(
+        "Codes", "Keep the cadence of their tier; annual portfolio review; renew the risk "
+                 "assessment before it expires; ask for referrals."),
+    Stage.DECLINE: QT_TRANSLATE_NOOP(
+        "Codes", "Call within a week: ask what changed (rates, service, life events); offer a "
+                 "maturity plan or better-suited product; log the outcome and follow up."),
+    Stage.CHURNED: QT_TRANSLATE_NOOP(
+        "Codes", "Win back only the valuable: a courtesy call to learn why they left; note the "
+                 "reason for the team; no hard selling."),
+}
+
+
+def stage_playbook(value: str | None) -> str:
+    try:
+        return QCoreApplication.translate(CONTEXT, _PLAYBOOKS[Stage(value)])
+    except (KeyError, ValueError):
+        return ""

@@ -18,6 +18,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -554,10 +555,8 @@ class UnlockDialog(QDialog):
         self.runner.track(future, on_done=done, on_error=failed)
 
     def _on_background_progressed(self, dialog: QProgressDialog, fraction: float) -> None:
-        try:
+        if shiboken6.isValid(dialog):  # progress queued before the dialog closed finds it gone
             dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
-        except RuntimeError:  # the progress dialog is already gone
-            pass
 
     def _start(self, future: Future, *, path: str, created: bool, is_demo: bool,
                password_edit: QLineEdit | None) -> None:

@@ -18,7 +18,7 @@ def window_and_db(qtbot, qapp):
     window, db = build_window(qapp)
     qtbot.addWidget(window)
     yield window, db
-    window.idle.stop()
+    window.close()
     db.shutdown()
 
 
@@ -32,3 +32,18 @@ def unlocked_window(window_and_db, writable_demo_portfolio: Path, qtbot) -> Iter
     with qtbot.waitSignal(window.customers_page.loaded, timeout=20_000):
         dialog.primary_button.click()
     yield window
+
+
+@pytest.fixture
+def runner_on_demo(qapp, writable_demo_portfolio: Path):
+    """A TaskRunner whose database thread has the demo portfolio open: for testing one page
+    on its own, without the main window."""
+    from relmgr.storage.db_thread import DatabaseThread
+    from relmgr.ui.tasks import TaskRunner
+
+    db = DatabaseThread()
+    db.open(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS).result()
+    runner = TaskRunner(db)
+    yield runner
+    runner.close()
+    db.shutdown()

@@ -149,6 +149,17 @@ class CustomersPage(QWidget):
         if customer_id is not None:
             self.open_customer(customer_id)
 
+    def show_customer(self, customer_id: str) -> None:
+        """Select a customer by number (coming from another page), clearing the search."""
+        if self.search_edit.text():
+            self.search_edit.clear()
+        row = self.model.row_of(customer_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self.open_customer(customer_id)
+
     def open_customer(self, customer_id: str) -> None:
         self._wanted = customer_id
         self.runner.run_db(load_customer_360, customer_id, on_done=self._show_360,
