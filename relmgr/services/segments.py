@@ -44,6 +44,7 @@ from relmgr.domain.segments import (
     rules_with_overrides,
 )
 from relmgr.storage.portfolio import Portfolio
+from relmgr.storage.activity_read import read_activity_days
 from relmgr.storage.rules import get_rule
 
 SEGMENT_COLUMNS = [
@@ -100,8 +101,6 @@ def portfolio_as_of(portfolio: Portfolio) -> dt.date:
 
 def read_inputs(portfolio: Portfolio, *, as_of: dt.date) -> dict[str, pd.DataFrame]:
     """Snapshots of what the analytics need, shaped like the schema tables."""
-    kinds = ", ".join(f"'{k}'" for k in CUSTOMER_INITIATED_KINDS)
-    digital = ", ".join(f"'{c}'" for c in DIGITAL_CHANNELS)
     end = as_of.isoformat()
     return {
         "customers": portfolio.read_frame(
@@ -111,11 +110,9 @@ def read_inputs(portfolio: Portfolio, *, as_of: dt.date) -> dict[str, pd.DataFra
         "monthly_balances": portfolio.read_frame(
             "SELECT customer_id, month, aum_avg, aum_end, digital_logins FROM monthly_balances "
             "WHERE month <= ?", (as_of.strftime("%Y-%m"),)),
-        # A plain scan: letting SQLite GROUP BY (customer, day) costs twice the scan itself
-        # at branch scale (a sorter over millions of rows); numpy aggregates faster.
-        "transactions": portfolio.read_frame(
-            f"SELECT customer_id, txn_date, channel IN ({digital}) AS digital "
-            f"FROM transactions NOT INDEXED WHERE kind IN ({kinds}) AND txn_date <= ?", (end,)),
+        # customer_id, day, digital: see storage/activity_read.py for why not a plain scan.
+        "transactions": read_activity_days(portfolio, kinds=CUSTOMER_INITIATED_KINDS,
+                                           digital_channels=DIGITAL_CHANNELS, until=end),
         # The latest interaction per customer and outcome is all a cadence needs.
         "interactions": portfolio.read_frame(
             "SELECT customer_id, outcome, MAX(occurred_at) AS occurred_at FROM interactions "

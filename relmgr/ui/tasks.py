@@ -66,8 +66,17 @@ class TaskRunner(QObject):
         """Stop taking work and delivering results (the window is closing)."""
         self._closed = True
         for dialog in self._dialogs.values():
-            dialog.close()
+            self._dismiss(dialog)
         self._dialogs.clear()
+
+    @staticmethod
+    def _dismiss(dialog: QProgressDialog | None) -> None:
+        # hide(), not close(): QProgressDialog's closeEvent emits canceled(), which must not
+        # fire for work that has already finished.
+        if dialog is not None:
+            dialog.canceled.disconnect()
+            dialog.hide()
+            dialog.deleteLater()
 
     def track(self, future: Future, *, on_done: Callback | None = None,
               on_error: Callback | None = None) -> Future:
@@ -133,10 +142,7 @@ class TaskRunner(QObject):
 
         def finish(callback: Callback | None) -> Callback:
             def done(value: Any) -> None:
-                finished = self._dialogs.pop(token, None)
-                if finished is not None:
-                    finished.close()
-                    finished.deleteLater()
+                self._dismiss(self._dialogs.pop(token, None))
                 if isinstance(value, Cancelled):
                     if on_cancelled is not None:
                         on_cancelled()

@@ -66,9 +66,12 @@ def test_lock_hides_everything_and_closes_the_database(unlocked_window, writable
     with qtbot.waitSignal(window.customers_page.loaded, timeout=20_000):
         dialog.primary_button.click()
     assert window.customers_page.model.rowCount() == 300
-    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
-        actions = [r[0] for r in portfolio.query("SELECT action FROM audit_log ORDER BY audit_id")]
-    assert actions[-3:] == ["UNLOCKED", "LOCKED", "UNLOCKED"]
+
+    def audit_actions() -> list[str]:
+        with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+            return [r[0] for r in portfolio.query("SELECT action FROM audit_log ORDER BY audit_id")]
+    # Audit rows are written on the database thread, after the screen has moved on.
+    qtbot.waitUntil(lambda: audit_actions()[-3:] == ["UNLOCKED", "LOCKED", "UNLOCKED"], timeout=10_000)
 
 
 def test_idle_time_locks_by_itself(unlocked_window, qtbot) -> None:
