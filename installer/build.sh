@@ -4,5 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
+"$python" installer/update_translations.py --release >/dev/null   # the .qm the bundle ships
 "$python" -m PyInstaller --noconfirm --clean --distpath dist --workpath build installer/relmgr.spec
 echo "built dist/relmgr/relmgr"
