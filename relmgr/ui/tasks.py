@@ -1,24 +1,37 @@
 """Running work off the GUI thread.
 
-Two kinds of work, one rule: results come back to the GUI thread only through queued signals.
+Two kinds of work:
 - `TaskRunner.run_db(fn, …)`: a short call `fn(portfolio, …)` on the database thread
   (relmgr/storage/db_thread.py), e.g. loading the customer list or a 360 view.
-- `TaskRunner.run_long(fn, …)`: a long operation `fn(portfolio, …, progress=, cancel=)` (see
-  relmgr/domain/progress.py) with a progress dialog and a Cancel button.
-A Python thread emitting a signal on a QObject that lives in the GUI thread gets a queued
-connection, so the slots below always run on the GUI thread.
+- `TaskRunner.run_long(fn, …)`: a long operation `fn([portfolio,] …, progress=, cancel=)` (see
+  relmgr/domain/progress.py) with a progress dialog and a Cancel button; on the database
+  thread, or on a thread of its own when it needs no open portfolio (building the demo).
+
+One rule: worker threads never touch Qt. They put results and progress into a plain
+thread-safe queue, which a timer on the GUI thread drains while work is pending. Emitting Qt
+signals from Python threads was the first design; under load it deadlocked (the GUI thread
+waiting on a Qt lock while holding the GIL, the worker holding the lock while waiting for the
+GIL), which a 10 ms poll that runs only while something is in flight cannot do.
 """
 
 from __future__ import annotations
 
 import logging
+import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from relmgr.domain.progress import Cancelled
 from relmgr.storage.db_thread import DatabaseThread
@@ -29,24 +42,30 @@ Callback = Callable[[Any], None]
 
 
 class TaskRunner(QObject):
-    """Hands work to the database thread and brings results back as queued signals."""
+    """Hands work to worker threads and brings results and progress back to the GUI thread."""
 
-    # (call number, payload): emitted from the database thread, delivered on the GUI thread.
-    _finished = Signal(int, object)
-    _progressed = Signal(int, float, str)
     #: Emitted whenever a call is queued or finished; views show a busy cursor from it.
     busy_changed = Signal(bool)
+    POLL_MS = 10
 
     def __init__(self, db: DatabaseThread, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self._pending = 0
         self._closed = False
-        self._dialogs: dict[int, QProgressDialog] = {}
+        self._dialogs: dict[int, ProgressDialog] = {}
         self._callbacks: dict[int, tuple[Callback | None, Callback | None]] = {}
         self._next_token = 0
-        self._finished.connect(self._on_self_finished, Qt.ConnectionType.QueuedConnection)
-        self._progressed.connect(self._on_self_progressed, Qt.ConnectionType.QueuedConnection)
+        # ("done", token, payload) and ("progress", token, fraction) from worker threads.
+        self._outbox: queue.SimpleQueue[tuple] = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(self.POLL_MS)
+        self._poll.timeout.connect(self._drain)
+
+    @property
+    def is_busy(self) -> bool:
+        """Some call is queued or running."""
+        return self._pending > 0
 
     # -- short database calls ---------------------------------------------------------------
     def run_db(self, fn: Callable[..., Any], *args: Any, on_done: Callback | None = None,
@@ -66,17 +85,8 @@ class TaskRunner(QObject):
         """Stop taking work and delivering results (the window is closing)."""
         self._closed = True
         for dialog in self._dialogs.values():
-            self._dismiss(dialog)
+            dialog.dismiss()
         self._dialogs.clear()
-
-    @staticmethod
-    def _dismiss(dialog: QProgressDialog | None) -> None:
-        # hide(), not close(): QProgressDialog's closeEvent emits canceled(), which must not
-        # fire for work that has already finished.
-        if dialog is not None:
-            dialog.canceled.disconnect()
-            dialog.hide()
-            dialog.deleteLater()
 
     def track(self, future: Future, *, on_done: Callback | None = None,
               on_error: Callback | None = None) -> Future:
@@ -87,22 +97,38 @@ class TaskRunner(QObject):
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
-        # The callbacks stay here, on the GUI thread; the database thread only sees a number.
-        # Were they captured by `relay`, the future would drop the last reference to a widget on
-        # the database thread, and Qt objects destroyed on the wrong thread crash the app.
+            self._poll.start()
+        # The callbacks stay here, on the GUI thread; the worker only sees a number. Were they
+        # captured by `relay`, the future could drop the last reference to a widget on the
+        # worker thread, and Qt objects destroyed on the wrong thread crash the app.
         self._next_token += 1
         token = self._next_token
         self._callbacks[token] = (on_done, on_error)
-        finished = self._finished
+        outbox = self._outbox
 
         def relay(done: Future) -> None:
-            error = done.exception()
-            finished.emit(token, ("ok", done.result()) if error is None else ("error", error))
+            error = None if done.cancelled() else done.exception()
+            payload = ("ok", None if done.cancelled() else done.result()) if error is None \
+                else ("error", error)
+            outbox.put(("done", token, payload))
 
         future.add_done_callback(relay)
         return future
 
-    def _on_self_finished(self, token: int, payload: tuple[str, Any]) -> None:
+    def _drain(self) -> None:
+        while True:
+            try:
+                message = self._outbox.get_nowait()
+            except queue.Empty:
+                break
+            if message[0] == "progress":
+                self._on_progressed(message[1], message[2])
+            else:
+                self._on_finished(message[1], message[2])
+        if self._pending == 0:
+            self._poll.stop()
+
+    def _on_finished(self, token: int, payload: tuple[str, Any]) -> None:
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
@@ -119,30 +145,30 @@ class TaskRunner(QObject):
     # -- long operations with progress and Cancel --------------------------------------------
     def run_long(self, fn: Callable[..., Any], *args: Any, title: str, parent: QWidget | None,
                  on_done: Callback | None = None, on_error: Callback | None = None,
-                 on_cancelled: Callable[[], None] | None = None, **kwargs: Any) -> Future:
+                 on_cancelled: Callable[[], None] | None = None, needs_portfolio: bool = True,
+                 **kwargs: Any) -> Future:
         """Run `fn(portfolio, *args, progress=, cancel=, **kwargs)` on the database thread with a
-        modal progress dialog whose Cancel button asks the operation to stop."""
+        modal progress dialog whose Cancel button asks the operation to stop.
+
+        With `needs_portfolio=False`, `fn(*args, progress=, cancel=, **kwargs)` runs on a thread
+        of its own instead (work on a file that is not open yet, e.g. building the demo)."""
         cancel_event = threading.Event()
-        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 1000, parent)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(cancel_event.set)
-        dialog.setValue(0)
-        # The worker refers to its dialog by number, never by object: progress queued before the
-        # dialog closed must find nothing rather than a deleted widget.
+        dialog = ProgressDialog(title, self.tr("Cancel"), self.tr("Cancelling…"),
+                                on_cancel=cancel_event.set, parent=parent)
         self._next_token += 1
         token = self._next_token
         self._dialogs[token] = dialog
 
+        outbox = self._outbox
+
         def progress(fraction: float, step: str = "") -> None:
-            self._progressed.emit(token, fraction, step)
+            outbox.put(("progress", token, fraction))
 
         def finish(callback: Callback | None) -> Callback:
             def done(value: Any) -> None:
-                self._dismiss(self._dialogs.pop(token, None))
+                dismissed = self._dialogs.pop(token, None)
+                if dismissed is not None:
+                    dismissed.dismiss()
                 if isinstance(value, Cancelled):
                     if on_cancelled is not None:
                         on_cancelled()
@@ -150,10 +176,89 @@ class TaskRunner(QObject):
                     callback(value)
             return done
 
-        return self.run_db(fn, *args, progress=progress, cancel=cancel_event.is_set,
-                           on_done=finish(on_done), on_error=finish(on_error), **kwargs)
+        if needs_portfolio:
+            return self.run_db(fn, *args, progress=progress, cancel=cancel_event.is_set,
+                               on_done=finish(on_done), on_error=finish(on_error), **kwargs)
+        future = _run_on_own_thread(fn, *args, progress=progress, cancel=cancel_event.is_set,
+                                    **kwargs)
+        return self._track(future, finish(on_done), finish(on_error))
 
-    def _on_self_progressed(self, token: int, fraction: float, step: str) -> None:
+    def _on_progressed(self, token: int, fraction: float) -> None:
         dialog = self._dialogs.get(token)
         if dialog is not None:
-            dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+            dialog.set_fraction(fraction)
+
+
+class ProgressDialog(QDialog):
+    """A window-modal progress bar with Cancel, shown only if the work lasts over 300 ms.
+
+    Not QProgressDialog: when modal, its setValue() runs the event loop, so a finished result
+    could be delivered, and the dialog dismissed, from inside setValue (this hung the GUI); and
+    its closeEvent emits canceled() even for work that has already finished.
+    """
+
+    SHOW_AFTER_MS = 300
+
+    def __init__(self, title: str, cancel_text: str, cancelling_text: str, *,
+                 on_cancel: Callable[[], None], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(360)
+        self._on_cancel = on_cancel
+        self._cancelling_text = cancelling_text
+        self._dismissed = False
+        self.label = QLabel(title, self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 1000)
+        self.cancel_button = QPushButton(cancel_text, self)
+        self.cancel_button.clicked.connect(self.request_cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self._show_timer = QTimer(self)
+        self._show_timer.setSingleShot(True)
+        self._show_timer.timeout.connect(self.show)
+        self._show_timer.start(self.SHOW_AFTER_MS)
+
+    def set_fraction(self, fraction: float) -> None:
+        self.bar.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+
+    def request_cancel(self) -> None:
+        """Ask the work to stop; the dialog stays until the work has actually stopped."""
+        if self._dismissed or not self.cancel_button.isEnabled():
+            return
+        self.cancel_button.setEnabled(False)
+        self.label.setText(self._cancelling_text)
+        self._on_cancel()
+
+    def reject(self) -> None:  # Esc
+        self.request_cancel()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API) - the title bar's close button
+        self.request_cancel()
+        event.ignore()
+
+    def dismiss(self) -> None:
+        """The work is over: go away for good (never counts as a cancel)."""
+        self._dismissed = True
+        self._show_timer.stop()
+        self.hide()
+        self.deleteLater()
+
+
+def _run_on_own_thread(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
+    future: Future = Future()
+
+    def work() -> None:
+        if not future.set_running_or_notify_cancel():
+            return
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # handed to the GUI thread, which decides
+            future.set_exception(error)
+
+    threading.Thread(target=work, name=f"relmgr-{getattr(fn, '__name__', 'work')}",
+                     daemon=True).start()
+    return future

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import enum
 import logging
-import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -29,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QProgressDialog,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -131,27 +128,6 @@ def _file_name(path: str) -> str:
     return Path(path).name or path
 
 
-class _Background(QObject):
-    """A plain Python thread for work that needs no open portfolio (building the demo); its
-    progress comes back as a queued signal, its result through `TaskRunner.track`."""
-
-    progressed = Signal(object, float)
-
-    def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
-        future: Future = Future()
-
-        def work() -> None:
-            if not future.set_running_or_notify_cancel():
-                return
-            try:
-                future.set_result(fn(*args, **kwargs))
-            except BaseException as error:  # handed to the GUI thread, which decides
-                future.set_exception(error)
-
-        threading.Thread(target=work, name="relmgr-demo-build", daemon=True).start()
-        return future
-
-
 class UnlockDialog(QDialog):
     """Open / create / demo tabs; or, after a lock, the password for the same file only.
 
@@ -174,8 +150,6 @@ class UnlockDialog(QDialog):
         self._quitting = False
         self._message: Callable[[], str] | None = None
         self._detail = ""
-        self._background = _Background(self)
-        self._background.progressed.connect(self._on_background_progressed)
         self.setModal(True)
         self.setMinimumWidth(520)
 
@@ -522,41 +496,20 @@ class UnlockDialog(QDialog):
         from relmgr.services.demo import build_demo_portfolio
 
         self._set_busy(True)
-        cancel_event = threading.Event()
-        dialog = QProgressDialog(self.tr("Creating the demo portfolio…"), self.tr("Cancel"),
-                                 0, 1000, self)
-        dialog.setWindowTitle(self.tr("Demo portfolio"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        dialog.canceled.connect(cancel_event.set)
-        self._demo_progress = dialog
         path.parent.mkdir(parents=True, exist_ok=True)
 
-        def progress(fraction: float, step: str = "") -> None:
-            self._background.progressed.emit(dialog, fraction)
-
         def done(_result: Any) -> None:
-            dialog.close()
-            dialog.deleteLater()
             self._start(self.db.open(path, password), path=str(path), created=False,
                         is_demo=True, password_edit=None)
 
         def failed(error: BaseException) -> None:
-            dialog.close()
-            dialog.deleteLater()
             self._set_busy(False)
             self._show_message(*self._error_message(error))
 
-        future = self._background.run(build_demo_portfolio, path, password,
-                                      customers=DEMO_CUSTOMERS, seed=DEMO_SEED,
-                                      progress=progress, cancel=cancel_event.is_set)
-        self.runner.track(future, on_done=done, on_error=failed)
-
-    def _on_background_progressed(self, dialog: QProgressDialog, fraction: float) -> None:
-        if shiboken6.isValid(dialog):  # progress queued before the dialog closed finds it gone
-            dialog.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+        self.runner.run_long(build_demo_portfolio, path, password, customers=DEMO_CUSTOMERS,
+                             seed=DEMO_SEED, title=self.tr("Creating the demo portfolio…"),
+                             parent=self, needs_portfolio=False, on_done=done, on_error=failed,
+                             on_cancelled=lambda: failed(Cancelled()))
 
     def _start(self, future: Future, *, path: str, created: bool, is_demo: bool,
                password_edit: QLineEdit | None) -> None:
