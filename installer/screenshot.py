@@ -3,8 +3,9 @@
     python installer/screenshot.py          # re-runs itself under xvfb-run when there is no display
 
 Builds a fresh demo portfolio in a temporary folder (fixed seed and data date, so the pictures
-only change when the UI does), computes the segments, opens the real main window, selects a
-customer and saves docs/screenshots/main-window.png (English) and main-window-zh.png (Chinese).
+only change when the UI does), computes the segments, opens the real main window and visits every
+page, saving docs/screenshots/<page>.png; main-window.png is the Customers page with a customer's
+360 view (English), main-window-zh.png the same in Chinese, today-zh.png the Today page in Chinese.
 """
 
 from __future__ import annotations
@@ -51,26 +52,45 @@ def main() -> int:
         window, db = build_window(app)
         db.open(path, PASSWORD).result()
         OUT.mkdir(parents=True, exist_ok=True)
-        shots = [("main-window.png", "en"), ("main-window-zh.png", "zh_CN")]
+        window.resize(1560, 940)
+        # (file, page attribute, language); each page is shot once it has finished loading.
+        shots = [("today.png", "today_page", "en"),
+                 ("main-window.png", "customers_page", "en"),
+                 ("churn-warnings.png", "churn_page", "en"),
+                 ("recommendations.png", "recommendations_page", "en"),
+                 ("service-tiers.png", "tiers_page", "en"),
+                 ("segments.png", "segments_page", "en"),
+                 ("lifecycle.png", "lifecycle_page", "en"),
+                 ("tasks.png", "tasks_page", "en"),
+                 ("churn-model.png", "model_card_page", "en"),
+                 ("audit-log.png", "audit_page", "en"),
+                 ("main-window-zh.png", "customers_page", "zh_CN"),
+                 ("today-zh.png", "today_page", "zh_CN")]
 
-        def take(index: int = 0) -> None:
-            name, language = shots[index]
-            window.apply_settings(Settings(language=language, auto_lock_minutes=0))
+        def take(index: int) -> None:
+            name, attribute, language = shots[index]
+            if window.translations.language != language:
+                window.apply_settings(Settings(language=language, auto_lock_minutes=0))
+            window.nav.setCurrentRow(window.pages.index(getattr(window, attribute)))
+            if attribute == "customers_page":
+                window.customers_page.table.selectRow(8)
+            QTimer.singleShot(1500, lambda: save_when_idle(index))
 
-            def save() -> None:
-                window.grab().save(str(OUT / name))
-                print(OUT / name)
-                if index + 1 < len(shots):
-                    take(index + 1)
-                else:
-                    app.quit()
-            QTimer.singleShot(800, save)
+        def save_when_idle(index: int) -> None:
+            if window.runner.is_busy:                    # still loading: look again shortly
+                QTimer.singleShot(300, lambda: save_when_idle(index))
+                return
+            QTimer.singleShot(400, lambda: save(index))  # let the last results paint
 
-        def loaded(_count: int) -> None:
-            window.customers_page.table.selectRow(8)
-            QTimer.singleShot(1200, take)
+        def save(index: int) -> None:
+            window.grab().save(str(OUT / shots[index][0]))
+            print(OUT / shots[index][0])
+            if index + 1 < len(shots):
+                take(index + 1)
+            else:
+                app.quit()
 
-        window.customers_page.loaded.connect(loaded)
+        window.unlocked.connect(lambda: QTimer.singleShot(1500, lambda: take(0)))
         window.on_unlocked(str(path), True)
         app.exec()
         db.shutdown()

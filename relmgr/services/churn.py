@@ -335,6 +335,14 @@ def model_card(portfolio: Portfolio) -> dict[str, Any]:
     return card
 
 
+def scores_are_current(portfolio: Portfolio, card: dict[str, Any] | None = None) -> bool:
+    """True when the last scoring used the current model at the portfolio's data date."""
+    card = model_card(portfolio) if card is None else card
+    run = card.get("last_scored")
+    return bool(card.get("current")) and run is not None and run["model_id"] == card.get("model_id") \
+        and run["as_of"] == portfolio_as_of(portfolio).isoformat()
+
+
 def churn_report(portfolio: Portfolio, *, retrain: bool = False, progress: Progress = no_progress,
                  cancel: CancelCheck = never) -> dict[str, Any]:
     """JSON of `relmgr churn FILE --json`: scores every customer (training first when asked or

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from relmgr.services.customers import Customer360, reveal_identity
 from relmgr.ui import formatting, texts
+from relmgr.ui.recommendation_panel import RecommendationPanel
 from relmgr.ui.tasks import TaskRunner
 
 REVEAL_SECONDS = 30
@@ -134,7 +134,9 @@ class CustomerPane(QWidget):
         self.holdings_table = _table(6)
         self.transactions_table = _table(4)
         self.contacts_table = _table(5)
+        self.recommendations = RecommendationPanel(runner)
         self.tabs = QTabWidget()
+        self.tabs.addTab(self.recommendations, "")
         self.tabs.addTab(self.holdings_table, "")
         self.tabs.addTab(self.transactions_table, "")
         self.tabs.addTab(self.contacts_table, "")
@@ -175,11 +177,13 @@ class CustomerPane(QWidget):
         self.placeholder.hide()
         self.scroll.show()
         self._render()
+        self.recommendations.show_customer(view.customer_id)
 
     def clear(self) -> None:
         """Forget the customer (another is being loaded, or the app locks)."""
         self._mask_timer.stop()
         self.view = None
+        self.recommendations.clear()
         for table in (self.holdings_table, self.transactions_table, self.contacts_table):
             table.setRowCount(0)
         for label in (self.name_label, self.badges_label, self.id_value, self.phone_value,
@@ -295,9 +299,10 @@ class CustomerPane(QWidget):
         self.reveal_id_button.setToolTip(tip)
         self.reveal_phone_button.setToolTip(tip)
         self.chart_title.setText(self.tr("AUM trend, month end (CNY 10,000)"))
-        self.tabs.setTabText(0, self.tr("Holdings"))
-        self.tabs.setTabText(1, self.tr("Recent transactions"))
-        self.tabs.setTabText(2, self.tr("Contact history"))
+        self.tabs.setTabText(0, self.tr("Recommended products"))
+        self.tabs.setTabText(1, self.tr("Holdings"))
+        self.tabs.setTabText(2, self.tr("Recent transactions"))
+        self.tabs.setTabText(3, self.tr("Contact history"))
         self.holdings_table.setHorizontalHeaderLabels([
             self.tr("Product"), self.tr("Risk"), self.tr("Balance (CNY)"), self.tr("Opened"),
             self.tr("Matures"), self.tr("Status")])

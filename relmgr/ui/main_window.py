@@ -30,13 +30,21 @@ from relmgr.domain.codes import AuditAction
 from relmgr.services import audit
 from relmgr.services.settings import Settings, save_settings
 from relmgr.storage.db_thread import DatabaseThread
-from relmgr.services.segment_views import is_current, load_segment_views
+from relmgr.services.daily import refresh_stale_analytics, stale_analytics
+from relmgr.services.segment_views import load_segment_views
 from relmgr.services.segments import refresh_segments
+from relmgr.ui.export_dialog import ExportDialog
+from relmgr.ui.i18n import Translations
+from relmgr.ui.pages.audit import AuditPage
+from relmgr.ui.pages.churn import ChurnPage
 from relmgr.ui.pages.customers import CustomersPage
 from relmgr.ui.pages.lifecycle import LifecyclePage
+from relmgr.ui.pages.model_card import ModelCardPage
+from relmgr.ui.pages.recommendations import RecommendationsPage
 from relmgr.ui.pages.segments import SegmentsPage
+from relmgr.ui.pages.tasks import TasksPage
 from relmgr.ui.pages.tiers import TiersPage
-from relmgr.ui.i18n import Translations
+from relmgr.ui.pages.today import TodayPage
 from relmgr.ui.idle import IdleWatcher
 from relmgr.ui.settings_dialog import SettingsDialog
 from relmgr.ui.tasks import TaskRunner
@@ -64,22 +72,49 @@ class MainWindow(QMainWindow):
         self._customer_count: int | None = None
         self._as_of: str | None = None
 
+        self.today_page = TodayPage(runner)
         self.customers_page = CustomersPage(runner)
         self.customers_page.loaded.connect(self._on_customers_loaded)
         self.customers_page.pane.revealed.connect(self._on_revealed)
+        self.churn_page = ChurnPage(runner)
+        self.recommendations_page = RecommendationsPage(runner)
         self.tiers_page = TiersPage()
         self.segments_page = SegmentsPage()
         self.lifecycle_page = LifecyclePage()
         self.segment_pages = [self.tiers_page, self.segments_page, self.lifecycle_page]
-        for page in self.segment_pages:
-            page.open_customer.connect(self.show_customer)
-        self.tiers_page.refresh_requested.connect(lambda: self.refresh_segments(force=True))
-        # In sidebar order; see retranslate_ui for their names.
-        self.pages: list[QWidget] = [self.customers_page, *self.segment_pages]
+        self.tasks_page = TasksPage(runner)
+        self.model_card_page = ModelCardPage(runner)
+        self.audit_page = AuditPage(runner)
+        # In sidebar order (the RM's morning: whom to call, then the portfolio, then the
+        # records); see retranslate_ui for their names.
+        self.pages: list[QWidget] = [
+            self.today_page, self.customers_page, self.churn_page, self.recommendations_page,
+            *self.segment_pages, self.tasks_page, self.model_card_page, self.audit_page]
+        # Pages that load as soon as the portfolio opens; the others load when first shown
+        # (ranking 50,000 customers' products is not worth doing for an RM who never looks).
+        self.eager_pages: list[QWidget] = [self.today_page, self.customers_page, *self.segment_pages]
+        self._loaded: set[int] = set()
+        self._export_dialog: ExportDialog | None = None
+
+        for page in self.pages:
+            if page is not self.customers_page:    # every list opens its customer's 360
+                page.open_customer.connect(self.show_customer)
+        self.tiers_page.refresh_requested.connect(self.refresh_segments)
+        # What one page writes, the others that show it read again.
+        self.customers_page.pane.recommendations.outcome_recorded.connect(
+            lambda *_: self._reload(self.recommendations_page, self.today_page))
+        self.today_page.data_changed.connect(lambda: self._reload(self.tasks_page))
+        self.tasks_page.data_changed.connect(lambda: self._reload(self.today_page))
+        self.churn_page.warning_marked.connect(
+            lambda _cid: self._reload(self.today_page, self.tasks_page))
+        self.model_card_page.retrained.connect(lambda: self._reload(self.churn_page, self.today_page))
+        for page in (self.today_page, self.tasks_page):
+            page.exported.connect(lambda _r: self._reload(self.audit_page))
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setFixedWidth(168)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for _page in self.pages:
             QListWidgetItem(self.nav)
         self.stack = QStackedWidget()
@@ -107,10 +142,14 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.open_settings)
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.open_export)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -118,6 +157,7 @@ class MainWindow(QMainWindow):
         toolbar = self.addToolBar("main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
+        toolbar.addAction(self.export_action)
         toolbar.addAction(self.lock_action)
         toolbar.addAction(self.settings_action)
         self.toolbar = toolbar
@@ -168,12 +208,14 @@ class MainWindow(QMainWindow):
             save_settings(self.settings)
         self.nav.setEnabled(True)
         self.lock_action.setEnabled(True)
+        self.export_action.setEnabled(True)
+        self._loaded = {id(page) for page in self.eager_pages}
+        for page in self.eager_pages:
+            page.load()
         self.nav.setCurrentRow(0)
         self.stack.setCurrentWidget(self.pages[0])
-        for page in self.pages:
-            page.load()
         self.runner.run_db(lambda p: p.get_meta("as_of"), on_done=self._show_as_of)
-        self.runner.run_db(is_current, on_done=lambda current: self.refresh_segments(force=not current))
+        self.runner.run_db(stale_analytics, on_done=self._bring_up_to_date)
         self._update_status()
         self.idle.start()
         if not self.isVisible():
@@ -199,6 +241,9 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.locked_label)
         self.nav.setEnabled(False)
         self.lock_action.setEnabled(False)
+        self.export_action.setEnabled(False)
+        if self._export_dialog is not None:
+            self._export_dialog.close()
         self._customer_count = self._as_of = None
         self._update_status()
 
@@ -211,22 +256,38 @@ class MainWindow(QMainWindow):
         self.unlock_dialog = None
         self.close()
 
-    # -- tiers, segments, lifecycle ---------------------------------------------------------
-    def refresh_segments(self, *, force: bool) -> None:
-        """Recompute tiers, RFM, clusters and stages (off the GUI thread, with progress and
-        Cancel) when asked or when the stored results are older than the data; then show them."""
-        if not force:
+    # -- analytics: tiers, segments, lifecycle, churn scores --------------------------------
+    def _bring_up_to_date(self, stale: list[str]) -> None:
+        """After unlock: recompute the analytics older than the data (after an import, or on a
+        new portfolio) with progress and Cancel, then show them; or just show them."""
+        if not stale:
             self._load_segment_views()
             return
+        self.runner.run_long(refresh_stale_analytics,
+                             title=self.tr("Bringing segments and churn warnings up to date…"),
+                             parent=self, on_done=lambda _r: self._analytics_refreshed(),
+                             on_error=self._analytics_failed, on_cancelled=self._load_segment_views)
+
+    def _analytics_refreshed(self) -> None:
+        self._segments_refreshed()
+        self._reload(self.today_page, self.churn_page, self.model_card_page)
+
+    def _analytics_failed(self, error: BaseException) -> None:
+        self._load_segment_views()
+        self.statusBar().showMessage(self.tr("Segments could not be computed ({kind}).")
+                                     .format(kind=type(error).__name__))
+
+    def refresh_segments(self) -> None:
+        """Recompute tiers, RFM, clusters and stages now (the RM asked: rules changed, say),
+        off the GUI thread with progress and Cancel; then show them."""
         self.runner.run_long(refresh_segments, title=self.tr("Computing tiers, segments and lifecycle stages…"),
                              parent=self, on_done=lambda _r: self._segments_refreshed(),
-                             on_error=lambda e: self.statusBar().showMessage(
-                                 self.tr("Segments could not be computed ({kind}).").format(kind=type(e).__name__)),
-                             on_cancelled=self._load_segment_views)
+                             on_error=self._analytics_failed, on_cancelled=self._load_segment_views)
 
     def _segments_refreshed(self) -> None:
         self._load_segment_views()
         self.customers_page.load()          # the list shows tier and stage
+        self._reload(self.today_page)       # contacts due by tier cadence
 
     def _load_segment_views(self) -> None:
         self.runner.run_db(load_segment_views, on_done=self._show_segment_views)
@@ -239,8 +300,36 @@ class MainWindow(QMainWindow):
 
     def show_customer(self, customer_id: str) -> None:
         """Open a customer from any list in the Customers page."""
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self.pages.index(self.customers_page))
         self.customers_page.show_customer(customer_id)
+
+    def _reload(self, *pages: QWidget) -> None:
+        """Read again the pages that have been shown; the others read fresh when first shown."""
+        for page in pages:
+            if id(page) in self._loaded and not self.is_locked:
+                page.load()
+
+    # -- export ----------------------------------------------------------------------------
+    #: The follow-up list the Export dialog offers first, by the page the RM is on.
+    _LIST_OF_PAGE = {"churn_page": "warnings", "recommendations_page": "recommendations",
+                     "tasks_page": "tasks", "tiers_page": "due"}
+
+    def open_export(self) -> ExportDialog | None:
+        if self.is_locked:
+            return None
+        current = self.stack.currentWidget()
+        list_name = next((name for attr, name in self._LIST_OF_PAGE.items()
+                          if getattr(self, attr) is current), "today")
+        dialog = ExportDialog(self.runner, list_name=list_name, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(lambda result: self.statusBar().showMessage(
+            self.tr("Exported {rows:,} rows to {file}.").format(
+                rows=result.rows, file=Path(result.path).name), 8000))
+        dialog.exported.connect(lambda _r: self._reload(self.audit_page))
+        dialog.finished.connect(lambda _r: setattr(self, "_export_dialog", None))
+        self._export_dialog = dialog
+        dialog.open()
+        return dialog
 
     # -- settings --------------------------------------------------------------------------
     def open_settings(self) -> None:
@@ -279,17 +368,29 @@ class MainWindow(QMainWindow):
 
     def _on_nav_changed(self, row: int) -> None:
         if 0 <= row < len(self.pages) and not self.is_locked:
-            self.stack.setCurrentWidget(self.pages[row])
+            page = self.pages[row]
+            self.stack.setCurrentWidget(page)
+            if id(page) not in self._loaded:
+                self._loaded.add(id(page))
+                page.load()
 
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("relmgr — Relationship Manager Workbench"))
-        for row, text in enumerate((self.tr("Customers"), self.tr("Service tiers"),
-                                    self.tr("Segments"), self.tr("Lifecycle"))):
-            self.nav.item(row).setText(text)
+        names = {self.today_page: self.tr("Today"), self.customers_page: self.tr("Customers"),
+                 self.churn_page: self.tr("Churn warnings"),
+                 self.recommendations_page: self.tr("Recommendations"),
+                 self.tiers_page: self.tr("Service tiers"), self.segments_page: self.tr("Segments"),
+                 self.lifecycle_page: self.tr("Lifecycle"), self.tasks_page: self.tr("Tasks"),
+                 self.model_card_page: self.tr("Churn model"),
+                 self.audit_page: self.tr("Audit log")}
+        for row, page in enumerate(self.pages):
+            self.nav.item(row).setText(names[page])
         self.locked_label.setText(self.tr("Locked. Enter the password to see the portfolio."))
         self.lock_action.setText(self.tr("Lock"))
         self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L): hides all customer data"))
+        self.export_action.setText(self.tr("Export a list…"))
+        self.export_action.setToolTip(self.tr("Export a follow-up list (Ctrl+E); masked unless you choose otherwise"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit"))
         self.file_menu.setTitle(self.tr("&File"))

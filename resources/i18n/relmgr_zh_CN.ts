@@ -1,65 +1,163 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="29" />
+        <source>Today's worklist</source>
+        <translation>今日工作清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="30" />
+        <source>Customers due for contact</source>
+        <translation>应联系客户清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="31" />
+        <source>Churn warnings</source>
+        <translation>流失预警清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="32" />
+        <source>Product recommendations</source>
+        <translation>产品推荐清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="33" />
+        <source>Open tasks</source>
+        <translation>待办任务清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="54" />
+        <source>{list}: {rows:,} rows, {format}, masked, file {file}</source>
+        <translation>{list}：{rows:,} 行，{format}，已脱敏，文件 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="56" />
+        <source>{list}: {rows:,} rows, {format}, UNMASKED, file {file}</source>
+        <translation>{list}：{rows:,} 行，{format}，未脱敏，文件 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="66" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="67" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="68" />
+        <source>What</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="69" />
+        <source>Target</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="70" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="156" />
+        <source>The audit log could not be read ({kind}).</source>
+        <translation>无法读取审计日志（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="165" />
+        <source>The latest {count:,} entries</source>
+        <translation>最近 {count:,} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="166" />
+        <source>{count:,} entries</source>
+        <translation>{count:,} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="169" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="170" />
+        <source>Action</source>
+        <translation>操作类型</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="171" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/audit.py" line="175" />
+        <source>All actions</source>
+        <translation>全部操作</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="659" />
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="667" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="612" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="620" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="661" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="614" />
         <source>The whole portfolio is re-encrypted with the new password. Keep it safe: without it the portfolio cannot be opened.</source>
         <translation>整个客户库将用新密码重新加密。请妥善保管：没有它就无法打开客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="663" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="616" />
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="664" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="617" />
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="665" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="618" />
         <source>Repeat new password</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="666" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="619" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="697" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="650" />
         <source>Enter the current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="701" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="654" />
         <source>The password is too weak. Use at least 8 characters, mixing letters with digits or symbols.</source>
         <translation>密码太弱。请至少使用 8 位，混合字母与数字或符号。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="705" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="658" />
         <source>The two passwords differ. Type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="709" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="662" />
         <source>The new password is the same as the current one.</source>
         <translation>新密码与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="726" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="679" />
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="731" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="684" />
         <source>The password could not be changed ({kind}).</source>
         <translation>无法修改密码（{kind}）。</translation>
     </message>
@@ -74,7 +172,7 @@
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="94" />
         <source>Rank</source>
-        <translation type="unfinished" />
+        <translation>排名</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="95" />
@@ -106,7 +204,7 @@
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="100" />
         <source>Probability</source>
-        <translation type="unfinished" />
+        <translation>流失概率</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="101" />
@@ -117,88 +215,88 @@
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="102" />
         <source>Value at risk</source>
-        <translation type="unfinished" />
+        <translation>风险资产</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="103" />
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="104" />
         <source>Top reasons</source>
-        <translation type="unfinished" />
+        <translation>主要原因</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="170" />
         <source>High and medium risk</source>
-        <translation type="unfinished" />
+        <translation>高、中风险</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="171" />
         <source>High risk</source>
-        <translation type="unfinished" />
+        <translation>高风险</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="172" />
         <source>Medium risk</source>
-        <translation type="unfinished" />
+        <translation>中风险</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="173" />
         <source>Low risk</source>
-        <translation type="unfinished" />
+        <translation>低风险</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="174" />
         <source>All bands</source>
-        <translation type="unfinished" />
+        <translation>全部风险等级</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="276" />
         <source>Loading churn warnings…</source>
         <extracomment>Emitted after the warnings list has been (re)loaded, with the number of rows shown. Emitted after a warning was marked handled/snoozed (customer_id): contacts and tasks changed.</extracomment>
-        <translation type="unfinished" />
+        <translation>正在加载流失预警…</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="295" />
         <source>Scoring churn risk…</source>
-        <translation type="unfinished" />
+        <translation>正在计算流失风险评分…</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="309" />
         <source>Scoring cancelled: the list shows the last stored scores.</source>
-        <translation type="unfinished" />
+        <translation>已取消评分：清单显示的是上次保存的评分。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="315" />
         <source>Scoring churn risk</source>
-        <translation type="unfinished" />
+        <translation>计算流失风险评分</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="323" />
         <source>Could not load churn warnings: {error}</source>
-        <translation type="unfinished" />
+        <translation>无法加载流失预警：{error}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="356" />
         <source>No churn model yet: press Refresh scores.</source>
-        <translation type="unfinished" />
+        <translation>尚无流失模型：请点击“刷新评分”。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="360" />
-        <source>Rule baseline in use: too little history to train a model ({note}). Probabilities come from how long each customer has been inactive.</source>
-        <translation type="unfinished" />
+        <source>Rule baseline in use: too little history to train a model: {note}. Probabilities come from how long each customer has been inactive.</source>
+        <translation>正在使用规则基线：历史数据不足，无法训练模型：{note}。流失概率按每位客户无交易的时长得出。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="365" />
         <source>Model: {kind}, trained {trained}. Predicts churn within {days} days; scores as of {as_of}. Ranked by value at risk = probability × AUM.</source>
-        <translation type="unfinished" />
+        <translation>模型：{kind}，训练于 {trained}。预测 {days} 天内是否流失；评分数据日期 {as_of}。按风险资产（流失概率 × 资产）排序。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="371" />
         <source>The team's churn definition changed since training: retrain the model.</source>
-        <translation type="unfinished" />
+        <translation>训练后团队的流失定义已变更：请重新训练模型。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="386" />
@@ -208,97 +306,97 @@
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="386" />
         <source>All stages</source>
-        <translation type="unfinished" />
+        <translation>全部阶段</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="427" />
         <source>{shown:,} warnings shown (first scoring)</source>
-        <translation type="unfinished" />
+        <translation>显示 {shown:,} 条预警（首次评分）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="430" />
         <source>{shown:,} warnings shown, {new:,} new since the last scoring</source>
-        <translation type="unfinished" />
+        <translation>显示 {shown:,} 条预警，其中 {new:,} 条为上次评分后新增</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="446" />
         <source>Select a warning to see all its reasons.</source>
-        <translation type="unfinished" />
+        <translation>选中一条预警，查看全部原因。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="450" />
         <source>{customer} {name}: {band} risk, {probability} within {days} days</source>
-        <translation type="unfinished" />
+        <translation>{customer} {name}：{band}风险，{days} 天内流失概率 {probability}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="460" />
         <source>(+{points:.1f} points of risk)</source>
-        <translation type="unfinished" />
+        <translation>（风险 +{points:.1f} 个百分点）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="463" />
         <source>No single reason stands out.</source>
-        <translation type="unfinished" />
+        <translation>没有特别突出的单一原因。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="464" />
         <source>AUM {aum} CNY; value at risk {var} CNY; state: {state}</source>
-        <translation type="unfinished" />
+        <translation>资产 {aum} 元；风险资产 {var} 元；状态：{state}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="468" />
         <source>until {date}</source>
-        <translation type="unfinished" />
+        <translation>至 {date}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="471" />
         <source>Note ({when}): {note}</source>
-        <translation type="unfinished" />
+        <translation>备注（{when}）：{note}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="501" />
         <source>Saving…</source>
-        <translation type="unfinished" />
+        <translation>正在保存…</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="508" />
         <source>Saved; the contact was logged and a follow-up task created.</source>
-        <translation type="unfinished" />
+        <translation>已保存；已记录联系并创建跟进任务。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="509" />
         <source>Saved; the contact was logged.</source>
-        <translation type="unfinished" />
+        <translation>已保存；已记录联系。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="521" />
         <source>Churn warnings</source>
-        <translation type="unfinished" />
+        <translation>流失预警清单</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="522" />
         <source>Refresh scores</source>
-        <translation type="unfinished" />
+        <translation>刷新评分</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="526" />
         <source>Show handled and snoozed</source>
-        <translation type="unfinished" />
+        <translation>显示已处理和已暂缓</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="527" />
         <source>Mark handled…</source>
-        <translation type="unfinished" />
+        <translation>标记已处理…</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="528" />
         <source>Snooze…</source>
-        <translation type="unfinished" />
+        <translation>暂缓…</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/churn.py" line="529" />
         <source>Open customer</source>
-        <translation type="unfinished" />
+        <translation>查看客户</translation>
     </message>
 </context>
 <context>
@@ -306,112 +404,112 @@
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="64" />
         <source>AUM down {pct} in 30 days</source>
-        <translation type="unfinished" />
+        <translation>30 天内资产下降 {pct}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="65" />
         <source>AUM down {pct} in 90 days</source>
-        <translation type="unfinished" />
+        <translation>90 天内资产下降 {pct}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="66" />
         <source>AUM down {pct} in 180 days</source>
-        <translation type="unfinished" />
+        <translation>180 天内资产下降 {pct}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="67" />
         <source>Low balance: AUM {amount} at month end</source>
-        <translation type="unfinished" />
+        <translation>余额偏低：月末资产 {amount} 元</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="68" />
         <source>Transactions down {pct} (last 90 days vs the 90 before)</source>
-        <translation type="unfinished" />
+        <translation>交易笔数下降 {pct}（近 90 天较前 90 天）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="70" />
         <source>Net outflow of {amount} in 90 days</source>
-        <translation type="unfinished" />
+        <translation>近 90 天资金净流出 {amount} 元</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="71" />
         <source>Salary credit stopped {months} months ago</source>
-        <translation type="unfinished" />
+        <translation>代发工资已于 {months} 个月前停止</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="72" />
         <source>Pension credit stopped {months} months ago</source>
-        <translation type="unfinished" />
+        <translation>养老金入账已于 {months} 个月前停止</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="73" />
         <source>Time deposit of {amount} matured and was withdrawn</source>
-        <translation type="unfinished" />
+        <translation>{amount} 元定期存款到期后已转出</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="75" />
         <source>Products closed in the last 90 days: {count}</source>
-        <translation type="unfinished" />
+        <translation>近 90 天关闭产品：{count} 个</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="76" />
         <source>Digital logins down {pct} (last 3 months vs the 3 before)</source>
-        <translation type="unfinished" />
+        <translation>线上登录次数下降 {pct}（近 3 个月较前 3 个月）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="78" />
         <source>No contact from the bank for {days} days</source>
-        <translation type="unfinished" />
+        <translation>已 {days} 天未联系客户</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="79" />
         <source>Complaints in the last 180 days: {count}</source>
-        <translation type="unfinished" />
+        <translation>近 180 天投诉：{count} 次</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="80" />
         <source>Shorter relationship than most: {days} days</source>
-        <translation type="unfinished" />
+        <translation>客龄较短：开户仅 {days} 天</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="81" />
         <source>Profile: age {years} and product mix</source>
-        <translation type="unfinished" />
+        <translation>客户画像：{years} 岁及产品组合</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="83" />
         <source>AUM trend: up {pct} in 90 days</source>
-        <translation type="unfinished" />
+        <translation>资产走势：90 天内增长 {pct}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="84" />
         <source>AUM trend: down {pct} in 90 days</source>
-        <translation type="unfinished" />
+        <translation>资产走势：90 天内下降 {pct}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="85" />
         <source>AUM flat over 90 days</source>
-        <translation type="unfinished" />
+        <translation>90 天内资产基本持平</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="86" />
         <source>No transactions for {days} days</source>
-        <translation type="unfinished" />
+        <translation>已 {days} 天无交易</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="88" />
         <source>Last transaction {days} days ago</source>
-        <translation type="unfinished" />
+        <translation>最近一笔交易在 {days} 天前</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="90" />
         <source>{code}: {value}</source>
-        <translation type="unfinished" />
+        <translation>{code}：{value}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="91" />
         <source>; </source>
-        <translation type="unfinished" />
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -810,62 +908,82 @@
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="31" />
         <source>Customer has left the bank</source>
-        <translation type="unfinished" />
+        <translation>客户已销户</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="32" />
         <source>Risk level above the customer's risk rating</source>
-        <translation type="unfinished" />
+        <translation>产品风险等级高于客户风险评级</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="33" />
         <source>Risk assessment expired (only R1 allowed)</source>
-        <translation type="unfinished" />
+        <translation>风险评估已过期（仅可推荐 R1）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="34" />
         <source>Customer below the product's minimum age</source>
-        <translation type="unfinished" />
+        <translation>客户低于产品最低年龄</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="35" />
         <source>Customer above the product's maximum age</source>
-        <translation type="unfinished" />
+        <translation>客户超过产品最高年龄</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="36" />
         <source>AUM below the product's minimum amount</source>
-        <translation type="unfinished" />
+        <translation>资产低于产品起购金额</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="37" />
         <source>Already held (not repeatable)</source>
-        <translation type="unfinished" />
+        <translation>已持有（不可重复购买）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="38" />
         <source>Declined recently (cool-down)</source>
-        <translation type="unfinished" />
+        <translation>近期已拒绝（冷静期内）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="39" />
         <source>Customer said "not now" recently</source>
-        <translation type="unfinished" />
+        <translation>客户近期表示“暂不考虑”</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="40" />
         <source>Accepted recently</source>
-        <translation type="unfinished" />
+        <translation>近期已接受</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="43" />
         <source>Renew risk assessment</source>
-        <translation type="unfinished" />
+        <translation>重新进行风险评估</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="46" />
-        <source>Customer aged 65 or over and a product above R2: explain the risk with care; accepting needs your note</source>
-        <translation type="unfinished" />
+        <source>Senior customer and a higher-risk product (senior sales rules): explain the risk with care; accepting needs your note</source>
+        <translation>老年客户购买较高风险产品（适用老年客户销售规则）：请审慎说明风险；接受时须填写备注</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/reco_texts.py" line="77" />
+        <source>Their {maturing_product} of {amount} matures in {days} days ({maturity_on})</source>
+        <translation>客户的{maturing_product} {amount} 元将在 {days} 天后到期（{maturity_on}）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/reco_texts.py" line="81" />
+        <source>Salary credited monthly ({months} of the last {window_months} months, avg {avg_salary}), no credit card</source>
+        <translation>每月代发工资（近 {window_months} 个月中 {months} 个月，月均 {avg_salary} 元），尚无信用卡</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/reco_texts.py" line="84" />
+        <source>Aged {age}: {product} fits the {band} life stage</source>
+        <translation>{age} 岁：{product}适合 {band} 岁的人生阶段</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/reco_texts.py" line="90" />
+        <source>Their {maturing_product} of {amount} matures today ({maturity_on})</source>
+        <translation>客户的{maturing_product} {amount} 元今日到期（{maturity_on}）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="52" />
@@ -876,118 +994,98 @@
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="53" />
         <source>Not now</source>
-        <translation type="unfinished" />
+        <translation>暂不考虑</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="56" />
         <source>Similar holdings</source>
-        <translation type="unfinished" />
+        <translation>相似持仓</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="57" />
         <source>Often bought together</source>
-        <translation type="unfinished" />
+        <translation>常被一起购买</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="58" />
         <source>Maturity coming up</source>
-        <translation type="unfinished" />
+        <translation>即将到期</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="59" />
         <source>Large inflow</source>
-        <translation type="unfinished" />
+        <translation>大额资金流入</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="60" />
         <source>Salary, no credit card</source>
-        <translation type="unfinished" />
+        <translation>代发工资无信用卡</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="61" />
         <source>Life stage</source>
-        <translation type="unfinished" />
+        <translation>人生阶段</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="62" />
         <source>Similar customers</source>
-        <translation type="unfinished" />
+        <translation>同类客户</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="71" />
         <source>{share_similar} of the {similar_customers} customers holding {anchors} also hold {product}, vs {share_all} overall</source>
         <extracomment>The code types named here; a test checks every member has a label.</extracomment>
-        <translation type="unfinished" />
+        <translation>持有{anchors}的 {similar_customers} 位客户中 {share_similar} 也持有{product}，全体客户为 {share_all}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="74" />
         <source>{confidence} of customers holding {antecedent} also hold {product} ({lift}× the average)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/reco_texts.py" line="77" />
-        <source>{maturing_product} of {amount} matures in {days} days ({maturity_on})</source>
-        <translation type="unfinished" />
+        <translation>持有{antecedent}的客户中 {confidence} 也持有{product}（为平均水平的 {lift} 倍）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="79" />
         <source>{amount} came in over the last {days} days (deposits and transfers)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/reco_texts.py" line="81" />
-        <source>salary credited monthly ({months} of the last {window_months} months, avg {avg_salary}), no credit card</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/reco_texts.py" line="84" />
-        <source>aged {age}: {product} fits the {band} life stage</source>
-        <translation type="unfinished" />
+        <translation>近 {days} 天资金流入 {amount} 元（存入及转入）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="86" />
         <source>{share_peers} of {peers} similar customers (age {age_band}, AUM {aum_band}) hold {product}, vs {share_all} overall</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/reco_texts.py" line="90" />
-        <source>{maturing_product} of {amount} matures today ({maturity_on})</source>
-        <translation type="unfinished" />
+        <translation>{peers} 位同类客户（年龄 {age_band}，资产 {aum_band}）中 {share_peers} 持有{product}，全体客户为 {share_all}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="91" />
         <source> and </source>
-        <translation type="unfinished" />
+        <translation>、</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="221" />
         <source>Renew the risk assessment: last assessed {date}, {days} days ago (valid {valid} days). Until then only R1 products can be offered.</source>
-        <translation type="unfinished" />
+        <translation>请重新做风险评估：上次评估于 {date}，已过 {days} 天（有效期 {valid} 天）。重新评估前只能推荐 R1 产品。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="226" />
         <source>Renew the risk assessment: the customer has none on file. Until then only R1 products can be offered.</source>
-        <translation type="unfinished" />
+        <translation>请为客户做风险评估：目前没有评估记录。评估前只能推荐 R1 产品。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="240" />
         <source>assessed {date}</source>
-        <translation type="unfinished" />
+        <translation>{date} 评估</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="243" />
         <source>min age {limit}, customer {age}</source>
-        <translation type="unfinished" />
+        <translation>最低 {limit} 岁，客户 {age} 岁</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="246" />
         <source>max age {limit}, customer {age}</source>
-        <translation type="unfinished" />
+        <translation>最高 {limit} 岁，客户 {age} 岁</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="249" />
         <source>min {amount}, AUM {aum}</source>
-        <translation type="unfinished" />
+        <translation>起购 {amount} 元，客户资产 {aum} 元</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/texts.py" line="116" />
@@ -997,17 +1095,17 @@
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="27" />
         <source>High</source>
-        <translation type="unfinished" />
+        <translation>高</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="28" />
         <source>Medium</source>
-        <translation type="unfinished" />
+        <translation>中</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="29" />
         <source>Low</source>
-        <translation type="unfinished" />
+        <translation>低</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="32" />
@@ -1018,107 +1116,107 @@
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="33" />
         <source>Handled</source>
-        <translation type="unfinished" />
+        <translation>已处理</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="34" />
         <source>Snoozed</source>
-        <translation type="unfinished" />
+        <translation>已暂缓</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="37" />
         <source>Gradient boosting model (calibrated)</source>
-        <translation type="unfinished" />
+        <translation>梯度提升模型（已校准）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="38" />
         <source>Rule baseline (days since last activity)</source>
-        <translation type="unfinished" />
+        <translation>规则基线（距最近交易天数）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="43" />
         <source>AUM drop (30 days)</source>
-        <translation type="unfinished" />
+        <translation>资产下降（30 天）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="44" />
         <source>AUM drop (90 days)</source>
-        <translation type="unfinished" />
+        <translation>资产下降（90 天）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="45" />
         <source>AUM drop (180 days)</source>
-        <translation type="unfinished" />
+        <translation>资产下降（180 天）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="46" />
         <source>AUM trend (90 days)</source>
-        <translation type="unfinished" />
+        <translation>资产走势（90 天）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="47" />
         <source>Low balance</source>
-        <translation type="unfinished" />
+        <translation>余额偏低</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="48" />
         <source>Inactivity</source>
-        <translation type="unfinished" />
+        <translation>交易不活跃</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="49" />
         <source>Fewer transactions</source>
-        <translation type="unfinished" />
+        <translation>交易减少</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="50" />
         <source>Net outflow</source>
-        <translation type="unfinished" />
+        <translation>资金净流出</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="51" />
         <source>Salary stopped</source>
-        <translation type="unfinished" />
+        <translation>代发工资停止</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="52" />
         <source>Pension stopped</source>
-        <translation type="unfinished" />
+        <translation>养老金入账停止</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="53" />
         <source>Matured deposit withdrawn</source>
-        <translation type="unfinished" />
+        <translation>到期定期存款转出</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="54" />
         <source>Products closed</source>
-        <translation type="unfinished" />
+        <translation>关闭产品</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="55" />
         <source>Fewer digital logins</source>
-        <translation type="unfinished" />
+        <translation>线上登录减少</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="56" />
         <source>No recent contact</source>
-        <translation type="unfinished" />
+        <translation>近期未联系</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="57" />
         <source>Complaints</source>
-        <translation type="unfinished" />
+        <translation>投诉</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="58" />
         <source>New customer</source>
-        <translation type="unfinished" />
+        <translation>新客户</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/churn_texts.py" line="59" />
         <source>Age and product mix</source>
-        <translation type="unfinished" />
+        <translation>年龄与产品组合</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/texts.py" line="120" />
@@ -1366,244 +1464,410 @@
         <source>Steady relationship</source>
         <translation>关系稳定</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="26" />
+        <source>Task due</source>
+        <translation>待办到期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="27" />
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="28" />
+        <source>Product maturing</source>
+        <translation>产品到期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="29" />
+        <source>Contact overdue</source>
+        <translation>联系逾期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="30" />
+        <source>Contact due</source>
+        <translation>应联系</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="31" />
+        <source>Accepted recommendation</source>
+        <translation>已接受的推荐</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="32" />
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="35" />
+        <source>Retention call</source>
+        <translation>挽留回访</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="36" />
+        <source>Complete the task</source>
+        <translation>完成待办</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="37" />
+        <source>Discuss the maturing funds</source>
+        <translation>到期资金安排</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="38" />
+        <source>Service call</source>
+        <translation>例行回访</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="39" />
+        <source>Complete the sale</source>
+        <translation>跟进成交</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="40" />
+        <source>Birthday greeting</source>
+        <translation>生日问候</translation>
+    </message>
+</context>
+<context>
+    <name>ContactDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="158" />
+        <source>The note is too long (at most {count:,} characters).</source>
+        <extracomment>The new interaction_id, after the contact (and its task) were stored.</extracomment>
+        <translation>备注太长（最多 {count:,} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="162" />
+        <source>Say what the follow-up task is.</source>
+        <translation>请填写跟进任务内容。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="164" />
+        <source>The follow-up date lies in the past.</source>
+        <translation>跟进日期早于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="196" />
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="198" />
+        <source>Not saved ({kind}).</source>
+        <translation>未保存（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="210" />
+        <source>Log contact</source>
+        <translation>记录联系</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="211" />
+        <source>Contact with {customer}</source>
+        <translation>联系客户 {customer}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="212" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="213" />
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="214" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="215" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="216" />
+        <source>What was said or agreed (optional)</source>
+        <translation>沟通内容或约定事项（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="217" />
+        <source>Create a follow-up task</source>
+        <translation>创建跟进任务</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../relmgr/ui/contact_dialog.py" line="218" />
+        <source>Mark the due task done (%n task(s))</source>
+        <translation>
+            <numerusform>将到期待办标记为完成（%n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="219" />
+        <source>Mark the due task done</source>
+        <translation>将到期待办标记为完成</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="220" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="221" />
+        <source>due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/contact_dialog.py" line="223" />
+        <source>Follow-up call</source>
+        <translation>跟进回访</translation>
+    </message>
 </context>
 <context>
     <name>CustomerPane</name>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="209" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="213" />
         <source>{age} · {gender}</source>
         <extracomment>Emitted after a reveal was audited (the field name), for the status bar.</extracomment>
         <translation>{age} 岁 · {gender}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="215" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="219" />
         <source> (assessed {date})</source>
         <translation>（{date} 评估）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="217" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="221" />
         <source>expired, renew before any sale</source>
         <translation>已过期，销售前须重新评估</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="221" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="225" />
         <source>, closed {date}</source>
         <translation>，{date} 销户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="226" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="230" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="227" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="231" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="229" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="233" />
         <source>not computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="235" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="239" />
         <source>{number}: {words}</source>
         <translation>{number}：{words}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="245" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="249" />
         <source>CNY 10,000</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="278" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="282" />
         <source>Choose a customer in the list to see their 360 view.</source>
         <translation>在列表中选择一位客户，查看客户360视图。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="280" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="284" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="280" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="284" />
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="280" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="284" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="281" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="285" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="281" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="285" />
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="282" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="286" />
         <source>Risk rating</source>
         <translation>风险评级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="282" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="286" />
         <source>Preferred channel</source>
         <translation>常用渠道</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="283" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="287" />
         <source>Customer since</source>
         <translation>开户日期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="283" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="287" />
         <source>AUM (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="284" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="288" />
         <source>Loans and cards (CNY)</source>
         <translation>贷款及信用卡（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="284" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="288" />
         <source>Last activity</source>
         <translation>最近交易</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="285" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="289" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="285" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="289" />
         <source>Service tier</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="286" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="290" />
         <source>RFM segment</source>
         <translation>RFM 分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="286" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="290" />
         <source>Lifecycle stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="287" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="291" />
         <source>Why this stage</source>
         <translation>阶段依据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="287" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="291" />
         <source>Behaviour cluster</source>
         <translation>行为细分</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="291" />
-        <location filename="../../relmgr/ui/customer_pane.py" line="292" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="295" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="296" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="293" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="297" />
         <source>Shows the full value for {seconds} seconds; the reveal is written to the audit log.</source>
         <translation>显示完整信息 {seconds} 秒；此操作会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="297" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="301" />
         <source>AUM trend, month end (CNY 10,000)</source>
         <translation>资产走势（月末，万元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="298" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="302" />
+        <source>Recommended products</source>
+        <translation>推荐产品</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customer_pane.py" line="303" />
         <source>Holdings</source>
         <translation>持仓</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="299" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="304" />
         <source>Recent transactions</source>
         <translation>近期交易</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="300" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="305" />
         <source>Contact history</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="302" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="307" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="302" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="307" />
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="302" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="307" />
         <source>Balance (CNY)</source>
         <translation>余额（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="302" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="307" />
         <source>Opened</source>
         <translation>开立日期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="303" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="308" />
         <source>Matures</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="303" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="308" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="305" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="310" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="305" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="310" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="305" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="310" />
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="305" />
-        <location filename="../../relmgr/ui/customer_pane.py" line="307" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="310" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="312" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="307" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="312" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="307" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="312" />
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="307" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="312" />
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customer_pane.py" line="307" />
+        <location filename="../../relmgr/ui/customer_pane.py" line="312" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1693,6 +1957,179 @@
         <location filename="../../relmgr/ui/pages/customers.py" line="177" />
         <source>Search by name, last 4 digits of ID or mobile, or customer no.</source>
         <translation>按姓名、证件号或手机号后四位、客户号搜索</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="41" />
+        <source>Today's worklist</source>
+        <translation>今日工作清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="42" />
+        <source>Customers due for contact</source>
+        <translation>应联系客户清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="43" />
+        <source>Churn warnings</source>
+        <translation>流失预警清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="44" />
+        <source>Product recommendations</source>
+        <translation>产品推荐清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="45" />
+        <source>Open tasks</source>
+        <translation>待办任务清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="47" />
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="48" />
+        <source>CSV, UTF-8 for Excel and WPS (.csv)</source>
+        <translation>CSV，UTF-8，可用 Excel 和 WPS 打开（.csv）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="49" />
+        <source>PDF call sheet (.pdf)</source>
+        <translation>PDF 联系单（.pdf）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="169" />
+        <source>Export to</source>
+        <extracomment>The ExportResult, after the file and its audit row were written.</extracomment>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="176" />
+        <source>Export unmasked?</source>
+        <translation>导出未脱敏数据？</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="177" />
+        <source>The file will contain full names and mobile numbers of customers, readable by anyone who gets the file. Bank rules require a business reason; the export is recorded in the audit log as unmasked.
+
+Export unmasked?</source>
+        <translation>文件将包含客户的完整姓名和手机号，任何拿到文件的人都能看到。按行内规定须有业务需要；本次导出将以“未脱敏”记入审计日志。
+
+确定导出未脱敏数据？</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="189" />
+        <source>Warning: names and mobile numbers are exported in full. Keep the file safe and delete it when done.</source>
+        <translation>注意：姓名和手机号将完整导出。请妥善保管文件，用完即删。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="191" />
+        <source>Names and mobile numbers are masked (e.g. 张*, 138****1234). Every export is recorded in the audit log.</source>
+        <translation>姓名和手机号已脱敏（如 张*、138****1234）。每次导出都会记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="201" />
+        <source>Choose where to save the file.</source>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="204" />
+        <source>The file name must end in .{suffix} for this format.</source>
+        <translation>此格式的文件名须以 .{suffix} 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="206" />
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="217" />
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="218" />
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已存在，是否替换？</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="224" />
+        <source>Exporting {list}…</source>
+        <translation>正在导出{list}…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="240" />
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="248" />
+        <source>This list cannot be exported from this portfolio yet: {reason}</source>
+        <translation>该客户档案暂时无法导出此清单：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="251" />
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="253" />
+        <source>Not exported: {reason}</source>
+        <translation>未导出：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="255" />
+        <source>Not exported ({kind}).</source>
+        <translation>未导出（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="263" />
+        <source>Export a follow-up list</source>
+        <translation>导出跟进清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="268" />
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="269" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="270" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="271" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="272" />
+        <source>Export unmasked (full names and mobile numbers)</source>
+        <translation>导出未脱敏数据（完整姓名和手机号）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="273" />
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="284" />
+        <source>Exported {rows:,} rows to {file} (masked).</source>
+        <translation>已导出 {rows:,} 行到 {file}（已脱敏）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="285" />
+        <source>Exported {rows:,} rows to {file} (UNMASKED).</source>
+        <translation>已导出 {rows:,} 行到 {file}（未脱敏）。</translation>
     </message>
 </context>
 <context>
@@ -1787,88 +2224,134 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="271" />
+        <location filename="../../relmgr/ui/main_window.py" line="342" />
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="272" />
+        <location filename="../../relmgr/ui/main_window.py" line="343" />
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="267" />
+        <location filename="../../relmgr/ui/main_window.py" line="338" />
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="221" />
+        <location filename="../../relmgr/ui/main_window.py" line="264" />
         <source>Computing tiers, segments and lifecycle stages…</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>正在计算客户分层、分群和生命周期…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="224" />
+        <location filename="../../relmgr/ui/main_window.py" line="267" />
         <source>Segments could not be computed ({kind}).</source>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="277" />
+        <location filename="../../relmgr/ui/main_window.py" line="308" />
+        <source>Exported {rows:,} rows to {file}.</source>
+        <extracomment>The follow-up list the Export dialog offers first, by the page the RM is on.</extracomment>
+        <translation>已导出 {rows:,} 行到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/main_window.py" line="348" />
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="286" />
+        <location filename="../../relmgr/ui/main_window.py" line="361" />
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="287" />
+        <location filename="../../relmgr/ui/main_window.py" line="362" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="287" />
+        <location filename="../../relmgr/ui/main_window.py" line="362" />
+        <source>Today</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/main_window.py" line="363" />
+        <source>Churn warnings</source>
+        <translation>流失预警清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/main_window.py" line="364" />
+        <source>Recommendations</source>
+        <translation>产品推荐</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/main_window.py" line="365" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="288" />
+        <location filename="../../relmgr/ui/main_window.py" line="365" />
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="288" />
+        <location filename="../../relmgr/ui/main_window.py" line="366" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="290" />
+        <location filename="../../relmgr/ui/main_window.py" line="366" />
+        <source>Tasks</source>
+        <translation>待办任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/main_window.py" line="367" />
+        <source>Churn model</source>
+        <translation>流失模型</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/main_window.py" line="368" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/main_window.py" line="371" />
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="291" />
+        <location filename="../../relmgr/ui/main_window.py" line="372" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="292" />
+        <location filename="../../relmgr/ui/main_window.py" line="373" />
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="293" />
+        <location filename="../../relmgr/ui/main_window.py" line="374" />
+        <source>Export a list…</source>
+        <translation>导出名单…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/main_window.py" line="375" />
+        <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
+        <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/main_window.py" line="376" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="294" />
+        <location filename="../../relmgr/ui/main_window.py" line="377" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="295" />
+        <location filename="../../relmgr/ui/main_window.py" line="378" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1876,300 +2359,300 @@
 <context>
     <name>ModelCardPage</name>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="38" />
-        <source>Gradient boosting model (calibrated)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../relmgr/ui/pages/model_card.py" line="39" />
-        <source>Logistic regression (transparent baseline)</source>
-        <translation type="unfinished" />
+        <source>Gradient boosting model (calibrated)</source>
+        <translation>梯度提升模型（已校准）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/model_card.py" line="40" />
-        <source>Rule baseline: days since last activity</source>
-        <translation type="unfinished" />
+        <source>Logistic regression (transparent baseline)</source>
+        <translation>逻辑回归（可解释基线）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="146" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="41" />
+        <source>Rule baseline: days since last activity</source>
+        <translation>规则基线：距最近交易天数</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/model_card.py" line="151" />
         <source>Loading…</source>
         <extracomment>Not emitted (the card lists no customers); present for the page contract. Emitted when the card is on screen (after load or retrain). Emitted after a retrain: stored churn scores are now stale and should be recomputed.</extracomment>
-        <translation type="unfinished" />
+        <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="154" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="159" />
         <source>Training the churn model…</source>
-        <translation type="unfinished" />
+        <translation>正在训练流失模型…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="165" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="170" />
         <source>Training cancelled: the previous model stays in use.</source>
-        <translation type="unfinished" />
+        <translation>已取消训练：继续使用原模型。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="171" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="176" />
         <source>Training the churn model</source>
-        <translation type="unfinished" />
+        <translation>训练流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="183" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="188" />
         <source>Could not load the model card: {error}</source>
-        <translation type="unfinished" />
+        <translation>无法加载模型说明：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="207" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="213" />
         <source>No churn model trained yet: press Retrain.</source>
-        <translation type="unfinished" />
+        <translation>尚未训练流失模型：请点击“重新训练”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="215" />
-        <source>Rule baseline in use: too little history to train a model ({note}). The warnings' probabilities are the churn rates by days since the last activity shown below.</source>
-        <translation type="unfinished" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="221" />
+        <source>Rule baseline in use: too little history to train a model: {note}. The warnings' probabilities are the churn rates by days since the last activity shown below.</source>
+        <translation>正在使用规则基线：历史数据不足，无法训练模型：{note}。预警中的流失概率即下表按距最近交易天数统计的流失率。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="219" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="225" />
         <source>In use: {kind}</source>
-        <translation type="unfinished" />
+        <translation>当前使用：{kind}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="222" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="228" />
         <source>The team's churn definition changed since this was trained: retrain.</source>
-        <translation type="unfinished" />
+        <translation>训练后团队的流失定义已变更：请重新训练。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="230" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="242" />
         <source>The probability that a customer churns within {horizon} days after the data date. Churned means: every account closed, or no transaction of their own for {inactive} days with less than {dormant} CNY left. Risk bands: high from {high:.0%}, medium from {medium:.0%}. Both the definition and the horizon are team rules.</source>
-        <translation type="unfinished" />
+        <translation>客户在数据日期后 {horizon} 天内流失的概率。流失指：所有账户均已销户，或连续 {inactive} 天无本人主动交易且资产不足 {dormant} 元。风险等级：概率达 {high:.0%} 为高，达 {medium:.0%} 为中。流失定义和预测期限均为团队规则。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="244" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="256" />
         <source>Trained {when} on data as of {as_of}.</source>
-        <translation type="unfinished" />
+        <translation>训练于 {when}，数据日期 {as_of}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="247" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="259" />
         <source>Learned from {count} month ends ({first} to {last}), calibrated on {calibrate}, tested out of time on {holdout}.</source>
-        <translation type="unfinished" />
+        <translation>基于 {count} 个月末数据（{first} 至 {last}）训练，在 {calibrate} 上校准，在 {holdout} 上做跨期检验。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="252" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="264" />
         <source>Held-out month: {rows:,} customers, {churners:,} of whom churned.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="261" />
-        <source>(in use)</source>
-        <translation type="unfinished" />
+        <translation>留出月份：{rows:,} 位客户，其中 {churners:,} 位流失。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/model_card.py" line="275" />
+        <source>(in use)</source>
+        <translation>（当前使用）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/model_card.py" line="289" />
         <source>On the held-out month the model ranks churners better than the rule by {delta:+.3f} ROC-AUC; its top 10% of scores hold {lift:.1f}× the average churn rate (rule: {rule_lift:.1f}×).</source>
-        <translation type="unfinished" />
+        <translation>在留出月份，模型对流失客户的排序优于规则，ROC-AUC 相差 {delta:+.3f}；评分最高的 10% 客户流失率为平均水平的 {lift:.1f} 倍（规则：{rule_lift:.1f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="281" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="296" />
+        <source>Only {count} churners in the held-out month: these figures are rough.</source>
+        <translation>留出月份仅有 {count} 位流失客户：以上指标仅供粗略参考。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/model_card.py" line="299" />
         <source>No model metrics: no model was trained. The rule's own figures on the held-out month are shown where there were churners to measure them.</source>
-        <translation type="unfinished" />
+        <translation>无模型指标：未训练模型。若留出月份有流失客户可供衡量，则显示规则本身在该月的指标。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="289" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="307" />
         <source>Rule baseline (in use)</source>
-        <translation type="unfinished" />
+        <translation>规则基线（当前使用）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="289" />
-        <location filename="../../relmgr/ui/pages/model_card.py" line="350" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="307" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="371" />
         <source>Rule baseline</source>
-        <translation type="unfinished" />
+        <translation>规则基线</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="293" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="311" />
         <source>{low}–{high} days</source>
-        <translation type="unfinished" />
+        <translation>{low}–{high} 天</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="295" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="313" />
         <source>{low} days or more</source>
-        <translation type="unfinished" />
+        <translation>{low} 天及以上</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="310" />
-        <source>No calibration to show: no model was trained.</source>
-        <translation type="unfinished" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="369" />
+        <source>Out-of-time quality on the held-out month (same customers for every scorer)</source>
+        <translation>留出月份的跨期检验效果（各评分方法使用相同客户）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="317" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="336" />
         <source>Each point is a tenth of the held-out customers, by predicted probability: on the diagonal, the predicted churn rate came true.</source>
-        <translation type="unfinished" />
+        <translation>每个点代表按预测概率划分的十分之一留出客户：点落在对角线上，表示预测流失率与实际相符。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="323" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="342" />
         <source>Perfect calibration</source>
-        <translation type="unfinished" />
+        <translation>完全校准</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="324" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="343" />
         <source>Predicted churn probability</source>
-        <translation type="unfinished" />
+        <translation>预测流失概率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="324" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="343" />
         <source>Observed churn rate</source>
-        <translation type="unfinished" />
+        <translation>实际流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="344" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="365" />
         <source>Churn model card</source>
-        <translation type="unfinished" />
+        <translation>流失模型说明</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="345" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="366" />
         <source>Retrain</source>
-        <translation type="unfinished" />
+        <translation>重新训练</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="346" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="367" />
         <source>What it predicts</source>
-        <translation type="unfinished" />
+        <translation>预测内容</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="347" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="368" />
         <source>Training</source>
-        <translation type="unfinished" />
+        <translation>训练情况</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="348" />
-        <source>Out-of-time quality (same held-out customers for all three)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="349" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="370" />
         <source>Calibration: predicted vs observed, by decile</source>
-        <translation type="unfinished" />
+        <translation>校准：按十分位比较预测与实际</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="352" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="373" />
         <source>Scorer</source>
-        <translation type="unfinished" />
+        <translation>评分方法</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="352" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="373" />
         <source>ROC-AUC</source>
-        <translation type="unfinished" />
+        <translation>ROC-AUC</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="352" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="373" />
         <source>PR-AUC</source>
-        <translation type="unfinished" />
+        <translation>PR-AUC</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="352" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="373" />
         <source>Churn rate in top 10%</source>
-        <translation type="unfinished" />
+        <translation>前 10% 流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="353" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="374" />
         <source>Top-decile lift</source>
-        <translation type="unfinished" />
+        <translation>前 10% 提升度</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="353" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="374" />
         <source>Base rate</source>
-        <translation type="unfinished" />
+        <translation>基准流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="354" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="375" />
         <source>Days since last activity</source>
-        <translation type="unfinished" />
+        <translation>距最近交易天数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="355" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="376" />
         <source>Churn probability</source>
-        <translation type="unfinished" />
+        <translation>流失概率</translation>
     </message>
 </context>
 <context>
     <name>RecommendationPanel</name>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="248" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="254" />
         <source>Loading…</source>
         <extracomment>The panel shows fresh data for this customer (also after an answer was recorded). An answer was stored: customer_id, product_id, RecoOutcome value.</extracomment>
-        <translation type="unfinished" />
+        <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="270" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="276" />
         <source>Could not compute recommendations ({kind}).</source>
-        <translation type="unfinished" />
+        <translation>无法计算推荐（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="293" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="299" />
         <source>Choose a customer to see the products that suit them.</source>
-        <translation type="unfinished" />
+        <translation>请选择客户以查看适合的产品。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="300" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="306" />
         <source>as of {date}</source>
-        <translation type="unfinished" />
+        <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="309" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="315" />
         <source>No product passes the suitability rules for this customer: see why below.</source>
-        <translation type="unfinished" />
+        <translation>没有产品通过该客户的适当性规则：原因见下方。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="321" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="327" />
         <source>Why not other products? ({count})</source>
-        <translation type="unfinished" />
+        <translation>为何不推荐其他产品？（{count}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="329" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="335" />
         <source>also: {rules}</source>
-        <translation type="unfinished" />
+        <translation>另：{rules}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="380" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="388" />
         <source>Recorded: {product} — {outcome}.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="392" />
-        <source>Nothing was recorded. Accepting {product} needs your note: this customer comes under the extra care of the senior sales rules. Write what you explained and why the product suits them, then press Accept again.</source>
-        <translation type="unfinished" />
+        <translation>已记录：{product} — {outcome}。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/recommendation_panel.py" line="400" />
-        <source>Nothing was recorded: the answer could not be stored ({kind}).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="406" />
-        <source>Recommended products</source>
-        <translation type="unfinished" />
+        <source>Nothing was recorded. Accepting {product} needs your note: this customer comes under the extra care of the senior sales rules. Write what you explained and why the product suits them, then press Accept again.</source>
+        <translation>未记录任何内容。接受{product}须填写备注：该客户适用老年客户销售的审慎规则。请写明向客户说明了什么、为何适合客户，然后再次点击“接受”。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/recommendation_panel.py" line="408" />
+        <source>Nothing was recorded: the answer could not be stored ({kind}).</source>
+        <translation>未记录任何内容：无法保存客户答复（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="414" />
+        <source>Recommended products</source>
+        <translation>推荐产品</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="416" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="408" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="416" />
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="408" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="416" />
         <source>Removed by</source>
-        <translation type="unfinished" />
+        <translation>排除规则</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="408" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="416" />
         <source>Details</source>
-        <translation type="unfinished" />
+        <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendation_panel.py" line="409" />
+        <location filename="../../relmgr/ui/recommendation_panel.py" line="417" />
         <source>Every product the suitability and eligibility rules removed for this customer, with the rule (for compliance).</source>
-        <translation type="unfinished" />
+        <translation>适当性和准入规则为该客户排除的全部产品及排除规则（供合规检查）。</translation>
     </message>
 </context>
 <context>
@@ -2193,17 +2676,17 @@
     <message>
         <location filename="../../relmgr/ui/pages/recommendations.py" line="105" />
         <source>Rank</source>
-        <translation type="unfinished" />
+        <translation>排名</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/recommendations.py" line="106" />
         <source>Fit</source>
-        <translation type="unfinished" />
+        <translation>匹配度</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/recommendations.py" line="107" />
         <source>Extra care</source>
-        <translation type="unfinished" />
+        <translation>审慎提示</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/recommendations.py" line="108" />
@@ -2213,249 +2696,249 @@
     <message>
         <location filename="../../relmgr/ui/pages/recommendations.py" line="158" />
         <source>Ranking products for every customer…</source>
-        <translation type="unfinished" />
+        <translation>正在为所有客户排序产品…</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/recommendations.py" line="159" />
         <source>Recommending products</source>
-        <translation type="unfinished" />
+        <translation>正在计算产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="185" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="187" />
         <source>Could not compute recommendations ({kind}).</source>
-        <translation type="unfinished" />
+        <translation>无法计算推荐（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="192" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="194" />
         <source>Cancelled: press Refresh to rank again.</source>
-        <translation type="unfinished" />
+        <translation>已取消：点击“刷新”重新计算。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="217" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="219" />
         <source>{product} ({count:,})</source>
-        <translation type="unfinished" />
+        <translation>{product}（{count:,}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="224" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="226" />
         <source>Not computed yet: press Refresh.</source>
         <translation>尚未计算：请点击“刷新”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="226" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="228" />
         <source>Data as of {date}; computed {when}</source>
         <translation>数据日期 {date}；计算于 {when}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="251" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="258" />
         <source>{count:,} customers to approach</source>
-        <translation type="unfinished" />
+        <translation>需联系 {count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="253" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="260" />
         <source>; {notes:,} need extra care</source>
-        <translation type="unfinished" />
+        <translation>；其中 {notes:,} 位需审慎处理</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="266" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="273" />
         <source>No answers recorded yet: Accept / Decline / Not now in a customer's recommendation panel are counted here.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="268" />
-        <source>{count:,} answers recorded.</source>
-        <translation type="unfinished" />
+        <translation>尚无客户答复：在客户推荐面板中点击“接受 / 拒绝 / 暂不考虑”后在此统计。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/recommendations.py" line="275" />
+        <source>{count:,} answers recorded.</source>
+        <translation>已记录 {count:,} 条答复。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="282" />
         <source>senior: note to accept</source>
-        <translation type="unfinished" />
+        <translation>老年客户：接受须备注</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="279" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="286" />
         <source>Recommendations</source>
-        <translation type="unfinished" />
+        <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="280" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="287" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="281" />
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="290" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="288" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="297" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="282" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="289" />
         <source>Customers whose top 3 suitable products include this one, best fit first. Double-click to open the customer.</source>
-        <translation type="unfinished" />
+        <translation>前 3 个适合产品中包含该产品的客户，按匹配度从高到低。双击打开客户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="284" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="291" />
         <source>Whom to approach</source>
-        <translation type="unfinished" />
+        <translation>营销名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="285" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="292" />
         <source>Outcomes</source>
-        <translation type="unfinished" />
+        <translation>推荐结果</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="286" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="293" />
         <source>Acceptance by product</source>
-        <translation type="unfinished" />
+        <translation>按产品统计的接受率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="287" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="294" />
         <source>Acceptance by reason</source>
-        <translation type="unfinished" />
+        <translation>按推荐理由统计的接受率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="288" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="295" />
         <source>Answered</source>
-        <translation type="unfinished" />
+        <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="288" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="295" />
         <source>Accepted</source>
         <translation>已接受</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="288" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="295" />
         <source>Declined</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="288" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="295" />
         <source>Not now</source>
-        <translation type="unfinished" />
+        <translation>暂不考虑</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="289" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="296" />
         <source>Acceptance rate</source>
-        <translation type="unfinished" />
+        <translation>接受率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/recommendations.py" line="291" />
+        <location filename="../../relmgr/ui/pages/recommendations.py" line="298" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>推荐理由</translation>
     </message>
 </context>
 <context>
     <name>SegmentsPage</name>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="27" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="26" />
         <source>Customer no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="28" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="27" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="29" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="28" />
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="30" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="29" />
         <source>Days since last transaction</source>
         <translation>距最近交易天数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="31" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="30" />
         <source>Transactions, 12 months</source>
         <translation>近 12 个月交易笔数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="32" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="31" />
         <source>AUM, 3-month average</source>
         <translation>近 3 个月日均资产</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="33" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="32" />
         <source>R F M</source>
         <translation>R F M</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="34" />
-        <location filename="../../relmgr/ui/pages/segments.py" line="181" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="33" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="180" />
         <source>Cluster</source>
         <translation>细分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="132" />
-        <location filename="../../relmgr/ui/pages/segments.py" line="137" />
-        <location filename="../../relmgr/ui/pages/segments.py" line="175" />
-        <location filename="../../relmgr/ui/pages/segments.py" line="181" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="131" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="136" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="174" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="180" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="134" />
-        <location filename="../../relmgr/ui/pages/segments.py" line="138" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="133" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="137" />
         <source>AUM share %</source>
         <translation>资产占比 %</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="147" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="146" />
         <source>age {age:.0f}, AUM {aum}, {txns:.0f} transactions/yr, {products:.1f} products</source>
         <translation>平均 {age:.0f} 岁，资产 {aum}，每年 {txns:.0f} 笔交易，{products:.1f} 个产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="164" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="163" />
         <source>{segment}: {count:,} customers, largest first</source>
         <translation>{segment}：{count:,} 位客户，按资产从高到低</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="168" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="167" />
         <source>Customer segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="170" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="169" />
         <source>RFM: Recency = days since the last customer-initiated transaction; Frequency = such transactions in the last 12 months; Monetary = 3-month average AUM (what the customer keeps with us, which is what the branch is measured on; net inflow swings with single large transfers). Each is high or low against the portfolio median.</source>
         <translation>RFM：R（最近一次）= 距客户最近一次主动交易的天数；F（频率）= 近 12 个月主动交易笔数；M（金额）= 近 3 个月日均资产（客户留在本行的资产，也是网点的考核口径；净流入会因单笔大额转账大幅波动）。三项均与全体客户的中位数比较，分高低。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="175" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="174" />
         <source>Segment</source>
         <translation>分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="175" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="174" />
         <source>Share</source>
         <translation>占比</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="175" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="174" />
         <source>AUM share</source>
         <translation>资产占比</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="177" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="176" />
         <source>Behaviour clusters: k-means on standardised behaviour features (age, AUM, activity, channel, products, tenure, logins); the number of clusters is the one with the best silhouette score. Descriptions are generated from each cluster's profile.</source>
         <translation>行为细分：对标准化后的行为特征（年龄、资产、活跃度、渠道、产品数、客龄、登录次数）做 K 均值聚类；群数取轮廓系数最高者。描述由各群的特征画像自动生成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="181" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="180" />
         <source>Profile</source>
         <translation>画像</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="181" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="180" />
         <source>In plain words</source>
         <translation>通俗描述</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="182" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="181" />
         <source>RFM segments</source>
         <translation>RFM 分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/segments.py" line="183" />
+        <location filename="../../relmgr/ui/pages/segments.py" line="182" />
         <source>Behaviour clusters</source>
         <translation>行为细分</translation>
     </message>
@@ -2504,35 +2987,228 @@
     </message>
 </context>
 <context>
+    <name>SnoozeDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="182" />
+        <source>Snooze until…</source>
+        <translation>暂缓至…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="187" />
+        <source>Hide {customer} from the Today list until:</source>
+        <translation>在今日清单中暂时隐藏 {customer}，直到：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="190" />
+        <source>Back on</source>
+        <translation>恢复日期</translation>
+    </message>
+</context>
+<context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="117" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="114" />
         <source>At least 8 characters; mix letters, digits and symbols.</source>
         <translation>至少 8 位，混合字母、数字和符号。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="119" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="116" />
         <source>Strength: weak</source>
         <translation>强度：弱</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="119" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="116" />
         <source>Strength: fair</source>
         <translation>强度：中</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="120" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="117" />
         <source>Strength: strong</source>
         <translation>强度：强</translation>
     </message>
 </context>
 <context>
+    <name>TaskDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="131" />
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="133" />
+        <source>Customer no. (leave empty for a general task)</source>
+        <translation>客户号（通用任务可留空）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="150" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="151" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="152" />
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="153" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="167" />
+        <source>Say what the task is.</source>
+        <translation>请填写任务内容。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="179" />
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../relmgr/ui/tasks.py" line="117" />
+        <location filename="../../relmgr/ui/tasks.py" line="151" />
         <source>Cancel</source>
         <extracomment>Emitted whenever a call is queued or finished; views show a busy cursor from it.</extracomment>
         <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/tasks.py" line="151" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="110" />
+        <source>Overdue by {days} days</source>
+        <translation>已逾期 {days} 天</translation>
+    </message>
+</context>
+<context>
+    <name>TasksPage</name>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="79" />
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="80" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="81" />
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="82" />
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="83" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="84" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="85" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="272" />
+        <source>Tasks could not be read ({kind}).</source>
+        <extracomment>A task was created, completed or cancelled (the Today list may change).</extracomment>
+        <translation>无法读取任务（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="291" />
+        <source>No tasks.</source>
+        <translation>没有任务。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="295" />
+        <source>{open:,} open, {overdue:,} overdue (as of {date})</source>
+        <translation>{open:,} 项待办，{overdue:,} 项逾期（截至 {date}）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="323" />
+        <source>Task {id} marked done.</source>
+        <translation>任务 {id} 已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="324" />
+        <source>Task {id} cancelled.</source>
+        <translation>任务 {id} 已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="336" />
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="352" />
+        <source>Task {id} created.</source>
+        <translation>已创建任务 {id}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="379" />
+        <source>Tasks</source>
+        <translation>待办任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="380" />
+        <source>New task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="381" />
+        <source>Mark done</source>
+        <translation>标记完成</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="382" />
+        <source>Cancel task</source>
+        <translation>取消任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="383" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="384" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="388" />
+        <source>Open tasks</source>
+        <translation>待办任务清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="388" />
+        <source>Overdue only</source>
+        <translation>仅逾期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="388" />
+        <source>All, incl. done</source>
+        <translation>全部（含已完成）</translation>
     </message>
 </context>
 <context>
@@ -2700,207 +3376,424 @@
     </message>
 </context>
 <context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="137" />
+        <source>#</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="138" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="139" />
+        <source>Customer no.</source>
+        <translation>客户号</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="140" />
+        <source>Tier</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="141" />
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="142" />
+        <source>Suggested action</source>
+        <translation>建议动作</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="143" />
+        <source>Mobile</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="144" />
+        <source>Why today</source>
+        <translation>今日联系原因</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="368" />
+        <source>The Today list could not be read ({kind}).</source>
+        <extracomment>The number of lines, each time the list has been (re)loaded. A contact, task or the day's arrangement was written (other pages may refresh). An export finished (the ExportResult): the audit page may refresh.</extracomment>
+        <translation>无法读取今日清单（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="390" />
+        <location filename="../../relmgr/ui/pages/today.py" line="400" />
+        <source>Hidden today ({count})</source>
+        <translation>今日已隐藏（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="396" />
+        <source>{count:,} customers to contact</source>
+        <translation>{count:,} 位客户待联系</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="398" />
+        <source>{shown:,} of {count:,} customers shown</source>
+        <translation>显示 {shown:,} / {count:,} 位客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="403" />
+        <source>Tiers are taken from today's AUM: service tiers have not been computed yet.</source>
+        <translation>客户层级按当前资产临时计算：尚未计算客户分层。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="411" />
+        <source>Nobody is hidden today.</source>
+        <translation>今天没有隐藏的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="417" />
+        <source>Restore {customer} (snoozed until {date})</source>
+        <translation>恢复 {customer}（暂缓至 {date}）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="419" />
+        <source>Restore {customer} (dismissed for today)</source>
+        <translation>恢复 {customer}（今日已忽略）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="455" />
+        <source>Select a line to see why it is on the list.</source>
+        <translation>选中一行，查看其列入清单的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="460" />
+        <source>{customer}: {action}</source>
+        <translation>{customer}：{action}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="479" />
+        <source>Priority {priority} = ({points}) × {weight:g}, the weight of the {tier} tier. Hover over a reason to see how its points are given.</source>
+        <translation>优先级 {priority} = （{points}）× {weight:g}（{tier}客户层级权重）。鼠标悬停在原因上可查看计分规则。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="525" />
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="558" />
+        <source>Contact logged for {customer}.</source>
+        <translation>已记录与 {customer} 的联系。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="577" />
+        <source>{customer} snoozed until {date}.</source>
+        <translation>{customer} 已暂缓至 {date}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="589" />
+        <source>{customer} dismissed for today.</source>
+        <translation>{customer} 今日已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="606" />
+        <source>{customer} moved to place {rank}.</source>
+        <translation>{customer} 已移到第 {rank} 位。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="612" />
+        <source>Back to priority order.</source>
+        <translation>已恢复按优先级排序。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="618" />
+        <source>{customer} is back on the list.</source>
+        <translation>{customer} 已回到清单。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="642" />
+        <source>Today</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="643" />
+        <source>Log contact…</source>
+        <translation>记录联系…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="644" />
+        <source>Snooze until…</source>
+        <translation>暂缓至…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="645" />
+        <source>Dismiss for today</source>
+        <translation>今日忽略</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="646" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="647" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="648" />
+        <source>Reset order</source>
+        <translation>恢复排序</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="649" />
+        <source>Forget today's manual moves: back to priority order</source>
+        <translation>取消今天的手动调整，按优先级排序</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="650" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="651" />
+        <source>Because of</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="655" />
+        <source>All reasons</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="661" />
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="661" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="661" />
+        <source>Points</source>
+        <translation>分数</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="661" />
+        <source>Tier weight</source>
+        <translation>层级权重</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="662" />
+        <source>Weighted</source>
+        <translation>加权分</translation>
+    </message>
+</context>
+<context>
+    <name>TodayTableModel</name>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="167" />
+        <source>Moved here by you today</source>
+        <translation>今天由您手动调整到此位置</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="305" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="279" />
         <source>Unlock portfolio</source>
         <translation>解锁客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="306" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="280" />
         <source>Portfolio locked</source>
         <translation>客户库已锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="307" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="281" />
         <source>Relationship Manager Workbench</source>
         <translation>客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="310" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="284" />
         <source>Open your encrypted customer portfolio, create a new one, or try the demo.</source>
         <translation>打开加密的客户库，新建一个，或试用演示客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="313" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="287" />
         <source>The portfolio is locked. Enter its password to continue.</source>
         <translation>客户库已锁定，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="314" />
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="430" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="288" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="404" />
         <source>Open portfolio</source>
         <translation>打开客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="315" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="289" />
         <source>Create new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="316" />
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="528" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="290" />
         <source>Demo portfolio</source>
         <translation>演示客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="317" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="291" />
         <source>Portfolio file</source>
         <translation>客户库文件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="318" />
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="322" />
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="334" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="292" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="296" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="308" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="319" />
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="324" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="293" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="298" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="320" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="294" />
         <source>New file</source>
         <translation>新文件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="321" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="295" />
         <source>e.g. my-customers.rmdb</source>
         <translation>例如 my-customers.rmdb</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="323" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="297" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="326" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="300" />
         <source>A synthetic portfolio of {count} customers with realistic holdings, transactions and contact history, for trying relmgr. It holds no real customer data, which is why its password is shown here. It is created on first use; that takes a moment.</source>
         <translation>一个包含 {count} 位模拟客户的演示客户库，有逼真的持仓、交易和联系记录，供试用 relmgr。其中没有任何真实客户数据，所以这里直接显示它的密码。首次使用时创建，需要稍等片刻。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="330" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="304" />
         <source>Demo password:</source>
         <translation>演示密码：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="335" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="309" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="346" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="320" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="348" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="322" />
         <source>Create portfolio</source>
         <translation>创建客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="350" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="324" />
         <source>Open demo</source>
         <translation>打开演示</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="383" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="357" />
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="385" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="359" />
         <source>The portfolio file was not found.</source>
         <translation>找不到客户库文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="387" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="361" />
         <source>This file is not a relmgr portfolio.</source>
         <translation>此文件不是 relmgr 客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="389" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="363" />
         <source>The portfolio file is damaged and cannot be opened.</source>
         <translation>客户库文件已损坏，无法打开。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="391" />
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="504" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="365" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="478" />
         <source>A file with this name already exists. Choose another name.</source>
         <translation>已有同名文件，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="393" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="367" />
         <source>Cancelled. Nothing was created.</source>
         <translation>已取消，没有创建任何文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="395" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="369" />
         <source>The file could not be read or written.</source>
         <translation>无法读取或写入该文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="397" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="371" />
         <source>The portfolio could not be opened ({kind}).</source>
         <translation>无法打开客户库（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="431" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="405" />
         <source>relmgr portfolios (*.rmdb);;All files (*)</source>
         <translation>relmgr 客户库 (*.rmdb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="439" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="413" />
         <source>New portfolio</source>
         <translation>新建客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="439" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="413" />
         <source>relmgr portfolios (*.rmdb)</source>
         <translation>relmgr 客户库 (*.rmdb)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="453" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="427" />
         <source>Choose a portfolio file.</source>
         <translation>请选择客户库文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="465" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="439" />
         <source>Enter the password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="488" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="462" />
         <source>Enter a name for the new portfolio file.</source>
         <translation>请输入新客户库的文件名。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="493" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="467" />
         <source>The password is too weak. Use at least 8 characters, mixing letters with digits or symbols.</source>
         <translation>密码太弱。请至少使用 8 位，混合字母与数字或符号。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="498" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="472" />
         <source>The two passwords differ. Type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="512" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="486" />
         <source>The demo portfolio is not available in this build.</source>
         <translation>此版本不含演示客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="526" />
+        <location filename="../../relmgr/ui/unlock_dialog.py" line="510" />
         <source>Creating the demo portfolio…</source>
         <translation>正在创建演示客户库…</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/unlock_dialog.py" line="526" />
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2908,42 +3801,42 @@
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="131" />
         <source>Write a note: what was said or agreed.</source>
-        <translation type="unfinished" />
+        <translation>请填写备注：沟通内容或约定事项。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="133" />
         <source>The note is too long (at most {count:,} characters).</source>
-        <translation type="unfinished" />
+        <translation>备注太长（最多 {count:,} 个字符）。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="136" />
         <source>Choose a date after today to snooze until.</source>
-        <translation type="unfinished" />
+        <translation>请选择今天之后的日期作为暂缓截止日。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="138" />
         <source>The follow-up date lies in the past.</source>
-        <translation type="unfinished" />
+        <translation>跟进日期早于今天。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="157" />
         <source>Snooze churn warning</source>
-        <translation type="unfinished" />
+        <translation>暂缓流失预警</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="158" />
         <source>Snooze the warning of {customer}</source>
-        <translation type="unfinished" />
+        <translation>暂缓 {customer} 的流失预警</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="160" />
         <source>Mark churn warning handled</source>
-        <translation type="unfinished" />
+        <translation>标记流失预警已处理</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="161" />
         <source>Mark the warning of {customer} handled</source>
-        <translation type="unfinished" />
+        <translation>将 {customer} 的流失预警标记为已处理</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="163" />
@@ -2953,17 +3846,17 @@
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="164" />
         <source>Required: what was said or agreed</source>
-        <translation type="unfinished" />
+        <translation>必填：沟通内容或约定事项</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="165" />
         <source>Snooze until</source>
-        <translation type="unfinished" />
+        <translation>暂缓至</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="166" />
         <source>Contacted by</source>
-        <translation type="unfinished" />
+        <translation>联系方式</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="167" />
@@ -2973,7 +3866,143 @@
     <message>
         <location filename="../../relmgr/ui/warning_dialog.py" line="168" />
         <source>Create a follow-up task due on</source>
-        <translation type="unfinished" />
+        <translation>创建跟进任务，到期日</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistTexts</name>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="53" />
+        <source>Task due today: {title}</source>
+        <extracomment>The contact purpose a logged contact most likely had, given the line's suggested action.</extracomment>
+        <translation>待办今天到期：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="54" />
+        <source>Task {days} days overdue: {title}</source>
+        <translation>待办逾期 {days} 天：{title}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="55" />
+        <source> (+{count} more)</source>
+        <translation>（另有 {count} 项）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="56" />
+        <source>Churn risk {pct} ({band})</source>
+        <translation>流失风险 {pct}（{band}）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="57" />
+        <source>Churn risk {pct} ({band}): {why}</source>
+        <translation>流失风险 {pct}（{band}）：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="58" />
+        <source>{product} matures today, CNY {amount}</source>
+        <translation>{product}今天到期，{amount} 元</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="59" />
+        <source>{product} matures tomorrow, CNY {amount}</source>
+        <translation>{product}明天到期，{amount} 元</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="60" />
+        <source>{product} matures {date} (in {days} days), CNY {amount}</source>
+        <translation>{product}于 {date} 到期（{days} 天后），{amount} 元</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="61" />
+        <source>{count} products mature from {date}, CNY {amount}</source>
+        <translation>{count} 个产品自 {date} 起到期，共 {amount} 元</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="62" />
+        <source>Contact {days} days overdue (every {cadence} days; last contact {last})</source>
+        <translation>联系已逾期 {days} 天（每 {cadence} 天联系一次；上次联系 {last}）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="64" />
+        <source>Contact {days} days overdue (every {cadence} days; never contacted)</source>
+        <translation>联系已逾期 {days} 天（每 {cadence} 天联系一次；从未联系）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="66" />
+        <source>Contact due by {date} (every {cadence} days)</source>
+        <translation>应于 {date} 前联系（每 {cadence} 天联系一次）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="67" />
+        <source>Accepted {products} on {date}; not opened yet</source>
+        <translation>已于 {date} 接受 {products}，尚未办理</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="68" />
+        <source>Birthday today (turns {age})</source>
+        <translation>今天生日（{age} 岁）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="69" />
+        <source>Birthday tomorrow (turns {age})</source>
+        <translation>明天生日（{age} 岁）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="70" />
+        <source>Birthday on {date}, in {days} days (turns {age})</source>
+        <translation>{date} 生日，还有 {days} 天（{age} 岁）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="71" />
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="72" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="77" />
+        <location filename="../../relmgr/ui/worklist_texts.py" line="82" />
+        <source>{base:g} points, plus {per_day:g} per day overdue (at most {max:g} more)</source>
+        <translation>{base:g} 分，逾期每天加 {per_day:g} 分（最多再加 {max:g} 分）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="79" />
+        <source>{base:g} points × churn probability</source>
+        <translation>{base:g} 分 × 流失概率</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="80" />
+        <source>{base:g} points when it matures today, falling to {low:g} at {days} days ahead</source>
+        <translation>当天到期 {base:g} 分，提前 {days} 天时降至 {low:g} 分</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="84" />
+        <location filename="../../relmgr/ui/worklist_texts.py" line="85" />
+        <source>{base:g} points</source>
+        <translation>{base:g} 分</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="86" />
+        <source>{base:g} points on the day, {low:g} in the days before</source>
+        <translation>生日当天 {base:g} 分，之前几天 {low:g} 分</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="91" />
+        <source>Churn warnings are not on this list yet: the portfolio has no churn scores.</source>
+        <translation>本清单暂未包含流失预警：该客户档案尚无流失评分。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="93" />
+        <source>Accepted recommendations are not on this list yet: no outcomes recorded.</source>
+        <translation>本清单暂未包含已接受的推荐：尚无推荐反馈记录。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/worklist_texts.py" line="96" />
+        <source>Not on this list: {signal}.</source>
+        <translation>本清单未包含：{signal}。</translation>
     </message>
 </context>
 <context>
@@ -2981,32 +4010,32 @@
     <message>
         <location filename="../../relmgr/ui/recommendation_panel.py" line="150" />
         <source>fit {score:.2f}</source>
-        <translation type="unfinished" />
+        <translation>匹配度 {score:.2f}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/recommendation_panel.py" line="151" />
         <source>Fit score: about the share of customers like this one who hold the product (higher is a better fit; it can exceed 1).</source>
-        <translation type="unfinished" />
+        <translation>匹配度：大致相当于与该客户相似的客户中持有该产品的比例（越高越匹配，可能超过 1）。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/recommendation_panel.py" line="155" />
         <source>Note needed to accept: what you explained and why it suits them</source>
-        <translation type="unfinished" />
+        <translation>接受须填写备注：向客户说明了什么、为何适合客户</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/recommendation_panel.py" line="156" />
         <source>Accept</source>
-        <translation type="unfinished" />
+        <translation>接受</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/recommendation_panel.py" line="157" />
         <source>Decline</source>
-        <translation>衰退期</translation>
+        <translation>拒绝</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/recommendation_panel.py" line="158" />
         <source>Not now</source>
-        <translation type="unfinished" />
+        <translation>暂不考虑</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,6 @@
 """GUI fixtures: the real main window, unlocked through the real unlock dialog on a private
-copy of the session's demo portfolio."""
+copy of the session's demo portfolio, whose segments and churn scores are already computed (so
+each unlock does not recompute them; test_unlock_and_lock covers the unlock that must)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,26 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEMO_PASSWORD_FOR_TESTS
+
+
+@pytest.fixture(scope="session")
+def analysed_demo_portfolio_file(demo_portfolio_file: Path, tmp_path_factory) -> Path:
+    from relmgr.services.daily import refresh_stale_analytics
+    from relmgr.storage import open_portfolio
+
+    path = tmp_path_factory.mktemp("analysed") / "demo.rmdb"
+    path.write_bytes(demo_portfolio_file.read_bytes())
+    with open_portfolio(path, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        refresh_stale_analytics(portfolio)
+    return path
+
+
+@pytest.fixture
+def writable_demo_portfolio(analysed_demo_portfolio_file: Path, tmp_path: Path) -> Path:
+    """A private copy of the analysed session demo portfolio that a test may change."""
+    copy = tmp_path / "portfolio.rmdb"
+    copy.write_bytes(analysed_demo_portfolio_file.read_bytes())
+    return copy
 
 
 @pytest.fixture

@@ -10,17 +10,21 @@ from relmgr.services.settings import Settings, load_settings
 def test_switch_to_chinese_and_back(unlocked_window, qtbot) -> None:
     window = unlocked_window
     page = window.customers_page
-    assert window.nav.item(0).text() == "Customers"
-    window.apply_settings(Settings(language="zh_CN", auto_lock_minutes=10))
-    # Qt delivers LanguageChange through the event loop.
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "客户", timeout=5_000)
-    assert window.lock_action.text() == "锁定"
-    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "姓名"
-    assert page.search_edit.placeholderText().startswith("按姓名")
-    assert load_settings().language == "zh_CN"
-    window.apply_settings(Settings(language="en", auto_lock_minutes=10))
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Customers", timeout=5_000)
-    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Name"
+    row = window.pages.index(page)
+    assert window.nav.item(0).text() == "Today" and window.nav.item(row).text() == "Customers"
+    try:
+        window.apply_settings(Settings(language="zh_CN", auto_lock_minutes=10))
+        # Qt delivers LanguageChange through the event loop.
+        qtbot.waitUntil(lambda: window.nav.item(row).text() == "客户", timeout=5_000)
+        assert window.nav.item(0).text() == "今日工作"
+        assert window.lock_action.text() == "锁定"
+        assert page.model.headerData(1, Qt.Orientation.Horizontal) == "姓名"
+        assert page.search_edit.placeholderText().startswith("按姓名")
+        assert load_settings().language == "zh_CN"
+    finally:  # a failure above must not leave the rest of the suite in Chinese
+        window.apply_settings(Settings(language="en", auto_lock_minutes=10))
+        qtbot.waitUntil(lambda: window.nav.item(row).text() == "Customers", timeout=5_000)
+        assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Name"
 
 
 def test_auto_language_follows_the_system_locale() -> None:

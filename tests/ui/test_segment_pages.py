@@ -25,7 +25,7 @@ def test_pages_show_the_refreshed_segments(unlocked_window, writable_demo_portfo
     frame = stored.customers
 
     tiers = window.tiers_page
-    window.nav.setCurrentRow(1)
+    window.nav.setCurrentRow(window.pages.index(tiers))
     tiers.status_combo.setCurrentIndex(1)                      # overdue only
     shown = [tiers.due_model.customer_id_at(r) for r in range(tiers.due_model.rowCount())]
     expected = set(frame.loc[frame["contact_status"] == ContactStatus.OVERDUE, "customer_id"])
@@ -56,7 +56,7 @@ def test_double_click_opens_the_customer_360(unlocked_window, qtbot) -> None:
     window = unlocked_window
     _wait_for_views(window, qtbot)
     lifecycle = window.lifecycle_page
-    window.nav.setCurrentRow(3)
+    window.nav.setCurrentRow(window.pages.index(lifecycle))
     customer_id = lifecycle.list_model.customer_id_at(0)
     lifecycle.list_view.open_customer.emit(customer_id)
     assert window.stack.currentWidget() is window.customers_page

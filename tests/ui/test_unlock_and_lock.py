@@ -80,3 +80,30 @@ def test_idle_time_locks_by_itself(unlocked_window, qtbot) -> None:
     with qtbot.waitSignal(window.locked, timeout=5_000):
         pass
     assert window.is_locked and window.customers_page.model.rowCount() == 0
+
+
+def test_unlock_opens_today_and_brings_stale_analytics_up_to_date(window_and_db, demo_portfolio_file,
+                                                                   tmp_path, qtbot) -> None:
+    """A portfolio whose segments and churn scores are older than its data (here: never
+    computed) gets both refreshed after unlock, and the Today list then carries churn warnings."""
+    from relmgr.services.daily import stale_analytics
+    from relmgr.services.worklist import WorkReason
+
+    path = tmp_path / "fresh.rmdb"
+    path.write_bytes(demo_portfolio_file.read_bytes())
+    window, _db = window_and_db
+    dialog = window.ask_to_unlock(portfolio=str(path))
+    dialog.open_path_edit.setText(str(path))
+    dialog.open_password_edit.setText(DEMO_PASSWORD_FOR_TESTS)
+    with qtbot.waitSignal(window.today_page.loaded, timeout=20_000):
+        dialog.primary_button.click()
+    assert window.stack.currentWidget() is window.today_page and window.nav.currentRow() == 0
+
+    def churn_on_today() -> bool:
+        data = window.today_page.data
+        return data is not None and any(WorkReason.CHURN_RISK in r for r in data.frame["reasons"])
+
+    qtbot.waitUntil(churn_on_today, timeout=60_000)
+    qtbot.waitUntil(lambda: window.segments_page.views is not None, timeout=10_000)
+    with open_portfolio(path, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        assert stale_analytics(portfolio) == []

@@ -95,7 +95,7 @@ def campaigns_and_offers(rng: np.random.Generator, pop: Population,
                          holds: dict[str, np.ndarray]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Three campaigns, each offered to a sample with a 20% control group. Treated customers
     accept more often than controls, and more often when the product suits their profile."""
-    cal, n = pop.cal, len(pop.ids)
+    cal = pop.cal
     campaigns, offers = [], []
     for cid, name, product, back, months, channel, cost in _CAMPAIGNS:
         start = max(0, len(cal.month_start) - 1 - back)

@@ -21,13 +21,12 @@ this data would mean the generator is too easy.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from relmgr.domain.codes import Channel, ContactChannel, ContactOutcome, ContactPurpose, TxnKind
+from relmgr.domain.codes import Channel, TxnKind
 from relmgr.services.demo import catalogue as cat
 from relmgr.services.demo.people import draw_id_numbers, draw_names, draw_phones
 

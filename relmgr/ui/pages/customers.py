@@ -147,7 +147,7 @@ class CustomersPage(QWidget):
             return
         customer_id = self.model.customer_id_at(indexes[0].row())
         if customer_id is not None:
-            self.open_customer(customer_id)
+            self._load_360(customer_id)
 
     def show_customer(self, customer_id: str) -> None:
         """Select a customer by number (coming from another page), clearing the search."""
@@ -158,9 +158,9 @@ class CustomersPage(QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         else:
-            self.open_customer(customer_id)
+            self._load_360(customer_id)
 
-    def open_customer(self, customer_id: str) -> None:
+    def _load_360(self, customer_id: str) -> None:
         self._wanted = customer_id
         self.runner.run_db(load_customer_360, customer_id, on_done=self._show_360,
                            on_error=lambda _e: None)
