@@ -384,7 +384,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="export a follow-up list to XLSX, CSV or PDF (audited)")
     export.add_argument("file")
-    export.add_argument("--list", required=True, help="today | due | warnings | recommendations | tasks")
+    export.add_argument("--list", required=True,
+                        help="today | due | warnings | recommendations | tasks | tier-<private|wealth|vip|mass> "
+                             "| stage-<acquisition|growth|maturity|decline|churned>")
     export.add_argument("--format", default=None, help="xlsx | csv | pdf (default: from --out)")
     export.add_argument("--out", required=True, help="file to write")
     export.add_argument("--unmasked", action="store_true",

@@ -52,6 +52,13 @@ from relmgr.domain.segments import ContactStatus
 from relmgr.services import audit
 from relmgr.services.contacts import list_tasks
 from relmgr.services.files import WriteFailed, write_atomically
+from relmgr.services.segment_lists import (
+    STAGE_LISTS,
+    TIER_LISTS,
+    is_segment_list,
+    segment_list,
+    segment_list_title,
+)
 from relmgr.services.worklist import (
     WorklistRules,
     handled_by_action,
@@ -75,7 +82,7 @@ class ExportFormat(StrEnum):
     PDF = "pdf"
 
 
-LIST_NAMES = ("today", "due", "warnings", "recommendations", "tasks")
+LIST_NAMES = ("today", "due", "warnings", "recommendations", "tasks", *TIER_LISTS, *STAGE_LISTS)
 PII_MASKERS: dict[str, Callable[[str], str]] = {
     "name": mask_name, "phone": mask_phone, "id_number": mask_id_number}
 LANGUAGES = ("zh_CN", "en")
@@ -129,6 +136,8 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
         "handled": "已处理", "task_id": "任务号", "title": "任务", "overdue": "已逾期",
         "note": "备注", "status": "状态", "product_id": "产品", "score": "得分",
         "reason": "推荐理由", "product": "产品名称", "warning": "提示", "notes_blank": "联系记录",
+        "stage": "生命周期", "stage_since": "进入阶段日期", "stage_reason": "阶段依据",
+        "avg_aum_3m": "近3月日均资产(元)",
     },
     "en": {
         "rank": "#", "customer_id": "Customer", "name": "Name", "phone": "Mobile",
@@ -140,6 +149,8 @@ COLUMN_LABELS: dict[str, dict[str, str]] = {
         "overdue": "Overdue", "note": "Note", "status": "Status", "product_id": "Product",
         "score": "Score", "reason": "Why", "product": "Product name", "warning": "Warning",
         "notes_blank": "Call notes",
+        "stage": "Stage", "stage_since": "In stage since", "stage_reason": "Why this stage",
+        "avg_aum_3m": "3-month avg AUM (CNY)",
     },
 }
 LIST_TITLES = {
@@ -663,9 +674,22 @@ def named_list(portfolio: Portfolio, *, list_name: str, today: dt.date,
                language: str = "zh_CN") -> pd.DataFrame:
     """The rows of a named list as they are exported (UNMASKED; export masks them). Raises
     ValueError for an unknown name and ListUnavailable when the portfolio lacks its data."""
+    if is_segment_list(list_name):
+        frame = segment_list(portfolio, list_name=list_name, today=today, language=_language(language))
+        if frame is None:
+            raise ListUnavailable("tiers and lifecycle stages have not been computed yet: "
+                                  "refresh the segments first")
+        return frame
     if list_name not in _BUILDERS:
         raise ValueError(f"unknown list {list_name!r}: choose {', '.join(LIST_NAMES)}")
     return _BUILDERS[list_name](portfolio, today=today, language=_language(language))
+
+
+def list_title(list_name: str, *, language: str) -> str:
+    """The title an exported file carries for a named list."""
+    if is_segment_list(list_name):
+        return segment_list_title(list_name, language=language)
+    return LIST_TITLES[language][list_name]
 
 
 def export_named_list(portfolio: Portfolio, *, list_name: str, path: str | os.PathLike[str],
@@ -685,6 +709,6 @@ def export_named_list(portfolio: Portfolio, *, list_name: str, path: str | os.Pa
     meta = ExportMeta(branch=branch if branch is not None else portfolio.get_meta("branch", "") or "",
                       rm=rm if rm is not None else portfolio.get_meta("rm", "") or "", date=day)
     return export_audited(portfolio, frame, path, list_name=list_name,
-                          title=LIST_TITLES[language][list_name], fmt=fmt, unmasked=unmasked,
+                          title=list_title(list_name, language=language), fmt=fmt, unmasked=unmasked,
                           actor=actor, meta=meta, language=language,
                           progress=lambda f, step="": progress(0.2 + 0.8 * f, step), cancel=cancel)

@@ -310,16 +310,20 @@ class MainWindow(QMainWindow):
                 page.load()
 
     # -- export ----------------------------------------------------------------------------
-    #: The follow-up list the Export dialog offers first, by the page the RM is on.
+    #: The follow-up list the Export dialog offers first, by the page the RM is on (pages
+    #: whose list depends on a selection say so with `export_list_name()`).
     _LIST_OF_PAGE = {"churn_page": "warnings", "recommendations_page": "recommendations",
-                     "tasks_page": "tasks", "tiers_page": "due"}
+                     "tasks_page": "tasks"}
 
     def open_export(self) -> ExportDialog | None:
         if self.is_locked:
             return None
         current = self.stack.currentWidget()
-        list_name = next((name for attr, name in self._LIST_OF_PAGE.items()
-                          if getattr(self, attr) is current), "today")
+        if hasattr(current, "export_list_name"):
+            list_name = current.export_list_name()
+        else:
+            list_name = next((name for attr, name in self._LIST_OF_PAGE.items()
+                              if getattr(self, attr) is current), "today")
         dialog = ExportDialog(self.runner, list_name=list_name, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(lambda result: self.statusBar().showMessage(

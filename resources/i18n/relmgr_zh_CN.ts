@@ -165,236 +165,236 @@
 <context>
     <name>ChurnPage</name>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="93" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="91" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="94" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="92" />
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="95" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="93" />
         <source>Customer no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="96" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="94" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="97" />
-        <location filename="../../relmgr/ui/pages/churn.py" line="523" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="95" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="521" />
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="98" />
-        <location filename="../../relmgr/ui/pages/churn.py" line="524" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="96" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="522" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="99" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="97" />
         <source>AUM (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="100" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="98" />
         <source>Probability</source>
         <translation>流失概率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="101" />
-        <location filename="../../relmgr/ui/pages/churn.py" line="525" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="99" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="523" />
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="102" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="100" />
         <source>Value at risk</source>
         <translation>风险资产</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="103" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="101" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="104" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="102" />
         <source>Top reasons</source>
         <translation>主要原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="170" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="168" />
         <source>High and medium risk</source>
         <translation>高、中风险</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="171" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="169" />
         <source>High risk</source>
         <translation>高风险</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="172" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="170" />
         <source>Medium risk</source>
         <translation>中风险</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="173" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="171" />
         <source>Low risk</source>
         <translation>低风险</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="174" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="172" />
         <source>All bands</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="276" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="274" />
         <source>Loading churn warnings…</source>
         <extracomment>Emitted after the warnings list has been (re)loaded, with the number of rows shown. Emitted after a warning was marked handled/snoozed (customer_id): contacts and tasks changed.</extracomment>
         <translation>正在加载流失预警…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="295" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="293" />
         <source>Scoring churn risk…</source>
         <translation>正在计算流失风险评分…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="309" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="307" />
         <source>Scoring cancelled: the list shows the last stored scores.</source>
         <translation>已取消评分：清单显示的是上次保存的评分。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="315" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="313" />
         <source>Scoring churn risk</source>
         <translation>计算流失风险评分</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="323" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="321" />
         <source>Could not load churn warnings: {error}</source>
         <translation>无法加载流失预警：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="356" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="354" />
         <source>No churn model yet: press Refresh scores.</source>
         <translation>尚无流失模型：请点击“刷新评分”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="360" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="358" />
         <source>Rule baseline in use: too little history to train a model: {note}. Probabilities come from how long each customer has been inactive.</source>
         <translation>正在使用规则基线：历史数据不足，无法训练模型：{note}。流失概率按每位客户无交易的时长得出。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="365" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="363" />
         <source>Model: {kind}, trained {trained}. Predicts churn within {days} days; scores as of {as_of}. Ranked by value at risk = probability × AUM.</source>
         <translation>模型：{kind}，训练于 {trained}。预测 {days} 天内是否流失；评分数据日期 {as_of}。按风险资产（流失概率 × 资产）排序。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="371" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="369" />
         <source>The team's churn definition changed since training: retrain the model.</source>
         <translation>训练后团队的流失定义已变更：请重新训练模型。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="386" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="384" />
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="386" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="384" />
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="427" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="425" />
         <source>{shown:,} warnings shown (first scoring)</source>
         <translation>显示 {shown:,} 条预警（首次评分）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="430" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="428" />
         <source>{shown:,} warnings shown, {new:,} new since the last scoring</source>
         <translation>显示 {shown:,} 条预警，其中 {new:,} 条为上次评分后新增</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="446" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="444" />
         <source>Select a warning to see all its reasons.</source>
         <translation>选中一条预警，查看全部原因。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="450" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="448" />
         <source>{customer} {name}: {band} risk, {probability} within {days} days</source>
         <translation>{customer} {name}：{band}风险，{days} 天内流失概率 {probability}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="460" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="458" />
         <source>(+{points:.1f} points of risk)</source>
         <translation>（风险 +{points:.1f} 个百分点）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="463" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="461" />
         <source>No single reason stands out.</source>
         <translation>没有特别突出的单一原因。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="464" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="462" />
         <source>AUM {aum} CNY; value at risk {var} CNY; state: {state}</source>
         <translation>资产 {aum} 元；风险资产 {var} 元；状态：{state}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="468" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="466" />
         <source>until {date}</source>
         <translation>至 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="471" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="469" />
         <source>Note ({when}): {note}</source>
         <translation>备注（{when}）：{note}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="501" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="499" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="508" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="506" />
         <source>Saved; the contact was logged and a follow-up task created.</source>
         <translation>已保存；已记录联系并创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="509" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="507" />
         <source>Saved; the contact was logged.</source>
         <translation>已保存；已记录联系。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="521" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="519" />
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="522" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="520" />
         <source>Refresh scores</source>
         <translation>刷新评分</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="526" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="524" />
         <source>Show handled and snoozed</source>
         <translation>显示已处理和已暂缓</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="527" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="525" />
         <source>Mark handled…</source>
         <translation>标记已处理…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="528" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="526" />
         <source>Snooze…</source>
         <translation>暂缓…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/churn.py" line="529" />
+        <location filename="../../relmgr/ui/pages/churn.py" line="527" />
         <source>Open customer</source>
         <translation>查看客户</translation>
     </message>
@@ -1987,33 +1987,78 @@
         <translation>待办任务清单</translation>
     </message>
     <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="46" />
+        <source>Tier list: Private banking</source>
+        <translation>分层名单：私人银行</translation>
+    </message>
+    <message>
         <location filename="../../relmgr/ui/export_dialog.py" line="47" />
+        <source>Tier list: Wealth</source>
+        <translation>分层名单：财富</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="48" />
+        <source>Tier list: VIP</source>
+        <translation>分层名单：贵宾</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="49" />
+        <source>Tier list: Mass</source>
+        <translation>分层名单：大众</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="50" />
+        <source>Stage list: Acquisition</source>
+        <translation>生命周期名单：获客期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="51" />
+        <source>Stage list: Growth</source>
+        <translation>生命周期名单：成长期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="52" />
+        <source>Stage list: Maturity</source>
+        <translation>生命周期名单：成熟期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="53" />
+        <source>Stage list: Decline</source>
+        <translation>生命周期名单：衰退期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="54" />
+        <source>Stage list: Churned</source>
+        <translation>生命周期名单：流失</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/export_dialog.py" line="56" />
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="48" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="57" />
         <source>CSV, UTF-8 for Excel and WPS (.csv)</source>
         <translation>CSV，UTF-8，可用 Excel 和 WPS 打开（.csv）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="49" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="58" />
         <source>PDF call sheet (.pdf)</source>
         <translation>PDF 联系单（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="169" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="178" />
         <source>Export to</source>
         <extracomment>The ExportResult, after the file and its audit row were written.</extracomment>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="176" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="185" />
         <source>Export unmasked?</source>
         <translation>导出未脱敏数据？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="177" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="186" />
         <source>The file will contain full names and mobile numbers of customers, readable by anyone who gets the file. Bank rules require a business reason; the export is recorded in the audit log as unmasked.
 
 Export unmasked?</source>
@@ -2022,112 +2067,112 @@ Export unmasked?</source>
 确定导出未脱敏数据？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="189" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="198" />
         <source>Warning: names and mobile numbers are exported in full. Keep the file safe and delete it when done.</source>
         <translation>注意：姓名和手机号将完整导出。请妥善保管文件，用完即删。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="191" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="200" />
         <source>Names and mobile numbers are masked (e.g. 张*, 138****1234). Every export is recorded in the audit log.</source>
         <translation>姓名和手机号已脱敏（如 张*、138****1234）。每次导出都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="201" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="210" />
         <source>Choose where to save the file.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="204" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="213" />
         <source>The file name must end in .{suffix} for this format.</source>
         <translation>此格式的文件名须以 .{suffix} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="206" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="215" />
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="217" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="226" />
         <source>Replace the file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="218" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="227" />
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="224" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="233" />
         <source>Exporting {list}…</source>
         <translation>正在导出{list}…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="240" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="249" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="248" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="257" />
         <source>This list cannot be exported from this portfolio yet: {reason}</source>
         <translation>该客户档案暂时无法导出此清单：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="251" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="260" />
         <source>The file could not be written: {reason}</source>
         <translation>无法写入文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="253" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="262" />
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="255" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="264" />
         <source>Not exported ({kind}).</source>
         <translation>未导出（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="263" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="272" />
         <source>Export a follow-up list</source>
         <translation>导出跟进清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="268" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="277" />
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="269" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="278" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="270" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="279" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="271" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="280" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="272" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="281" />
         <source>Export unmasked (full names and mobile numbers)</source>
         <translation>导出未脱敏数据（完整姓名和手机号）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="273" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="282" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="284" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="293" />
         <source>Exported {rows:,} rows to {file} (masked).</source>
         <translation>已导出 {rows:,} 行到 {file}（已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/export_dialog.py" line="285" />
+        <location filename="../../relmgr/ui/export_dialog.py" line="294" />
         <source>Exported {rows:,} rows to {file} (UNMASKED).</source>
         <translation>已导出 {rows:,} 行到 {file}（未脱敏）。</translation>
     </message>
@@ -2165,58 +2210,58 @@ Export unmasked?</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="163" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="169" />
         <source>{stage}: {count:,} customers, largest first</source>
         <translation>{stage}：{count:,} 位客户，按资产从高到低</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="165" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="171" />
         <source>What to do: {playbook}</source>
         <translation>建议做法：{playbook}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="175" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="181" />
         <source>New customers</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="182" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="188" />
         <source>Customer lifecycle</source>
         <translation>客户生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="183" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="189" />
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="183" />
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="186" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="189" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="192" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="183" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="189" />
         <source>AUM share</source>
         <translation>资产占比</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="184" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="190" />
         <source>Customers by stage at each month end</source>
         <translation>各月末客户阶段分布</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="185" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="191" />
         <source>Moves in</source>
         <translation>阶段变动月份</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="186" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="192" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/lifecycle.py" line="186" />
+        <location filename="../../relmgr/ui/pages/lifecycle.py" line="192" />
         <source>To</source>
         <translation>到</translation>
     </message>
@@ -2224,134 +2269,139 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="342" />
+        <location filename="../../relmgr/ui/main_window.py" line="364" />
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="343" />
+        <location filename="../../relmgr/ui/main_window.py" line="365" />
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="338" />
+        <location filename="../../relmgr/ui/main_window.py" line="360" />
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="264" />
+        <location filename="../../relmgr/ui/main_window.py" line="283" />
         <source>Computing tiers, segments and lifecycle stages…</source>
-        <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>正在计算客户分层、分群和生命周期…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="267" />
+        <location filename="../../relmgr/ui/main_window.py" line="277" />
         <source>Segments could not be computed ({kind}).</source>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="308" />
+        <location filename="../../relmgr/ui/main_window.py" line="267" />
+        <source>Bringing segments and churn warnings up to date…</source>
+        <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
+        <translation>正在更新客户分层、分群与流失预警…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/main_window.py" line="330" />
         <source>Exported {rows:,} rows to {file}.</source>
-        <extracomment>The follow-up list the Export dialog offers first, by the page the RM is on.</extracomment>
+        <extracomment>The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="348" />
+        <location filename="../../relmgr/ui/main_window.py" line="370" />
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="361" />
+        <location filename="../../relmgr/ui/main_window.py" line="383" />
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="362" />
+        <location filename="../../relmgr/ui/main_window.py" line="384" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="362" />
+        <location filename="../../relmgr/ui/main_window.py" line="384" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="363" />
+        <location filename="../../relmgr/ui/main_window.py" line="385" />
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="364" />
+        <location filename="../../relmgr/ui/main_window.py" line="386" />
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="365" />
+        <location filename="../../relmgr/ui/main_window.py" line="387" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="365" />
+        <location filename="../../relmgr/ui/main_window.py" line="387" />
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="366" />
+        <location filename="../../relmgr/ui/main_window.py" line="388" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="366" />
+        <location filename="../../relmgr/ui/main_window.py" line="388" />
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="367" />
+        <location filename="../../relmgr/ui/main_window.py" line="389" />
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="368" />
+        <location filename="../../relmgr/ui/main_window.py" line="390" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="371" />
+        <location filename="../../relmgr/ui/main_window.py" line="393" />
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="372" />
+        <location filename="../../relmgr/ui/main_window.py" line="394" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="373" />
+        <location filename="../../relmgr/ui/main_window.py" line="395" />
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="374" />
+        <location filename="../../relmgr/ui/main_window.py" line="396" />
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="375" />
+        <location filename="../../relmgr/ui/main_window.py" line="397" />
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="376" />
+        <location filename="../../relmgr/ui/main_window.py" line="398" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="377" />
+        <location filename="../../relmgr/ui/main_window.py" line="399" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="378" />
+        <location filename="../../relmgr/ui/main_window.py" line="400" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2374,199 +2424,199 @@ Export unmasked?</source>
         <translation>规则基线：距最近交易天数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="151" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="152" />
         <source>Loading…</source>
         <extracomment>Not emitted (the card lists no customers); present for the page contract. Emitted when the card is on screen (after load or retrain). Emitted after a retrain: stored churn scores are now stale and should be recomputed.</extracomment>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="159" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="160" />
         <source>Training the churn model…</source>
         <translation>正在训练流失模型…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="170" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="171" />
         <source>Training cancelled: the previous model stays in use.</source>
         <translation>已取消训练：继续使用原模型。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="176" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="177" />
         <source>Training the churn model</source>
         <translation>训练流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="188" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="189" />
         <source>Could not load the model card: {error}</source>
         <translation>无法加载模型说明：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="213" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="214" />
         <source>No churn model trained yet: press Retrain.</source>
         <translation>尚未训练流失模型：请点击“重新训练”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="221" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="222" />
         <source>Rule baseline in use: too little history to train a model: {note}. The warnings' probabilities are the churn rates by days since the last activity shown below.</source>
         <translation>正在使用规则基线：历史数据不足，无法训练模型：{note}。预警中的流失概率即下表按距最近交易天数统计的流失率。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="225" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="226" />
         <source>In use: {kind}</source>
         <translation>当前使用：{kind}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="228" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="229" />
         <source>The team's churn definition changed since this was trained: retrain.</source>
         <translation>训练后团队的流失定义已变更：请重新训练。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="242" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="243" />
         <source>The probability that a customer churns within {horizon} days after the data date. Churned means: every account closed, or no transaction of their own for {inactive} days with less than {dormant} CNY left. Risk bands: high from {high:.0%}, medium from {medium:.0%}. Both the definition and the horizon are team rules.</source>
         <translation>客户在数据日期后 {horizon} 天内流失的概率。流失指：所有账户均已销户，或连续 {inactive} 天无本人主动交易且资产不足 {dormant} 元。风险等级：概率达 {high:.0%} 为高，达 {medium:.0%} 为中。流失定义和预测期限均为团队规则。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="256" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="257" />
         <source>Trained {when} on data as of {as_of}.</source>
         <translation>训练于 {when}，数据日期 {as_of}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="259" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="260" />
         <source>Learned from {count} month ends ({first} to {last}), calibrated on {calibrate}, tested out of time on {holdout}.</source>
         <translation>基于 {count} 个月末数据（{first} 至 {last}）训练，在 {calibrate} 上校准，在 {holdout} 上做跨期检验。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="264" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="265" />
         <source>Held-out month: {rows:,} customers, {churners:,} of whom churned.</source>
         <translation>留出月份：{rows:,} 位客户，其中 {churners:,} 位流失。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="275" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="276" />
         <source>(in use)</source>
         <translation>（当前使用）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="289" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="290" />
         <source>On the held-out month the model ranks churners better than the rule by {delta:+.3f} ROC-AUC; its top 10% of scores hold {lift:.1f}× the average churn rate (rule: {rule_lift:.1f}×).</source>
         <translation>在留出月份，模型对流失客户的排序优于规则，ROC-AUC 相差 {delta:+.3f}；评分最高的 10% 客户流失率为平均水平的 {lift:.1f} 倍（规则：{rule_lift:.1f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="296" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="297" />
         <source>Only {count} churners in the held-out month: these figures are rough.</source>
         <translation>留出月份仅有 {count} 位流失客户：以上指标仅供粗略参考。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="299" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="300" />
         <source>No model metrics: no model was trained. The rule's own figures on the held-out month are shown where there were churners to measure them.</source>
         <translation>无模型指标：未训练模型。若留出月份有流失客户可供衡量，则显示规则本身在该月的指标。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="307" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="308" />
         <source>Rule baseline (in use)</source>
         <translation>规则基线（当前使用）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="307" />
-        <location filename="../../relmgr/ui/pages/model_card.py" line="371" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="308" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="372" />
         <source>Rule baseline</source>
         <translation>规则基线</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="311" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="312" />
         <source>{low}–{high} days</source>
         <translation>{low}–{high} 天</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="313" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="314" />
         <source>{low} days or more</source>
         <translation>{low} 天及以上</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="369" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="370" />
         <source>Out-of-time quality on the held-out month (same customers for every scorer)</source>
         <translation>留出月份的跨期检验效果（各评分方法使用相同客户）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="336" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="337" />
         <source>Each point is a tenth of the held-out customers, by predicted probability: on the diagonal, the predicted churn rate came true.</source>
         <translation>每个点代表按预测概率划分的十分之一留出客户：点落在对角线上，表示预测流失率与实际相符。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="342" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="343" />
         <source>Perfect calibration</source>
         <translation>完全校准</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="343" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="344" />
         <source>Predicted churn probability</source>
         <translation>预测流失概率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="343" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="344" />
         <source>Observed churn rate</source>
         <translation>实际流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="365" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="366" />
         <source>Churn model card</source>
         <translation>流失模型说明</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="366" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="367" />
         <source>Retrain</source>
         <translation>重新训练</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="367" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="368" />
         <source>What it predicts</source>
         <translation>预测内容</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="368" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="369" />
         <source>Training</source>
         <translation>训练情况</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="370" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="371" />
         <source>Calibration: predicted vs observed, by decile</source>
         <translation>校准：按十分位比较预测与实际</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="373" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="374" />
         <source>Scorer</source>
         <translation>评分方法</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="373" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="374" />
         <source>ROC-AUC</source>
         <translation>ROC-AUC</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="373" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="374" />
         <source>PR-AUC</source>
         <translation>PR-AUC</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="373" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="374" />
         <source>Churn rate in top 10%</source>
         <translation>前 10% 流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="374" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="375" />
         <source>Top-decile lift</source>
         <translation>前 10% 提升度</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="374" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="375" />
         <source>Base rate</source>
         <translation>基准流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="375" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="376" />
         <source>Days since last activity</source>
         <translation>距最近交易天数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/model_card.py" line="376" />
+        <location filename="../../relmgr/ui/pages/model_card.py" line="377" />
         <source>Churn probability</source>
         <translation>流失概率</translation>
     </message>
@@ -3073,13 +3123,13 @@ Export unmasked?</source>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../relmgr/ui/tasks.py" line="151" />
+        <location filename="../../relmgr/ui/tasks.py" line="156" />
         <source>Cancel</source>
         <extracomment>Emitted whenever a call is queued or finished; views show a busy cursor from it.</extracomment>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/tasks.py" line="151" />
+        <location filename="../../relmgr/ui/tasks.py" line="156" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
@@ -3227,8 +3277,8 @@ Export unmasked?</source>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/tiers.py" line="30" />
-        <location filename="../../relmgr/ui/pages/tiers.py" line="166" />
-        <location filename="../../relmgr/ui/pages/tiers.py" line="168" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="171" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="173" />
         <source>Tier</source>
         <translation>分层</translation>
     </message>
@@ -3274,103 +3324,103 @@ Export unmasked?</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="124" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="129" />
         <source>Not computed yet: press Refresh.</source>
         <translation>尚未计算：请点击“刷新”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="127" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="132" />
         <source>Data as of {date}; computed {when}</source>
         <translation>数据日期 {date}；计算于 {when}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="130" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="135" />
         <source>every {days} days</source>
         <translation>每 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="131" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="136" />
         <source>digital only</source>
         <translation>仅线上服务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="160" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="165" />
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="163" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="168" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="164" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="169" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="166" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="171" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="166" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="171" />
         <source>AUM (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="166" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="171" />
         <source>AUM share</source>
         <translation>资产占比</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="167" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="172" />
         <source>Contact cadence</source>
         <translation>联系频率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="167" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="172" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="167" />
-        <location filename="../../relmgr/ui/pages/tiers.py" line="176" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="172" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="181" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="169" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="174" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="174" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="179" />
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="176" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="181" />
         <source>Due or overdue</source>
         <translation>到期或逾期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="176" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="181" />
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="177" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="182" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="182" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="187" />
         <source>Due for contact</source>
         <translation>待联系名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/pages/tiers.py" line="183" />
+        <location filename="../../relmgr/ui/pages/tiers.py" line="188" />
         <source>Tier changes this month</source>
         <translation>本月分层变动</translation>
     </message>

@@ -63,3 +63,25 @@ def test_double_click_opens_the_customer_360(unlocked_window, qtbot) -> None:
     pane = window.customers_page.pane
     qtbot.waitUntil(lambda: pane.view is not None and pane.view.customer_id == customer_id, timeout=10_000)
     assert pane.field_values["stage"].text()
+
+
+def test_export_from_the_lifecycle_page_offers_the_selected_stage(unlocked_window, qtbot, tmp_path) -> None:
+    import pandas as pd
+
+    window = unlocked_window
+    _wait_for_views(window, qtbot)
+    lifecycle = window.lifecycle_page
+    window.nav.setCurrentRow(window.pages.index(lifecycle))
+    lifecycle.stage_table.selectRow(list(Stage).index(Stage.GROWTH))
+    shown = {lifecycle.list_model.customer_id_at(r) for r in range(lifecycle.list_model.rowCount())}
+    dialog = window.open_export()
+    assert dialog.list_name() == "stage-growth"
+    target = tmp_path / "growth.csv"
+    dialog.set_path(target)
+    with qtbot.waitSignal(dialog.exported, timeout=20_000):
+        dialog.accept()
+    frame = pd.read_csv(target, encoding="utf-8-sig", dtype=str)
+    assert set(frame.iloc[:, 0]) == shown and shown
+    window.nav.setCurrentRow(window.pages.index(window.tiers_page))
+    window.tiers_page.tier_combo.setCurrentIndex(1)
+    assert window.tiers_page.export_list_name() == "tier-private"

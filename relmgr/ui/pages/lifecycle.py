@@ -93,6 +93,12 @@ class LifecyclePage(QWidget):
         layout.addWidget(self.list_view, 2)
         self.retranslate_ui()
 
+    def export_list_name(self) -> str:
+        """The follow-up list of the selected stage (services.segment_lists), for Export."""
+        selected = self.stage_table.selectionModel().selectedRows()
+        stage = STAGES[selected[0].row()] if selected else Stage.DECLINE
+        return f"stage-{stage.value.lower()}"
+
     def load(self) -> None:
         """Data arrives through set_views (the main window refreshes segments)."""
 

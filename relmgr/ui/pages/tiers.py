@@ -115,6 +115,11 @@ class TiersPage(QWidget):
     def clear(self) -> None:
         self.set_views(None)
 
+    def export_list_name(self) -> str:
+        """The contacts-due list, or the chosen tier's whole list (services.segment_lists)."""
+        index = self.tier_combo.currentIndex()
+        return "due" if index <= 0 else f"tier-{list(Tier)[index - 1].value.lower()}"
+
     def load(self) -> None:
         """Data arrives through set_views (the main window refreshes segments)."""
 
