@@ -113,7 +113,6 @@ class MainWindow(QMainWindow):
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(168)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for _page in self.pages:
             QListWidgetItem(self.nav)
@@ -390,6 +389,9 @@ class MainWindow(QMainWindow):
                  self.audit_page: self.tr("Audit log")}
         for row, page in enumerate(self.pages):
             self.nav.item(row).setText(names[page])
+        # Wide enough for the longest name in this language (the style sheet pads items).
+        widest = max(self.nav.fontMetrics().horizontalAdvance(text) for text in names.values())
+        self.nav.setFixedWidth(max(160, widest + 56))
         self.locked_label.setText(self.tr("Locked. Enter the password to see the portfolio."))
         self.lock_action.setText(self.tr("Lock"))
         self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L): hides all customer data"))
