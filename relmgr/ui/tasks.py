@@ -54,6 +54,7 @@ class TaskRunner(QObject):
         self._pending = 0
         self._closed = False
         self._dialogs: dict[int, ProgressDialog] = {}
+        self._cancels: dict[int, threading.Event] = {}
         self._callbacks: dict[int, tuple[Callback | None, Callback | None]] = {}
         self._next_token = 0
         # ("done", token, payload) and ("progress", token, fraction) from worker threads.
@@ -82,8 +83,12 @@ class TaskRunner(QObject):
         return self._track(self.db.submit(fn, *args, **kwargs), on_done, on_error)
 
     def close(self) -> None:
-        """Stop taking work and delivering results (the window is closing)."""
+        """Stop taking work and delivering results, and ask long operations to stop (the window
+        is closing: the database thread must not keep it waiting for a half-done refresh)."""
         self._closed = True
+        for cancel_event in self._cancels.values():
+            cancel_event.set()
+        self._cancels.clear()
         for dialog in self._dialogs.values():
             dialog.dismiss()
         self._dialogs.clear()
@@ -158,6 +163,7 @@ class TaskRunner(QObject):
         self._next_token += 1
         token = self._next_token
         self._dialogs[token] = dialog
+        self._cancels[token] = cancel_event
 
         outbox = self._outbox
 
@@ -166,6 +172,7 @@ class TaskRunner(QObject):
 
         def finish(callback: Callback | None) -> Callback:
             def done(value: Any) -> None:
+                self._cancels.pop(token, None)
                 dismissed = self._dialogs.pop(token, None)
                 if dismissed is not None:
                     dismissed.dismiss()

@@ -101,3 +101,23 @@ def test_nothing_is_delivered_after_close(qtbot, runner) -> None:
     qtbot.wait(200)
     assert seen == [] and runner._dialogs == {}
     assert runner.run_db(lambda p: 1).cancelled()
+
+
+def test_closing_asks_long_work_to_stop(qtbot, runner) -> None:
+    """Quitting mid-refresh must not leave the database thread busy for the rest of it."""
+    started, stopped = threading.Event(), threading.Event()
+
+    def endless(*, progress, cancel):
+        started.set()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if cancel():
+                stopped.set()
+                return None
+            time.sleep(0.01)
+        return None
+
+    runner.run_long(endless, title="Working", parent=None, needs_portfolio=False)
+    assert started.wait(5)
+    runner.close()
+    assert stopped.wait(5)
