@@ -66,7 +66,7 @@ from relmgr.ui.widgets import ListView, section_title
 _CTX = "TodayPage"
 DEFAULT_SNOOZE_DAYS = 7
 # rank, name, customer no., tier, priority, action, mobile; the reasons take the rest.
-COLUMN_WIDTHS = (44, 80, 92, 118, 64, 190, 104)
+COLUMN_WIDTHS = (44, 80, 100, 118, 70, 190, 110)
 
 
 # -- reading on the database thread ----------------------------------------------------------
