@@ -33,7 +33,6 @@ import pandas as pd
 
 from relmgr.analytics.activity import (
     NO_DAY,
-    balance_matrix,
     day_number,
     day_numbers,
     month_end,
@@ -84,6 +83,50 @@ def _change(now: np.ndarray, before: np.ndarray) -> np.ndarray:
     return np.clip(out, -1.0, 3.0)
 
 
+def _positions(index: pd.Index, values: pd.Series) -> np.ndarray:
+    """Position in `index` of each value as text (-1: not there, or null). A categorical is
+    looked up once per category instead of once per row."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = values.cat.codes.to_numpy().astype("int64")
+        where = np.append(index.get_indexer(values.cat.categories.astype("str")), -1)
+        return where[codes]          # code -1 (null) picks the appended -1
+    return index.get_indexer(values.astype("str"))
+
+
+def _flags(test: pd.Series) -> np.ndarray:
+    """A boolean Series as a numpy bool array; a missing value (null text) counts as False."""
+    return test.to_numpy(dtype=bool, na_value=False)
+
+
+def _days(values: pd.Series, *, missing: int | None = None) -> np.ndarray:
+    """day_numbers (ISO date text -> days since 1970-01-01), parsing each category of a
+    categorical once."""
+    if not isinstance(values.dtype, pd.CategoricalDtype):
+        return day_numbers(values, missing=missing)
+    codes = values.cat.codes.to_numpy().astype("int64")
+    if missing is None and (codes < 0).any():
+        raise ValueError(f"column {values.name!r}: missing date")
+    parsed = day_numbers(pd.Series(values.cat.categories.to_numpy(dtype=object), dtype=object,
+                                   name=values.name), missing=missing)
+    return np.append(parsed, np.int64(0 if missing is None else missing))[codes]
+
+
+def _month_span(months: pd.Series) -> list[str]:
+    """Consecutive 'YYYY-MM' labels from the first to the last month present."""
+    if isinstance(months.dtype, pd.CategoricalDtype):
+        months = pd.Series(months.cat.remove_unused_categories().cat.categories.to_numpy(dtype=object))
+    known = months.astype("str")
+    return month_range(known.min(), known.max()) if len(known) else []
+
+
+def _grid(rows: np.ndarray, cols: np.ndarray, values: pd.Series, *, shape: tuple[int, int]) -> np.ndarray:
+    """rows × cols array of `values` (NaN where there is none); out-of-range positions are -1."""
+    matrix = np.full(shape, np.nan)
+    ok = (rows >= 0) & (cols >= 0)
+    matrix[rows[ok], cols[ok]] = values.to_numpy(dtype="float64")[ok]
+    return matrix
+
+
 @dataclasses.dataclass(frozen=True)
 class _RunningIndex:
     """Sorted (customer, day) keys with running totals of several columns; answers
@@ -96,7 +139,14 @@ class _RunningIndex:
     @classmethod
     def build(cls, cust: np.ndarray, day: np.ndarray, values: dict[str, np.ndarray]) -> _RunningIndex:
         keys = cust.astype("int64") * _STRIDE + day.astype("int64")
-        unique, inverse = np.unique(keys, return_inverse=True)
+        steps = np.diff(keys)
+        if (steps >= 0).all():
+            # Already in key order (a table stored customer by customer, date by date): the
+            # same groups as np.unique without sorting a million keys.
+            new_key = np.concatenate([[len(keys) > 0], steps > 0])
+            unique, inverse = keys[new_key], np.cumsum(new_key) - 1
+        else:
+            unique, inverse = np.unique(keys, return_inverse=True)
         running, last_keys = {}, {}
         for name, column in values.items():
             daily = np.bincount(inverse, weights=column, minlength=len(unique))
@@ -158,50 +208,58 @@ class ChurnHistory:
                        name="customer_id")
         info = customers.assign(customer_id=customers["customer_id"].astype("str")) \
             .set_index("customer_id").reindex(ids)
-        opened = day_numbers(info["opened_on"])
-        closed = day_numbers(info["closed_on"], missing=_FAR)
-        born = day_numbers(info["birth_date"], missing=NO_DAY)
+        opened = _days(info["opened_on"])
+        closed = _days(info["closed_on"], missing=_FAR)
+        born = _days(info["birth_date"], missing=NO_DAY)
 
-        cust = ids.get_indexer(transactions["customer_id"].astype("str"))
+        cust = _positions(ids, transactions["customer_id"])
         keep = cust >= 0
-        days = (transactions["day"].to_numpy(dtype="int64") if "day" in transactions.columns
-                else day_numbers(transactions["txn_date"]))
+        if "day" in transactions.columns:
+            day_values = transactions["day"].to_numpy(dtype="float64")
+            if np.isnan(day_values).any():
+                raise ValueError("column 'txn_date': not a date (YYYY-MM-DD)")
+            days = day_values.astype("int64")
+        else:
+            days = _days(transactions["txn_date"])
         amount = transactions["amount"].to_numpy(dtype="float64")
-        kind = transactions["kind"].astype("str").to_numpy(dtype=object)
-        cust, days, amount, kind = cust[keep], days[keep], amount[keep], kind[keep]
-        customer_made = ~np.isin(kind, _SYSTEM_KINDS)
+        kind = transactions["kind"]
+        # Boolean tests on the kind column itself: a categorical (as the storage reads it)
+        # compares its few categories, not a million strings.
+        customer_made = ~_flags(kind.isin(_SYSTEM_KINDS))
+        salary = _flags(kind.eq(TxnKind.SALARY.value))
+        pension = _flags(kind.eq(TxnKind.PENSION.value))
+        matured = _flags(kind.eq(TxnKind.MATURITY.value))
+        cust, days, amount = cust[keep], days[keep], amount[keep]
+        customer_made, salary, pension, matured = customer_made[keep], salary[keep], pension[keep], matured[keep]
         values = {
             "txns": customer_made.astype("float64"),
             "inflow": np.where(customer_made & (amount > 0), amount, 0.0),
             "outflow": np.where(customer_made & (amount < 0), -amount, 0.0),
-            "salary": (kind == TxnKind.SALARY.value).astype("float64"),
-            "pension": (kind == TxnKind.PENSION.value).astype("float64"),
-            "matured": np.where(kind == TxnKind.MATURITY.value, np.abs(amount), 0.0),
+            "salary": salary.astype("float64"),
+            "pension": pension.astype("float64"),
+            "matured": np.where(matured, np.abs(amount), 0.0),
         }
         txns = _RunningIndex.build(cust, days, values)
 
-        known = monthly_balances["month"].astype("str")
-        if len(known):
-            months = month_range(known.min(), known.max())
-        else:
-            months = []
+        months = _month_span(monthly_balances["month"])
         month_end_days = np.array([day_number(month_end(m)) for m in months], dtype="int64")
-        aum = balance_matrix(monthly_balances, customers=ids, months=months, column="aum_end")
-        logins = balance_matrix(monthly_balances, customers=ids, months=months, column="digital_logins")
+        rows = _positions(ids, monthly_balances["customer_id"])
+        cols = _positions(pd.Index(months, dtype=object), monthly_balances["month"])
+        aum = _grid(rows, cols, monthly_balances["aum_end"], shape=(len(ids), len(months)))
+        logins = _grid(rows, cols, monthly_balances["digital_logins"], shape=(len(ids), len(months)))
 
-        hcust = ids.get_indexer(holdings["customer_id"].astype("str"))
+        hcust = _positions(ids, holdings["customer_id"])
         hkeep = hcust >= 0
-        hopened = day_numbers(holdings["opened_on"])[hkeep]
-        hclosed = day_numbers(holdings["closed_on"], missing=_FAR)[hkeep]
-        liability = holdings["family"].astype("str").isin(_LIABILITY_FAMILIES).to_numpy()[hkeep]
+        hopened = _days(holdings["opened_on"])[hkeep]
+        hclosed = _days(holdings["closed_on"], missing=_FAR)[hkeep]
+        liability = _flags(holdings["family"].isin(_LIABILITY_FAMILIES))[hkeep]
 
-        icust = ids.get_indexer(interactions["customer_id"].astype("str"))
+        icust = _positions(ids, interactions["customer_id"])
         ikeep = icust >= 0
-        iday = day_numbers(interactions["occurred_at"])[ikeep]
+        iday = _days(interactions["occurred_at"])[ikeep]
         ikeys = icust[ikeep].astype("int64") * _STRIDE + iday
-        complaint = (interactions["purpose"].astype("str").eq(ContactPurpose.COMPLAINT.value)
-                     | interactions["outcome"].astype("str").eq(ContactOutcome.COMPLAINT.value)
-                     ).to_numpy()[ikeep]
+        complaint = (_flags(interactions["purpose"].eq(ContactPurpose.COMPLAINT.value))
+                     | _flags(interactions["outcome"].eq(ContactOutcome.COMPLAINT.value)))[ikeep]
         first = day_number(first_txn_day) if first_txn_day else (int(days.min()) if len(days) else 0)
         return cls(ids, opened, closed, born, txns, months, month_end_days, aum, logins,
                    hcust[hkeep].astype("int64"), hopened, hclosed, liability,

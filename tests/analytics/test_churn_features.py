@@ -136,3 +136,41 @@ def test_month_end_cutoffs_leave_a_full_horizon() -> None:
     assert month_end_cutoffs(as_of=dt.date(2026, 6, 15), count=1, horizon_days=90) == [dt.date(2026, 2, 28)]
     assert month_end_cutoffs(as_of=AS_OF, count=5, horizon_days=90,
                              earliest=dt.date(2026, 2, 1)) == [dt.date(2026, 2, 28), dt.date(2026, 3, 31)]
+
+
+def _as_categoricals(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The frames with every text column a categorical, as the storage reads them."""
+    return {name: frame.assign(**{c: frame[c].astype("category") for c in frame.columns
+                                  if not pd.api.types.is_numeric_dtype(frame[c])})
+            for name, frame in frames.items()}
+
+
+def test_categorical_text_columns_give_the_same_features(frames) -> None:
+    plain = _history(frames)
+    coded = _history(_as_categoricals(frames))
+    for cutoff in (CUTOFF, AS_OF):
+        pd.testing.assert_frame_equal(coded.features_at(cutoff), plain.features_at(cutoff), check_exact=True)
+        np.testing.assert_array_equal(coded.labels(cutoff), plain.labels(cutoff))
+        np.testing.assert_array_equal(coded.eligible_at(cutoff), plain.eligible_at(cutoff))
+
+
+def test_transactions_in_any_row_order_give_the_same_features(frames) -> None:
+    txns = frames["transactions"]
+    ordered = txns.sort_values(["customer_id", "txn_date"], kind="stable")        # the sorted fast path
+    shuffled = txns.sample(frac=1.0, random_state=3)                               # np.unique's path
+    a = _history({**frames, "transactions": ordered}).features_at(CUTOFF)
+    b = _history({**frames, "transactions": shuffled}).features_at(CUTOFF)
+    # Same-day amounts may add up in another order: equal to rounding.
+    pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-12, atol=1e-9)
+    assert a["txns_90d"].sum() > 0
+
+
+def test_null_dates_and_codes_in_categoricals_are_handled(frames) -> None:
+    coded = _as_categoricals(frames)
+    holdings = coded["holdings"]
+    assert holdings["closed_on"].isna().any()          # open holdings: null closing date
+    broken = coded["customers"].assign(opened_on=coded["customers"]["opened_on"].astype(object))
+    broken.loc[broken.index[0], "opened_on"] = None
+    broken["opened_on"] = broken["opened_on"].astype("category")
+    with pytest.raises(ValueError, match="opened_on"):
+        _history({**coded, "customers": broken})

@@ -1,5 +1,6 @@
-"""Churn model pieces that need no portfolio: the restricted unpickler, counterfactual reasons,
-the rule baseline, metrics, and the flat-snapshot preparation and cross-validation."""
+"""Churn model pieces that need no portfolio: the restricted unpickler, counterfactual reasons
+(and that the tree shortcut computes exactly what predict_proba does), the rule baseline,
+metrics, and the flat-snapshot preparation and cross-validation."""
 
 from __future__ import annotations
 
@@ -11,8 +12,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from relmgr.analytics import churn_model
 from relmgr.analytics.churn_features import FEATURES
 from relmgr.analytics.churn_model import (
+    REASON_GROUPS,
     RuleBaseline,
     UnsafeModel,
     cross_validate_flat,
@@ -139,3 +142,66 @@ def test_cross_validation_of_the_flat_pipeline_learns_a_clear_signal() -> None:
     assert result["dropped_columns"] == ["CustomerId"]
     assert result["model"]["roc_auc_mean"] > 0.75
     assert len(result["model"]["roc_auc_folds"]) == 3
+
+
+@pytest.fixture(scope="module")
+def fitted() -> tuple[object, dict[str, float]]:
+    train, y = _synthetic(6000, 1)
+    calibrate, y_cal = _synthetic(3000, 2)
+    model = fit_gradient_boosting(train[list(FEATURES)], y, calibrate[list(FEATURES)], y_cal)
+    return model, {name: float(train[name].median()) for name in FEATURES}
+
+
+def _brute_force_counterfactuals(model: object, block: np.ndarray, medians: dict[str, float]) -> np.ndarray:
+    """rows × groups: predict_proba of every row with the group set to the medians."""
+    out = []
+    for names in REASON_GROUPS.values():
+        altered = pd.DataFrame(block, columns=list(FEATURES))
+        for name in names:
+            altered[name] = medians[name]
+        out.append(predict_probability(model, altered))
+    return np.column_stack(out)
+
+
+def test_counterfactuals_from_the_tree_shortcut_equal_predict_proba_exactly(fitted) -> None:
+    model, medians = fitted
+    sample, _ = _synthetic(500, 4)
+    # Some rows already hold the medians of a group: their counterfactual is their probability.
+    sample.loc[:40, "complaints_180d"] = medians["complaints_180d"]
+    sample.loc[10:60, ["days_since_txn"]] = medians["days_since_txn"]
+    block = sample[list(FEATURES)].to_numpy(dtype="float64")
+    p = predict_probability(model, sample[list(FEATURES)])
+    median_row = np.array([medians[name] for name in FEATURES])
+    columns = [[list(FEATURES).index(n) for n in names] for names in REASON_GROUPS.values()]
+    trees = churn_model._TreeSum.of(model, len(FEATURES))
+    assert trees is not None                          # fit_gradient_boosting's models qualify
+    assert 0 < trees.uses.any(axis=1).sum() <= len(trees.trees)
+    expected = _brute_force_counterfactuals(model, block, medians)
+
+    fast, shortcut = churn_model._counterfactuals(model, trees, block, p, median_row, columns)
+    assert shortcut
+    np.testing.assert_array_equal(fast, expected)     # bit for bit, not approximately
+    plain, shortcut = churn_model._counterfactuals(model, None, block, p, median_row, columns)
+    assert not shortcut
+    np.testing.assert_array_equal(plain, expected)
+    # Probabilities the trees do not reproduce (here: not this model's) switch the shortcut off.
+    _, shortcut = churn_model._counterfactuals(model, trees, block, p * 0.5, median_row, columns)
+    assert not shortcut
+
+
+def test_reasons_do_not_depend_on_the_shortcut_or_the_chunk_size(fitted, monkeypatch) -> None:
+    model, medians = fitted
+    sample, _ = _synthetic(300, 5)
+    fast = explain(model, sample, medians=medians, chunk=70)
+    assert any(fast)
+    monkeypatch.setattr(churn_model._TreeSum, "of", classmethod(lambda cls, model, n_features: None))
+    assert explain(model, sample, medians=medians, chunk=1000) == fast
+
+
+def test_the_tree_shortcut_refuses_models_it_does_not_know(fitted) -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    train, y = _synthetic(500, 6)
+    assert churn_model._TreeSum.of(LogisticRegression().fit(train[list(FEATURES)], y), len(FEATURES)) is None
+    model, _ = fitted
+    assert churn_model._TreeSum.of(model, len(FEATURES) + 1) is None
