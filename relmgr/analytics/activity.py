@@ -101,7 +101,7 @@ class ActivityIndex:
         frame = transactions
         if "kind" in frame.columns:
             frame = frame[frame["kind"].isin(CUSTOMER_INITIATED_KINDS).to_numpy()]
-        cust = customers.get_indexer(frame["customer_id"].astype("str"))
+        cust = _customer_positions(frame["customer_id"], customers)
         days = (frame["day"].to_numpy(dtype="int64") if "day" in frame.columns
                 else day_numbers(frame["txn_date"]))
         keep = (cust >= 0) & (days <= day_number(as_of))
@@ -110,8 +110,9 @@ class ActivityIndex:
         digital = (frame["digital"].to_numpy(dtype="int64")[keep] if "digital" in frame.columns
                    else frame["channel"].isin(DIGITAL_CHANNELS).to_numpy()[keep].astype("int64"))
         keys = cust[keep].astype("int64") * _STRIDE + days[keep]
-        order = np.argsort(keys, kind="stable")
-        keys, counts, digital = keys[order], counts[order], digital[order]
+        if len(keys) and (keys[1:] < keys[:-1]).any():  # rows read in key order need no sort
+            order = np.argsort(keys, kind="stable")
+            keys, counts, digital = keys[order], counts[order], digital[order]
         unique, start = np.unique(keys, return_index=True)
         total = np.add.reduceat(counts, start) if len(keys) else counts
         total_digital = np.add.reduceat(digital, start) if len(keys) else digital
@@ -138,6 +139,28 @@ class ActivityIndex:
         hit[hit] = (self.keys[pos[hit]] // _STRIDE) == cust[hit]
         out[hit] = self.keys[pos[hit]] % _STRIDE
         return out
+
+
+def _customer_positions(values: pd.Series, customers: pd.Index) -> np.ndarray:
+    """Position of each row's customer in `customers` (-1 if absent). A Categorical column is
+    looked up once per category, not once per row (millions of rows, thousands of customers)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        positions = customers.get_indexer(values.cat.categories.astype("str"))
+        codes = values.cat.codes.to_numpy()
+        return np.where(codes >= 0, positions[codes], -1)
+    return customers.get_indexer(values.astype("str"))
+
+
+def activity_stride() -> int:
+    """ActivityIndex keys are customer position * stride + day number."""
+    return int(_STRIDE)
+
+
+def facts_between(cust: np.ndarray, day: np.ndarray, count: np.ndarray, *, after: int,
+                  until: int, size: int) -> np.ndarray:
+    """Per customer position (0..size-1): the sum of `count` over facts dated in (after, until]."""
+    inside = (day > after) & (day <= until)
+    return np.bincount(cust[inside], weights=count[inside], minlength=size).astype("int64")
 
 
 def balance_matrix(monthly_balances: pd.DataFrame, *, customers: pd.Index, months: list[str],

@@ -61,6 +61,18 @@ class ClusterResult:
     profiles: pd.DataFrame
     k: int
     silhouette: dict[int, float]
+    model: ClusterModel | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class ClusterModel:
+    """What assigning a customer to a fitted cluster needs: the standardisation (feature means
+    and standard deviations of the fit) and the centroids in standardised units, row i being
+    cluster i + 1."""
+
+    mean: np.ndarray
+    std: np.ndarray
+    centers: np.ndarray
 
 
 def behaviour_features(*, customers: pd.DataFrame, holdings: pd.DataFrame,
@@ -71,29 +83,43 @@ def behaviour_features(*, customers: pd.DataFrame, holdings: pd.DataFrame,
     over the last 3 months, indexed by customer_id."""
     today = day_number(as_of)
     info = customers.set_index("customer_id").reindex(activity.customers)
-    closed = day_numbers(info["closed_on"], missing=today + 1)
-    keep = closed > today
-    ids = activity.customers[keep]
-    cust = np.flatnonzero(keep)
-    birth = day_numbers(info["birth_date"][keep])
-    opened = day_numbers(info["opened_on"][keep])
-    txns = activity.count_between(cust, today - 365, today)
-    digital = activity.count_between(cust, today - 365, today, digital=True)
-    share = np.divide(digital, txns, out=np.full(len(cust), np.nan), where=txns > 0)
+    cust = np.arange(len(activity.customers))
+    open_now, _ = products_open_at(open_product_counts(holdings, customers=activity.customers),
+                                   today, len(activity.customers))
+    return features_from_values(
+        ids=activity.customers, as_of=as_of,
+        closed_day=day_numbers(info["closed_on"], missing=today + 1),
+        birth_day=day_numbers(info["birth_date"]), opened_day=day_numbers(info["opened_on"]),
+        txns_12m=activity.count_between(cust, today - 365, today),
+        digital_12m=activity.count_between(cust, today - 365, today, digital=True),
+        open_products=open_now,
+        aum_3m=aum_3m.reindex(activity.customers).fillna(0.0).to_numpy(dtype="float64"),
+        logins_3m=logins_3m.reindex(activity.customers).fillna(0.0).to_numpy(dtype="float64"))
+
+
+def features_from_values(*, ids: pd.Index, as_of: dt.date, closed_day: np.ndarray,
+                         birth_day: np.ndarray, opened_day: np.ndarray, txns_12m: np.ndarray,
+                         digital_12m: np.ndarray, open_products: np.ndarray, aum_3m: np.ndarray,
+                         logins_3m: np.ndarray) -> pd.DataFrame:
+    """`behaviour_features` from per-customer figures aligned with `ids` (closed_day: a day
+    after as_of when the record is open)."""
+    today = day_number(as_of)
+    keep = np.asarray(closed_day) > today
+    txns = np.asarray(txns_12m)[keep]
+    digital = np.asarray(digital_12m)[keep]
+    share = np.divide(digital, txns, out=np.full(len(txns), np.nan), where=txns > 0)
     if np.isnan(share).all():
         share[:] = 0.0
     share = np.where(np.isnan(share), np.nanmedian(share), share)
-    open_now, _ = products_open_at(open_product_counts(holdings, customers=activity.customers),
-                                   today, len(activity.customers))
     return pd.DataFrame({
-        "age": (today - birth) / 365.25,
-        "log_aum": np.log1p(np.maximum(aum_3m.reindex(ids).fillna(0.0).to_numpy(dtype="float64"), 0)),
+        "age": (today - np.asarray(birth_day)[keep]) / 365.25,
+        "log_aum": np.log1p(np.maximum(np.asarray(aum_3m, dtype="float64")[keep], 0)),
         "log_txns_12m": np.log1p(txns),
         "digital_share": share,
-        "products": open_now[cust].astype("float64"),
-        "tenure_years": (today - opened) / 365.25,
-        "log_logins": np.log1p(np.maximum(logins_3m.reindex(ids).fillna(0.0).to_numpy(dtype="float64"), 0)),
-    }, index=ids)
+        "products": np.asarray(open_products)[keep].astype("float64"),
+        "tenure_years": (today - np.asarray(opened_day)[keep]) / 365.25,
+        "log_logins": np.log1p(np.maximum(np.asarray(logins_3m, dtype="float64")[keep], 0)),
+    }, index=ids[keep])
 
 
 def cluster_customers(features: pd.DataFrame, *, rules: ClusterRules = ClusterRules(),
@@ -138,7 +164,24 @@ def cluster_customers(features: pd.DataFrame, *, rules: ClusterRules = ClusterRu
     labels = renumber[raw_labels]
 
     assignments = pd.DataFrame({"customer_id": features.index.to_numpy(), "cluster": labels})
-    return ClusterResult(assignments, _profiles(features, z, labels, best, rules), best, scores)
+    model = ClusterModel(mean=mean, std=std, centers=models[best].cluster_centers_[order])
+    return ClusterResult(assignments, _profiles(features, z, labels, best, rules), best, scores, model)
+
+
+def assign_clusters(features: pd.DataFrame, *, model: ClusterModel, silhouette: dict[int, float],
+                    rules: ClusterRules = ClusterRules()) -> ClusterResult:
+    """Put every customer in the nearest cluster of an earlier fit, without refitting: the
+    features are standardised with the fit's means and deviations, each customer goes to the
+    closest centroid (as k-means predicts), and the profiles are recomputed from the members.
+    Used by the incremental refresh, so clusters stay stable day to day; a full refresh refits."""
+    columns = list(FEATURE_COLUMNS)
+    values = features[columns].to_numpy(dtype="float64")
+    z = (values - model.mean) / model.std
+    distances = ((z[:, None, :] - model.centers[None, :, :]) ** 2).sum(axis=2)
+    labels = np.argmin(distances, axis=1).astype("int64") + 1
+    k = len(model.centers)
+    assignments = pd.DataFrame({"customer_id": features.index.to_numpy(), "cluster": labels})
+    return ClusterResult(assignments, _profiles(features, z, labels, k, rules), k, silhouette, model)
 
 
 def _profiles(features: pd.DataFrame, z: np.ndarray, labels: np.ndarray, k: int,

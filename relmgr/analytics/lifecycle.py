@@ -62,6 +62,10 @@ class LifecycleResult:
     history: pd.DataFrame
     flow: pd.DataFrame
     evaluated_on: list[dt.date]
+    # What re-evaluating only the last date needs (incremental refresh), per customer of the
+    # ActivityIndex: stage (-1: not yet a customer) and entry day (NO_DAY) after the evaluation
+    # before the last, and the last evaluation's balance and product inputs.
+    carry: dict[str, np.ndarray] = dataclasses.field(default_factory=dict)
 
 
 def evaluation_dates(monthly_balances: pd.DataFrame, *, as_of: dt.date,
@@ -107,8 +111,12 @@ def compute_lifecycle(*, customers: pd.DataFrame, holdings: pd.DataFrame,
     flow_parts: list[pd.DataFrame] = []
     snapshot: dict[str, np.ndarray] = {}
     reason_now = np.full(size, -1, dtype="int64")
+    entered_day = np.full(size, NO_DAY, dtype="int64")
+    carry: dict[str, np.ndarray] = {}
     for t, day_value in enumerate(dates):
         check_cancel(cancel)
+        if t == len(dates) - 1:
+            carry = {"stage_before": stage_now.copy(), "entered_before": entered_day.copy()}
         day = day_number(day_value)
         col = t + lookback
         here = opened <= day
@@ -116,42 +124,14 @@ def compute_lifecycle(*, customers: pd.DataFrame, holdings: pd.DataFrame,
         growth_base_day = day_number(month_end(month_shift(labels[t], -rules.growth_aum_months)))
         products_before, _ = products_open_at(products, growth_base_day, size)
         last = activity.last_day(cust, day)
-        since = np.where(last == NO_DAY, opened, np.maximum(last, opened))
         window = rules.activity_window_days
         recent = activity.count_between(cust, day - window, day)
         previous = activity.count_between(cust, day - 2 * window, day - window)
-        now = aum[:, col]
-        before_drop = aum[:, col - rules.decline_aum_months]
-        before_growth = aum[:, col - rules.growth_aum_months]
-        snapshot = {
-            "tenure": day - opened, "days_inactive": day - since, "last_day": last,
-            "open_now": open_now, "aum_now": now, "aum_before_drop": before_drop,
-            "aum_before_growth": before_growth, "txns_previous": previous, "txns_recent": recent,
-            "products_before": products_before, "closed_day": closed,
-        }
-        with np.errstate(invalid="ignore"):
-            drop_base = np.nan_to_num(before_drop, nan=-1.0) >= rules.min_trend_aum
-            aum_drop = drop_base & (np.nan_to_num(now) <= before_drop * (1 - rules.decline_aum_drop))
-            growth_base = np.nan_to_num(before_growth, nan=-1.0) >= rules.min_trend_aum
-            aum_growth = growth_base & (np.nan_to_num(now) >= before_growth * (1 + rules.growth_aum_rise))
-        conditions = [
-            (closed <= day) | ((ever > 0) & (open_now == 0)),
-            day - since >= rules.dormant_days,
-            day - opened < rules.acquisition_days,
-            aum_drop,
-            (previous >= max(rules.min_previous_txns, 1))
-            & (recent <= previous * rules.activity_halved_ratio),
-            (day - opened < rules.growth_max_tenure_days) & aum_growth,
-            (day - opened < rules.growth_max_tenure_days) & (open_now > products_before)
-            & (products_before > 0),
-        ]
-        stage = np.select(conditions, [_S[Stage.CHURNED], _S[Stage.CHURNED], _S[Stage.ACQUISITION],
-                                       _S[Stage.DECLINE], _S[Stage.DECLINE], _S[Stage.GROWTH],
-                                       _S[Stage.GROWTH]], default=_S[Stage.MATURITY])
-        reason = np.select(conditions, [_R[r] for r in (
-            StageReason.ACCOUNTS_CLOSED, StageReason.DORMANT, StageReason.NEW_CUSTOMER,
-            StageReason.AUM_DROP, StageReason.ACTIVITY_HALVED, StageReason.AUM_GROWTH,
-            StageReason.PRODUCTS_ADDED)], default=_R[StageReason.STEADY])
+        snapshot, stage, reason = stage_at(
+            day=day, opened=opened, closed=closed, open_now=open_now, ever=ever,
+            products_before=products_before, last=last, recent=recent, previous=previous,
+            aum_now=aum[:, col], aum_before_drop=aum[:, col - rules.decline_aum_months],
+            aum_before_growth=aum[:, col - rules.growth_aum_months], rules=rules)
 
         source = np.where(stage_now >= 0, stage_now, _NEW)
         pair = (source[here] * (_NEW + 1) + stage[here])
@@ -165,6 +145,7 @@ def compute_lifecycle(*, customers: pd.DataFrame, holdings: pd.DataFrame,
             part.update(row=changed, day=np.full(len(changed), day), stage=stage[changed],
                         reason=reason[changed])
             history_parts.append(part)
+            entered_day[changed] = day
         stage_now = np.where(here, stage, stage_now)
         reason_now = np.where(here, reason, reason_now)
         progress((t + 1) / len(dates), "lifecycle")
@@ -188,7 +169,111 @@ def compute_lifecycle(*, customers: pd.DataFrame, holdings: pd.DataFrame,
                          "from_stage": names[flow["from_code"].to_numpy(dtype="int64")],
                          "to_stage": names[flow["to_code"].to_numpy(dtype="int64")],
                          "count": flow["count"].to_numpy(dtype="int64")})
-    return LifecycleResult(current, history, flow, dates)
+    carry.update({name: snapshot[name] for name in ("aum_now", "aum_before_drop",
+                                                    "aum_before_growth", "products_before")})
+    return LifecycleResult(current, history, flow, dates, carry)
+
+
+
+def stage_at(*, day: int, opened: np.ndarray, closed: np.ndarray, open_now: np.ndarray,
+             ever: np.ndarray, products_before: np.ndarray, last: np.ndarray, recent: np.ndarray,
+             previous: np.ndarray, aum_now: np.ndarray, aum_before_drop: np.ndarray,
+             aum_before_growth: np.ndarray,
+             rules: LifecycleRules = LifecycleRules()) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
+    """The stage rules at one evaluation day, vectorised over customers: (numbers behind the
+    reasons, stage codes, reason codes). Inputs are per customer as of `day`: opening and
+    closing days, open / ever-opened holdings, open holdings at the growth base date, last
+    customer-initiated transaction day (NO_DAY: none), transactions in the recent and the
+    previous activity window, month-end AUM now and at the decline / growth base months."""
+    since = np.where(last == NO_DAY, opened, np.maximum(last, opened))
+    now, before_drop, before_growth = aum_now, aum_before_drop, aum_before_growth
+    snapshot = {
+        "tenure": day - opened, "days_inactive": day - since, "last_day": last,
+        "open_now": open_now, "aum_now": now, "aum_before_drop": before_drop,
+        "aum_before_growth": before_growth, "txns_previous": previous, "txns_recent": recent,
+        "products_before": products_before, "closed_day": closed,
+    }
+    with np.errstate(invalid="ignore"):
+        drop_base = np.nan_to_num(before_drop, nan=-1.0) >= rules.min_trend_aum
+        aum_drop = drop_base & (np.nan_to_num(now) <= before_drop * (1 - rules.decline_aum_drop))
+        growth_base = np.nan_to_num(before_growth, nan=-1.0) >= rules.min_trend_aum
+        aum_growth = growth_base & (np.nan_to_num(now) >= before_growth * (1 + rules.growth_aum_rise))
+    conditions = [
+        (closed <= day) | ((ever > 0) & (open_now == 0)),
+        day - since >= rules.dormant_days,
+        day - opened < rules.acquisition_days,
+        aum_drop,
+        (previous >= max(rules.min_previous_txns, 1))
+        & (recent <= previous * rules.activity_halved_ratio),
+        (day - opened < rules.growth_max_tenure_days) & aum_growth,
+        (day - opened < rules.growth_max_tenure_days) & (open_now > products_before)
+        & (products_before > 0),
+    ]
+    stage = np.select(conditions, [_S[Stage.CHURNED], _S[Stage.CHURNED], _S[Stage.ACQUISITION],
+                                   _S[Stage.DECLINE], _S[Stage.DECLINE], _S[Stage.GROWTH],
+                                   _S[Stage.GROWTH]], default=_S[Stage.MATURITY])
+    reason = np.select(conditions, [_R[r] for r in (
+        StageReason.ACCOUNTS_CLOSED, StageReason.DORMANT, StageReason.NEW_CUSTOMER,
+        StageReason.AUM_DROP, StageReason.ACTIVITY_HALVED, StageReason.AUM_GROWTH,
+        StageReason.PRODUCTS_ADDED)], default=_R[StageReason.STEADY])
+    return snapshot, stage, reason
+
+
+@dataclasses.dataclass(frozen=True)
+class LastEvaluation:
+    """The stages at a new data date in the same month as an earlier full computation (see
+    `reevaluate_last`): `current` as LifecycleResult.current; `history` the stage changes
+    observed at the new date (they replace the rows of the old date); `flow` this month's flow
+    rows (they replace the month's rows)."""
+
+    current: pd.DataFrame
+    history: pd.DataFrame
+    flow: pd.DataFrame
+
+
+def reevaluate_last(*, ids: pd.Index, as_of: dt.date, month: str, carry: dict[str, np.ndarray],
+                    opened: np.ndarray, closed: np.ndarray, open_now: np.ndarray, ever: np.ndarray,
+                    last: np.ndarray, recent: np.ndarray, previous: np.ndarray,
+                    rules: LifecycleRules = LifecycleRules()) -> LastEvaluation:
+    """Redo only the last evaluation of `compute_lifecycle` at a later `as_of` of the same month
+    `month`, from the `carry` of the earlier computation (stage and entry day after the
+    previous month end, the month's balance and product inputs, which the later day within the
+    month does not change) and the activity and holdings figures at as_of. Everything earlier
+    in the history is unchanged by construction, so the result equals a full computation."""
+    day = day_number(as_of)
+    snapshot, stage, reason = stage_at(
+        day=day, opened=opened, closed=closed, open_now=open_now, ever=ever,
+        products_before=carry["products_before"], last=last, recent=recent, previous=previous,
+        aum_now=carry["aum_now"], aum_before_drop=carry["aum_before_drop"],
+        aum_before_growth=carry["aum_before_growth"], rules=rules)
+    before = carry["stage_before"]
+    here = opened <= day
+    source = np.where(before >= 0, before, _NEW)
+    codes, counts = np.unique(source[here] * (_NEW + 1) + stage[here], return_counts=True)
+    names = np.array([s.value for s in STAGES] + [FLOW_SOURCE_NEW], dtype=object)
+    flow = pd.DataFrame({"month": np.full(len(codes), month, dtype=object),
+                         "from_stage": names[codes // (_NEW + 1)],
+                         "to_stage": names[codes % (_NEW + 1)], "count": counts.astype("int64")})
+    changed = np.flatnonzero(here & (stage != before))
+    part = {name: values[changed] for name, values in snapshot.items()}
+    part.update(row=changed, day=np.full(len(changed), day), stage=stage[changed],
+                reason=reason[changed])
+    history = _history_frame([part] if len(changed) else [], ids)
+
+    stage_now = np.where(here, stage, before)
+    reason_now = np.where(here, reason, -1)
+    entered = np.where(here & (stage != before), day, carry["entered_before"])
+    placed = stage_now >= 0
+    final = {name: values[placed] for name, values in snapshot.items()}
+    final["reason"] = reason_now[placed]
+    current = pd.DataFrame({
+        "customer_id": ids.to_numpy()[placed],
+        "stage": np.array([s.value for s in STAGES], dtype=object)[stage_now[placed]],
+        "stage_since": _iso_or_none(entered[placed], entered[placed] != NO_DAY),
+        "reason": np.array([r.value for r in REASONS], dtype=object)[reason_now[placed]],
+        "detail": _details(final),
+    })
+    return LastEvaluation(current, history, flow)
 
 
 def _history_frame(parts: list[dict[str, np.ndarray]], ids: pd.Index) -> pd.DataFrame:

@@ -45,9 +45,21 @@ def compute_rfm(*, activity: ActivityIndex, monetary: pd.Series, as_of: dt.date,
     cust = np.arange(len(ids))
     today = day_number(as_of)
     last = activity.last_day(cust, today)
-    recency = np.where(last == NO_DAY, np.nan, today - last).astype("float64")
     frequency = activity.count_between(cust, today - rules.frequency_days, today)
     money = monetary.reindex(ids).fillna(0.0).to_numpy(dtype="float64")
+    return rfm_from_values(ids=ids, last_day=last, frequency=frequency, monetary=money, as_of=as_of)
+
+
+def rfm_from_values(*, ids: pd.Index, last_day: np.ndarray, frequency: np.ndarray,
+                    monetary: np.ndarray, as_of: dt.date) -> pd.DataFrame:
+    """The scoring step of `compute_rfm` on per-customer figures already counted: day number of
+    the last customer-initiated transaction (NO_DAY: none), transactions in the frequency
+    window, monetary value. Medians and quintiles are taken over all of `ids`."""
+    today = day_number(as_of)
+    last = np.asarray(last_day, dtype="int64")
+    frequency = np.asarray(frequency, dtype="int64")
+    money = np.asarray(monetary, dtype="float64")
+    recency = np.where(last == NO_DAY, np.nan, today - last).astype("float64")
 
     has_recency = ~np.isnan(recency)
     recent_median = np.median(recency[has_recency]) if has_recency.any() else np.nan

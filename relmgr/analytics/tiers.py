@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from relmgr.analytics.activity import (
+    NO_DAY,
     balance_matrix,
     customer_index,
     day_number,
@@ -180,21 +181,36 @@ def contact_due(*, tiers: pd.DataFrame, customers: pd.DataFrame, interactions: p
     whose record is closed are left out: a cadence is for customers we still serve."""
     frame = tiers[["customer_id", "tier"]].merge(
         customers[["customer_id", "opened_on", "closed_on"]], on="customer_id", how="left")
-    closed = frame["closed_on"].astype("str").str.slice(0, 10)
-    still_open = (frame["closed_on"].isna() | (closed == "") | (closed > as_of.isoformat())).to_numpy()
-    frame = frame[still_open].reset_index(drop=True)
-
     today = day_number(as_of)
     reached = interactions[(interactions["outcome"] != ContactOutcome.NO_ANSWER.value).to_numpy()]
     contact_day = pd.Series(day_numbers(reached["occurred_at"]), index=reached["customer_id"])
     last = contact_day[contact_day.to_numpy() <= today].groupby(level=0, sort=False).max()
     last_day = frame["customer_id"].map(last)
-    frame["last_contact_on"] = pd.Series(
-        np.where(last_day.notna(), iso_dates(last_day.fillna(0).to_numpy(dtype="int64")), None),
-        dtype=object)
+    return contact_due_days(
+        customer_id=frame["customer_id"].to_numpy(dtype=object), tier=frame["tier"].to_numpy(dtype=object),
+        opened_day=day_numbers(frame["opened_on"]),
+        closed_day=day_numbers(frame["closed_on"], missing=_NEVER),
+        last_contact_day=last_day.fillna(NO_DAY).to_numpy(dtype="int64"), as_of=as_of, rules=rules)
 
-    cadence = frame["tier"].map({t.value: rules.cadence_days(t) for t in Tier})
-    base = day_numbers(frame["last_contact_on"].fillna(frame["opened_on"]))
+
+_NEVER = np.iinfo(np.int64).max // 4
+
+
+def contact_due_days(*, customer_id: np.ndarray, tier: np.ndarray, opened_day: np.ndarray,
+                     closed_day: np.ndarray, last_contact_day: np.ndarray, as_of: dt.date,
+                     rules: TierRules = TierRules()) -> pd.DataFrame:
+    """`contact_due` on per-customer arrays: tier codes, opening and closing days (a day after
+    as_of, or never, for an open record) and the last contact that counts (NO_DAY: none) on or
+    before as_of."""
+    today = day_number(as_of)
+    still_open = np.asarray(closed_day) > today
+    ids = np.asarray(customer_id, dtype=object)[still_open]
+    tier = np.asarray(tier, dtype=object)[still_open]
+    last = np.asarray(last_contact_day, dtype="int64")[still_open]
+    contacted = last != NO_DAY
+    cadence_by_tier = {t.value: rules.cadence_days(t) for t in Tier}
+    cadence = pd.Series(tier).map(cadence_by_tier)
+    base = np.where(contacted, last, np.asarray(opened_day, dtype="int64")[still_open])
     has_cadence = cadence.notna().to_numpy()
     cadence_days = cadence.fillna(0).to_numpy(dtype="int64")
     due = base + cadence_days
@@ -203,12 +219,13 @@ def contact_due(*, tiers: pd.DataFrame, customers: pd.DataFrame, interactions: p
                       np.where(due < today, ContactStatus.OVERDUE.value,
                                np.where(due <= today + rules.due_soon_days, ContactStatus.DUE.value,
                                         ContactStatus.NOT_DUE.value)))
+    last_text = np.full(len(last), None, dtype=object)
+    last_text[contacted] = iso_dates(last[contacted])
     return pd.DataFrame({
-        "customer_id": frame["customer_id"],
-        "tier": frame["tier"],
+        "customer_id": ids,
+        "tier": tier,
         "cadence_days": pd.Series(cadence_days, dtype="Int64").where(has_cadence, pd.NA),
-        "last_contact_on": frame["last_contact_on"].astype(object).where(
-            frame["last_contact_on"].notna(), None),
+        "last_contact_on": last_text,
         "due_on": np.where(has_cadence, iso_dates(due), None),
         "days_overdue": pd.Series(overdue_days, dtype="Int64").where(has_cadence, pd.NA),
         "status": status,

@@ -29,6 +29,7 @@ from relmgr.services.importer.reading import find_files, read_table
 from relmgr.services.importer.spec import BY_TABLE, TABLES, Kind, TableSpec
 from relmgr.storage import Portfolio
 from relmgr.storage.exchange import insert_frame, rows_matching, upsert_frame
+from relmgr.storage.segment_state import highest_txn_id, note_input_change
 from relmgr.storage.summary import rebuild_customer_summary
 
 WRITE_CHUNK_ROWS = 20_000
@@ -240,6 +241,18 @@ def _write(portfolio: Portfolio, table: _Table, *, progress: Progress, cancel: C
                        skipped=len(table.frame) - inserted - updated)
 
 
+def _note_backdated_transactions(portfolio: Portfolio, tables: dict[str, _Table]) -> None:
+    """Transactions numbered below the highest on file are invisible to the incremental
+    segmentation refresh, which finds new ones by txn_id: count them as an input change so
+    that it falls back to a full refresh (see migration 0007)."""
+    table = tables.get("transactions")
+    if table is None or table.new is None or not table.new.any():
+        return
+    lowest = table.frame.loc[table.new, "txn_id"].min()
+    if int(lowest) < highest_txn_id(portfolio):
+        note_input_change(portfolio)
+
+
 def import_folder(portfolio: Portfolio, folder: Path, *, progress: Progress = no_progress,
                   cancel: CancelCheck = never) -> ImportReport:
     """Load the exchange-format CSVs in `folder` into `portfolio`, all or nothing.
@@ -282,6 +295,7 @@ def import_folder(portfolio: Portfolio, folder: Path, *, progress: Progress = no
         if out:
             raise ImportRejected(out.problems(file_order))
         check_cancel(cancel)
+        _note_backdated_transactions(portfolio, tables)
         counts: dict[str, TableCounts] = {}
         total_rows = max(1, sum(len(t.frame) for t in tables.values()))
         done = 0
