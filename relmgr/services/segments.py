@@ -60,6 +60,7 @@ from relmgr.domain.segments import (
 )
 from relmgr.storage.portfolio import Portfolio
 from relmgr.storage.activity_read import read_activity_days
+from relmgr.storage.column_read import read_plain_columns
 from relmgr.storage.rules import get_rule
 from relmgr.storage.segment_state import (
     highest_txn_id,
@@ -133,11 +134,17 @@ def read_inputs(portfolio: Portfolio, *, as_of: dt.date) -> dict[str, pd.DataFra
     return {
         "customers": portfolio.read_frame(
             "SELECT customer_id, birth_date, opened_on, closed_on FROM customers"),
-        "holdings": portfolio.read_frame(
-            "SELECT customer_id, opened_on, closed_on FROM holdings"),
-        "monthly_balances": portfolio.read_frame(
-            "SELECT customer_id, month, aum_avg, aum_end, digital_logins FROM monthly_balances "
-            "WHERE month <= ?", (as_of.strftime("%Y-%m"),)),
+        # Column-wise (storage/column_read.py): a row fetch of a million monthly balances costs
+        # a third more time and leaves ~300 MB more in the allocator at branch scale.
+        "holdings": read_plain_columns(portfolio, source="FROM holdings", params=(), columns={
+            "customer_id": ("customer_id", "text"), "opened_on": ("opened_on", "text"),
+            "closed_on": ("closed_on", "text")}),
+        "monthly_balances": read_plain_columns(
+            portfolio, source="FROM monthly_balances WHERE month <= ?",
+            params=(as_of.strftime("%Y-%m"),), columns={
+                "customer_id": ("customer_id", "text"), "month": ("month", "text"),
+                "aum_avg": ("aum_avg", "number"), "aum_end": ("aum_end", "number"),
+                "digital_logins": ("digital_logins", "number")}).astype({"digital_logins": "int64"}),
         # customer_id, day, digital: see storage/activity_read.py for why not a plain scan.
         # Rows dated after as_of too (ActivityIndex leaves them out): the incremental refresh
         # must know whether any exist.

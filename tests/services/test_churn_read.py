@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from relmgr.storage import churn_store as store
+from relmgr.storage import column_read
 from relmgr.storage import open_portfolio
 from relmgr.storage.portfolio import Portfolio
 from tests.conftest import DEMO_AS_OF, DEMO_PASSWORD_FOR_TESTS
@@ -67,7 +68,7 @@ def portfolio(writable_demo_portfolio: Path):
 
 
 def test_the_history_equals_a_plain_row_by_row_read(portfolio: Portfolio) -> None:
-    assert store._reals_round_trip(portfolio)
+    assert column_read.reals_round_trip(portfolio)
     frames = store.read_churn_history(portfolio, since=SINCE, until=DEMO_AS_OF)
     _assert_same_as_plain_sql(portfolio, frames)
     assert frames["customers"]["closed_on"].isna().any()      # NULL closing dates stay missing
@@ -91,7 +92,7 @@ def test_values_the_fast_path_cannot_carry_fall_back_to_plain_rows(portfolio: Po
 
 
 def test_no_round_trip_through_text_or_too_long_a_text_reads_rows(portfolio: Portfolio, monkeypatch) -> None:
-    monkeypatch.setattr(store, "_reals_round_trip", lambda portfolio: False)
+    monkeypatch.setattr(store, "reals_round_trip", lambda portfolio: False)
     _assert_same_as_plain_sql(portfolio, store.read_churn_history(portfolio, since=SINCE, until=DEMO_AS_OF))
     monkeypatch.undo()
 
