@@ -33,31 +33,27 @@ def highest_txn_id(portfolio: Portfolio) -> int:
     return int(highest)
 
 
-def save_state(portfolio: Portfolio, arrays: Mapping[str, np.ndarray]) -> None:
-    """Replace the whole state; call inside the transaction that writes the results."""
+def _npy_rows(arrays: Mapping[str, np.ndarray]) -> list[tuple[str, bytes]]:
     rows = []
     for name, array in arrays.items():
         buffer = io.BytesIO()
         np.save(buffer, np.asarray(array), allow_pickle=False)
         rows.append((name, buffer.getvalue()))
+    return rows
+
+
+def save_state(portfolio: Portfolio, arrays: Mapping[str, np.ndarray]) -> None:
+    """Replace the whole state; call inside the transaction that writes the results."""
     portfolio.conn.execute("DELETE FROM segment_state")
-    portfolio.conn.executemany("INSERT INTO segment_state (name, value) VALUES (?, ?)", rows)
+    portfolio.conn.executemany("INSERT INTO segment_state (name, value) VALUES (?, ?)",
+                               _npy_rows(arrays))
 
 
 def update_state(portfolio: Portfolio, arrays: Mapping[str, np.ndarray]) -> None:
     """Replace the named arrays, keep the others; call inside the results' transaction."""
-    rows = []
-    for name, array in arrays.items():
-        buffer = io.BytesIO()
-        np.save(buffer, np.asarray(array), allow_pickle=False)
-        rows.append((name, buffer.getvalue()))
     portfolio.conn.executemany(
         "INSERT INTO segment_state (name, value) VALUES (?, ?) "
-        "ON CONFLICT (name) DO UPDATE SET value = excluded.value", rows)
-
-
-def clear_state(portfolio: Portfolio) -> None:
-    portfolio.conn.execute("DELETE FROM segment_state")
+        "ON CONFLICT (name) DO UPDATE SET value = excluded.value", _npy_rows(arrays))
 
 
 def load_state(portfolio: Portfolio) -> dict[str, np.ndarray]:
