@@ -61,8 +61,10 @@ _S = {
     "mature_many": QT_TRANSLATE_NOOP("WorklistTexts", "{count} products mature from {date}, CNY {amount}"),
     "overdue": QT_TRANSLATE_NOOP(
         "WorklistTexts", "Contact {days} days overdue (every {cadence} days; last contact {last})"),
+    # Counted from the customer's first due date, a never-contacted customer of long standing is
+    # "4,372 days overdue": true but useless to an RM. Say there is no contact and since when.
     "overdue_never": QT_TRANSLATE_NOOP(
-        "WorklistTexts", "Contact {days} days overdue (every {cadence} days; never contacted)"),
+        "WorklistTexts", "No contact on record; due since {due} (every {cadence} days)"),
     "due": QT_TRANSLATE_NOOP("WorklistTexts", "Contact due by {date} (every {cadence} days)"),
     "accepted": QT_TRANSLATE_NOOP("WorklistTexts", "Accepted {products} on {date}; not opened yet"),
     "birthday_today": QT_TRANSLATE_NOOP("WorklistTexts", "Birthday today (turns {age})"),
@@ -171,7 +173,7 @@ def reason_sentence(detail: Mapping[str, Any], *, product_names: Mapping[str, st
         days, cadence, last = _int(detail.get("days_overdue")), detail.get("cadence_days"), detail.get("last_contact_on")
         if last:
             return s("overdue").format(days=days, cadence=cadence or "–", last=last)
-        return s("overdue_never").format(days=days, cadence=cadence or "–")
+        return s("overdue_never").format(due=detail.get("due_on") or "", cadence=cadence or "–")
     if reason == WorkReason.CONTACT_DUE:
         return s("due").format(date=detail.get("due_on") or "", cadence=detail.get("cadence_days") or "–")
     if reason == WorkReason.RECOMMENDATION_ACCEPTED:

@@ -3974,8 +3974,8 @@ Export unmasked?</source>
     </message>
     <message>
         <location filename="../../relmgr/ui/worklist_texts.py" line="64" />
-        <source>Contact {days} days overdue (every {cadence} days; never contacted)</source>
-        <translation>联系已逾期 {days} 天（每 {cadence} 天联系一次；从未联系）</translation>
+        <source>No contact on record; due since {due} (every {cadence} days)</source>
+        <translation>无联系记录；自 {due} 起应联系（每 {cadence} 天联系一次）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/worklist_texts.py" line="66" />

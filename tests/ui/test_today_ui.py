@@ -318,3 +318,13 @@ def test_clear_empties_every_page(runner_on_demo, today_page, qtbot):
         page.clear()
     _idle(runner_on_demo, qtbot)
     assert today_page.model.rowCount() == 0 and tasks.model.rowCount() == 0 and audit.model.rowCount() == 0
+
+
+def test_a_never_contacted_customer_reads_as_no_contact_since_the_due_date(qapp) -> None:
+    detail = {"reason": "CONTACT_OVERDUE", "due_on": "2014-07-01", "days_overdue": 4372,
+              "cadence_days": 180, "last_contact_on": None}
+    sentence = worklist_texts.reason_sentence(detail)
+    assert sentence == "No contact on record; due since 2014-07-01 (every 180 days)"
+    contacted = {"reason": "CONTACT_OVERDUE", "due_on": "2026-05-01", "days_overdue": 60,
+                 "cadence_days": 90, "last_contact_on": "2026-01-31"}
+    assert "60 days overdue" in worklist_texts.reason_sentence(contacted)
