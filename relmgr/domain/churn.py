@@ -115,3 +115,16 @@ class ChurnRules:
         if probability >= self.medium_probability:
             return RiskBand.MEDIUM
         return RiskBand.LOW
+
+
+def probability_percent(probability: float, *, decimals: int = 0) -> str:
+    """A probability as a percentage that never reads as certainty. Rounding would show a
+    calibrated 0.998 as '100%', which an RM reads as 'already gone' (and 0.002 as '0%'); this
+    shows '>99%' and '<1%' instead (with decimals=1: '>99.9%', '<0.1%')."""
+    step = 10.0 ** -(decimals + 2)           # the smallest step the text shows: 1% or 0.1%
+    shown = f"{probability:.{decimals}%}"
+    if shown == f"{1:.{decimals}%}":
+        return ">" + f"{1 - step:.{decimals}%}"
+    if probability > 0 and shown == f"{0:.{decimals}%}":
+        return "<" + f"{step:.{decimals}%}"
+    return shown

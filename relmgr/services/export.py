@@ -45,6 +45,7 @@ from typing import Any, BinaryIO
 
 import pandas as pd
 
+from relmgr.domain.churn import probability_percent
 from relmgr.domain.codes import AuditAction, TaskStatus
 from relmgr.domain.pii import mask_id_number, mask_name, mask_phone
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
@@ -214,7 +215,8 @@ def describe_reason(detail: Mapping[str, Any], *, language: str = "zh_CN") -> st
     if reason == "CHURN_RISK":
         p = float(detail.get("probability") or 0)
         band = code_word(detail.get("band"), language=language)
-        return f"流失预警 {p:.0%}（{band}）" if zh else f"Churn risk {p:.0%} ({band})"
+        pct = probability_percent(p)
+        return f"流失预警 {pct}（{band}）" if zh else f"Churn risk {pct} ({band})"
     if reason == "MATURING":
         days, on = int(detail.get("days_left") or 0), detail.get("maturity_on", "")
         amount = float(detail.get("balance") or 0)

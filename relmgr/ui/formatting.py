@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import math
 
+from relmgr.domain.churn import probability_percent
+
 
 def money(value: float | None) -> str:
     """12345.6 -> '12,345.60'; None/NaN -> ''."""
@@ -20,6 +22,16 @@ def money_short(value: float | None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return f"{value:,.0f}"
+
+
+def probability(value: object, *, decimals: int = 0) -> str:
+    """A churn probability as a percentage that never reads as certainty (see
+    relmgr.domain.churn.probability_percent); None/NaN/non-numbers -> ''."""
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return ""
+    return "" if math.isnan(number) else probability_percent(number, decimals=decimals)
 
 
 def text(value: object) -> str:

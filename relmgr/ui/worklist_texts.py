@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from relmgr.domain.codes import ContactPurpose
 from relmgr.services.worklist import SuggestedAction, WorklistRules, WorkReason
+from relmgr.ui import formatting
 
 CONTEXT = "Codes"
 SENTENCE_CONTEXT = "WorklistTexts"
@@ -156,7 +157,7 @@ def reason_sentence(detail: Mapping[str, Any], *, product_names: Mapping[str, st
     if reason == WorkReason.CHURN_RISK:
         from relmgr.ui import churn_texts
 
-        pct = f"{float(detail.get('probability') or 0):.0%}"
+        pct = formatting.probability(detail.get("probability") or 0)
         band = churn_texts.band(detail.get("band")) or "–"
         why = churn_texts.reasons_text(detail.get("reasons"), top=1)
         return s("churn_why").format(pct=pct, band=band, why=why) if why else s("churn").format(pct=pct, band=band)

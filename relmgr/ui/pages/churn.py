@@ -80,11 +80,7 @@ def _new_marker(value: object) -> str:
 
 
 def _percent(value: object) -> str:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return ""
-    return "" if np.isnan(number) else f"{number:.1%}"
+    return formatting.probability(value, decimals=1)
 
 
 COLUMNS = (
