@@ -21,17 +21,30 @@ Candidate sources (scores per customer and product):
 - Peer groups: the share of the customer's peers (same age band × AUM band, `AGE_EDGES`,
   `AUM_EDGES`) holding the product, shrunk towards the overall share by `peer_prior` (20)
   pseudo-customers.
+- Next opening (`NextModel`): a multinomial logistic regression of which product a customer
+  opens next on their age band, AUM band, risk rating and held products (plus scaled age and
+  log AUM). It learns from the fit population itself: for every customer with at least two open
+  products, the most recently opened one is the label and the others are the context. What
+  customers hold is not what they open next: a current account or a mortgage stays on the books
+  for years, a 3-month or 1-year deposit or a 6-month wealth product is opened again and again,
+  so the stock of holdings (peers, CF, rules) under-states what is bought now.
 
 Blend (`BlendWeights`, documented defaults):
     fit     = peers · exp(0.5 · Σ_{held a} log lift(a, j))      (co-holding evidence, pairs with
                                                                  support ≥ min_support, smoothed)
-    blended = fit · (1 + 0.2 · trigger fired) + 0.1 · CF cosine
-The score is a fit estimate on the scale of "share of similar customers holding it" (it may
-exceed 1 for a very strong fit). The design was chosen on demo seeds 11 and 12 (3,000
-customers), never on the portfolio being evaluated: a plain additive blend of CF and rule scores
-did not beat popularity there (≈1.0×), because the demo's holdings are drawn independently
-given a customer archetype, which age and wealth reveal better than co-holdings do. The
-archetype-oracle ceiling on seed 11 is ≈1.53× popularity.
+    blended = next · (1 + 0.2 · trigger fired)                 (next = fit when the population is
+                                                                 too small to fit the next model)
+`nxt` < 1 blends next^nxt · fit^(1−nxt); `cf` adds a CF cosine term (0 by default).
+The score is a probability-like fit estimate. The design was chosen on demo portfolios of seeds
+11, 12 (5,000 customers) and 13 (20,000), never on the portfolio being evaluated. The previous
+holdings-only blend (fit · (1 + 0.2 · trigger) + 0.1 · CF) scored 1.26× popularity on seed 11,
+no better than peers alone, because the demo's holdings are drawn independently given a customer
+archetype, which age and wealth reveal better than co-holdings do (the archetype-oracle ceiling
+for predicting a holding on seed 11 is ≈1.53×). The next-opening model scored 1.50× (seed 11),
+1.53× (seed 12) and 1.50× (seed 13); adding the fit or CF to it lowered hit-rate@3 on those
+seeds, and a gradient-boosted model or interaction features did not beat the linear one. The
+trigger lift is kept so that events still move a product up (it costs about 0.1–0.2 points of
+hit-rate@3 on those seeds, a handful of customers).
 
 Suitability is applied as a hard filter (relmgr/domain/suitability.py, vectorised here as a
 bit mask per customer and product); a product with any rule bit set is never recommended,
@@ -90,11 +103,14 @@ TRIGGER_ORDER = (ReasonCode.MATURING, ReasonCode.LARGE_INFLOW, ReasonCode.SALARY
 
 @dataclasses.dataclass(frozen=True)
 class BlendWeights:
-    """blended = peers · exp(rules · Σ log lift) · (1 + trigger · fired) + cf · cosine."""
+    """blended = next^nxt · fit^(1 − nxt) · (1 + trigger · fired) + cf · cosine, where
+    fit = peers · exp(rules · Σ log lift) and next is the next-opening model's probability
+    (when the model has no next-opening part, next = fit)."""
 
     rules: float = 0.5
     trigger: float = 0.2
-    cf: float = 0.1
+    cf: float = 0.0
+    nxt: float = 1.0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -295,12 +311,127 @@ def peer_cells(age: np.ndarray, aum: np.ndarray) -> np.ndarray:
     return np.digitize(age, AGE_EDGES) * 10 + np.digitize(np.nan_to_num(aum), AUM_EDGES)
 
 
+def band_labels(values: np.ndarray, edges: tuple[float, ...]) -> list[str]:
+    """`band_label` of many values (one label per band, looked up)."""
+    texts = [band_label(lo, edges) for lo in (-np.inf, *edges)]
+    return [texts[k] for k in np.digitize(np.asarray(values, dtype=float), edges).tolist()]
+
+
 def band_label(value: float, edges: tuple[float, ...]) -> str:
     """'lo-hi' of the band `value` falls in ('-hi' / 'lo-' at the ends; hi exclusive)."""
     k = int(np.digitize([value], edges)[0])
     lo = "" if k == 0 else f"{edges[k - 1]:.0f}"
     hi = "" if k == len(edges) else f"{edges[k]:.0f}"
     return f"{lo}-{hi}"
+
+
+# Next-opening model: which product a customer opens next, learned from which product each
+# customer opened most recently (self-supervised on the fit population's own holdings).
+def next_features(age: np.ndarray, aum: np.ndarray, rating: np.ndarray, held: np.ndarray) -> np.ndarray:
+    """float32 n × f: age band, AUM band and risk rating one-hots, the held products, and
+    scaled age and log AUM."""
+    age_band = np.digitize(age, AGE_EDGES)
+    aum = np.nan_to_num(np.asarray(aum, dtype=float))
+    aum_band = np.digitize(aum, AUM_EDGES)
+    rating = np.clip(np.asarray(rating, dtype=int), 1, 5)
+    return np.hstack([
+        np.eye(len(AGE_EDGES) + 1, dtype=np.float32)[age_band],
+        np.eye(len(AUM_EDGES) + 1, dtype=np.float32)[aum_band],
+        np.eye(5, dtype=np.float32)[rating - 1],
+        held.astype(np.float32),
+        (np.log1p(np.maximum(aum, 0.0)) / 14.0).astype(np.float32)[:, None],
+        (np.asarray(age, dtype=float) / 80.0).astype(np.float32)[:, None],
+    ])
+
+
+def latest_products(holdings: pd.DataFrame, ids: np.ndarray, catalogue: Catalogue, *,
+                    min_products: int = 2) -> np.ndarray:
+    """int per customer: the column of the most recently opened open product (ties: the larger
+    holding_id, as in `hide_latest`) of customers with at least `min_products` distinct open
+    products; -1 for the others."""
+    n, p = len(ids), len(catalogue.ids)
+    out = np.full(n, -1, dtype=np.int64)
+    live = open_holdings(holdings)
+    if live.empty:
+        return out
+    rows = pd.Index(ids).get_indexer(live["customer_id"].astype("str"))
+    cols = pd.Index(catalogue.ids).get_indexer(live["product_id"].astype("str"))
+    ok = (rows >= 0) & (cols >= 0)
+    held = np.zeros((n, p), dtype=bool)
+    held[rows[ok], cols[ok]] = True
+    ok &= held.sum(axis=1)[np.maximum(rows, 0)] >= min_products
+    day = day_numbers(live["opened_on"].rename("opened_on"), missing=_NO_DATE)
+    rows, cols, day = rows[ok], cols[ok], day[ok]
+    if not len(rows):
+        return out
+    last = np.full(n, np.iinfo(np.int64).min)
+    np.maximum.at(last, rows, day)
+    on_last = day == last[rows]                       # the holdings opened on the latest day
+    out[rows[on_last]] = cols[on_last]
+    ties = np.bincount(rows[on_last], minlength=n) > 1
+    if ties.any():                                    # rare: the larger holding_id wins
+        tied = pd.DataFrame({"row": rows[on_last], "col": cols[on_last],
+                             "holding_id": live["holding_id"].astype("str").to_numpy()[ok][on_last]})
+        tied = tied[ties[tied["row"].to_numpy()]].sort_values(["row", "holding_id"], kind="stable")
+        tied = tied.drop_duplicates("row", keep="last")
+        out[tied["row"].to_numpy()] = tied["col"].to_numpy()
+    return out
+
+
+@dataclasses.dataclass(frozen=True)
+class NextModel:
+    """Multinomial logistic regression: P(the product opened next | customer). Fitted on the
+    customers with at least two open products: the label is the product they opened most
+    recently, the features (`next_features`) are their age, AUM, risk rating and the products
+    they held besides it. Predicting from everything a customer holds now asks "what would come
+    next". Holdings of a product that is held long (a current account, a mortgage) pile up over
+    years; openings of a product that is renewed often (a 3-month deposit) do not, so what
+    customers open next differs from what they hold, which this model learns and peer shares
+    cannot."""
+
+    coef: np.ndarray                 # float32 (f + 1) × p, last row the intercepts
+    n_examples: int                  # customers with a latest product (before sampling)
+    label_counts: np.ndarray         # p: of the examples used, latest openings per product
+
+    def predict(self, features: np.ndarray) -> np.ndarray:
+        coef = self.coef.astype(np.float64)
+        z = features.astype(np.float64) @ coef[:-1] + coef[-1]
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return (e / e.sum(axis=1, keepdims=True)).astype(np.float64)
+
+
+def fit_next_model(features: np.ndarray, labels: np.ndarray, n_products: int, *, l2: float = 1e-3,
+                   iterations: int = 100, step: float = 0.1, min_examples: int = 50,
+                   max_examples: int = 12_000) -> NextModel | None:
+    """Fit `NextModel` by full-batch Adam on the softmax cross-entropy with an L2 penalty (numpy,
+    deterministic). `features` rows pair with `labels` (product columns). None when there are
+    fewer than `min_examples` examples: too few to learn from. Beyond `max_examples` a fixed
+    random sample is used (a few hundred weights need no more; it keeps a 50,000-customer fit
+    under a second)."""
+    labels = np.asarray(labels, dtype=np.int64)
+    if len(labels) < min_examples:
+        return None
+    n_seen = len(labels)
+    if n_seen > max_examples:
+        keep = np.sort(np.random.default_rng(0).choice(n_seen, max_examples, replace=False))
+        features, labels = features[keep], labels[keep]
+    x = np.hstack([features.astype(np.float32), np.ones((len(labels), 1), dtype=np.float32)])
+    y = np.zeros((len(labels), n_products), dtype=np.float32)
+    y[np.arange(len(labels)), labels] = 1.0
+    w = np.zeros((x.shape[1], n_products), dtype=np.float32)
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    for t in range(1, iterations + 1):
+        z = x @ w
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        e /= e.sum(axis=1, keepdims=True)
+        g = x.T @ (e - y) / len(labels) + l2 * w
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g * g
+        w -= step * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
+    return NextModel(w, n_seen, np.bincount(labels, minlength=n_products))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -323,6 +454,7 @@ class HoldingModel:
     peer_size: np.ndarray
     peer_holders: np.ndarray
     rules: MiningRules
+    next: NextModel | None = None     # None: too few customers with two products to learn from
 
     @property
     def share(self) -> np.ndarray:
@@ -349,9 +481,22 @@ class HoldingModel:
 
 
 def fit_model(held: np.ndarray, *, cells: np.ndarray | None = None,
-              rules: MiningRules = MiningRules()) -> HoldingModel:
+              rules: MiningRules = MiningRules(), age: np.ndarray | None = None,
+              aum: np.ndarray | None = None, rating: np.ndarray | None = None,
+              latest: np.ndarray | None = None) -> HoldingModel:
     """Fit on a bool customers × products matrix (and their peer cells); rows with no holding
-    are left out."""
+    are left out. With `age`, `aum`, `rating` and `latest` (`latest_products` of the same
+    holdings) the next-opening model is fitted too: for each customer with a latest product,
+    features from the other products they hold, label the latest one."""
+    next_model = None
+    if latest is not None and age is not None and aum is not None and rating is not None:
+        learn = np.flatnonzero(np.asarray(latest) >= 0)
+        labels = np.asarray(latest)[learn]
+        context = held[learn].copy()
+        context[np.arange(len(learn)), labels] = False
+        features = next_features(np.asarray(age)[learn], np.asarray(aum)[learn],
+                                 np.asarray(rating)[learn], context)
+        next_model = fit_next_model(features, labels, held.shape[1])
     fit_rows = held.any(axis=1)
     x = held[fit_rows].astype(np.float32)
     n, p = x.shape
@@ -382,7 +527,7 @@ def fit_model(held: np.ndarray, *, cells: np.ndarray | None = None,
     log_lift = np.where(support >= rules.min_support, np.log((pair + 1) / (expected + 1)), 0.0)
     np.fill_diagonal(log_lift, 0.0)
     return HoldingModel(n, counts, pair, triple, sim, np.where(kept, conf, 0.0), log_lift,
-                        peer_ids, peer_size, peer_holders, rules)
+                        peer_ids, peer_size, peer_holders, rules, next_model)
 
 
 def association_rules(model: HoldingModel, catalogue: Catalogue) -> pd.DataFrame:
@@ -527,6 +672,7 @@ class Scores:
     popularity: np.ndarray           # p
     blended: np.ndarray
     weights: BlendWeights
+    next: np.ndarray                 # n × p next-opening probability (fit when no such model)
 
 
 def score(base: CustomerBase, model: HoldingModel, triggers: Triggers, *,
@@ -546,8 +692,13 @@ def score(base: CustomerBase, model: HoldingModel, triggers: Triggers, *,
     trigger = (triggers.code > 0).astype(np.float64)
     peers = model.peer_share(peer_cells(base.age, base.aum))
     fit = peers * np.exp(weights.rules * evidence)
-    blended = fit * (1 + weights.trigger * trigger) + weights.cf * cf
-    return Scores(cf, evidence, antecedent, rule_lift, trigger, peers, model.share, blended, weights)
+    if model.next is not None:
+        nxt = model.next.predict(next_features(base.age, base.aum, base.rating, base.held))
+        core = nxt ** weights.nxt * fit ** (1.0 - weights.nxt) if weights.nxt != 1.0 else nxt
+    else:
+        nxt = core = fit
+    blended = core * (1 + weights.trigger * trigger) + weights.cf * cf
+    return Scores(cf, evidence, antecedent, rule_lift, trigger, peers, model.share, blended, weights, nxt)
 
 
 def top_products(scores: np.ndarray, mask: np.ndarray, *, top: int) -> np.ndarray:
@@ -621,6 +772,8 @@ def reasons_for(*, rows: np.ndarray, products: np.ndarray, base: CustomerBase, c
     choice = np.argmax(np.stack([peer_lift, similar_lift, rule_lift]), axis=0)
     trig = triggers.code[rows, products]
     ids = catalogue.ids
+    age_labels = band_labels(base.age[rows], AGE_EDGES)
+    aum_labels = band_labels(base.aum[rows], AUM_EDGES)
     out: list[dict[str, Any]] = []
     for i, (row, j) in enumerate(zip(rows.tolist(), products.tolist(), strict=True)):
         pid = ids[j]
@@ -658,8 +811,7 @@ def reasons_for(*, rows: np.ndarray, products: np.ndarray, base: CustomerBase, c
         else:
             size = int(peer_size[i])
             out.append({"code": ReasonCode.PEERS.value, "product": pid,
-                        "age_band": band_label(base.age[row], AGE_EDGES),
-                        "aum_band": band_label(base.aum[row], AUM_EDGES), "peers": size,
+                        "age_band": age_labels[i], "aum_band": aum_labels[i], "peers": size,
                         "share_peers": _r(peer_holders[i] / size) if size else 0.0,
                         "share_all": _r(share_all[i])})
     return out
@@ -711,12 +863,17 @@ class CustomerRecommendations:
 def _actions(base: CustomerBase, row: int, *, as_of: dt.date, rules: SuitabilityRules) -> tuple[dict, ...]:
     if not assessment_expired_rows(base, as_of=as_of, rules=rules)[row]:
         return ()
+    return (_renewal(base, row, as_of=as_of, rules=rules),)
+
+
+def _renewal(base: CustomerBase, row: int, *, as_of: dt.date, rules: SuitabilityRules) -> dict:
+    """The RENEW_RISK_ASSESSMENT action of a customer whose assessment has expired."""
     day = int(base.assessed_day[row])
     assessed = None if day == _NO_DATE else (dt.date(1970, 1, 1) + dt.timedelta(days=day))
-    return ({"code": ActionCode.RENEW_RISK_ASSESSMENT.value,
-             "assessed_on": assessed.isoformat() if assessed else None,
-             "days_since": (as_of - assessed).days if assessed else None,
-             "valid_days": rules.assessment_valid_days},)
+    return {"code": ActionCode.RENEW_RISK_ASSESSMENT.value,
+            "assessed_on": assessed.isoformat() if assessed else None,
+            "days_since": (as_of - assessed).days if assessed else None,
+            "valid_days": rules.assessment_valid_days}
 
 
 def _warning(age: int, risk: int, rules: SuitabilityRules) -> WarningCode | None:
@@ -749,7 +906,7 @@ class Recommender:
                                    catalogue=self.catalogue, model=self.model, scores=self.scores,
                                    triggers=self.triggers, as_of=self.as_of)[0],
                 sources={"peers": _r(self.scores.peers[row, j]), "rules": _r(self.scores.rules[row, j]),
-                         "cf": _r(self.scores.cf[row, j]),
+                         "cf": _r(self.scores.cf[row, j]), "next": _r(self.scores.next[row, j]),
                          "trigger": _r(self.scores.trigger[row, j])},
                 warning=warning, needs_note=warning is not None))
         excluded: tuple[Exclusion, ...] = ()
@@ -788,7 +945,7 @@ class Recommender:
         actions = pd.DataFrame({
             "customer_id": self.base.ids[expired], "rank": 0, "kind": "ACTION", "product_id": None,
             "score": np.nan, "reason_code": ActionCode.RENEW_RISK_ASSESSMENT.value,
-            "reason": [_actions(self.base, int(r), as_of=self.as_of, rules=self.rules)[0] for r in expired],
+            "reason": [_renewal(self.base, int(r), as_of=self.as_of, rules=self.rules) for r in expired],
             "warning": None, "needs_note": False})
         out = pd.concat([actions, frame], ignore_index=True) if len(actions) else frame
         return out.sort_values(["customer_id", "rank"], kind="stable").reset_index(drop=True)[RECO_COLUMNS]
@@ -810,7 +967,9 @@ def build_recommender(*, customers: pd.DataFrame, products: pd.DataFrame, holdin
     catalogue = Catalogue.from_frame(products)
     base = build_base(customers=customers, holdings=holdings, catalogue=catalogue, as_of=as_of,
                       aum_holdings=aum_holdings)
-    model = model or fit_model(base.held, cells=peer_cells(base.age, base.aum), rules=mining)
+    model = model or fit_model(base.held, cells=peer_cells(base.age, base.aum), rules=mining,
+                               age=base.age, aum=base.aum, rating=base.rating,
+                               latest=latest_products(holdings, base.ids, catalogue))
     triggers = compute_triggers(base, catalogue, holdings=holdings, signals=signals, as_of=as_of,
                                 rules=trigger_rules)
     scores = score(base, model, triggers, weights=weights)
@@ -863,6 +1022,7 @@ def evaluate_holdout(*, customers: pd.DataFrame, products: pd.DataFrame, holding
         "cf_only": s.cf[e_rows] + 1e-9 * s.popularity[None, :],
         "rules_only": s.rules[e_rows] + 1e-9 * s.popularity[None, :],
         "peers_only": s.peers[e_rows],
+        "next_only": s.next[e_rows],
         "popularity": np.broadcast_to(s.popularity, mask.shape),
     }
     result: dict[str, Any] = {

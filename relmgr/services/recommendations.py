@@ -3,9 +3,9 @@
 The API the GUI calls (all headless; run the portfolio-wide ones off the GUI thread):
 - `recommend_for_customer(portfolio, customer_id, *, top=3, explain=False)` -> one customer's
   panel (CustomerRecommendations: actions, ranked products with reason and warning, and with
-  `explain` every removed product with its rule). Fast: the fitted co-holding model is cached in
-  memory per portfolio file, data date and holdings fingerprint; the customer's own rows are read
-  through indexes.
+  `explain` every removed product with its rule). Fast: the fitted model (co-holdings, peer
+  groups and the next-opening model) is cached in memory per portfolio file, data date and
+  holdings fingerprint; the customer's own rows are read through indexes.
 - `recommend_all(portfolio, *, top=3, progress, cancel)` -> DataFrame (RECO_COLUMNS), rank 0 rows
   are actions (renew the risk assessment).
 - `push_list(portfolio, *, product_id=None)` -> per product, whom to approach this month.
@@ -39,6 +39,7 @@ from relmgr.analytics.recommend import (
     evaluate_holdout,
     fit_model,
     holding_matrix,
+    latest_products,
     peer_cells,
     transaction_signals,
 )
@@ -100,8 +101,11 @@ def _fit_from(customers: pd.DataFrame, holdings: pd.DataFrame, products: pd.Data
     catalogue = Catalogue.from_frame(products)
     ids = customers["customer_id"].astype("str").to_numpy(dtype=object)
     held = holding_matrix(holdings, ids, catalogue)
-    cells = peer_cells(ages(customers["birth_date"], as_of=as_of), customer_aum(holdings, ids, catalogue))
-    return fit_model(held, cells=cells)
+    age = ages(customers["birth_date"], as_of=as_of)
+    aum = customer_aum(holdings, ids, catalogue)
+    rating = customers["risk_rating"].astype("str").str.slice(1).astype(int).to_numpy()
+    return fit_model(held, cells=peer_cells(age, aum), age=age, aum=aum, rating=rating,
+                     latest=latest_products(holdings, ids, catalogue))
 
 
 def _remember(key: tuple, model: HoldingModel) -> None:

@@ -256,3 +256,111 @@ def test_hide_latest_hides_the_most_recently_opened_product() -> None:
     rest, hidden = R.hide_latest(holdings)
     assert hidden.to_dict() == {"A": "TD1Y"}
     assert "H2" not in set(rest["holding_id"]) and len(rest) == 4
+
+
+# -- next-opening model ----------------------------------------------------------------------------
+def _flow_world() -> dict[str, pd.DataFrame]:
+    """A world where what is held and what is opened next differ. Everyone holds a current
+    account (2010). Group A (150): a mortgage (2016) and then a 1-year deposit (last month).
+    Group B (300): whole-life insurance (2012) and then a mortgage (2016). Group C (50): a
+    mortgage only. All are 40, rated C3 and hold 100,000 in the current account, so they are
+    one peer group, where insurance (300 of 500) is held twice as often as the deposit (150)."""
+    products = pd.DataFrame({
+        "product_id": ["CUR01", "INS-WL", "LN-MTG", "TD1Y"],
+        "family": [ProductFamily.CURRENT.value, ProductFamily.INSURANCE.value,
+                   ProductFamily.MORTGAGE.value, ProductFamily.TIME_DEPOSIT.value],
+        "risk_level": ["R1", "R2", "R1", "R1"],
+        "term_days": pd.array([None, None, None, 365], dtype="Int64"),
+        "min_amount": [0.0, 0.0, 0.0, 50.0], "min_age": [16, 18, 18, 16],
+        "max_age": pd.array([None, 70, 60, None], dtype="Int64"), "repeatable": [0, 0, 0, 1],
+    })
+    groups = {"A": (150, [("LN-MTG", "2016-03-01"), ("TD1Y", "2026-05-20")]),
+              "B": (300, [("INS-WL", "2012-03-01"), ("LN-MTG", "2016-03-01")]),
+              "C": (50, [("LN-MTG", "2016-03-01")])}
+    customers, holdings = [], []
+    for group, (count, extra) in groups.items():
+        for i in range(count):
+            cid = f"{group}{i:03d}"
+            customers.append({"customer_id": cid, "birth_date": "1986-01-15", "risk_rating": "C3",
+                              "risk_assessed_on": "2026-03-01", "closed_on": None})
+            for pid, opened in [("CUR01", "2010-01-01"), *extra]:
+                holdings.append({"holding_id": f"H{len(holdings):05d}", "customer_id": cid,
+                                 "product_id": pid, "opened_on": opened, "maturity_on": None,
+                                 "balance": 100_000.0 if pid == "CUR01" else 1_000.0, "status": "ACTIVE"})
+    return {"products": products, "customers": pd.DataFrame(customers), "holdings": pd.DataFrame(holdings)}
+
+
+def test_latest_products_is_the_most_recent_opening_of_multi_product_customers() -> None:
+    world = _flow_world()
+    catalogue = R.Catalogue.from_frame(world["products"])
+    ids = world["customers"]["customer_id"].to_numpy(dtype=object)
+    latest = R.latest_products(world["holdings"], ids, catalogue)
+    expected = {"A": "TD1Y", "B": "LN-MTG", "C": "LN-MTG"}
+    assert [catalogue.ids[j] for j in latest] == [expected[c[0]] for c in ids]
+    lonely = world["holdings"][world["holdings"]["product_id"] == "CUR01"]
+    assert (R.latest_products(lonely, ids, catalogue) == -1).all()
+
+
+def test_next_model_recommends_what_similar_customers_opened_last_not_what_they_hold() -> None:
+    world = _flow_world()
+    reco = R.build_recommender(customers=world["customers"], products=world["products"],
+                               holdings=world["holdings"], signals=None, as_of=AS_OF)
+    assert reco.model.next is not None and reco.model.next.n_examples == 500
+    cat = reco.catalogue
+    ins, td = cat.index("INS-WL"), cat.index("TD1Y")
+    row = reco.base.row("C000")                    # holds a mortgage, like group A did before the deposit
+    # The peer share says insurance (held by 300 of 500), the next-opening model says the deposit:
+    # every customer with a mortgage and nothing newer opened a deposit next.
+    assert reco.scores.peers[row, ins] > reco.scores.peers[row, td]
+    assert reco.scores.next[row, td] > 0.8 > reco.scores.next[row, ins]
+    panel = reco.for_row(row, top=1)
+    assert [r.product_id for r in panel.recommendations] == ["TD1Y"]
+    assert panel.recommendations[0].reason["code"] in {c.value for c in R.ReasonCode}
+    assert panel.recommendations[0].sources["next"] == pytest.approx(reco.scores.next[row, td], abs=1e-4)
+
+
+def test_next_model_is_skipped_when_too_few_customers_have_two_products() -> None:
+    world = _flow_world()
+    few = world["customers"]["customer_id"].isin([f"A{i:03d}" for i in range(10)])
+    held = world["holdings"]["customer_id"].isin(world["customers"]["customer_id"][few])
+    reco = R.build_recommender(customers=world["customers"][few], products=world["products"],
+                               holdings=world["holdings"][held], signals=None, as_of=AS_OF)
+    assert reco.model.next is None
+    np.testing.assert_allclose(reco.scores.next, reco.scores.peers * np.exp(0.5 * reco.scores.rules))
+
+
+def test_holdout_fits_without_the_hidden_products(demo, monkeypatch) -> None:
+    fitted = []
+    real_fit = R.fit_model
+
+    def spy(held, **kwargs):
+        fitted.append((held.copy(), kwargs["latest"].copy()))
+        return real_fit(held, **kwargs)
+
+    monkeypatch.setattr(R, "fit_model", spy)
+    customers = demo["customers"].head(600)
+    holdings = demo["holdings"][demo["holdings"]["customer_id"].isin(customers["customer_id"])]
+    result = R.evaluate_holdout(customers=customers, products=demo["products"], holdings=holdings,
+                                signals=demo["signals"], as_of=AS_OF)
+    assert len(fitted) == 1 and result["evaluated"] > 100
+    held, latest = fitted[0]
+    _, hidden = R.hide_latest(holdings)
+    catalogue = R.Catalogue.from_frame(demo["products"])
+    rows = pd.Index(customers["customer_id"]).get_indexer(hidden.index)
+    cols = pd.Index(catalogue.ids).get_indexer(hidden.to_numpy())
+    assert not held[rows, cols].any()              # the hidden product is not held in the fit
+    assert not (latest[rows] == cols).any()        # nor is it anyone's training label
+    assert "next_only" in result
+
+
+def test_latest_products_agrees_with_hide_latest(demo) -> None:
+    catalogue = R.Catalogue.from_frame(demo["products"])
+    ids = demo["customers"]["customer_id"].to_numpy(dtype=object)
+    holdings = demo["holdings"].copy()
+    # Same-day openings: the larger holding_id is the latest, as in hide_latest.
+    first = holdings[holdings["customer_id"] == holdings["customer_id"].iloc[0]]
+    holdings.loc[first.index, "opened_on"] = "2026-06-01"
+    _, hidden = R.hide_latest(holdings)
+    latest = R.latest_products(holdings, ids, catalogue)
+    got = {ids[i]: catalogue.ids[j] for i, j in enumerate(latest) if j >= 0}
+    assert got == hidden.to_dict() and len(got) > 1000
