@@ -94,7 +94,11 @@ class ReasonCode(StrEnum):
     SALARY_NO_CARD = "SALARY_NO_CARD"
     LIFE_STAGE = "LIFE_STAGE"
     PEERS = "PEERS"
+    RECENT_OPENINGS = "RECENT_OPENINGS"
 
+
+# The smallest peer group whose latest openings a RECENT_OPENINGS reason may quote.
+MIN_RECENT_GROUP = 20
 
 # Trigger codes by priority: when several fire for one product, the first one is quoted.
 TRIGGER_ORDER = (ReasonCode.MATURING, ReasonCode.LARGE_INFLOW, ReasonCode.SALARY_NO_CARD,
@@ -435,6 +439,41 @@ def fit_next_model(features: np.ndarray, labels: np.ndarray, n_products: int, *,
 
 
 @dataclasses.dataclass(frozen=True)
+class RecentOpenings:
+    """What customers opened most recently (`latest_products`), per peer cell and overall: the
+    counts behind the RECENT_OPENINGS reason, which quotes the signal the next-opening model
+    ranks by in numbers anyone can recompute. ids: sorted cell numbers; size[k]: customers of
+    cell k with a latest opening; counts[k, j]: of them, those whose latest was j; total[j] and
+    n: the same over all customers."""
+
+    ids: np.ndarray
+    size: np.ndarray
+    counts: np.ndarray
+    total: np.ndarray
+    n: int
+
+    @classmethod
+    def of(cls, latest: np.ndarray, cells: np.ndarray, n_products: int) -> RecentOpenings:
+        has = np.asarray(latest) >= 0
+        labels = np.asarray(latest)[has]
+        ids, inverse = np.unique(np.asarray(cells)[has], return_inverse=True)
+        counts = np.zeros((len(ids), n_products), dtype=np.int64)
+        np.add.at(counts, (inverse, labels), 1)
+        return cls(ids, np.bincount(inverse, minlength=len(ids)), counts,
+                   np.bincount(labels, minlength=n_products), int(has.sum()))
+
+    def lookup(self, cells: np.ndarray, products: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(cell size, openings of the product in the cell) per (cell, product) pair; 0, 0 for
+        a cell nobody in it opened anything."""
+        if not len(self.ids):
+            zero = np.zeros(len(cells), dtype=np.int64)
+            return zero, zero
+        k = np.searchsorted(self.ids, cells).clip(0, len(self.ids) - 1)
+        found = self.ids[k] == cells
+        return np.where(found, self.size[k], 0), np.where(found, self.counts[k, products], 0)
+
+
+@dataclasses.dataclass(frozen=True)
 class HoldingModel:
     """Co-holding statistics of the fit population (customers with at least one open holding).
 
@@ -455,6 +494,7 @@ class HoldingModel:
     peer_holders: np.ndarray
     rules: MiningRules
     next: NextModel | None = None     # None: too few customers with two products to learn from
+    recent: RecentOpenings | None = None   # None: fitted without the latest openings
 
     @property
     def share(self) -> np.ndarray:
@@ -526,8 +566,10 @@ def fit_model(held: np.ndarray, *, cells: np.ndarray | None = None,
     expected = np.outer(counts, counts) / max(n, 1)
     log_lift = np.where(support >= rules.min_support, np.log((pair + 1) / (expected + 1)), 0.0)
     np.fill_diagonal(log_lift, 0.0)
+    recent = (RecentOpenings.of(latest, cells, p) if latest is not None and cells is not None
+              else None)
     return HoldingModel(n, counts, pair, triple, sim, np.where(kept, conf, 0.0), log_lift,
-                        peer_ids, peer_size, peer_holders, rules, next_model)
+                        peer_ids, peer_size, peer_holders, rules, next_model, recent)
 
 
 def association_rules(model: HoldingModel, catalogue: Catalogue) -> pd.DataFrame:
@@ -747,9 +789,11 @@ def reasons_for(*, rows: np.ndarray, products: np.ndarray, base: CustomerBase, c
     """The top reason for each (row, product) pair.
 
     A trigger, when one fired, is the reason (an event is what the RM can talk about). Otherwise
-    the strongest of three lifts over the overall share is quoted: the peer group's share
-    (PEERS), the similar holders' share (SIMILAR_HOLDERS) or the best mined rule's confidence
-    (BOUGHT_TOGETHER); all three are ratios of counts anyone can recompute from the holdings."""
+    the strongest of four lifts over the overall share is quoted: the peer group's share
+    (PEERS), the similar holders' share (SIMILAR_HOLDERS), the best mined rule's confidence
+    (BOUGHT_TOGETHER), or the share of the peer group's latest openings that were this product
+    against all customers' (RECENT_OPENINGS, the signal the next-opening model ranks by); all
+    four are ratios of counts anyone can recompute from the holdings."""
     rows = np.asarray(rows, dtype=np.int64)
     products = np.asarray(products, dtype=np.int64)
     n = max(model.n_customers, 1)
@@ -769,7 +813,16 @@ def reasons_for(*, rows: np.ndarray, products: np.ndarray, base: CustomerBase, c
         similar_lift = np.where((similar["group"] > 0) & (share_all > 0),
                                 similar["with_product"] / similar["group"] / share_all, 0.0)
     rule_lift = scores.rule_lift[rows, products]
-    choice = np.argmax(np.stack([peer_lift, similar_lift, rule_lift]), axis=0)
+    recent_size = recent_with = np.zeros(len(rows), dtype=np.int64)
+    recent_all = np.zeros(len(rows))
+    if model.recent is not None and model.recent.n:
+        recent_size, recent_with = model.recent.lookup(cells, products)
+        recent_all = model.recent.total[products] / model.recent.n
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # Quoted only for a group big enough that its share is not one or two customers.
+        recent_lift = np.where((recent_size >= MIN_RECENT_GROUP) & (recent_all > 0),
+                               recent_with / np.maximum(recent_size, 1) / recent_all, 0.0)
+    choice = np.argmax(np.stack([peer_lift, similar_lift, rule_lift, recent_lift]), axis=0)
     trig = triggers.code[rows, products]
     ids = catalogue.ids
     age_labels = band_labels(base.age[rows], AGE_EDGES)
@@ -795,6 +848,11 @@ def reasons_for(*, rows: np.ndarray, products: np.ndarray, base: CustomerBase, c
             else:
                 out.append({"code": code.value, "product": pid, "age": int(base.age[row]),
                             "band": triggers.life_stage[row]})
+        elif choice[i] == 3:
+            size = int(recent_size[i])
+            out.append({"code": ReasonCode.RECENT_OPENINGS.value, "product": pid,
+                        "age_band": age_labels[i], "aum_band": aum_labels[i], "customers": size,
+                        "share_recent": _r(recent_with[i] / size), "share_all": _r(recent_all[i])})
         elif choice[i] == 2:
             a = int(scores.rule_antecedent[row, j])
             conf = model.pair[a, j] / model.counts[a]

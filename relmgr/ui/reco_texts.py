@@ -60,6 +60,7 @@ _LABELS: dict[type[StrEnum], dict[str, str]] = {
         ReasonCode.SALARY_NO_CARD: QT_TRANSLATE_NOOP("Codes", "Salary, no credit card"),
         ReasonCode.LIFE_STAGE: QT_TRANSLATE_NOOP("Codes", "Life stage"),
         ReasonCode.PEERS: QT_TRANSLATE_NOOP("Codes", "Similar customers"),
+        ReasonCode.RECENT_OPENINGS: QT_TRANSLATE_NOOP("Codes", "What similar customers opened lately"),
     },
 }
 
@@ -86,6 +87,9 @@ _SENTENCES = {
     ReasonCode.PEERS: QT_TRANSLATE_NOOP(
         "Codes", "{share_peers} of {peers} similar customers (age {age_band}, AUM {aum_band}) hold "
                  "{product}, vs {share_all} overall"),
+    ReasonCode.RECENT_OPENINGS: QT_TRANSLATE_NOOP(
+        "Codes", "{share_recent} of {customers} similar customers (age {age_band}, AUM {aum_band}) "
+                 "most recently opened {product}, vs {share_all} of all customers"),
 }
 _MATURES_TODAY = QT_TRANSLATE_NOOP("Codes", "Their {maturing_product} of {amount} matures today ({maturity_on})")
 _AND = QT_TRANSLATE_NOOP("Codes", " and ")
@@ -186,6 +190,10 @@ def reason_text(reason: Mapping[str, Any] | None, products: ProductNames) -> str
                           avg_salary=formatting.money_short(float(r["avg_salary"])))
         elif kind is ReasonCode.LIFE_STAGE:
             fields.update(age=int(r["age"]), band=r.get("band") or "")
+        elif kind is ReasonCode.RECENT_OPENINGS:
+            fields.update(share_recent=percent(r["share_recent"]), share_all=percent(r["share_all"]),
+                          customers=f"{int(r['customers']):,}", age_band=_band(r["age_band"]),
+                          aum_band=_band(r["aum_band"], money=True))
         else:
             fields.update(share_peers=percent(r["share_peers"]), share_all=percent(r["share_all"]),
                           peers=f"{int(r['peers']):,}", age_band=_band(r["age_band"]),

@@ -1032,6 +1032,11 @@
         <translation>同类客户</translation>
     </message>
     <message>
+        <location filename="../../relmgr/ui/reco_texts.py" line="63" />
+        <source>What similar customers opened lately</source>
+        <translation>同类客户近期开立</translation>
+    </message>
+    <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="71" />
         <source>{share_similar} of the {similar_customers} customers holding {anchors} also hold {product}, vs {share_all} overall</source>
         <extracomment>The code types named here; a test checks every member has a label.</extracomment>
@@ -1051,6 +1056,11 @@
         <location filename="../../relmgr/ui/reco_texts.py" line="86" />
         <source>{share_peers} of {peers} similar customers (age {age_band}, AUM {aum_band}) hold {product}, vs {share_all} overall</source>
         <translation>{peers} 位同类客户（年龄 {age_band}，资产 {aum_band}）中 {share_peers} 持有{product}，全体客户为 {share_all}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/reco_texts.py" line="90" />
+        <source>{share_recent} of {customers} similar customers (age {age_band}, AUM {aum_band}) most recently opened {product}, vs {share_all} of all customers</source>
+        <translation>{customers} 位同类客户（年龄 {age_band}，资产 {aum_band}）中 {share_recent} 最近一次开立的是{product}，全体客户为 {share_all}</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="91" />

@@ -208,6 +208,21 @@ def test_quoted_numbers_match_the_data(demo, reco) -> None:
             assert reason["peers"] == len(peers)
             share = sum(product in held[c] for c in peers) / len(peers)
             assert reason["share_peers"] == pytest.approx(share, abs=1e-4)
+        elif code == "RECENT_OPENINGS":
+            # Each customer's latest opening among their open products (two or more distinct
+            # ones; same day: the larger holding_id), recomputed here with pandas.
+            ages = R.ages(customers["birth_date"], as_of=AS_OF)
+            aum = R.customer_aum(holdings, customers["customer_id"].to_numpy(dtype=object), reco.catalogue)
+            cell_of = pd.Series(R.peer_cells(ages, aum), index=customers["customer_id"].to_numpy())
+            several = live.groupby("customer_id")["product_id"].nunique() >= 2
+            latest = (live[live["customer_id"].isin(several[several].index)]
+                      .assign(holding_id=lambda f: f["holding_id"].astype(str))
+                      .sort_values(["customer_id", "opened_on", "holding_id"])
+                      .groupby("customer_id").tail(1).set_index("customer_id")["product_id"])
+            group = latest[cell_of.reindex(latest.index).to_numpy() == cell_of[row.customer_id]]
+            assert reason["customers"] == len(group) >= R.MIN_RECENT_GROUP
+            assert reason["share_recent"] == pytest.approx((group == product).mean(), abs=1e-4)
+            assert reason["share_all"] == pytest.approx((latest == product).mean(), abs=1e-4)
         elif code == "MATURING":
             mine = live[(live["customer_id"] == row.customer_id) & (live["product_id"] == reason["maturing_product"])]
             match = mine[mine["maturity_on"] == reason["maturity_on"]]
@@ -221,7 +236,8 @@ def test_quoted_numbers_match_the_data(demo, reco) -> None:
             assert reason["avg_salary"] == pytest.approx(mine["amount"].sum() / 3, abs=0.01)
             assert not (held[row.customer_id] & {"CC-STD", "CC-PLT"})
             assert signals.loc[row.customer_id, "salary_months"] == 3
-    assert {"SIMILAR_HOLDERS", "BOUGHT_TOGETHER", "PEERS", "MATURING", "SALARY_NO_CARD"} <= seen
+    assert {"SIMILAR_HOLDERS", "BOUGHT_TOGETHER", "PEERS", "RECENT_OPENINGS", "MATURING",
+            "SALARY_NO_CARD"} <= seen
 
 
 def test_association_rules_respect_the_documented_thresholds(reco) -> None:

@@ -43,6 +43,8 @@ def _numbers(reason: dict) -> list[str]:
         return [f"{reason['avg_salary']:,.0f}", f"{reason['months']} of the last {reason['window_months']}"]
     if code == ReasonCode.LIFE_STAGE:
         return [f"Aged {reason['age']}"]
+    if code == "RECENT_OPENINGS":
+        return [_pct(reason["share_recent"]), _pct(reason["share_all"]), f"{reason['customers']:,}"]
     return [_pct(reason["share_peers"]), _pct(reason["share_all"]), f"{reason['peers']:,}"]
 
 
