@@ -93,7 +93,7 @@ def _signal_window(as_of: dt.date) -> dt.date:
 
 
 def _model_key(portfolio: Portfolio, as_of: dt.date) -> tuple:
-    return (str(portfolio.path.resolve()), as_of.isoformat(), reco_store.holdings_fingerprint(portfolio))
+    return (str(portfolio.path.resolve()), as_of.isoformat(), reco_store.model_inputs_version(portfolio))
 
 
 def _fit_from(customers: pd.DataFrame, holdings: pd.DataFrame, products: pd.DataFrame,

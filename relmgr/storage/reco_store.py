@@ -63,12 +63,12 @@ def read_signal_transactions(portfolio: Portfolio, *, since: dt.date, until: dt.
     return portfolio.read_frame(sql, params)
 
 
-def holdings_fingerprint(portfolio: Portfolio) -> tuple:
-    """Changes whenever holdings are added, removed or change status (what the fitted model
-    depends on), cheaply."""
-    row = portfolio.query(
-        "SELECT COUNT(*), MAX(rowid), SUM(status = 'ACTIVE'), TOTAL(balance) FROM holdings")[0]
-    return tuple(row)
+def model_inputs_version(portfolio: Portfolio) -> tuple:
+    """Changes whenever anything the fitted model reads changes — holdings, customers' birth
+    dates, risk ratings and closing, the catalogue (migration 0008's triggers count them) — and
+    differs between portfolio files created at different times. One row, not a table scan."""
+    (changes,), = portfolio.query("SELECT changes FROM reco_input_changes WHERE id = 1")
+    return (portfolio.get_meta("created_at"), int(changes))
 
 
 def insert_outcome(portfolio: Portfolio, *, customer_id: str, product_id: str, outcome: str,

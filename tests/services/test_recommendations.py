@@ -112,3 +112,23 @@ def test_cli_recommend_and_eval(writable_demo_portfolio, monkeypatch, capsys) ->
     result = json.loads(capsys.readouterr().out)
     assert {"blended", "popularity", "hit_rate_ratio"} <= set(result)
     assert main(["recommend", str(writable_demo_portfolio), "--customer", "NOPE"]) == 2
+
+
+@pytest.mark.parametrize("change", [
+    "UPDATE holdings SET status = 'CLOSED' WHERE rowid = (SELECT MIN(rowid) FROM holdings "
+    "WHERE status = 'ACTIVE')",
+    "UPDATE holdings SET balance = balance + 1000000 WHERE rowid = (SELECT MIN(rowid) FROM holdings)",
+    "UPDATE customers SET risk_rating = 'C1' WHERE risk_rating != 'C1' AND rowid = "
+    "(SELECT MIN(rowid) FROM customers WHERE risk_rating != 'C1')",
+    "UPDATE products SET min_amount = min_amount WHERE rowid = 1",
+])
+def test_the_cached_model_is_refitted_after_any_change_it_reads(portfolio, change: str) -> None:
+    S.clear_model_cache()
+    first = S.fitted_model(portfolio)
+    assert S.fitted_model(portfolio) is first                   # cached while nothing changes
+    with portfolio.transaction():
+        portfolio.conn.execute("UPDATE customers SET name = name WHERE rowid = 1")  # not an input
+    assert S.fitted_model(portfolio) is first
+    with portfolio.transaction():
+        portfolio.conn.execute(change)
+    assert S.fitted_model(portfolio) is not first
