@@ -76,12 +76,12 @@ _SENTENCES = {
         "Codes", "{confidence} of customers holding {antecedent} also hold {product} "
                  "({lift}× the average)"),
     ReasonCode.MATURING: QT_TRANSLATE_NOOP(
-        "Codes", "Their {maturing_product} of {amount} matures in {days} days ({maturity_on})"),
+        "Codes", "Their {maturing_product} of CNY {amount} matures in {days} days ({maturity_on})"),
     ReasonCode.LARGE_INFLOW: QT_TRANSLATE_NOOP(
-        "Codes", "{amount} came in over the last {days} days (deposits and transfers)"),
+        "Codes", "CNY {amount} came in over the last {days} days (deposits and transfers)"),
     ReasonCode.SALARY_NO_CARD: QT_TRANSLATE_NOOP(
         "Codes", "Salary credited monthly ({months} of the last {window_months} months, "
-                 "avg {avg_salary}), no credit card"),
+                 "avg CNY {avg_salary}), no credit card"),
     ReasonCode.LIFE_STAGE: QT_TRANSLATE_NOOP(
         "Codes", "Aged {age}: {product} fits the {band} life stage"),
     ReasonCode.PEERS: QT_TRANSLATE_NOOP(
@@ -91,7 +91,7 @@ _SENTENCES = {
         "Codes", "{share_recent} of {customers} similar customers (age {age_band}, AUM {aum_band}) "
                  "most recently opened {product}, vs {share_all} of all customers"),
 }
-_MATURES_TODAY = QT_TRANSLATE_NOOP("Codes", "Their {maturing_product} of {amount} matures today ({maturity_on})")
+_MATURES_TODAY = QT_TRANSLATE_NOOP("Codes", "Their {maturing_product} of CNY {amount} matures today ({maturity_on})")
 _AND = QT_TRANSLATE_NOOP("Codes", " and ")
 
 ProductNames = Mapping[str, Mapping[str, Any]]

@@ -967,12 +967,12 @@
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="77" />
-        <source>Their {maturing_product} of {amount} matures in {days} days ({maturity_on})</source>
+        <source>Their {maturing_product} of CNY {amount} matures in {days} days ({maturity_on})</source>
         <translation>客户的{maturing_product} {amount} 元将在 {days} 天后到期（{maturity_on}）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="81" />
-        <source>Salary credited monthly ({months} of the last {window_months} months, avg {avg_salary}), no credit card</source>
+        <source>Salary credited monthly ({months} of the last {window_months} months, avg CNY {avg_salary}), no credit card</source>
         <translation>每月代发工资（近 {window_months} 个月中 {months} 个月，月均 {avg_salary} 元），尚无信用卡</translation>
     </message>
     <message>
@@ -982,7 +982,7 @@
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="90" />
-        <source>Their {maturing_product} of {amount} matures today ({maturity_on})</source>
+        <source>Their {maturing_product} of CNY {amount} matures today ({maturity_on})</source>
         <translation>客户的{maturing_product} {amount} 元今日到期（{maturity_on}）</translation>
     </message>
     <message>
@@ -1049,7 +1049,7 @@
     </message>
     <message>
         <location filename="../../relmgr/ui/reco_texts.py" line="79" />
-        <source>{amount} came in over the last {days} days (deposits and transfers)</source>
+        <source>CNY {amount} came in over the last {days} days (deposits and transfers)</source>
         <translation>近 {days} 天资金流入 {amount} 元（存入及转入）</translation>
     </message>
     <message>

@@ -173,7 +173,7 @@ class RecommendationsPage(QWidget):
         self.refresh_button.setEnabled(True)
         self.data = data
         self.model.set_frame(data.frame)
-        for column, width in enumerate((106, 70, 90, 48, 56, 130)):
+        for column, width in enumerate((106, 70, 112, 48, 56, 130)):  # tier: "Private banking"
             self.view.setColumnWidth(column, width)
         # Tiers come from the segments refresh; before the first one the column would be blank.
         self.view.setColumnHidden(2, not data.frame["tier"].notna().any())
