@@ -53,17 +53,43 @@ def _parse_numbers(text: str | None, count: int) -> np.ndarray | None:
     return values if len(values) == count else None
 
 
+# Characters of joined text split at a time: splitting a million-row column at once makes a
+# million Python strings (~60 bytes each) before they are factorized, the read's peak memory.
+_SPLIT_CHARS = 4_000_000
+
+
+def _factorize_joined(text: str, count: int) -> tuple[np.ndarray | None, np.ndarray]:
+    """(codes, uniques) of the _SEP-joined values, split and factorized a chunk at a time so
+    that only one chunk's strings exist at once; (None, _) when there are not `count` values."""
+    codes = np.empty(count, dtype="int64")
+    index: dict[str, int] = {}
+    filled, start = 0, 0
+    while True:
+        end = text.find(_SEP, start + _SPLIT_CHARS)
+        parts = text[start:] if end < 0 else text[start:end]
+        chunk_codes, chunk_uniques = pd.factorize(np.array(parts.split(_SEP), dtype=object))
+        if filled + len(chunk_codes) > count:
+            return None, np.empty(0, dtype=object)
+        as_global = np.array([index.setdefault(u, len(index)) for u in chunk_uniques], dtype="int64")
+        codes[filled:filled + len(chunk_codes)] = as_global[chunk_codes]
+        filled += len(chunk_codes)
+        if end < 0:
+            break
+        start = end + 1
+    if filled != count:
+        return None, np.empty(0, dtype=object)
+    return codes, np.array(list(index), dtype=object)
+
+
 def _parse_text(text: str | None, count: int) -> pd.Categorical | None:
     """Separator-joined text -> categorical (NULL markers become NaN), None on a count mismatch."""
     if count == 0:
         return pd.Categorical([])
     if text is None:
         return None
-    parts = text.split(_SEP)
-    if len(parts) != count:
+    codes, uniques = _factorize_joined(text, count)
+    if codes is None:
         return None
-    codes, uniques = pd.factorize(np.array(parts, dtype=object))
-    uniques = np.asarray(uniques, dtype=object)
     null = np.flatnonzero(uniques == _NULL)
     if len(null):
         # Renumber so that the NULL marker is not a category: its rows get code -1 (NaN).

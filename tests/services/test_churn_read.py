@@ -136,3 +136,10 @@ def test_replace_scores_stores_every_row_and_keeps_the_previous_band(portfolio: 
     assert raw[ids[1]] == "[]"
     assert raw[ids[3]] == json.dumps(reasons[3], ensure_ascii=False, separators=(",", ":"))
     assert len(store.read_scores(portfolio)) == 4
+
+
+def test_text_split_a_chunk_at_a_time_gives_the_same_columns(portfolio: Portfolio, monkeypatch) -> None:
+    """Long text columns are split in chunks to bound memory; chunk edges must not matter."""
+    for chars in (1, 37, 1000):
+        monkeypatch.setattr(column_read, "_SPLIT_CHARS", chars)
+        _assert_same_as_plain_sql(portfolio, store.read_churn_history(portfolio, since=SINCE, until=DEMO_AS_OF))
