@@ -101,7 +101,7 @@ class ActivityIndex:
         frame = transactions
         if "kind" in frame.columns:
             frame = frame[frame["kind"].isin(CUSTOMER_INITIATED_KINDS).to_numpy()]
-        cust = _customer_positions(frame["customer_id"], customers)
+        cust = positions_in(customers, frame["customer_id"])
         days = (frame["day"].to_numpy(dtype="int64") if "day" in frame.columns
                 else day_numbers(frame["txn_date"]))
         keep = (cust >= 0) & (days <= day_number(as_of))
@@ -141,14 +141,14 @@ class ActivityIndex:
         return out
 
 
-def _customer_positions(values: pd.Series, customers: pd.Index) -> np.ndarray:
-    """Position of each row's customer in `customers` (-1 if absent). A Categorical column is
-    looked up once per category, not once per row (millions of rows, thousands of customers)."""
+def positions_in(index: pd.Index, values: pd.Series) -> np.ndarray:
+    """Position in `index` of each value as text (-1: not there, or null). A Categorical column
+    is looked up once per category, not once per row (millions of rows, thousands of ids)."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        positions = customers.get_indexer(values.cat.categories.astype("str"))
-        codes = values.cat.codes.to_numpy()
-        return np.where(codes >= 0, positions[codes], -1)
-    return customers.get_indexer(values.astype("str"))
+        codes = values.cat.codes.to_numpy().astype("int64")
+        where = np.append(index.get_indexer(values.cat.categories.astype("str")), -1)
+        return where[codes]          # code -1 (null) picks the appended -1
+    return index.get_indexer(values.astype("str"))
 
 
 def activity_stride() -> int:

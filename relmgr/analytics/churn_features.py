@@ -37,6 +37,7 @@ from relmgr.analytics.activity import (
     day_numbers,
     month_end,
     month_range,
+    positions_in,
 )
 from relmgr.domain.codes import ContactOutcome, ContactPurpose, ProductFamily, TxnKind
 from relmgr.domain.churn import ChurnRules
@@ -81,16 +82,6 @@ def _change(now: np.ndarray, before: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore"):
         out = (np.nan_to_num(now, nan=0.0) - before) / np.maximum(before, _CHANGE_FLOOR)
     return np.clip(out, -1.0, 3.0)
-
-
-def _positions(index: pd.Index, values: pd.Series) -> np.ndarray:
-    """Position in `index` of each value as text (-1: not there, or null). A categorical is
-    looked up once per category instead of once per row."""
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        codes = values.cat.codes.to_numpy().astype("int64")
-        where = np.append(index.get_indexer(values.cat.categories.astype("str")), -1)
-        return where[codes]          # code -1 (null) picks the appended -1
-    return index.get_indexer(values.astype("str"))
 
 
 def _flags(test: pd.Series) -> np.ndarray:
@@ -212,7 +203,7 @@ class ChurnHistory:
         closed = _days(info["closed_on"], missing=_FAR)
         born = _days(info["birth_date"], missing=NO_DAY)
 
-        cust = _positions(ids, transactions["customer_id"])
+        cust = positions_in(ids, transactions["customer_id"])
         keep = cust >= 0
         if "day" in transactions.columns:
             day_values = transactions["day"].to_numpy(dtype="float64")
@@ -243,18 +234,18 @@ class ChurnHistory:
 
         months = _month_span(monthly_balances["month"])
         month_end_days = np.array([day_number(month_end(m)) for m in months], dtype="int64")
-        rows = _positions(ids, monthly_balances["customer_id"])
-        cols = _positions(pd.Index(months, dtype=object), monthly_balances["month"])
+        rows = positions_in(ids, monthly_balances["customer_id"])
+        cols = positions_in(pd.Index(months, dtype=object), monthly_balances["month"])
         aum = _grid(rows, cols, monthly_balances["aum_end"], shape=(len(ids), len(months)))
         logins = _grid(rows, cols, monthly_balances["digital_logins"], shape=(len(ids), len(months)))
 
-        hcust = _positions(ids, holdings["customer_id"])
+        hcust = positions_in(ids, holdings["customer_id"])
         hkeep = hcust >= 0
         hopened = _days(holdings["opened_on"])[hkeep]
         hclosed = _days(holdings["closed_on"], missing=_FAR)[hkeep]
         liability = _flags(holdings["family"].isin(_LIABILITY_FAMILIES))[hkeep]
 
-        icust = _positions(ids, interactions["customer_id"])
+        icust = positions_in(ids, interactions["customer_id"])
         ikeep = icust >= 0
         iday = _days(interactions["occurred_at"])[ikeep]
         ikeys = icust[ikeep].astype("int64") * _STRIDE + iday
