@@ -435,21 +435,6 @@ def _write(portfolio: Portfolio, result: SegmentsResult, rules: SegmentRules, *,
         _record_run(portfolio, result, rules, started=started)
 
 
-def _insert(portfolio: Portfolio, table: str, frame: pd.DataFrame) -> None:
-    """Portfolio.insert_frame, building the row tuples column-wise (a third of the time on
-    50,000 rows, which matters for the incremental refresh's one-second budget)."""
-    columns = []
-    for name in frame.columns:
-        column = frame[name]
-        values = column.to_numpy(dtype=object)
-        missing = column.isna().to_numpy()
-        if missing.any():
-            values = values.copy()
-            values[missing] = None
-        columns.append(values.tolist())
-    portfolio.insert_rows(table, list(frame.columns), zip(*columns))
-
-
 def _profiles_for_storage(profiles: pd.DataFrame) -> pd.DataFrame:
     if len(profiles):
         profiles = profiles.assign(traits=[json.dumps([list(t) for t in traits])
@@ -578,15 +563,15 @@ def refresh_segments_incremental(portfolio: Portfolio, *, progress: Progress = n
     previous_day = date_of(int(state["last_eval_day"])).isoformat()
     with portfolio.transaction():
         portfolio.conn.execute("DELETE FROM customer_segments")
-        _insert(portfolio, "customer_segments",
-                frame.assign(stage_detail=_json_column(frame["stage_detail"])))
+        portfolio.insert_frame("customer_segments",
+                               frame.assign(stage_detail=_json_column(frame["stage_detail"])))
         check_cancel(cancel)
         # The last evaluation was at the old data date; its rows give way to the new date's.
         portfolio.conn.executemany(
             "DELETE FROM stage_history WHERE customer_id = ? AND entered_on = ?",
             [(customer_id, previous_day) for customer_id in ids[state["stage_rows_last"]]])
         if len(lifecycle.history):
-            _insert(portfolio, "stage_history", lifecycle.history.assign(
+            portfolio.insert_frame("stage_history", lifecycle.history.assign(
                 detail=_json_column(lifecycle.history["detail"])))
         portfolio.conn.execute("DELETE FROM stage_flow WHERE month = ?", (str(state["month"]),))
         portfolio.insert_frame("stage_flow", lifecycle.flow)
