@@ -12,9 +12,10 @@ stays open so the RM can pick another list or folder.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QStandardPaths, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -58,12 +59,27 @@ FORMATS = (("xlsx", QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook (.xlsx)"))
            ("pdf", QT_TRANSLATE_NOOP("ExportDialog", "PDF call sheet (.pdf)")))
 
 
-def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
-    """A modal Yes/No question, No by default. Module-level so tests can answer it."""
-    answer = QMessageBox.warning(parent, title, text,
-                                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                 QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
+def ask_yes_no(parent: QWidget, title: str, text: str, on_answer: Callable[[bool], None]) -> QMessageBox:
+    """A window-modal Yes/No question, No by default; `on_answer(yes)` is called when it closes.
+
+    Never a blocking exec(): a nested event loop inside this dialog is what made the auto-lock
+    abort the process (the lock deleted the dialog while the question's loop still ran on it).
+    Without one, the lock can simply reject every open question, which answers No. Module-level
+    so tests can answer it."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setObjectName("question")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered(_code: int) -> None:
+        clicked = box.clickedButton()
+        on_answer(clicked is not None and box.standardButton(clicked) == QMessageBox.StandardButton.Yes)
+
+    box.finished.connect(answered)
+    box.open()
+    return box
 
 
 def default_folder() -> Path:
@@ -173,22 +189,37 @@ class ExportDialog(QDialog):
         else:
             self._suggest_path()
 
-    def browse(self) -> None:
+    def browse(self) -> QFileDialog:
+        """The file chooser, window-modal and non-blocking (see ask_yes_no for why)."""
         name_filter = {"xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)", "pdf": "PDF (*.pdf)"}[self.fmt()]
-        chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to"), str(self.path()), name_filter)
+        chooser = QFileDialog(self, self.tr("Export to"), str(self.path()), name_filter)
+        chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.fileSelected.connect(self._on_file_chosen)
+        chooser.open()
+        return chooser
+
+    def _on_file_chosen(self, chosen: str) -> None:
         if chosen:
             if not Path(chosen).suffix:
                 chosen += "." + self.fmt()
             self.set_path(chosen)
 
     def _on_unmasked_toggled(self, checked: bool) -> None:
-        if checked and not ask_yes_no(self, self.tr("Export unmasked?"), self.tr(
-                "The file will contain full names and mobile numbers of customers, readable by "
-                "anyone who gets the file. Bank rules require a business reason; the export is "
-                "recorded in the audit log as unmasked.\n\nExport unmasked?")):
-            self.unmasked_check.blockSignals(True)
-            self.unmasked_check.setChecked(False)
-            self.unmasked_check.blockSignals(False)
+        if not checked:
+            self._show_masking()
+            return
+        # Unticked until the RM says Yes: an unanswered question never leaves it unmasked.
+        self._set_unmasked(False)
+        ask_yes_no(self, self.tr("Export unmasked?"), self.tr(
+            "The file will contain full names and mobile numbers of customers, readable by "
+            "anyone who gets the file. Bank rules require a business reason; the export is "
+            "recorded in the audit log as unmasked.\n\nExport unmasked?"), self._set_unmasked)
+
+    def _set_unmasked(self, unmasked: bool) -> None:
+        self.unmasked_check.blockSignals(True)
+        self.unmasked_check.setChecked(unmasked)
+        self.unmasked_check.blockSignals(False)
         self._show_masking()
 
     def _show_masking(self) -> None:
@@ -223,8 +254,15 @@ class ExportDialog(QDialog):
             self._show_error(problem)
             return
         path = self.path()
-        if path.exists() and not ask_yes_no(self, self.tr("Replace the file?"), self.tr(
-                "{name} already exists. Replace it?").format(name=path.name)):
+        if path.exists():
+            ask_yes_no(self, self.tr("Replace the file?"), self.tr(
+                "{name} already exists. Replace it?").format(name=path.name),
+                lambda yes: yes and self._start(path))
+            return
+        self._start(path)
+
+    def _start(self, path: Path) -> None:
+        if self._running:
             return
         self._running = True
         self.error_label.hide()

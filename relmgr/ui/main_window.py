@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -51,6 +52,26 @@ from relmgr.ui.tasks import TaskRunner
 from relmgr.ui.unlock_dialog import UnlockDialog
 
 log = logging.getLogger(__name__)
+
+
+def close_open_dialogs(*, keep: QWidget | None = None) -> None:
+    """Close every open dialog and question (the portfolio is locking), innermost first.
+
+    Rejecting is safe because no dialog of ours runs a nested event loop (exec()): each is
+    opened with open(), so closing one never deletes a widget a running loop still uses (that
+    was the native abort when auto-lock fired under the export dialog's "Replace the file?").
+    A rejected question answers No. A dialog that refuses to close while its work runs (a
+    progress dialog, which asks its work to stop instead) is hidden: nothing of the portfolio
+    stays on screen."""
+    def depth(widget: QWidget) -> int:
+        return 0 if widget.parentWidget() is None else 1 + depth(widget.parentWidget())
+
+    dialogs = [widget for widget in QApplication.topLevelWidgets()
+               if isinstance(widget, QDialog) and widget.isVisible() and widget is not keep]
+    for dialog in sorted(dialogs, key=depth, reverse=True):
+        dialog.reject()
+        if dialog.isVisible():
+            dialog.hide()
 
 
 class MainWindow(QMainWindow):
@@ -94,7 +115,6 @@ class MainWindow(QMainWindow):
         # (ranking 50,000 customers' products is not worth doing for an RM who never looks).
         self.eager_pages: list[QWidget] = [self.today_page, self.customers_page, *self.segment_pages]
         self._loaded: set[int] = set()
-        self._export_dialog: ExportDialog | None = None
 
         for page in self.pages:
             if page is not self.customers_page:    # every list opens its customer's 360
@@ -226,6 +246,8 @@ class MainWindow(QMainWindow):
         if self.portfolio_path is None or self.unlock_dialog is not None:
             return
         self.idle.stop()
+        self.runner.cancel_long_work()
+        close_open_dialogs(keep=self.unlock_dialog)
         self.runner.run_db(audit.record, action=AuditAction.LOCKED,
                            on_error=lambda _e: None)
         self.db.close()
@@ -241,8 +263,6 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(False)
         self.lock_action.setEnabled(False)
         self.export_action.setEnabled(False)
-        if self._export_dialog is not None:
-            self._export_dialog.close()
         self._customer_count = self._as_of = None
         self._update_status()
 
@@ -329,16 +349,16 @@ class MainWindow(QMainWindow):
             self.tr("Exported {rows:,} rows to {file}.").format(
                 rows=result.rows, file=Path(result.path).name), 8000))
         dialog.exported.connect(lambda _r: self._reload(self.audit_page))
-        dialog.finished.connect(lambda _r: setattr(self, "_export_dialog", None))
-        self._export_dialog = dialog
         dialog.open()
         return dialog
 
     # -- settings --------------------------------------------------------------------------
-    def open_settings(self) -> None:
+    def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, runner=self.runner, parent=self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.apply_settings(dialog.result_settings())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings()))
+        dialog.open()
+        return dialog
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings

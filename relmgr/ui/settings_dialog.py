@@ -3,12 +3,13 @@ change the portfolio password. Settings live in the user's settings file (no cus
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -39,10 +40,15 @@ class SettingsDialog(QDialog):
         self.auto_lock_spin.setValue(settings.auto_lock_minutes)
         self.password_button = QPushButton()
         self.password_button.clicked.connect(self._change_password)
+        # The labels are our own widgets: QFormLayout.addRow("", w) creates no label in PySide6
+        # 6.12, so labelForField() cannot be relied on to hand one back for retranslation.
+        self.language_label = QLabel()
+        self.auto_lock_label = QLabel()
+        self.password_label = QLabel()
         self.form = QFormLayout()
-        self.form.addRow("", self.language_combo)
-        self.form.addRow("", self.auto_lock_spin)
-        self.form.addRow("", self.password_button)
+        self.form.addRow(self.language_label, self.language_combo)
+        self.form.addRow(self.auto_lock_label, self.auto_lock_spin)
+        self.form.addRow(self.password_label, self.password_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -57,8 +63,11 @@ class SettingsDialog(QDialog):
                         auto_lock_minutes=self.auto_lock_spin.value(),
                         last_portfolio=self._settings.last_portfolio)
 
-    def _change_password(self) -> None:
-        ChangePasswordDialog(runner=self.runner, parent=self).exec()
+    def _change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(runner=self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()       # never exec(): the auto-lock must be able to close it (main_window)
+        return dialog
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
@@ -69,9 +78,9 @@ class SettingsDialog(QDialog):
         self.auto_lock_spin.setSuffix(self.tr(" min"))
         self.auto_lock_spin.setSpecialValueText(self.tr("Never"))
         self.password_button.setText(self.tr("Change portfolio password…"))
-        self.form.labelForField(self.language_combo).setText(self.tr("Language"))
-        self.form.labelForField(self.auto_lock_spin).setText(self.tr("Lock after idle"))
-        self.form.labelForField(self.password_button).setText(self.tr("Password"))
+        self.language_label.setText(self.tr("Language"))
+        self.auto_lock_label.setText(self.tr("Lock after idle"))
+        self.password_label.setText(self.tr("Password"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:

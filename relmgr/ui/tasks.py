@@ -93,6 +93,14 @@ class TaskRunner(QObject):
             dialog.dismiss()
         self._dialogs.clear()
 
+    def cancel_long_work(self) -> None:
+        """Ask every long operation to stop and take its progress dialog off the screen (the
+        portfolio is locking). Results still arrive, as Cancelled or done, and are delivered as
+        usual; pages that are emptied ignore them."""
+        for dialog in self._dialogs.values():
+            dialog.request_cancel()
+            dialog.hide_for_lock()
+
     def track(self, future: Future, *, on_done: Callback | None = None,
               on_error: Callback | None = None) -> Future:
         """Deliver the outcome of any database-thread future (e.g. `db.open`) on the GUI thread."""
@@ -246,6 +254,11 @@ class ProgressDialog(QDialog):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API) - the title bar's close button
         self.request_cancel()
         event.ignore()
+
+    def hide_for_lock(self) -> None:
+        """Off the screen until the work ends (it has been asked to stop)."""
+        self._show_timer.stop()
+        self.hide()
 
     def dismiss(self) -> None:
         """The work is over: go away for good (never counts as a cancel)."""

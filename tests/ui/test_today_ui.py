@@ -215,9 +215,9 @@ def test_unmasked_export_needs_the_confirmation(runner_on_demo, writable_demo_po
     asked: list[str] = []
     answer = {"yes": False}
 
-    def fake_ask(_parent, title, _text):
+    def fake_ask(_parent, title, _text, on_answer):
         asked.append(title)
-        return answer["yes"]
+        on_answer(answer["yes"])
 
     monkeypatch.setattr(export_dialog, "ask_yes_no", fake_ask)
     dialog = ExportDialog(runner_on_demo, list_name="tasks", folder=tmp_path)
