@@ -72,6 +72,10 @@ def _stderr_progress(fraction: float, step: str = "") -> None:
 
 # -- commands ---------------------------------------------------------------------------------
 def cmd_gui(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from relmgr.ui.self_test import run_self_test
+
+        return run_self_test()
     from relmgr.ui.app import run_gui
 
     return run_gui(demo=args.demo, portfolio=args.portfolio)
@@ -316,13 +320,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="relmgr", description=__doc__.splitlines()[0])
     parser.add_argument("--demo", action="store_true", help="start the GUI on the demo portfolio")
+    parser.add_argument("--self-test", action="store_true",
+                        help="offscreen, on a demo portfolio in a temp folder: open every page and "
+                             "dialog in both languages, export every list; exit 0, or 1 naming failures")
     parser.set_defaults(handler=cmd_gui, portfolio=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     gui = sub.add_parser("gui", help="start the desktop application (the default)")
     gui.add_argument("portfolio", nargs="?", help="portfolio file to open")
     gui.add_argument("--demo", action="store_true", help="open the demo portfolio")
-    gui.set_defaults(handler=cmd_gui)
+    gui.set_defaults(handler=cmd_gui, self_test=False)
 
     demo = sub.add_parser("demo", help="create an encrypted demo portfolio")
     demo.add_argument("--out", required=True, type=Path, help="portfolio file to create")
