@@ -23,6 +23,7 @@ import pandas as pd
 
 from relmgr.domain.codes import AuditAction
 from relmgr.storage import Portfolio
+from relmgr.services.changes import Topic, writes
 
 AUDIT_COLUMNS = ["audit_id", "at", "actor", "action", "target", "detail"]
 _INSERT = "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)"
@@ -36,6 +37,7 @@ def current_actor() -> str:
         return "rm"
 
 
+@writes(Topic.AUDIT)
 def record(portfolio: Portfolio, *, action: AuditAction | str, target: str = "",
            detail: str | Mapping[str, Any] = "", actor: str | None = None) -> None:
     """Append one audit row. Inside a caller's transaction the row joins it (and rolls back

@@ -54,6 +54,7 @@ from relmgr.services.segments import portfolio_as_of
 from relmgr.storage import churn_store as store
 from relmgr.storage.portfolio import Portfolio
 from relmgr.storage.rules import get_rule
+from relmgr.services.changes import Topic, writes
 
 WARNING_COLUMNS = ["rank", "customer_id", "probability", "band", "previous_band", "is_new", "aum",
                    "value_at_risk", "reasons", "state", "state_note", "state_at", "snoozed_until",
@@ -100,6 +101,7 @@ def _fit(portfolio: Portfolio, *, progress: Progress, cancel: CancelCheck) -> tu
     return trained, as_of, rules, timings
 
 
+@writes(Topic.MODEL, Topic.SCORES)
 def train_churn_model(portfolio: Portfolio, *, progress: Progress = no_progress,
                       cancel: CancelCheck = never) -> dict[str, Any]:
     """Train (or fall back to the rule baseline), store the model with its metadata, and return
@@ -166,6 +168,7 @@ def _current_model(portfolio: Portfolio, rules: ChurnRules) -> dict[str, Any] | 
     return record
 
 
+@writes(Topic.SCORES)
 def score_churn(portfolio: Portfolio, *, progress: Progress = no_progress, cancel: CancelCheck = never,
                 train_if_needed: bool = True) -> ScoreSummary:
     """Score every customer not churned at the data date with the current model and replace the
@@ -268,6 +271,7 @@ def load_churn_warnings(portfolio: Portfolio, *, bands: Sequence[str] = ("HIGH",
     return frame[WARNING_COLUMNS].reset_index(drop=True)
 
 
+@writes(Topic.WARNINGS, Topic.TASKS, Topic.AUDIT)
 def mark_warning(portfolio: Portfolio, customer_id: str, action: WarningAction | str, note: str = "",
                  until: dt.date | None = None, *, follow_up_on: dt.date | None = None,
                  follow_up_title: str = FOLLOW_UP_TITLE,

@@ -21,6 +21,7 @@ import pandas as pd
 from relmgr.domain.codes import ContactChannel, ContactOutcome, ContactPurpose, TaskStatus
 from relmgr.storage import worklist_store as store
 from relmgr.storage.portfolio import Portfolio
+from relmgr.services.changes import Topic, writes
 
 MAX_NOTE_CHARS = 2000
 MAX_TITLE_CHARS = 200
@@ -80,6 +81,7 @@ def _date(value: dt.date | str, field: str) -> dt.date:
 
 
 # -- contact log ------------------------------------------------------------------------------
+@writes(Topic.CONTACTS)
 def log_contact(portfolio: Portfolio, *, customer_id: str, channel: ContactChannel | str,
                 purpose: ContactPurpose | str, outcome: ContactOutcome | str, note: str = "",
                 at: dt.datetime | dt.date | str | None = None) -> int:
@@ -101,6 +103,7 @@ def contact_history(portfolio: Portfolio, *, customer_id: str) -> pd.DataFrame:
 
 
 # -- tasks ------------------------------------------------------------------------------------
+@writes(Topic.TASKS)
 def create_task(portfolio: Portfolio, *, customer_id: str | None, title: str,
                 due_on: dt.date | str, note: str = "") -> int:
     """A new open task (customer_id None: a task about no one customer); returns its task_id."""
@@ -126,11 +129,13 @@ def _close_task(portfolio: Portfolio, task_id: int, status: TaskStatus,
                               done_at=(at or _now()).replace(microsecond=0).isoformat())
 
 
+@writes(Topic.TASKS)
 def complete_task(portfolio: Portfolio, *, task_id: int, at: dt.datetime | None = None) -> None:
     """Mark an open task done (ValueError if there is no such task or it is not open)."""
     _close_task(portfolio, int(task_id), TaskStatus.DONE, at)
 
 
+@writes(Topic.TASKS)
 def cancel_task(portfolio: Portfolio, *, task_id: int, at: dt.datetime | None = None) -> None:
     """Mark an open task cancelled (no longer needed)."""
     _close_task(portfolio, int(task_id), TaskStatus.CANCELLED, at)

@@ -21,6 +21,7 @@ from relmgr.domain.pii import mask_id_number, mask_name, mask_phone
 from relmgr.services import audit
 from relmgr.storage import Portfolio
 from relmgr.storage import customers as queries
+from relmgr.services.changes import Topic, writes
 
 DORMANT_AFTER_DAYS = 180            # no customer-initiated transaction for this long: dormant
 RECENT_TRANSACTIONS = 30
@@ -139,6 +140,7 @@ def load_customer_360(portfolio: Portfolio, customer_id: str) -> Customer360:
     )
 
 
+@writes(Topic.AUDIT)
 def reveal_identity(portfolio: Portfolio, customer_id: str, field: Literal["id_number", "phone"], *,
                     actor: str) -> str:
     """The full ID number or phone of one customer. Written to the audit log first: if the audit

@@ -15,6 +15,7 @@ from relmgr.services.churn import score_churn, scores_are_current
 from relmgr.services.segment_views import is_current as segments_are_current
 from relmgr.services.segments import refresh_segments_incremental
 from relmgr.storage.portfolio import Portfolio
+from relmgr.services.changes import Topic, writes
 
 SEGMENTS, CHURN = "segments", "churn"
 # Rough shares of the work at branch scale for a full refresh (segments ~17 s, churn scoring ~6 s
@@ -32,6 +33,7 @@ def stale_analytics(portfolio: Portfolio) -> list[str]:
     return stale
 
 
+@writes(Topic.SEGMENTS, Topic.SCORES, Topic.MODEL)
 def refresh_stale_analytics(portfolio: Portfolio, *, progress: Progress = no_progress,
                             cancel: CancelCheck = never) -> list[str]:
     """Refresh what `stale_analytics` names, segments first (churn filters use tier and stage);

@@ -71,6 +71,7 @@ from relmgr.services.worklist import (
 )
 from relmgr.storage import worklist_store as store
 from relmgr.storage.portfolio import Portfolio
+from relmgr.services.changes import Topic, writes
 
 __all__ = ["ExportFormat", "ExportMeta", "ExportResult", "ListUnavailable", "LIST_NAMES",
            "WriteFailed", "export_list", "export_audited", "export_named_list", "named_list",
@@ -525,6 +526,7 @@ def export_list(frame: pd.DataFrame, path: str | os.PathLike[str], *, fmt: str |
                         seconds=round(time.perf_counter() - started, 3))
 
 
+@writes(Topic.AUDIT)
 def export_audited(portfolio: Portfolio, frame: pd.DataFrame, path: str | os.PathLike[str], *,
                    list_name: str, title: str, fmt: str | None = None, unmasked: bool = False,
                    actor: str | None = None, meta: ExportMeta | Mapping[str, Any] | None = None,
@@ -694,6 +696,7 @@ def list_title(list_name: str, *, language: str) -> str:
     return LIST_TITLES[language][list_name]
 
 
+@writes(Topic.AUDIT)
 def export_named_list(portfolio: Portfolio, *, list_name: str, path: str | os.PathLike[str],
                       fmt: str | None = None, unmasked: bool = False, actor: str | None = None,
                       today: dt.date | None = None, branch: str | None = None,

@@ -55,6 +55,7 @@ from relmgr.domain.suitability import (
 from relmgr.storage import reco_store
 from relmgr.storage.portfolio import Portfolio
 from relmgr.storage.rules import get_rule
+from relmgr.services.changes import Topic, writes
 
 
 class NoteRequired(ValueError):
@@ -201,6 +202,7 @@ def push_list(portfolio: Portfolio, *, product_id: str | None = None, per_produc
     return rows[PUSH_COLUMNS].reset_index(drop=True)
 
 
+@writes(Topic.RECOMMENDATIONS)
 def record_outcome(portfolio: Portfolio, customer_id: str, product_id: str, outcome: str | RecoOutcome,
                    note: str | None = None, *, reason_code: str | None = None,
                    at: dt.datetime | None = None) -> int:

@@ -69,6 +69,7 @@ from relmgr.storage.segment_state import (
     save_state,
     update_state,
 )
+from relmgr.services.changes import Topic, writes
 
 SEGMENT_COLUMNS = [
     "customer_id", "tier", "tier_since", "avg_aum_3m", "months_below", "contact_status",
@@ -376,6 +377,7 @@ def _carry(inputs: dict[str, pd.DataFrame], *, ids: pd.Index, activity: Activity
     return carry
 
 
+@writes(Topic.SEGMENTS)
 def refresh_segments(portfolio: Portfolio, *, progress: Progress = no_progress,
                      cancel: CancelCheck = never) -> SegmentsResult:
     """Recompute everything as of the portfolio's data date and store it in one transaction,
@@ -452,6 +454,7 @@ def _record_run(portfolio: Portfolio, result: SegmentsResult, rules: SegmentRule
           json.dumps(dataclasses.asdict(rules)), round(time.perf_counter() - started, 3))])
 
 
+@writes(Topic.SEGMENTS)
 def refresh_segments_incremental(portfolio: Portfolio, *, progress: Progress = no_progress,
                                  cancel: CancelCheck = never) -> SegmentsResult:
     """Bring the stored segmentation to the portfolio's data date by updating it from the state

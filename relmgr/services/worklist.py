@@ -54,6 +54,7 @@ from relmgr.domain.segments import ContactStatus, Tier, TierRules
 from relmgr.domain.suitability import RecoOutcome
 from relmgr.storage import worklist_store as store
 from relmgr.storage.portfolio import Portfolio
+from relmgr.services.changes import Topic, writes
 
 
 class WorkReason(StrEnum):
@@ -635,6 +636,7 @@ def _require_customer(portfolio: Portfolio, customer_id: str) -> None:
         raise ValueError(f"no customer {customer_id!r} in this portfolio")
 
 
+@writes(Topic.WORKLIST)
 def dismiss(portfolio: Portfolio, *, customer_id: str, day: dt.date) -> None:
     """Take a customer off the list for `day`; they come back the next day if still due."""
     _require_customer(portfolio, customer_id)
@@ -642,6 +644,7 @@ def dismiss(portfolio: Portfolio, *, customer_id: str, day: dt.date) -> None:
         store.put_mark(portfolio, customer_id=customer_id, day=day, action=store.DISMISSED, until=None)
 
 
+@writes(Topic.WORKLIST)
 def snooze(portfolio: Portfolio, *, customer_id: str, day: dt.date, until: dt.date) -> None:
     """Hide a customer from `day` until the day before `until`; they return on `until`."""
     if until <= day:
@@ -651,12 +654,14 @@ def snooze(portfolio: Portfolio, *, customer_id: str, day: dt.date, until: dt.da
         store.put_mark(portfolio, customer_id=customer_id, day=day, action=store.SNOOZED, until=until)
 
 
+@writes(Topic.WORKLIST)
 def restore(portfolio: Portfolio, *, customer_id: str, day: dt.date) -> int:
     """Undo dismissals and snoozes that hide a customer on `day`; returns how many were undone."""
     with portfolio.transaction():
         return store.delete_marks(portfolio, customer_id=customer_id, day=day)
 
 
+@writes(Topic.WORKLIST)
 def move(portfolio: Portfolio, *, customer_id: str, day: dt.date, position: int) -> None:
     """Pin a customer at `position` (1 = top) of `day`'s list."""
     if int(position) < 1:
@@ -666,6 +671,7 @@ def move(portfolio: Portfolio, *, customer_id: str, day: dt.date, position: int)
         store.put_position(portfolio, customer_id=customer_id, day=day, position=int(position))
 
 
+@writes(Topic.WORKLIST)
 def reset_order(portfolio: Portfolio, *, day: dt.date, customer_id: str | None = None) -> int:
     """Forget the manual position of one customer (or all) on `day`: priority order again."""
     with portfolio.transaction():

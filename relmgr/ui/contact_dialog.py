@@ -34,6 +34,7 @@ from relmgr.services.contacts import MAX_NOTE_CHARS, MAX_TITLE_CHARS, complete_t
 from relmgr.storage.portfolio import Portfolio
 from relmgr.ui import texts
 from relmgr.ui.tasks import TaskRunner
+from relmgr.services.changes import Topic, writes
 
 DEFAULT_FOLLOW_UP_DAYS = 7
 
@@ -46,6 +47,7 @@ def pydate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+@writes(Topic.CONTACTS, Topic.TASKS)
 def save_contact(portfolio: Portfolio, *, customer_id: str, channel: str, purpose: str, outcome: str,
                  note: str, follow_up: dict[str, Any] | None, complete_task_ids: Sequence[int] = ()) -> int:
     """Log the contact, mark the tasks it settled done, and create its follow-up task

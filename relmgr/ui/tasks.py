@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from relmgr.domain.progress import Cancelled
+from relmgr.services.changes import Changes, changes_of
 from relmgr.storage.db_thread import DatabaseThread
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,9 @@ class TaskRunner(QObject):
 
     #: Emitted whenever a call is queued or finished; views show a busy cursor from it.
     busy_changed = Signal(bool)
+    #: Emitted with a `Changes` after a write declared with @writes (relmgr/services/changes.py)
+    #: has run, after its own callback: the one way pages learn that what they show changed.
+    changed = Signal(object)
     POLL_MS = 10
 
     def __init__(self, db: DatabaseThread, parent: QObject | None = None) -> None:
@@ -106,7 +110,8 @@ class TaskRunner(QObject):
         """Deliver the outcome of any database-thread future (e.g. `db.open`) on the GUI thread."""
         return self._track(future, on_done, on_error)
 
-    def _track(self, future: Future, on_done: Callback | None, on_error: Callback | None) -> Future:
+    def _track(self, future: Future, on_done: Callback | None, on_error: Callback | None,
+               changes: Changes = Changes()) -> Future:
         self._pending += 1
         if self._pending == 1:
             self.busy_changed.emit(True)
@@ -116,7 +121,7 @@ class TaskRunner(QObject):
         # worker thread, and Qt objects destroyed on the wrong thread crash the app.
         self._next_token += 1
         token = self._next_token
-        self._callbacks[token] = (on_done, on_error)
+        self._callbacks[token] = (on_done, on_error, changes)
         outbox = self._outbox
 
         def relay(done: Future) -> None:
@@ -145,7 +150,7 @@ class TaskRunner(QObject):
         self._pending -= 1
         if self._pending == 0:
             self.busy_changed.emit(False)
-        on_done, on_error = self._callbacks.pop(token, (None, None))
+        on_done, on_error, changes = self._callbacks.pop(token, (None, None, Changes()))
         if self._closed:
             return
         kind, value = payload
@@ -154,6 +159,10 @@ class TaskRunner(QObject):
             callback(value)
         elif kind == "error":
             log.error("background call failed: %s", type(value).__name__)
+        # A failed write may have written part (a contact logged, its follow-up task refused),
+        # so it is announced too; a cancelled one rolled back whole.
+        if changes and not isinstance(value, Cancelled):
+            self.changed.emit(changes)
 
     # -- long operations with progress and Cancel --------------------------------------------
     def run_long(self, fn: Callable[..., Any], *args: Any, title: str, parent: QWidget | None,
@@ -196,7 +205,7 @@ class TaskRunner(QObject):
                                on_done=finish(on_done), on_error=finish(on_error), **kwargs)
         future = _run_on_own_thread(fn, *args, progress=progress, cancel=cancel_event.is_set,
                                     **kwargs)
-        return self._track(future, finish(on_done), finish(on_error))
+        return self._track(future, finish(on_done), finish(on_error), changes_of(fn))
 
     def _on_progressed(self, token: int, fraction: float) -> None:
         dialog = self._dialogs.get(token)

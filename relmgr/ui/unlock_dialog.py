@@ -46,6 +46,7 @@ from relmgr.storage.errors import (
     WrongPassword,
 )
 from relmgr.ui.tasks import TaskRunner
+from relmgr.services.changes import Topic, writes
 
 log = logging.getLogger(__name__)
 
@@ -689,6 +690,7 @@ class ChangePasswordDialog(QDialog):
             super().reject()
 
 
+@writes(Topic.AUDIT)
 def change_portfolio_password(portfolio: Any, *, old_password: str, new_password: str) -> None:
     """On the database thread: check the current password against the file (a second, read-only
     unlock), re-encrypt under the new one, and audit it. Raises WrongPassword if `old_password`

@@ -31,6 +31,7 @@ from relmgr.storage import Portfolio
 from relmgr.storage.exchange import insert_frame, rows_matching, upsert_frame
 from relmgr.storage.segment_state import highest_txn_id, note_input_change
 from relmgr.storage.summary import rebuild_customer_summary
+from relmgr.services.changes import Topic, writes
 
 WRITE_CHUNK_ROWS = 20_000
 # Dates that show the data is at least this recent when there are no transactions to tell.
@@ -253,6 +254,7 @@ def _note_backdated_transactions(portfolio: Portfolio, tables: dict[str, _Table]
         note_input_change(portfolio)
 
 
+@writes(Topic.CUSTOMERS, Topic.CONTACTS, Topic.TASKS, Topic.SEGMENTS, Topic.SCORES, Topic.RECOMMENDATIONS, Topic.AUDIT)
 def import_folder(portfolio: Portfolio, folder: Path, *, progress: Progress = no_progress,
                   cancel: CancelCheck = never) -> ImportReport:
     """Load the exchange-format CSVs in `folder` into `portfolio`, all or nothing.

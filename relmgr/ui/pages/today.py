@@ -62,6 +62,7 @@ from relmgr.ui.customer_table_model import LEFT, RIGHT, FrameTableModel
 from relmgr.ui.export_dialog import ExportDialog, exported_message
 from relmgr.ui.tasks import TaskRunner
 from relmgr.ui.widgets import ListView, section_title
+from relmgr.services.changes import Topic, writes
 
 _CTX = "TodayPage"
 DEFAULT_SNOOZE_DAYS = 7
@@ -109,6 +110,7 @@ def load_today(portfolio: Portfolio, *, today: dt.date | None = None) -> TodayDa
                      seconds=worklist.seconds)
 
 
+@writes(Topic.WORKLIST)
 def move_line(portfolio: Portfolio, *, day: dt.date, customer_id: str, from_position: int,
               to_position: int, displaced_id: str, displaced_pinned: bool) -> None:
     """Pin `customer_id` at `to_position` (the neighbouring place). When the line it swaps with
