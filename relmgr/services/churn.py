@@ -271,7 +271,7 @@ def load_churn_warnings(portfolio: Portfolio, *, bands: Sequence[str] = ("HIGH",
     return frame[WARNING_COLUMNS].reset_index(drop=True)
 
 
-@writes(Topic.WARNINGS, Topic.TASKS, Topic.AUDIT)
+@writes(Topic.WARNINGS, Topic.CONTACTS, Topic.TASKS, Topic.AUDIT)
 def mark_warning(portfolio: Portfolio, customer_id: str, action: WarningAction | str, note: str = "",
                  until: dt.date | None = None, *, follow_up_on: dt.date | None = None,
                  follow_up_title: str = FOLLOW_UP_TITLE,

@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from typing import Any
+
 import pandas as pd
 
 from relmgr.domain.pii import mask_name
@@ -42,6 +44,29 @@ def _share(part: pd.Series, total: float) -> pd.Series:
     return part / total if total else part * 0.0
 
 
+_CONTACT_FIELDS = ["contact_status", "last_contact_on", "due_on", "days_overdue"]
+
+
+def _with_live_contact_status(portfolio: Portfolio, customers: pd.DataFrame, *, as_of: dt.date,
+                              rules: Any) -> pd.DataFrame:
+    """The stored segmentation with each customer's contact status as the contact log has it now,
+    computed exactly as Today's list and the due-contacts export compute it: a contact logged
+    since the last refresh counts at once, so the tiers' due counts agree with Today."""
+    from relmgr.services.worklist import read_contact_due
+    from relmgr.storage import worklist_store
+
+    live = read_contact_due(portfolio, today=as_of, tiers=customers[["customer_id", "tier"]],
+                            customers=worklist_store.read_customer_dates(portfolio), tier_rules=rules.tiers)
+    live = live.rename(columns={"status": "contact_status"}).set_index("customer_id")[_CONTACT_FIELDS]
+    out = customers.set_index("customer_id")
+    known = out.index.isin(live.index)
+    for field in _CONTACT_FIELDS:
+        values = out[field].astype(object)
+        values[known] = live[field].reindex(out.index[known]).astype(object).to_numpy()
+        out[field] = values
+    return out.reset_index()
+
+
 def load_segment_views(portfolio: Portfolio) -> SegmentViews | None:
     stored = load_segments(portfolio)
     if stored is None:
@@ -51,7 +76,8 @@ def load_segment_views(portfolio: Portfolio) -> SegmentViews | None:
         "SELECT c.customer_id, c.name, COALESCE(s.aum, 0) AS aum FROM customers AS c "
         "LEFT JOIN customer_summary AS s USING (customer_id)")
     people["name_masked"] = [mask_name(n) for n in people.pop("name")]
-    customers = stored.customers.merge(people, on="customer_id", how="left")
+    customers = _with_live_contact_status(portfolio, stored.customers, as_of=stored.as_of, rules=rules)
+    customers = customers.merge(people, on="customer_id", how="left")
     customers["aum"] = customers["aum"].fillna(0.0)
 
     open_customers = customers[customers["stage"] != Stage.CHURNED]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from relmgr.domain.codes import AuditAction
 from relmgr.services import audit
+from relmgr.services.changes import Changes, Topic
 from relmgr.services.settings import Settings, save_settings
 from relmgr.storage.db_thread import DatabaseThread
 from relmgr.services.daily import refresh_stale_analytics, stale_analytics
@@ -120,16 +121,10 @@ class MainWindow(QMainWindow):
             if page is not self.customers_page:    # every list opens its customer's 360
                 page.open_customer.connect(self.show_customer)
         self.tiers_page.refresh_requested.connect(self.refresh_segments)
-        # What one page writes, the others that show it read again.
-        self.customers_page.pane.recommendations.outcome_recorded.connect(
-            lambda *_: self._reload(self.recommendations_page, self.today_page))
-        self.today_page.data_changed.connect(lambda: self._reload(self.tasks_page))
-        self.tasks_page.data_changed.connect(lambda: self._reload(self.today_page))
-        self.churn_page.warning_marked.connect(
-            lambda _cid: self._reload(self.today_page, self.tasks_page))
-        self.model_card_page.retrained.connect(lambda: self._reload(self.churn_page, self.today_page))
-        for page in (self.today_page, self.tasks_page):
-            page.exported.connect(lambda _r: self._reload(self.audit_page))
+        # What one page writes, the others that show it read again: each page follows the
+        # runner's change signal itself (widgets.follow_changes); the window reads the segment
+        # views, which the three segment pages share.
+        runner.changed.connect(self._on_changes)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -284,12 +279,7 @@ class MainWindow(QMainWindow):
             return
         self.runner.run_long(refresh_stale_analytics,
                              title=self.tr("Bringing segments and churn warnings up to date…"),
-                             parent=self, on_done=lambda _r: self._analytics_refreshed(),
-                             on_error=self._analytics_failed, on_cancelled=self._load_segment_views)
-
-    def _analytics_refreshed(self) -> None:
-        self._segments_refreshed()
-        self._reload(self.today_page, self.churn_page, self.model_card_page)
+                             parent=self, on_error=self._analytics_failed, on_cancelled=self._load_segment_views)
 
     def _analytics_failed(self, error: BaseException) -> None:
         self._load_segment_views()
@@ -300,13 +290,15 @@ class MainWindow(QMainWindow):
         """Recompute tiers, RFM, clusters and stages now (the RM asked: rules changed, say),
         off the GUI thread with progress and Cancel; then show them."""
         self.runner.run_long(refresh_segments, title=self.tr("Computing tiers, segments and lifecycle stages…"),
-                             parent=self, on_done=lambda _r: self._segments_refreshed(),
-                             on_error=self._analytics_failed, on_cancelled=self._load_segment_views)
+                             parent=self, on_error=self._analytics_failed,
+                             on_cancelled=self._load_segment_views)
 
-    def _segments_refreshed(self) -> None:
-        self._load_segment_views()
-        self.customers_page.load()          # the list shows tier and stage
-        self._reload(self.today_page)       # contacts due by tier cadence
+    #: What the Service tiers, Segments and Lifecycle pages show (their due counts included).
+    SEGMENT_VIEWS_READ = frozenset({Topic.SEGMENTS, Topic.CONTACTS, Topic.CUSTOMERS, Topic.RULES})
+
+    def _on_changes(self, changes: Changes) -> None:
+        if not self.is_locked and changes.touches(self.SEGMENT_VIEWS_READ):
+            self._load_segment_views()
 
     def _load_segment_views(self) -> None:
         self.runner.run_db(load_segment_views, on_done=self._show_segment_views)
@@ -321,12 +313,6 @@ class MainWindow(QMainWindow):
         """Open a customer from any list in the Customers page."""
         self.nav.setCurrentRow(self.pages.index(self.customers_page))
         self.customers_page.show_customer(customer_id)
-
-    def _reload(self, *pages: QWidget) -> None:
-        """Read again the pages that have been shown; the others read fresh when first shown."""
-        for page in pages:
-            if id(page) in self._loaded and not self.is_locked:
-                page.load()
 
     # -- export ----------------------------------------------------------------------------
     #: The follow-up list the Export dialog offers first, by the page the RM is on (pages
@@ -348,7 +334,6 @@ class MainWindow(QMainWindow):
         dialog.exported.connect(lambda result: self.statusBar().showMessage(
             self.tr("Exported {rows:,} rows to {file}.").format(
                 rows=result.rows, file=Path(result.path).name), 8000))
-        dialog.exported.connect(lambda _r: self._reload(self.audit_page))
         dialog.open()
         return dialog
 

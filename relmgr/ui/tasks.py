@@ -84,7 +84,7 @@ class TaskRunner(QObject):
             dropped: Future = Future()
             dropped.cancel()
             return dropped
-        return self._track(self.db.submit(fn, *args, **kwargs), on_done, on_error)
+        return self._track(self.db.submit(fn, *args, **kwargs), on_done, on_error, changes_of(fn))
 
     def close(self) -> None:
         """Stop taking work and delivering results, and ask long operations to stop (the window

@@ -8,8 +8,24 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from shiboken6 import isValid
 
+from relmgr.services.changes import Changes, Topic
 from relmgr.ui.customer_table_model import FrameTableModel
+
+
+def follow_changes(page: QWidget, runner: Any, reads: frozenset[Topic]) -> None:
+    """`page` reads again (page.load()) when a write changed a kind of data it shows (`reads`),
+    if it shows data at all: a page sets `page.live = True` in load() and False in clear(), so a
+    page never opened, or emptied by the lock, stays as it is until it is opened."""
+    page.live = False
+    page.reads = reads
+
+    def on_changes(changes: Changes) -> None:
+        if isValid(page) and page.live and changes.touches(reads):
+            page.load()
+
+    runner.changed.connect(on_changes)
 
 
 class ListView(QTableView):

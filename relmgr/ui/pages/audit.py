@@ -17,10 +17,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from relmgr.domain.codes import AuditAction
 from relmgr.services.audit import detail_of, list_audit
 from relmgr.storage.portfolio import Portfolio
+from relmgr.services.changes import Topic
 from relmgr.ui import formatting, texts
 from relmgr.ui.customer_table_model import LEFT, FrameTableModel
 from relmgr.ui.tasks import TaskRunner
-from relmgr.ui.widgets import ListView, section_title
+from relmgr.ui.widgets import ListView, follow_changes, section_title
 
 _CTX = "AuditPage"
 ROW_LIMIT = 2000
@@ -86,12 +87,15 @@ class AuditTableModel(FrameTableModel):
 
 
 class AuditPage(QWidget):
+    #: What it shows: the audit log.
+    READS = frozenset({Topic.AUDIT})
     open_customer = Signal(str)
     loaded = Signal(int)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        follow_changes(self, runner, self.READS)
         self._generation = 0
         self._has_data = False
         self.title = section_title()
@@ -128,6 +132,7 @@ class AuditPage(QWidget):
         return self.action_combo.currentData() or None
 
     def load(self) -> None:
+        self.live = True
         self._generation += 1
         generation = self._generation
         self._has_data = True
@@ -136,6 +141,7 @@ class AuditPage(QWidget):
                            on_error=lambda error: self._failed(error, generation))
 
     def clear(self) -> None:
+        self.live = False
         self._generation += 1
         self._has_data = False
         self.model.clear()

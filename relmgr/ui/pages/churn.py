@@ -42,11 +42,12 @@ from relmgr.services.churn import (
 )
 from relmgr.services.customers import load_customer_list
 from relmgr.storage.portfolio import Portfolio
+from relmgr.services.changes import Topic
 from relmgr.ui import churn_texts, formatting, texts
 from relmgr.ui.customer_table_model import LEFT, RIGHT, FrameTableModel, rows_by_keys
 from relmgr.ui.tasks import TaskRunner
 from relmgr.ui.warning_dialog import WarningDialog
-from relmgr.ui.widgets import ListView, section_title
+from relmgr.ui.widgets import ListView, follow_changes, section_title
 
 _CTX = "ChurnPage"
 
@@ -170,6 +171,8 @@ _BAND_CHOICES = (
 
 
 class ChurnPage(QWidget):
+    #: What it shows: scores, warnings' states and the model behind them.
+    READS = frozenset({Topic.SCORES, Topic.WARNINGS, Topic.MODEL, Topic.CUSTOMERS})
     open_customer = Signal(str)
     #: Emitted after the warnings list has been (re)loaded, with the number of rows shown.
     loaded = Signal(int)
@@ -179,6 +182,8 @@ class ChurnPage(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        follow_changes(self, runner, self.READS)
+        self._status_after_load = ""
         self.card: dict[str, Any] | None = None
         self.active_dialog: WarningDialog | None = None
         # Answers from before a clear() (lock) must not put customers back on screen.
@@ -263,7 +268,9 @@ class ChurnPage(QWidget):
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> None:
         """Read the stored warnings; score first when there are no current scores."""
-        self._read(score_when_stale=True)
+        self.live = True
+        status, self._status_after_load = self._status_after_load, ""
+        self._read(score_when_stale=True, status_after=status)
 
     def _read(self, *, score_when_stale: bool, status_after: str = "") -> None:
         generation = self._generation
@@ -293,9 +300,7 @@ class ChurnPage(QWidget):
             self.refresh_button.setEnabled(True)
 
         def done(_summary: Any) -> None:
-            finished()
-            if generation == self._generation:
-                self._read(score_when_stale=False)
+            finished()                  # the change signal (scores) reads the list again
 
         def cancelled() -> None:
             finished()
@@ -328,6 +333,7 @@ class ChurnPage(QWidget):
 
     def clear(self) -> None:
         """Drop every customer from memory and screen (on lock)."""
+        self.live = False
         self._generation += 1
         if self.active_dialog is not None:
             self.active_dialog.reject()
@@ -498,9 +504,10 @@ class ChurnPage(QWidget):
             if generation != self._generation:
                 return
             self.warning_marked.emit(customer_id)
-            self._read(score_when_stale=False, status_after=(
+            # Shown once the change signal (warnings) has read the list again.
+            self._status_after_load = (
                 self.tr("Saved; the contact was logged and a follow-up task created.")
-                if written.get("task_id") else self.tr("Saved; the contact was logged.")))
+                if written.get("task_id") else self.tr("Saved; the contact was logged."))
 
         self.runner.run_db(mark_warning, customer_id, values.pop("action"), values.pop("note"),
                            values.pop("until"), **values, on_done=done,

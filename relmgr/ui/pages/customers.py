@@ -26,12 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from relmgr.services.customers import filter_customers, load_customer_360, load_customer_list
+from relmgr.services.changes import Topic
 from relmgr.ui.customer_pane import CustomerPane
 from relmgr.ui.customer_table_model import CustomerTableModel
 from relmgr.ui.tasks import TaskRunner
+from relmgr.ui.widgets import follow_changes
 
 
 class CustomersPage(QWidget):
+    #: What it shows: the list (tier, stage, last contact) and the open 360.
+    READS = frozenset({Topic.CUSTOMERS, Topic.CONTACTS, Topic.TASKS, Topic.SEGMENTS, Topic.SCORES})
     #: Emitted when the list has been loaded (number of customers).
     loaded = Signal(int)
     #: Emitted when a customer's 360 view is on screen (customer_id).
@@ -40,6 +44,7 @@ class CustomersPage(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        follow_changes(self, runner, self.READS)
         self.model = CustomerTableModel(parent=self)
         self._order: np.ndarray = np.arange(0)     # frame positions in the current sort order
         self._wanted: str | None = None             # the customer whose 360 view is awaited
@@ -93,6 +98,7 @@ class CustomersPage(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
     def load(self) -> None:
+        self.live = True
         self.runner.run_db(load_customer_list, on_done=self.set_frame,
                            on_error=lambda _e: self.count_label.setText(self.tr("Could not load customers")))
 
@@ -106,10 +112,17 @@ class CustomersPage(QWidget):
         self._apply_filter()
         for column, width in enumerate((96, 64, 150, 104, 44, 84, 100, 64, 96, 96, 96)):
             self.table.setColumnWidth(column, width)
+        if self._wanted is not None:        # read again after a change: the open 360 too
+            row = self.model.row_of(self._wanted)
+            if row is not None:
+                self.table.selectRow(row)       # which reads its 360 again
+            else:
+                self._load_360(self._wanted)
         self.loaded.emit(len(frame))
 
     def clear(self) -> None:
         """Drop every customer from memory and screen (on lock)."""
+        self.live = False
         self._wanted = None
         self.search_edit.blockSignals(True)
         self.search_edit.clear()

@@ -28,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from relmgr.domain.churn import ModelKind
 from relmgr.services.churn import model_card, train_churn_model
+from relmgr.services.changes import Topic
 from relmgr.ui import churn_texts
 from relmgr.ui.tasks import TaskRunner
-from relmgr.ui.widgets import Chart, section_title
+from relmgr.ui.widgets import Chart, follow_changes, section_title
 
 _CTX = "ModelCardPage"
 FEW_CHURNERS = 20      # below this many held-out churners, metrics swing by chance
@@ -70,6 +71,8 @@ def _fit_size(table: QTableWidget) -> None:
 
 
 class ModelCardPage(QWidget):
+    #: What it shows: the stored model card.
+    READS = frozenset({Topic.MODEL})
     #: Not emitted (the card lists no customers); present for the page contract.
     open_customer = Signal(str)
     #: Emitted when the card is on screen (after load or retrain).
@@ -80,6 +83,7 @@ class ModelCardPage(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        follow_changes(self, runner, self.READS)
         self.card: dict[str, Any] | None = None
         self._generation = 0
         self._chart: Chart | None = None
@@ -148,6 +152,7 @@ class ModelCardPage(QWidget):
 
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> None:
+        self.live = True
         generation = self._generation
         self.status_label.setText(self.tr("Loading…"))
         self.runner.run_db(model_card, on_done=lambda card: self._arrived(generation, card),
@@ -193,6 +198,7 @@ class ModelCardPage(QWidget):
         self._render()
 
     def clear(self) -> None:
+        self.live = False
         self._generation += 1
         self.set_card(None)
 

@@ -34,10 +34,11 @@ from relmgr.services.customers import load_customer_list
 from relmgr.services.recommendations import outcome_stats, portfolio_as_of, push_list
 from relmgr.storage import reco_store
 from relmgr.storage.portfolio import Portfolio
+from relmgr.services.changes import Topic
 from relmgr.ui import formatting, reco_texts, texts
 from relmgr.ui.customer_table_model import LEFT, RIGHT, FrameTableModel, rows_by_keys
 from relmgr.ui.tasks import TaskRunner
-from relmgr.ui.widgets import ListView, section_title
+from relmgr.ui.widgets import ListView, follow_changes, section_title
 
 _CTX = "RecommendationsPage"
 
@@ -74,6 +75,8 @@ def load_push_data(portfolio: Portfolio, *, progress: Progress = no_progress,
 
 
 class RecommendationsPage(QWidget):
+    #: What it shows: holdings and outcomes (ranking every customer is long: not on every contact).
+    READS = frozenset({Topic.CUSTOMERS, Topic.RECOMMENDATIONS})
     open_customer = Signal(str)
     #: The push lists are on screen (number of rows over all products).
     loaded = Signal(int)
@@ -83,6 +86,7 @@ class RecommendationsPage(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        follow_changes(self, runner, self.READS)
         self.data: PushData | None = None
         self._generation = 0
 
@@ -152,6 +156,7 @@ class RecommendationsPage(QWidget):
     # -- loading ---------------------------------------------------------------------------
     def load(self) -> None:
         """Rank every customer (long at branch scale: progress dialog with Cancel)."""
+        self.live = True
         self._generation += 1
         generation = self._generation
         self.refresh_button.setEnabled(False)
@@ -202,6 +207,7 @@ class RecommendationsPage(QWidget):
 
     def clear(self) -> None:
         """Drop every customer from memory and screen (on lock)."""
+        self.live = False
         self._generation += 1
         self.data = None
         self.model.clear()

@@ -35,12 +35,13 @@ from relmgr.services.contacts import MAX_TITLE_CHARS, cancel_task, complete_task
 from relmgr.services.worklist import worklist_today
 from relmgr.storage import worklist_store
 from relmgr.storage.portfolio import Portfolio
+from relmgr.services.changes import Topic
 from relmgr.ui import formatting, texts
 from relmgr.ui.contact_dialog import DEFAULT_FOLLOW_UP_DAYS, pydate, qdate
 from relmgr.ui.customer_table_model import LEFT, RIGHT, FrameTableModel
 from relmgr.ui.export_dialog import ExportDialog, exported_message
 from relmgr.ui.tasks import TaskRunner
-from relmgr.ui.widgets import ListView, section_title
+from relmgr.ui.widgets import ListView, follow_changes, section_title
 
 _CTX = "TasksPage"
 OVERDUE_COLOUR = QColor("#b3261e")
@@ -184,15 +185,16 @@ class TaskDialog(QDialog):
 
 
 class TasksPage(QWidget):
+    #: What it shows: the open follow-up tasks.
+    READS = frozenset({Topic.TASKS, Topic.CUSTOMERS})
     open_customer = Signal(str)
     loaded = Signal(int)
-    #: A task was created, completed or cancelled (the Today list may change).
-    data_changed = Signal()
     exported = Signal(object)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        follow_changes(self, runner, self.READS)
         self.data: TasksData | None = None
         self._generation = 0
         self._dialog: QDialog | None = None
@@ -239,12 +241,14 @@ class TasksPage(QWidget):
 
     # -- data --------------------------------------------------------------------------------
     def load(self) -> None:
+        self.live = True
         self._generation += 1
         generation = self._generation
         self.runner.run_db(load_tasks, on_done=lambda data: self._show(data, generation),
                            on_error=lambda error: self._failed(error, generation))
 
     def clear(self) -> None:
+        self.live = False
         self._generation += 1
         if self._dialog is not None:
             dialog, self._dialog = self._dialog, None
@@ -326,9 +330,7 @@ class TasksPage(QWidget):
 
         def done(_result: object) -> None:
             if generation == self._generation:
-                self.status_label.setText(message)
-                self.data_changed.emit()
-                self.load()
+                self.status_label.setText(message)      # the change signal reads the list again
 
         def failed(error: BaseException) -> None:
             if generation == self._generation:
@@ -350,8 +352,6 @@ class TasksPage(QWidget):
 
     def _on_task_saved(self, task_id: int) -> None:
         self.status_label.setText(self.tr("Task {id} created.").format(id=task_id))
-        self.data_changed.emit()
-        self.load()
 
     def export(self) -> ExportDialog:
         dialog = ExportDialog(self.runner, list_name="tasks", today=self.data.today if self.data else None,

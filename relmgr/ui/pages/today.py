@@ -61,7 +61,7 @@ from relmgr.ui.contact_dialog import ContactDialog, pydate, qdate
 from relmgr.ui.customer_table_model import LEFT, RIGHT, FrameTableModel
 from relmgr.ui.export_dialog import ExportDialog, exported_message
 from relmgr.ui.tasks import TaskRunner
-from relmgr.ui.widgets import ListView, section_title
+from relmgr.ui.widgets import ListView, follow_changes, section_title
 from relmgr.services.changes import Topic, writes
 
 _CTX = "TodayPage"
@@ -204,17 +204,19 @@ class SnoozeDialog(QDialog):
 
 # -- the page ----------------------------------------------------------------------------------
 class TodayPage(QWidget):
+    #: What the day's list is made of: it reads again when a write changes any of it.
+    READS = frozenset({Topic.CONTACTS, Topic.TASKS, Topic.WORKLIST, Topic.WARNINGS, Topic.SCORES,
+                       Topic.RECOMMENDATIONS, Topic.SEGMENTS, Topic.CUSTOMERS, Topic.RULES})
     open_customer = Signal(str)
     #: The number of lines, each time the list has been (re)loaded.
     loaded = Signal(int)
-    #: A contact, task or the day's arrangement was written (other pages may refresh).
-    data_changed = Signal()
     #: An export finished (the ExportResult): the audit page may refresh.
     exported = Signal(object)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
+        follow_changes(self, runner, self.READS)
         self.data: TodayData | None = None
         self.today: dt.date | None = None
         self._generation = 0
@@ -313,6 +315,7 @@ class TodayPage(QWidget):
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> None:
         """Read today's worklist (database thread) and show it."""
+        self.live = True
         self._generation += 1
         generation = self._generation
         self.runner.run_db(load_today, on_done=lambda data: self._show(data, generation),
@@ -320,6 +323,7 @@ class TodayPage(QWidget):
 
     def clear(self) -> None:
         """Forget every customer (on lock): the list, the details, the hidden menu, any dialog."""
+        self.live = False
         self._generation += 1
         self._busy = False
         if self._dialog is not None:
@@ -503,7 +507,7 @@ class TodayPage(QWidget):
 
     # -- actions -----------------------------------------------------------------------------
     def _write(self, fn: Any, *, select: str | None, message: str, **kwargs: Any) -> None:
-        """Run a change on the database thread, then read the list again."""
+        """Run a change on the database thread; the change signal then reads the list again."""
         if self.today is None:
             return
         self._busy = True
@@ -515,8 +519,6 @@ class TodayPage(QWidget):
                 return
             self.status_label.setText(message)
             self._select_after_load = [select] if select else []
-            self.data_changed.emit()
-            self.load()
 
         def failed(error: BaseException) -> None:
             if generation != self._generation:
@@ -561,8 +563,6 @@ class TodayPage(QWidget):
         # A contact can take the customer off the list (contact no longer due): then the next
         # line is selected, so the RM keeps their place.
         self._select_after_load = [c for c in (customer_id, neighbour) if c]
-        self.data_changed.emit()
-        self.load()
 
     def snooze_selected(self) -> SnoozeDialog | None:
         customer_id = self.selected_customer()
