@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Sets up relmgr on a fresh Debian/Ubuntu machine: the system libraries Qt needs (when run as
-# root), a virtualenv in .venv with relmgr installed from this checkout.
-#   bash installer/setup.sh          # to run the app
-#   bash installer/setup.sh --dev    # also the test and build tools
+# root), a virtualenv in .venv with relmgr installed from this checkout and its packages at the
+# exact versions of the lock files (refreshed by installer/lock.sh).
+#   bash installer/setup.sh          # to run the app: requirements.lock
+#   bash installer/setup.sh --dev    # also the test and build tools: requirements-dev.lock
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-extras=""
-[ "${1:-}" = "--dev" ] && extras="[dev]"
+lock=requirements.lock
+[ "${1:-}" = "--dev" ] && lock=requirements-dev.lock
 
 # Qt's xcb platform plugin, OpenGL/EGL, fonts with Chinese glyphs, and Xvfb for headless
 # screenshots. Names are Debian 12 / Ubuntu 22.04+ package names.
@@ -35,8 +36,10 @@ python=${PYTHON:-python3}
 "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
     echo "relmgr needs Python 3.11 or newer; set PYTHON=/path/to/python3.11" >&2; exit 1; }
 [ -x .venv/bin/python ] || "$python" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".$extras"
+.venv/bin/python -m pip install -q --disable-pip-version-check "pip==26.3"
+# Every package at the lock's version, then relmgr itself without resolving anything again.
+.venv/bin/python -m pip install -q --disable-pip-version-check -r "$lock"
+.venv/bin/python -m pip install -q --disable-pip-version-check --no-deps -e .
 # The compiled Chinese translation (a build product, not committed).
 .venv/bin/python installer/update_translations.py --release >/dev/null
 echo "relmgr is set up in .venv (run .venv/bin/relmgr)"
