@@ -165,6 +165,7 @@ def _bench_segments(path: Path) -> dict[str, Any]:
 
     import numpy as np
 
+    from relmgr.services import data_date
     from relmgr.services.segments import refresh_segments, refresh_segments_incremental
     from relmgr.storage import open_portfolio
 
@@ -176,7 +177,7 @@ def _bench_segments(path: Path) -> dict[str, Any]:
             result = refresh_segments(portfolio)
             seconds = time.perf_counter() - started
 
-            day = (dt.date.fromisoformat(portfolio.get_meta("as_of") or "") + dt.timedelta(days=1))
+            day = data_date.as_of(portfolio) + dt.timedelta(days=1)
             (low, high, count), = portfolio.query(
                 "SELECT MIN(txn_id), MAX(txn_id), COUNT(*) FROM transactions")
             picks = low + np.random.default_rng(4).choice(

@@ -2,8 +2,9 @@
 portfolio, list the warnings an RM works through, record what was done about them, and describe
 the model (model card).
 
-Everything is computed as of the portfolio's data date (meta 'as_of'), never the wall clock;
-only the RM's own actions (handled / snoozed, the contact they log) carry wall-clock times.
+Everything is computed as of the portfolio's data date (services.data_date.as_of), never the wall
+clock; only the RM's own actions (handled / snoozed, the contact they log) carry wall-clock
+timestamps, while snooze and follow-up dates are counted from the data date like Today's.
 Definitions, the pipeline and the reasons are documented in relmgr/domain/churn.py,
 relmgr/analytics/churn_features.py and relmgr/analytics/churn_model.py.
 
@@ -50,7 +51,7 @@ from relmgr.domain.churn import (
 from relmgr.domain.codes import ContactChannel, ContactOutcome, ContactPurpose
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.domain.segments import rules_with_overrides
-from relmgr.services.segments import portfolio_as_of
+from relmgr.services import data_date
 from relmgr.storage import churn_store as store
 from relmgr.storage.portfolio import Portfolio
 from relmgr.storage.rules import get_rule
@@ -84,7 +85,7 @@ def _read_history(portfolio: Portfolio, *, since: dt.date, until: dt.date) -> tu
 # -- training ----------------------------------------------------------------------------------
 def _fit(portfolio: Portfolio, *, progress: Progress, cancel: CancelCheck) -> tuple[TrainedChurn, dt.date, ChurnRules, dict[str, float]]:
     started = time.perf_counter()
-    as_of = portfolio_as_of(portfolio)
+    as_of = data_date.as_of(portfolio)
     rules = load_churn_rules(portfolio)
     wanted = month_end_cutoffs(as_of=as_of, count=rules.training_cutoffs, horizon_days=rules.horizon_days)
     since = (wanted[0] if wanted else as_of) - dt.timedelta(days=LOOKBACK_DAYS)
@@ -187,7 +188,7 @@ def score_churn(portfolio: Portfolio, *, progress: Progress = no_progress, cance
         assert record is not None
     base = 0.5 if trained else 0.0
     lap = time.perf_counter()
-    as_of = portfolio_as_of(portfolio)
+    as_of = data_date.as_of(portfolio)
     history, _ = _read_history(portfolio, since=as_of - dt.timedelta(days=LOOKBACK_DAYS), until=as_of)
     timings = {"read_s": round(time.perf_counter() - lap, 3)}
     check_cancel(cancel)
@@ -229,9 +230,10 @@ def load_churn_warnings(portfolio: Portfolio, *, bands: Sequence[str] = ("HIGH",
     warning is new since the previous scoring (its band rose, or it was not scored then), and
     tier and lifecycle stage when segments were computed. Empty when never scored.
 
-    State: SNOOZED until the snooze date (wall clock `today`); HANDLED until the band rises above
-    the band it had when handled; OPEN otherwise."""
-    today = today or dt.date.today()
+    State: SNOOZED until the snooze date (counted against `today`, by default the data date, as
+    Today's list counts it); HANDLED until the band rises above the band it had when handled; OPEN
+    otherwise."""
+    today = data_date.as_of_or_none(portfolio, today) or dt.date.min   # no data date: no scores
     scores = store.read_scores(portfolio)
     scores = scores[scores["band"].isin(list(bands)).to_numpy()]
     rank_of = {b.value: b.rank for b in RiskBand}
@@ -280,8 +282,9 @@ def mark_warning(portfolio: Portfolio, customer_id: str, action: WarningAction |
                  today: dt.date | None = None) -> dict[str, Any]:
     """Mark a customer's warning HANDLED or SNOOZED (until a date), log the contact in
     interactions (purpose RETENTION) and, with `follow_up_on`, create an open follow-up task —
-    all in one transaction. Returns the ids written."""
-    today = today or dt.date.today()
+    all in one transaction. Returns the ids written. `today` (default: the data date) is the day
+    the snooze and follow-up dates must not lie before."""
+    today = data_date.as_of(portfolio, today)
     try:
         action = WarningAction(action)
         channel = ContactChannel(channel)
@@ -344,7 +347,7 @@ def scores_are_current(portfolio: Portfolio, card: dict[str, Any] | None = None)
     card = model_card(portfolio) if card is None else card
     run = card.get("last_scored")
     return bool(card.get("current")) and run is not None and run["model_id"] == card.get("model_id") \
-        and run["as_of"] == portfolio_as_of(portfolio).isoformat()
+        and run["as_of"] == data_date.as_of(portfolio).isoformat()
 
 
 def churn_report(portfolio: Portfolio, *, retrain: bool = False, progress: Progress = no_progress,

@@ -18,7 +18,7 @@ import pandas as pd
 
 from relmgr.domain.codes import AuditAction
 from relmgr.domain.pii import mask_id_number, mask_name, mask_phone
-from relmgr.services import audit
+from relmgr.services import audit, data_date
 from relmgr.storage import Portfolio
 from relmgr.storage import customers as queries
 from relmgr.services.changes import Topic, writes
@@ -31,16 +31,25 @@ _DIGITS = re.compile(r"^[0-9Xx]+$")
 _CUSTOMER_ID = re.compile(r"^[Cc]\d+$")
 
 
-def _portfolio_as_of(portfolio: Portfolio) -> dt.date:
-    as_of = portfolio.get_meta("as_of")
-    return dt.date.fromisoformat(as_of) if as_of else dt.date.today()
+def days_since(dates: pd.Series, *, as_of: dt.date | None) -> pd.Series:
+    """Whole days from each date (YYYY-MM-DD…, or missing) to the data date `as_of`; a date after
+    it (a contact logged in the app on a portfolio whose data is older) counts as on it: 0."""
+    day = pd.to_datetime(dates.astype(object).where(dates.notna(), None).str.slice(0, 10),
+                         format="%Y-%m-%d", errors="coerce")
+    days = (pd.Timestamp(as_of) - day).dt.days if as_of else pd.Series(pd.NA, index=dates.index)
+    return days.clip(lower=0).astype("Int64")
+
+
+def _int_or_none(value: object) -> int | None:
+    return None if value is None or value is pd.NA else int(value)
 
 
 def load_customer_list(portfolio: Portfolio) -> pd.DataFrame:
     """Every customer, ready for the table: masked identity columns, search keys (the full name
-    and the last four digits of ID and phone), age, status and summary figures."""
+    and the last four digits of ID and phone), age, status and summary figures; age, status
+    (dormant) and days_since_contact are counted from the data date (services.data_date)."""
     raw = queries.read_customer_list(portfolio)
-    as_of = _portfolio_as_of(portfolio)
+    as_of = data_date.as_of_or_none(portfolio)     # None only without data, so without customers
     id_numbers, phones = raw.pop("id_number"), raw.pop("phone")
     frame = raw
     frame["name_masked"] = [mask_name(n) for n in frame["name"]]
@@ -53,7 +62,8 @@ def load_customer_list(portfolio: Portfolio) -> pd.DataFrame:
     for column in ("aum", "liabilities"):
         frame[column] = frame[column].fillna(0.0).astype(float)
     frame["product_count"] = frame["product_count"].fillna(0).astype(int)
-    dormant_since = (as_of - dt.timedelta(days=DORMANT_AFTER_DAYS)).isoformat()
+    frame["days_since_contact"] = days_since(frame["last_contact_on"], as_of=as_of)
+    dormant_since = (as_of - dt.timedelta(days=DORMANT_AFTER_DAYS)).isoformat() if as_of else ""
     last = frame["last_txn_on"].fillna("")
     frame["status"] = np.where(frame["closed_on"].notna(), "CLOSED",
                                np.where(last < dormant_since, "DORMANT", "ACTIVE"))
@@ -103,7 +113,7 @@ def load_customer_360(portfolio: Portfolio, customer_id: str) -> Customer360:
     row = queries.read_customer(portfolio, customer_id)
     if row is None:
         raise KeyError(f"no customer {customer_id}")
-    as_of = _portfolio_as_of(portfolio)
+    as_of = data_date.as_of(portfolio)
     birth = dt.date.fromisoformat(row["birth_date"])
     assessed = row.get("risk_assessed_on")
     profile = {
@@ -127,6 +137,8 @@ def load_customer_360(portfolio: Portfolio, customer_id: str) -> Customer360:
         "product_count": row["product_count"] or 0,
         "last_txn_on": row["last_txn_on"],
         "last_contact_on": row["last_contact_on"],
+        "days_since_contact": _int_or_none(days_since(pd.Series([row["last_contact_on"]], dtype=object),
+                                                      as_of=as_of)[0]),
     }
     return Customer360(
         customer_id=customer_id,

@@ -11,6 +11,7 @@ incrementally (about a second at branch scale); otherwise that falls back to a f
 from __future__ import annotations
 
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
+from relmgr.services import data_date
 from relmgr.services.churn import score_churn, scores_are_current
 from relmgr.services.segment_views import is_current as segments_are_current
 from relmgr.services.segments import refresh_segments_incremental
@@ -24,7 +25,10 @@ _WEIGHTS = {SEGMENTS: 0.6, CHURN: 0.4}
 
 
 def stale_analytics(portfolio: Portfolio) -> list[str]:
-    """Which stored analytics describe an older data date than the portfolio's (or none)."""
+    """Which stored analytics describe an older data date than the portfolio's (or none; none
+    either when the portfolio holds no data yet, so has no data date to bring them to)."""
+    if data_date.as_of_or_none(portfolio) is None:
+        return []
     stale = []
     if not segments_are_current(portfolio):
         stale.append(SEGMENTS)

@@ -14,9 +14,11 @@ The API the GUI calls (all headless; run the portfolio-wide ones off the GUI thr
 - `outcome_stats(portfolio)` -> acceptance rates per product and per reason type.
 - `evaluate_recommendations(portfolio)` -> the offline hold-out evaluation (`relmgr eval recommend`).
 
-Everything is computed as of the portfolio's data date (meta 'as_of'). Outcome cool-downs are
-measured to `today` (the wall-clock date unless given): an RM's "declined" is an event in the
-real world, not in the data.
+Everything is computed as of the portfolio's data date (services.data_date.as_of), and outcome
+cool-downs are measured to it too unless `today` is given: the Today list, the exports and the
+pages then hide and bring back the same products on the same day. (They were measured to the
+wall clock until issue 12; an outcome logged after the data date still hides its product, and
+the data date moves with every import.)
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from relmgr.domain.suitability import (
 from relmgr.storage import reco_store
 from relmgr.storage.portfolio import Portfolio
 from relmgr.storage.rules import get_rule
+from relmgr.services import data_date
 from relmgr.services.changes import Topic, writes
 
 
@@ -76,16 +79,6 @@ _MAX_MODELS = 4
 def load_suitability_rules(portfolio: Portfolio) -> SuitabilityRules:
     """The defaults with the team's override (team rule `recommend.suitability`) applied."""
     return rules_from_override(get_rule(portfolio, RULE_KEY))
-
-
-def portfolio_as_of(portfolio: Portfolio) -> dt.date:
-    text = portfolio.get_meta("as_of")
-    if not text:
-        raise ValueError("the portfolio has no data date (meta 'as_of'); import or build it first")
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        raise ValueError(f"the portfolio's data date {text!r} is not YYYY-MM-DD") from None
 
 
 def _signal_window(as_of: dt.date) -> dt.date:
@@ -118,7 +111,7 @@ def _remember(key: tuple, model: HoldingModel) -> None:
 
 def fitted_model(portfolio: Portfolio, *, as_of: dt.date | None = None) -> HoldingModel:
     """The co-holding model of the whole portfolio, from the cache or fitted now."""
-    as_of = as_of or portfolio_as_of(portfolio)
+    as_of = as_of or data_date.as_of(portfolio)
     key = _model_key(portfolio, as_of)
     with _MODELS_LOCK:
         model = _MODELS.get(key)
@@ -137,7 +130,7 @@ def clear_model_cache() -> None:
 def recommend_for_customer(portfolio: Portfolio, customer_id: str, *, top: int = 3,
                            explain: bool = False, today: dt.date | None = None) -> CustomerRecommendations:
     """One customer's panel. Raises KeyError for an unknown customer."""
-    as_of = portfolio_as_of(portfolio)
+    as_of = data_date.as_of(portfolio)
     customers = reco_store.read_customers(portfolio, customer_id=customer_id)
     if customers.empty:
         raise KeyError(customer_id)
@@ -150,14 +143,14 @@ def recommend_for_customer(portfolio: Portfolio, customer_id: str, *, top: int =
         signals=transaction_signals(txns, as_of=as_of), as_of=as_of,
         rules=load_suitability_rules(portfolio),
         outcomes=reco_store.read_outcomes(portfolio, customer_id=customer_id),
-        today=today or dt.date.today(), model=model)
+        today=today or as_of, model=model)
     return reco.for_row(0, top=top, explain=explain)
 
 
 def recommend_all(portfolio: Portfolio, *, top: int = 3, today: dt.date | None = None,
                   progress: Progress = no_progress, cancel: CancelCheck = never) -> pd.DataFrame:
     """Top products for every customer: RECO_COLUMNS, one row per (customer, rank)."""
-    as_of = portfolio_as_of(portfolio)
+    as_of = data_date.as_of(portfolio)
     progress(0.0, "reading")
     customers = reco_store.read_customers(portfolio)
     holdings = reco_store.read_open_holdings(portfolio)
@@ -177,7 +170,7 @@ def recommend_all(portfolio: Portfolio, *, top: int = 3, today: dt.date | None =
         customers=customers, products=products, holdings=holdings,
         signals=transaction_signals(txns, as_of=as_of), as_of=as_of,
         rules=load_suitability_rules(portfolio), outcomes=reco_store.read_outcomes(portfolio),
-        today=today or dt.date.today(), model=model)
+        today=today or as_of, model=model)
     check_cancel(cancel)
     progress(0.8, "ranking")
     table = reco.table(top=top)
@@ -221,7 +214,7 @@ def record_outcome(portfolio: Portfolio, customer_id: str, product_id: str, outc
     if not product:
         raise ValueError(f"unknown product {product_id!r}")
     rules = load_suitability_rules(portfolio)
-    age = int(ages(pd.Series([customer[0][0]]), as_of=portfolio_as_of(portfolio))[0])
+    age = int(ages(pd.Series([customer[0][0]]), as_of=data_date.as_of(portfolio))[0])
     risk = int(str(product[0][0])[1])
     text = (note or "").strip()
     if code is RecoOutcome.ACCEPTED and needs_note(age, risk, rules=rules) and not text:
@@ -261,7 +254,7 @@ def evaluate_recommendations(portfolio: Portfolio, *, k: int = 3, progress: Prog
     """Offline hold-out evaluation (relmgr.analytics.recommend.evaluate_holdout) of the whole
     portfolio, with timing."""
     started = time.perf_counter()
-    as_of = portfolio_as_of(portfolio)
+    as_of = data_date.as_of(portfolio)
     progress(0.0, "reading")
     customers = reco_store.read_customers(portfolio)
     holdings = reco_store.read_open_holdings(portfolio)

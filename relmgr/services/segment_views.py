@@ -16,7 +16,8 @@ import pandas as pd
 
 from relmgr.domain.pii import mask_name
 from relmgr.domain.segments import ContactStatus, RfmSegment, Stage, Tier
-from relmgr.services.segments import load_rules, load_segments, portfolio_as_of
+from relmgr.services import data_date
+from relmgr.services.segments import load_rules, load_segments
 from relmgr.storage import Portfolio
 
 
@@ -37,7 +38,7 @@ class SegmentViews:
 def is_current(portfolio: Portfolio) -> bool:
     """True when stored segments describe the portfolio's current data date."""
     rows = portfolio.query("SELECT as_of FROM segment_runs ORDER BY run_id DESC LIMIT 1")
-    return bool(rows) and rows[0][0] == portfolio_as_of(portfolio).isoformat()
+    return bool(rows) and rows[0][0] == data_date.as_of(portfolio).isoformat()
 
 
 def _share(part: pd.Series, total: float) -> pd.Series:

@@ -2,9 +2,10 @@
 RFM segments, behaviour clusters and lifecycle stages (issue 4).
 
 `refresh_segments` reads snapshots of the exchange tables, runs the pure analytics
-(relmgr/analytics: tiers, rfm, clusters, lifecycle) as of the portfolio's data date (meta
-'as_of', never the wall clock) under the team's rules, and replaces the stored results in one
-transaction: a cancelled or failed refresh leaves the previous results untouched.
+(relmgr/analytics: tiers, rfm, clusters, lifecycle) as of the portfolio's data date
+(services.data_date.as_of, never the wall clock) under the team's rules, and replaces the
+stored results in one transaction: a cancelled or failed refresh leaves the previous results
+untouched.
 `load_segments` reads the stored results for views; `segments_report` is the JSON of the
 `relmgr segments` command.
 
@@ -69,6 +70,7 @@ from relmgr.storage.segment_state import (
     save_state,
     update_state,
 )
+from relmgr.services import data_date
 from relmgr.services.changes import Topic, writes
 
 SEGMENT_COLUMNS = [
@@ -114,20 +116,6 @@ def load_rules(portfolio: Portfolio) -> SegmentRules:
     return SegmentRules(**{
         group: rules_with_overrides(getattr(defaults, group), get_rule(portfolio, key))
         for group, key in RULE_KEYS.items()})
-
-
-def portfolio_as_of(portfolio: Portfolio) -> dt.date:
-    """The portfolio's data date (meta 'as_of'); without one, the last transaction date."""
-    text = portfolio.get_meta("as_of")
-    if not text:
-        row = portfolio.query("SELECT MAX(txn_date) FROM transactions")
-        text = row[0][0] if row and row[0][0] else None
-    if not text:
-        raise ValueError("the portfolio has no data date (meta 'as_of') and no transactions")
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        raise ValueError(f"the portfolio's data date {text!r} is not YYYY-MM-DD") from None
 
 
 def read_inputs(portfolio: Portfolio, *, as_of: dt.date) -> dict[str, pd.DataFrame]:
@@ -383,7 +371,7 @@ def refresh_segments(portfolio: Portfolio, *, progress: Progress = no_progress,
     """Recompute everything as of the portfolio's data date and store it in one transaction,
     with the state a later `refresh_segments_incremental` continues from."""
     started = time.perf_counter()
-    as_of = portfolio_as_of(portfolio)
+    as_of = data_date.as_of(portfolio)
     rules = load_rules(portfolio)
     progress(0.0, "reading")
     # Read before the data: a change made after this point makes the stored marks stale, so the
@@ -494,7 +482,7 @@ def refresh_segments_incremental(portfolio: Portfolio, *, progress: Progress = n
     everyone), this month's stage_history and stage_flow rows, cluster_profiles, a segment_runs
     row and which stage_history rows it wrote; tier_history and the base are untouched."""
     started = time.perf_counter()
-    as_of = portfolio_as_of(portfolio)
+    as_of = data_date.as_of(portfolio)
     rules = load_rules(portfolio)
     progress(0.0, "reading")
     state = load_state(portfolio)
@@ -716,7 +704,7 @@ def segments_report(portfolio: Portfolio, *, refresh: bool = False) -> dict[str,
     Refreshes first when asked, when nothing is stored, or when the stored results describe an
     older data date than the portfolio's."""
     stored = None if refresh else load_segments(portfolio)
-    if stored is None or stored.as_of != portfolio_as_of(portfolio):
+    if stored is None or stored.as_of != data_date.as_of(portfolio):
         refresh_segments(portfolio)
         stored = load_segments(portfolio)
     assert stored is not None

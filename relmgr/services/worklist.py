@@ -28,10 +28,11 @@ multiplied by the customer's tier weight (PRIVATE 2.0, WEALTH 1.5, VIP 1.2, MASS
 the same reason counts for more where more value is at stake. Each line's `details` lists every
 reason with its base points and weighted points: the priority is their sum, nothing hidden.
 
-Which date is "today": pass it explicitly. `worklist_today` gives the convention the CLI and GUI
-use: a demo portfolio (meta 'demo_seed') lives at its data date (meta 'as_of'), so the demo's
-signals line up; a real portfolio uses the calendar date, because birthdays, due tasks and
-maturities are about the real day the RM is working.
+Which date is "today": pass it explicitly. `worklist_today` gives the one the CLI and GUI use:
+the portfolio's data date (services.data_date.as_of), for a demo and a real portfolio alike, so
+overdue contacts, due tasks, maturities and birthdays are counted from the same day as the
+Service tiers, Segments, Customers and churn pages. (Until issue 12 a real portfolio used the
+calendar date: on an export dated 1994-03-31 contacts read "12,000 days overdue".)
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from relmgr.domain.segments import ContactStatus, Tier, TierRules
 from relmgr.domain.suitability import RecoOutcome
 from relmgr.storage import worklist_store as store
 from relmgr.storage.portfolio import Portfolio
+from relmgr.services import data_date
 from relmgr.services.changes import Topic, writes
 
 
@@ -487,12 +489,10 @@ class Worklist:
     seconds: float
 
 
-def worklist_today(portfolio: Portfolio, *, clock: dt.date | None = None) -> dt.date:
-    """The day the worklist is for: a demo portfolio's data date, else the calendar date."""
-    as_of = portfolio.get_meta("as_of")
-    if portfolio.get_meta("demo_seed") is not None and as_of:
-        return dt.date.fromisoformat(as_of[:10])
-    return clock or dt.date.today()
+def worklist_today(portfolio: Portfolio, override: dt.date | None = None) -> dt.date:
+    """The day the worklist is for: the portfolio's data date (`override`, e.g. --today, wins).
+    Raises data_date.NoDataDate when the portfolio holds no data."""
+    return data_date.as_of(portfolio, override)
 
 
 def team_tier_rules(portfolio: Portfolio) -> TierRules:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from relmgr.analytics.recommend import Catalogue, CustomerRecommendations, Recommendation, ages, customer_aum
 from relmgr.domain.suitability import RecoOutcome
-from relmgr.services.recommendations import NoteRequired, portfolio_as_of, recommend_for_customer, record_outcome
+from relmgr.services.recommendations import NoteRequired, recommend_for_customer, record_outcome
 from relmgr.storage import reco_store
 from relmgr.storage.portfolio import Portfolio
 from relmgr.ui import reco_texts, texts
@@ -57,7 +57,7 @@ def load_panel(portfolio: Portfolio, customer_id: str, *, top: int = 3) -> Panel
     holdings = reco_store.read_open_holdings(portfolio, customer_id=customer_id)
     # The same age and AUM the rules used (analytics.recommend), so the facts shown for a
     # removed product are the facts that removed it.
-    as_of = portfolio_as_of(portfolio)
+    as_of = reco.as_of
     ids = row["customer_id"].astype("str").to_numpy(dtype=object)
     customer = {
         "risk_rating": row["risk_rating"].iat[0],

@@ -45,8 +45,9 @@ def _pydate(day: QDate) -> dt.date:
 
 class WarningDialog(QDialog):
     """Mark one customer's warning handled or snoozed. `customer_label` is what the RM sees of
-    the customer (customer no. and masked name); `today` defaults to the wall clock, as in
-    mark_warning."""
+    the customer (customer no. and masked name); `today` is the day snooze and follow-up dates
+    count from: the page passes the portfolio's data date, mark_warning's default (the wall
+    clock only when none is given, e.g. a dialog opened on its own)."""
 
     def __init__(self, *, action: WarningAction, customer_label: str, today: dt.date | None = None,
                  parent: QWidget | None = None) -> None:

@@ -201,10 +201,11 @@ def test_demo_worklist_uses_the_data_date_and_reads_every_signal(portfolio) -> N
     assert frame["priority"].is_monotonic_decreasing
 
 
-def test_a_real_portfolio_uses_the_calendar_date(portfolio) -> None:
+def test_a_real_portfolio_lives_at_its_data_date_too(portfolio) -> None:
     with portfolio.transaction():
         portfolio.conn.execute("DELETE FROM meta WHERE key = 'demo_seed'")
-    assert wl.worklist_today(portfolio, clock=dt.date(2030, 1, 2)) == dt.date(2030, 1, 2)
+    assert wl.worklist_today(portfolio) == DEMO_AS_OF                     # not the calendar date
+    assert wl.worklist_today(portfolio, dt.date(2030, 1, 2)) == dt.date(2030, 1, 2)   # --today
 
 
 def test_dismissed_stays_dismissed_for_the_day_and_returns_the_next(portfolio) -> None:

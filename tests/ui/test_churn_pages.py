@@ -14,7 +14,7 @@ from relmgr.domain.pii import mask_name
 from relmgr.services.churn import load_churn_warnings, model_card
 from relmgr.storage import open_portfolio
 from relmgr.ui import churn_texts
-from tests.conftest import DEMO_PASSWORD_FOR_TESTS
+from tests.conftest import DEMO_AS_OF, DEMO_PASSWORD_FOR_TESTS
 
 LOAD_TIMEOUT_MS = 60_000
 
@@ -155,7 +155,8 @@ def test_churn_page_ranks_filters_marks_and_clears(qtbot, churn_page, writable_d
     action, contact, task = _read(writable_demo_portfolio, written)
     assert len(action) == 1 and action[0][0] == WarningAction.HANDLED.value and action[0][3] is not None
     assert contact and contact[-1][2] == "Called; will move funds back after the holiday"
-    assert task and task[0][0] == (dt.date.today() + dt.timedelta(days=7)).isoformat()
+    # A week after the data date, as on Today (not after the wall clock: issue 12, one data date).
+    assert task and task[0][0] == (DEMO_AS_OF + dt.timedelta(days=7)).isoformat()
     assert "follow-up task" in page.status_label.text()
 
     # "Show handled and snoozed" brings it back, marked as handled.

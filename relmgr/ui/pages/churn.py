@@ -12,6 +12,7 @@ arrive masked and nothing but the masked form is kept.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
 from typing import Any
 
@@ -40,6 +41,7 @@ from relmgr.services.churn import (
     score_churn,
     scores_are_current,
 )
+from relmgr.services import data_date
 from relmgr.services.customers import load_customer_list
 from relmgr.storage.portfolio import Portfolio
 from relmgr.services.changes import Topic
@@ -56,11 +58,13 @@ _CTX = "ChurnPage"
 @dataclasses.dataclass(frozen=True)
 class ChurnPageData:
     """What the page shows: the model card, whether the stored scores are current, and the
-    warnings of every band with masked names (ranked by value at risk)."""
+    warnings of every band with masked names (ranked by value at risk), and the data date that
+    snoozes and follow-ups are counted from (None without data)."""
 
     card: dict[str, Any]
     fresh: bool
     warnings: pd.DataFrame
+    today: dt.date | None = None
 
 
 def load_churn_page(portfolio: Portfolio) -> ChurnPageData:
@@ -72,7 +76,8 @@ def load_churn_page(portfolio: Portfolio) -> ChurnPageData:
     for column in ("tier", "stage", "name_masked", "state_note", "snoozed_until", "state_at"):
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     frame["is_new"] = frame["is_new"].astype(bool)
-    return ChurnPageData(card, scores_are_current(portfolio, card), frame.reset_index(drop=True))
+    return ChurnPageData(card, scores_are_current(portfolio, card), frame.reset_index(drop=True),
+                         data_date.as_of_or_none(portfolio))
 
 
 # -- the table -------------------------------------------------------------------------------
@@ -185,6 +190,7 @@ class ChurnPage(QWidget):
         follow_changes(self, runner, self.READS)
         self._status_after_load = ""
         self.card: dict[str, Any] | None = None
+        self.today: dt.date | None = None      # the data date, as the warnings were read
         self.active_dialog: WarningDialog | None = None
         # Answers from before a clear() (lock) must not put customers back on screen.
         self._generation = 0
@@ -322,7 +328,7 @@ class ChurnPage(QWidget):
         self._set_status(self.tr("Could not load churn warnings: {error}").format(error=detail))
 
     def set_data(self, data: ChurnPageData) -> None:
-        self.card = data.card
+        self.card, self.today = data.card, data.today
         self.model.set_frame(data.warnings)
         self._fill_segment_combos()
         for column, width in enumerate((44, 48, 100, 64, 70, 76, 96, 86, 60, 100, 70)):
@@ -338,7 +344,7 @@ class ChurnPage(QWidget):
         if self.active_dialog is not None:
             self.active_dialog.reject()
             self.active_dialog = None
-        self.card = None
+        self.card = self.today = None
         self.model.clear()
         self._fill_segment_combos()
         self.model_label.clear()
@@ -484,7 +490,7 @@ class ChurnPage(QWidget):
             return None
         customer_id = str(record["customer_id"])
         label = f"{customer_id} {record.get('name_masked') or ''}".strip()
-        dialog = WarningDialog(action=action, customer_label=label, parent=self)
+        dialog = WarningDialog(action=action, customer_label=label, today=self.today, parent=self)
         dialog.accepted.connect(lambda: self._save_mark(customer_id, dialog.values()))
         dialog.finished.connect(lambda _result: self._forget_dialog(dialog))
         self.active_dialog = dialog

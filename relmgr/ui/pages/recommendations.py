@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from relmgr.domain.progress import CancelCheck, Progress, never, no_progress
 from relmgr.services.customers import load_customer_list
-from relmgr.services.recommendations import outcome_stats, portfolio_as_of, push_list
+from relmgr.services import data_date
+from relmgr.services.recommendations import outcome_stats, push_list
 from relmgr.storage import reco_store
 from relmgr.storage.portfolio import Portfolio
 from relmgr.services.changes import Topic
@@ -70,7 +71,7 @@ def load_push_data(portfolio: Portfolio, *, progress: Progress = no_progress,
               .reset_index(drop=True))
     stats = outcome_stats(portfolio)
     progress(1.0, "done")
-    return PushData(portfolio_as_of(portfolio), dt.datetime.now().replace(microsecond=0).isoformat(),
+    return PushData(data_date.as_of(portfolio), dt.datetime.now().replace(microsecond=0).isoformat(),
                     frame, {str(r["product_id"]): r for r in products.to_dict("records")}, counts, stats)
 
 
