@@ -93,10 +93,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from relmgr.services.data_date import as_of_text
+
     with _open(args.file) as portfolio:
         stats: dict[str, Any] = dict(portfolio.table_counts(STATS_TABLES))
         stats["schema_version"] = portfolio.schema_version
-        stats["as_of"] = portfolio.get_meta("as_of")
+        stats["as_of"] = as_of_text(portfolio)
     if args.json:
         _print_json(stats)
     else:
@@ -256,10 +258,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 # Issue 7: the Today worklist and follow-up list export (relmgr/services/worklist.py, export.py).
 def _worklist_day(portfolio: Any, given: dt.date | None) -> dt.date:
-    from relmgr.services.worklist import worklist_today
+    from relmgr.services import data_date
 
-    # A demo portfolio lives at its data date; a real one at the calendar date (--today overrides).
-    return given or worklist_today(portfolio)
+    # The portfolio's data date, demo or real (--today overrides); never the calendar date.
+    try:
+        return data_date.as_of(portfolio, given)
+    except data_date.NoDataDate as error:
+        raise UserError(f"{error}, or give --today") from None
+    except ValueError as error:  # a stored data date that is not a date
+        raise UserError(str(error)) from None
 
 
 def cmd_today(args: argparse.Namespace) -> int:
@@ -304,10 +311,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         print("relmgr: warning: exporting UNMASKED names and phone numbers; keep the file safe",
               file=sys.stderr)
     with _open(args.file) as portfolio:
+        day = _worklist_day(portfolio, args.today)
         try:
             result = export_named_list(portfolio, list_name=args.list, path=args.out, fmt=fmt,
                                        unmasked=args.unmasked, actor=current_actor(),
-                                       today=_worklist_day(portfolio, args.today),
+                                       today=day,
                                        branch=args.branch, rm=args.rm)
         except (ListUnavailable, WriteFailed) as error:
             raise UserError(str(error)) from None
@@ -384,7 +392,7 @@ def build_parser() -> argparse.ArgumentParser:
     today = sub.add_parser("today", help="today's prioritised worklist (names and phones masked)")
     today.add_argument("file")
     today.add_argument("--today", type=_date, default=None,
-                       help="the day (default: a demo's data date, else the calendar date)")
+                       help="the day to count from (default: the portfolio's data date)")
     today.add_argument("--limit", type=int, default=None, help="show only the first N lines")
     today.add_argument("--json", action="store_true")
     today.set_defaults(handler=cmd_today)
@@ -399,7 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--unmasked", action="store_true",
                         help="write full names and phone numbers (recorded in the audit log)")
     export.add_argument("--today", type=_date, default=None,
-                        help="the day (default: a demo's data date, else the calendar date)")
+                        help="the day to count from (default: the portfolio's data date)")
     export.add_argument("--branch", default=None, help="branch printed on the list (default: meta 'branch')")
     export.add_argument("--rm", default=None, help="RM printed on the list (default: meta 'rm')")
     export.set_defaults(handler=cmd_export)

@@ -76,3 +76,44 @@ def test_demo_then_stats(tmp_path: Path) -> None:
     again = run("demo", "--out", str(out), "--customers", "10", password="pw")
     assert again.returncode == 2
     assert out.read_bytes() == before
+
+
+def test_today_counts_from_the_data_date_of_a_real_export(tmp_path: Path) -> None:
+    """A real (non-demo) portfolio lives at the data date of its last import, not the calendar:
+    an export dated 1994-03-31 once listed contacts '12,000 days overdue'."""
+    import datetime as dt
+
+    from relmgr.services.demo import generate_demo_frames
+    from relmgr.services.importer import TABLES
+
+    frames = generate_demo_frames(customers=40, seed=5, as_of=dt.date(1994, 3, 31))
+    folder = tmp_path / "export"
+    folder.mkdir()
+    for spec in TABLES:
+        frames[spec.table].to_csv(folder / f"{spec.table}.csv", index=False)
+    path = tmp_path / "real.rmdb"
+    create_portfolio(path, "pw").close()
+    imported = run("import", str(path), "--from", str(folder), password="pw")
+    assert imported.returncode == 0, imported.stderr
+    assert "data as of 1994-03-31" in imported.stdout
+
+    def overdue(*extra: str) -> tuple[str, dict[str, int]]:
+        result = run("today", str(path), "--json", *extra, password="pw")
+        assert result.returncode == 0, result.stderr
+        payload = json.loads(result.stdout)
+        return payload["today"], {row["customer_id"]: d["days_overdue"] for row in payload["worklist"]
+                                  for d in row["details"] if d["reason"] == "CONTACT_OVERDUE"}
+
+    day, days = overdue()
+    assert day == "1994-03-31" and days and max(days.values()) < 2 * 365
+    later, more = overdue("--today", "1994-04-30")
+    assert later == "1994-04-30" and all(more[c] == n + 30 for c, n in days.items())
+
+
+def test_commands_on_a_portfolio_without_data_say_so(empty_portfolio: Path) -> None:
+    for command in (["today"], ["segments"], ["recommend"]):
+        result = run(*command, str(empty_portfolio), password="pw")
+        assert result.returncode == 2, (command, result.stderr)
+        assert result.stderr.strip().count("\n") == 0
+        assert "holds no data yet" in result.stderr and "relmgr import" in result.stderr
+    assert "--today" in run("today", str(empty_portfolio), password="pw").stderr
