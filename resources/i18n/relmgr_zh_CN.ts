@@ -3190,6 +3190,11 @@ Export unmasked?</source>
         <translation>备注</translation>
     </message>
     <message>
+        <location filename="../../relmgr/ui/pages/tasks.py" line="279" />
+        <source>This portfolio holds no data yet, so it has no data date: import the bank's export first (relmgr import).</source>
+        <translation>此客户库还没有数据，因此没有数据日期：请先导入银行的导出文件（relmgr import）。</translation>
+    </message>
+    <message>
         <location filename="../../relmgr/ui/pages/tasks.py" line="272" />
         <source>Tasks could not be read ({kind}).</source>
         <extracomment>A task was created, completed or cancelled (the Today list may change).</extracomment>
@@ -3476,6 +3481,11 @@ Export unmasked?</source>
         <location filename="../../relmgr/ui/pages/today.py" line="144" />
         <source>Why today</source>
         <translation>今日联系原因</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/today.py" line="375" />
+        <source>This portfolio holds no data yet, so it has no data date: import the bank's export first (relmgr import).</source>
+        <translation>此客户库还没有数据，因此没有数据日期：请先导入银行的导出文件（relmgr import）。</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/pages/today.py" line="368" />

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from relmgr.domain.codes import TaskStatus
 from relmgr.domain.pii import mask_name
 from relmgr.services.contacts import MAX_TITLE_CHARS, cancel_task, complete_task, create_task, list_tasks
-from relmgr.services.worklist import worklist_today
+from relmgr.services import data_date
 from relmgr.storage import worklist_store
 from relmgr.storage.portfolio import Portfolio
 from relmgr.services.changes import Topic
@@ -57,7 +57,7 @@ class TasksData:
 
 def load_tasks(portfolio: Portfolio) -> TasksData:
     """Tasks of every status, oldest due first (database thread)."""
-    today = worklist_today(portfolio)
+    today = data_date.as_of(portfolio)
     tasks = list_tasks(portfolio, today=today, status=None)
     tasks = tasks.assign(customer_id=tasks["customer_id"].astype(object).where(tasks["customer_id"].notna(), ""))
     ids = [c for c in tasks["customer_id"] if c]
@@ -272,7 +272,12 @@ class TasksPage(QWidget):
         self.loaded.emit(len(data.frame))
 
     def _failed(self, error: BaseException, generation: int) -> None:
-        if generation == self._generation:
+        if generation != self._generation:
+            return
+        if isinstance(error, data_date.NoDataDate):
+            self.status_label.setText(self.tr("This portfolio holds no data yet, so it has no data date: "
+                                              "import the bank's export first (relmgr import)."))
+        else:
             self.status_label.setText(self.tr("Tasks could not be read ({kind}).").format(kind=type(error).__name__))
 
     def _apply_filter(self, _index: int = 0) -> None:

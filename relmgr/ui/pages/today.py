@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from relmgr.domain.pii import mask_name, mask_phone
+from relmgr.services import data_date
 from relmgr.services.worklist import (
     SuggestedAction,
     WorkReason,
@@ -52,7 +53,6 @@ from relmgr.services.worklist import (
     reset_order,
     restore,
     snooze,
-    worklist_today,
 )
 from relmgr.storage import worklist_store
 from relmgr.storage.portfolio import Portfolio
@@ -92,7 +92,7 @@ def _masked(values: Any, mask: Any) -> list[str]:
 
 def load_today(portfolio: Portfolio, *, today: dt.date | None = None) -> TodayData:
     """Today's worklist with personal data masked (runs on the database thread)."""
-    day = today or worklist_today(portfolio)
+    day = data_date.as_of(portfolio, today)
     worklist = load_worklist(portfolio, today=day)
     raw = worklist.frame
     frame = raw.drop(columns=["name", "phone"]).assign(
@@ -371,6 +371,10 @@ class TodayPage(QWidget):
             return
         self._busy = False
         self._update_buttons()
+        if isinstance(error, data_date.NoDataDate):
+            self.status_label.setText(self.tr("This portfolio holds no data yet, so it has no data date: "
+                                              "import the bank's export first (relmgr import)."))
+            return
         self.status_label.setText(self.tr("The Today list could not be read ({kind}).").format(
             kind=type(error).__name__))
 
