@@ -1,0 +1,25 @@
+"""Words for the audit log's actions (relmgr/domain/codes.py AuditAction)."""
+
+from __future__ import annotations
+
+from relmgr.domain.codes import AuditAction
+from relmgr.services.wording import Pair, label
+
+AUDIT_ACTIONS: dict[AuditAction, Pair] = {
+    AuditAction.PORTFOLIO_CREATED: ("Portfolio created", "创建客户库"),
+    AuditAction.UNLOCKED: ("Unlocked", "解锁"),
+    AuditAction.LOCKED: ("Locked", "锁定"),
+    AuditAction.PASSWORD_CHANGED: ("Password changed", "修改密码"),
+    AuditAction.IMPORTED: ("Data imported", "数据导入"),
+    AuditAction.REVEAL_ID: ("ID number revealed", "查看完整证件号"),
+    AuditAction.REVEAL_PHONE: ("Phone number revealed", "查看完整手机号"),
+    AuditAction.EXPORTED: ("Exported", "导出"),
+    AuditAction.SYNCED: ("Synced to head office", "同步至总行"),
+}
+
+#: Every code type this module names, with its words (a test checks each member has a pair).
+WORDS = ((AuditAction, AUDIT_ACTIONS),)
+
+
+def audit_action(value: str | None, *, language: str) -> str:
+    return label(AUDIT_ACTIONS, AuditAction, value, language=language)
