@@ -12,7 +12,8 @@ API the GUI calls (all on the database thread; the long ones take progress and c
 - train_churn_model(portfolio, *, progress, cancel) -> dict (the model card)
 - score_churn(portfolio, *, progress, cancel, train_if_needed=True) -> ScoreSummary
 - load_churn_warnings(portfolio, *, bands=("HIGH", "MEDIUM"), today=None) -> DataFrame
-- mark_warning(portfolio, customer_id, action, note, until=None, *, follow_up_on=None, ...) -> dict
+- mark_warning(portfolio, customer_id, action, note, until=None, *, language, follow_up_on=None, ...)
+  -> dict
 - model_card(portfolio) -> dict
 and for the command line: churn_report, evaluate_churn, evaluate_flat_csv.
 """
@@ -52,6 +53,7 @@ from relmgr.domain.codes import ContactChannel, ContactOutcome, ContactPurpose
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.domain.segments import rules_with_overrides
 from relmgr.services import data_date
+from relmgr.services.wording.contacts import churn_follow_up_title
 from relmgr.storage import churn_store as store
 from relmgr.storage.portfolio import Portfolio
 from relmgr.storage.rules import get_rule
@@ -60,7 +62,6 @@ from relmgr.services.changes import Topic, writes
 WARNING_COLUMNS = ["rank", "customer_id", "probability", "band", "previous_band", "is_new", "aum",
                    "value_at_risk", "reasons", "state", "state_note", "state_at", "snoozed_until",
                    "tier", "stage", "as_of", "scored_at"]
-FOLLOW_UP_TITLE = "流失预警跟进"
 
 
 def load_churn_rules(portfolio: Portfolio) -> ChurnRules:
@@ -275,15 +276,15 @@ def load_churn_warnings(portfolio: Portfolio, *, bands: Sequence[str] = ("HIGH",
 
 @writes(Topic.WARNINGS, Topic.CONTACTS, Topic.TASKS, Topic.AUDIT)
 def mark_warning(portfolio: Portfolio, customer_id: str, action: WarningAction | str, note: str = "",
-                 until: dt.date | None = None, *, follow_up_on: dt.date | None = None,
-                 follow_up_title: str = FOLLOW_UP_TITLE,
+                 until: dt.date | None = None, *, language: str, follow_up_on: dt.date | None = None,
                  channel: ContactChannel | str = ContactChannel.PHONE,
                  outcome: ContactOutcome | str = ContactOutcome.REACHED,
                  today: dt.date | None = None) -> dict[str, Any]:
     """Mark a customer's warning HANDLED or SNOOZED (until a date), log the contact in
     interactions (purpose RETENTION) and, with `follow_up_on`, create an open follow-up task —
     all in one transaction. Returns the ids written. `today` (default: the data date) is the day
-    the snooze and follow-up dates must not lie before."""
+    the snooze and follow-up dates must not lie before. The task's title is written in
+    `language` (the RM's: "en" or "zh_CN"), as it is stored and shown as it is."""
     today = data_date.as_of(portfolio, today)
     try:
         action = WarningAction(action)
@@ -305,7 +306,7 @@ def mark_warning(portfolio: Portfolio, customer_id: str, action: WarningAction |
             purpose=ContactPurpose.RETENTION.value, outcome=outcome.value, note=note)
         task_id = None
         if follow_up_on is not None:
-            task_id = store.insert_task(portfolio, customer_id=customer_id, title=follow_up_title,
+            task_id = store.insert_task(portfolio, customer_id=customer_id, title=churn_follow_up_title(language=language),
                                         due_on=follow_up_on.isoformat(), created_at=at, note=note)
         action_id = store.insert_action(
             portfolio, customer_id=customer_id, action=action.value, note=note, at=at,

@@ -3,13 +3,17 @@
 Two levels:
 - `export_list(frame, path, fmt=, title=, masked=, meta=)` writes any list frame to a file: no
   portfolio, no audit. Columns named `name`, `phone`, `id_number` are masked (relmgr/domain/pii)
-  unless masked=False; other columns are written as they are, headed by their label
-  (COLUMN_LABELS) in the export language.
+  unless masked=False; other columns are written as they are, headed by their label in the
+  export language (relmgr.services.wording.exports).
 - `export_named_list(portfolio, list_name=, path=, fmt=, unmasked=, actor=)` builds one of the
   named lists (today | due | warnings | recommendations | tasks; `named_list` returns the frame
   for a preview) and `export_audited` writes any frame and records the export in the audit log
   (who, when, which list, rows, masked or not, file name). The GUI's ad-hoc lists (a tier, a
   stage, a filter) go through `export_audited` too.
+
+Exported files are read outside the app, so every cell that holds a code in the database holds
+its words here, in the export's language, from the same wording modules the window uses
+(relmgr.services.wording): tiers, stages, reasons with their numbers, actions, bands.
 
 Formats:
 - XLSX (openpyxl, write-only for speed): bold header, column widths from the content, header
@@ -45,7 +49,6 @@ from typing import Any, BinaryIO
 
 import pandas as pd
 
-from relmgr.domain.churn import probability_percent
 from relmgr.domain.codes import AuditAction, TaskStatus
 from relmgr.domain.pii import mask_id_number, mask_name, mask_phone
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
@@ -53,6 +56,8 @@ from relmgr.domain.segments import ContactStatus
 from relmgr.services import audit
 from relmgr.services.contacts import list_tasks
 from relmgr.services.files import WriteFailed, write_atomically
+from relmgr.services.wording import checked, churn, customers, exports, recommendations, segments, worklist
+from relmgr.services.wording.exports import column_label, document_word
 from relmgr.services.segment_lists import (
     STAGE_LISTS,
     TIER_LISTS,
@@ -75,7 +80,7 @@ from relmgr.services.changes import Topic, writes
 
 __all__ = ["ExportFormat", "ExportMeta", "ExportResult", "ListUnavailable", "LIST_NAMES",
            "WriteFailed", "export_list", "export_audited", "export_named_list", "named_list",
-           "format_from_path", "resolve_format", "describe_reason"]
+           "format_from_path", "resolve_format"]
 
 
 class ExportFormat(StrEnum):
@@ -87,7 +92,6 @@ class ExportFormat(StrEnum):
 LIST_NAMES = ("today", "due", "warnings", "recommendations", "tasks", *TIER_LISTS, *STAGE_LISTS)
 PII_MASKERS: dict[str, Callable[[str], str]] = {
     "name": mask_name, "phone": mask_phone, "id_number": mask_id_number}
-LANGUAGES = ("zh_CN", "en")
 
 
 class ListUnavailable(ValueError):
@@ -123,124 +127,6 @@ class ExportResult:
     masked: bool
     list_name: str | None
     seconds: float
-
-
-# -- words of the exported documents -----------------------------------------------------------
-# Exports are documents read outside the app, so they carry words, not codes. The UI has its own
-# Qt translations; these are the few the files need, in the two languages of the app.
-COLUMN_LABELS: dict[str, dict[str, str]] = {
-    "zh_CN": {
-        "rank": "序号", "customer_id": "客户号", "name": "姓名", "phone": "手机号",
-        "id_number": "证件号", "tier": "客户层级", "priority": "优先级", "reasons": "原因",
-        "action": "建议动作", "last_contact_on": "上次联系", "due_on": "应联系日",
-        "days_overdue": "逾期天数", "contact_status": "联系状态", "probability": "流失概率",
-        "band": "风险等级", "value_at_risk": "风险金额(元)", "aum": "资产(元)",
-        "handled": "已处理", "task_id": "任务号", "title": "任务", "overdue": "已逾期",
-        "note": "备注", "status": "状态", "product_id": "产品", "score": "得分",
-        "reason": "推荐理由", "product": "产品名称", "warning": "提示", "notes_blank": "联系记录",
-        "stage": "生命周期", "stage_since": "进入阶段日期", "stage_reason": "阶段依据",
-        "avg_aum_3m": "近3月日均资产(元)",
-    },
-    "en": {
-        "rank": "#", "customer_id": "Customer", "name": "Name", "phone": "Mobile",
-        "id_number": "ID number", "tier": "Tier", "priority": "Priority", "reasons": "Reasons",
-        "action": "Suggested action", "last_contact_on": "Last contact", "due_on": "Due",
-        "days_overdue": "Days overdue", "contact_status": "Contact status",
-        "probability": "Churn probability", "band": "Risk band", "value_at_risk": "Value at risk (CNY)",
-        "aum": "AUM (CNY)", "handled": "Handled", "task_id": "Task", "title": "Task",
-        "overdue": "Overdue", "note": "Note", "status": "Status", "product_id": "Product",
-        "score": "Score", "reason": "Why", "product": "Product name", "warning": "Warning",
-        "notes_blank": "Call notes",
-        "stage": "Stage", "stage_since": "In stage since", "stage_reason": "Why this stage",
-        "avg_aum_3m": "3-month avg AUM (CNY)",
-    },
-}
-LIST_TITLES = {
-    "zh_CN": {"today": "今日工作清单", "due": "应联系客户清单", "warnings": "流失预警清单",
-              "recommendations": "产品推荐清单", "tasks": "待办任务清单"},
-    "en": {"today": "Today's worklist", "due": "Customers due for contact",
-           "warnings": "Churn warnings", "recommendations": "Product recommendations",
-           "tasks": "Open tasks"},
-}
-_CODE_WORDS = {
-    "zh_CN": {
-        "PRIVATE": "私人银行", "WEALTH": "财富", "VIP": "贵宾", "MASS": "大众",
-        "RETENTION_CALL": "挽留回访", "COMPLETE_TASK": "完成待办", "DISCUSS_MATURITY": "到期资金安排",
-        "SERVICE_CALL": "例行回访", "CLOSE_SALE": "跟进成交", "BIRTHDAY_GREETING": "生日问候",
-        "OVERDUE": "已逾期", "DUE": "即将到期", "HIGH": "高", "MEDIUM": "中", "LOW": "低",
-        "OPEN": "未完成", "DONE": "已完成", "CANCELLED": "已取消",
-    },
-    "en": {
-        "PRIVATE": "Private banking", "WEALTH": "Wealth", "VIP": "VIP", "MASS": "Mass",
-        "RETENTION_CALL": "Retention call", "COMPLETE_TASK": "Complete the task",
-        "DISCUSS_MATURITY": "Discuss the maturing funds", "SERVICE_CALL": "Service call",
-        "CLOSE_SALE": "Complete the sale", "BIRTHDAY_GREETING": "Birthday greeting",
-        "OVERDUE": "Overdue", "DUE": "Due soon", "HIGH": "High", "MEDIUM": "Medium", "LOW": "Low",
-        "OPEN": "Open", "DONE": "Done", "CANCELLED": "Cancelled",
-    },
-}
-_SHEET_WORDS = {
-    "zh_CN": {"branch": "网点", "rm": "客户经理", "date": "日期", "rows": "条数", "masked": "敏感信息",
-              "masked_yes": "已脱敏", "masked_no": "未脱敏（含完整个人信息，注意保密）",
-              "info": "导出信息", "page": "第 {i} 页 / 共 {n} 页", "yes": "是", "no": "否",
-              "exported": "导出时间", "confidential": "内部资料 注意保密"},
-    "en": {"branch": "Branch", "rm": "RM", "date": "Date", "rows": "Rows", "masked": "Personal data",
-           "masked_yes": "masked", "masked_no": "NOT masked (full personal data: keep confidential)",
-           "info": "Export info", "page": "Page {i} of {n}", "yes": "yes", "no": "no",
-           "exported": "Exported at", "confidential": "Internal: confidential"},
-}
-
-
-def _language(language: str) -> str:
-    if language not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
-    return language
-
-
-def code_word(code: Any, *, language: str = "zh_CN") -> str:
-    text = "" if code is None or (isinstance(code, float) and math.isnan(code)) else str(code)
-    return _CODE_WORDS[language].get(text, text)
-
-
-def describe_reason(detail: Mapping[str, Any], *, language: str = "zh_CN") -> str:
-    """One worklist reason (a `details` entry of services.worklist) in words."""
-    reason, zh = detail.get("reason"), language == "zh_CN"
-    if reason == "TASK_DUE":
-        late, more = int(detail.get("days_overdue") or 0), int(detail.get("tasks") or 1) - 1
-        text = (f"待办：{detail.get('title', '')}" if zh else f"Task: {detail.get('title', '')}")
-        if late:
-            text += f"（逾期{late}天）" if zh else f" ({late} days overdue)"
-        if more:
-            text += f" 另有{more}项" if zh else f" +{more} more"
-        return text
-    if reason == "CHURN_RISK":
-        p = float(detail.get("probability") or 0)
-        band = code_word(detail.get("band"), language=language)
-        pct = probability_percent(p)
-        return f"流失预警 {pct}（{band}）" if zh else f"Churn risk {pct} ({band})"
-    if reason == "MATURING":
-        days, on = int(detail.get("days_left") or 0), detail.get("maturity_on", "")
-        amount = float(detail.get("balance") or 0)
-        if zh:
-            return f"产品到期 {on}（{'今天' if days == 0 else f'{days}天后'}），{amount:,.0f}元"
-        return f"Matures {on} ({'today' if days == 0 else f'in {days} days'}), CNY {amount:,.0f}"
-    if reason == "CONTACT_OVERDUE":
-        late, cadence = int(detail.get("days_overdue") or 0), detail.get("cadence_days")
-        if zh:
-            return f"联系逾期 {late} 天" + (f"（周期 {cadence} 天）" if cadence else "")
-        return f"Contact {late} days overdue" + (f" (every {cadence} days)" if cadence else "")
-    if reason == "CONTACT_DUE":
-        return (f"应于 {detail.get('due_on', '')} 前联系" if zh
-                else f"Contact due by {detail.get('due_on', '')}")
-    if reason == "RECOMMENDATION_ACCEPTED":
-        products = "、".join(detail.get("product_ids") or []) if zh else ", ".join(detail.get("product_ids") or [])
-        return f"已接受推荐待落实：{products}" if zh else f"Accepted, not yet done: {products}"
-    if reason == "BIRTHDAY":
-        days, age = int(detail.get("days_left") or 0), detail.get("age")
-        if zh:
-            return f"今天生日（{age}岁）" if days == 0 else f"{detail.get('on', '')} 生日（{age}岁）"
-        return f"Birthday today ({age})" if days == 0 else f"Birthday {detail.get('on', '')} ({age})"
-    return str(reason)
 
 
 # -- writing ------------------------------------------------------------------------------------
@@ -288,7 +174,7 @@ def _prepared(frame: pd.DataFrame, *, masked: bool, language: str) -> tuple[list
     """Header labels and rows of plain Python values, PII masked when asked."""
     columns = list(frame.columns)
     data = {}
-    yes, no = _SHEET_WORDS[language]["yes"], _SHEET_WORDS[language]["no"]
+    yes, no = document_word("yes", language=language), document_word("no", language=language)
     for column in columns:
         values = [_cell_text(v) for v in frame[column].tolist()]
         if masked and column in PII_MASKERS:
@@ -296,7 +182,7 @@ def _prepared(frame: pd.DataFrame, *, masked: bool, language: str) -> tuple[list
             values = [mask(str(v)) if v != "" else "" for v in values]
         values = [yes if v is True else no if v is False else v for v in values]
         data[column] = values
-    labels = [COLUMN_LABELS[language].get(c, c) for c in columns]
+    labels = [column_label(c, language=language) for c in columns]
     rows = [list(row) for row in zip(*(data[c] for c in columns), strict=True)] if columns else []
     return labels, rows
 
@@ -321,12 +207,14 @@ def _sheet_title(title: str) -> str:
 
 
 def _info_rows(meta: ExportMeta, *, masked: bool, rows: int, language: str) -> list[tuple[str, str]]:
-    words = _SHEET_WORDS[language]
-    return [(words["branch"], meta.branch), (words["rm"], meta.rm),
-            (words["date"], meta.date.isoformat() if meta.date else ""),
-            (words["rows"], str(rows)),
-            (words["masked"], words["masked_yes"] if masked else words["masked_no"]),
-            (words["exported"], dt.datetime.now().replace(microsecond=0).isoformat(sep=" "))]
+    def word(key: str) -> str:
+        return document_word(key, language=language)
+
+    return [(word("branch"), meta.branch), (word("rm"), meta.rm),
+            (word("date"), meta.date.isoformat() if meta.date else ""),
+            (word("rows"), str(rows)),
+            (word("masked"), word("masked_yes" if masked else "masked_no")),
+            (word("exported"), dt.datetime.now().replace(microsecond=0).isoformat(sep=" "))]
 
 
 _CHUNK_ROWS = 2_000
@@ -359,7 +247,7 @@ def _write_xlsx(handle: BinaryIO, *, title: str, labels: list[str], rows: list[l
             check_cancel(cancel)
             progress(0.9 * i / max(len(rows), 1), "rows")
         sheet.append(row)
-    info = workbook.create_sheet(_sheet_title(_SHEET_WORDS[language]["info"]))
+    info = workbook.create_sheet(_sheet_title(document_word("info", language=language)))
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 16, 48
     info.append([WriteOnlyCell(info, value=title)])
     for key, value in _info_rows(meta, masked=masked, rows=len(rows), language=language):
@@ -434,8 +322,7 @@ def _write_pdf(handle: BinaryIO, *, title: str, labels: list[str], rows: list[li
 
     regular = FontProperties(fname=str(cjk_font_path()))
     bold = FontProperties(fname=str(cjk_font_path(bold=True)))
-    words = _SHEET_WORDS[language]
-    labels = labels + [COLUMN_LABELS[language]["notes_blank"]]
+    labels = labels + [column_label("notes_blank", language=language)]
     texts = [[str(v) for v in row] + [""] for row in rows]
     # Column shares from content (capped), with room left for the handwritten notes column.
     widths = [float(min(w, 40)) for w in _column_widths(labels, texts, lo=4, hi=40)]
@@ -447,7 +334,8 @@ def _write_pdf(handle: BinaryIO, *, title: str, labels: list[str], rows: list[li
     capacity = [w * 72 / (_BODY_PT * _CHAR_PT) for w in col_w]
     per_page = rows_per_page()
     pages = max(1, math.ceil(len(texts) / per_page))
-    info = "    ".join(f"{k}：{v}" if language == "zh_CN" else f"{k}: {v}"
+    field = document_word("field", language=language)
+    info = "    ".join(field.format(key=k, value=v)
                        for k, v in _info_rows(meta, masked=masked, rows=len(rows), language=language)[:5])
     with matplotlib.rc_context({"pdf.fonttype": 42, "pdf.compression": 6}):
         with PdfPages(handle, metadata={"Title": title, "Creator": "relmgr"}) as pdf:
@@ -476,9 +364,10 @@ def _write_pdf(handle: BinaryIO, *, title: str, labels: list[str], rows: list[li
                                         fontsize=_BODY_PT)
                     figure.add_artist(_rule(figure, top + (r + 1) * _ROW_H - 0.02, light=True))
                 footer_y = _PAGE_H - _MARGIN
-                figure.text(*at(_MARGIN, footer_y), words["confidential"], fontproperties=regular,
-                            fontsize=8)
-                figure.text(0.5, 1 - footer_y / _PAGE_H, words["page"].format(i=page + 1, n=pages),
+                figure.text(*at(_MARGIN, footer_y), document_word("confidential", language=language),
+                            fontproperties=regular, fontsize=8)
+                figure.text(0.5, 1 - footer_y / _PAGE_H,
+                            document_word("page", language=language).format(i=page + 1, n=pages),
                             fontproperties=regular, fontsize=9, ha="center")
                 pdf.savefig(figure)
 
@@ -503,7 +392,7 @@ def export_list(frame: pd.DataFrame, path: str | os.PathLike[str], *, fmt: str |
     second): run it off the GUI thread with progress and cancel."""
     started = time.perf_counter()
     fmt = resolve_format(fmt, path)
-    language = _language(language)
+    language = checked(language)
     meta = ExportMeta.of(meta)
     labels, rows = _prepared(frame, masked=masked, language=language)
     if fmt == ExportFormat.XLSX:
@@ -562,15 +451,21 @@ def _contact_fields(portfolio: Portfolio, frame: pd.DataFrame) -> pd.DataFrame:
     return frame.merge(names[["customer_id", "name", "phone"]], on="customer_id", how="left")
 
 
+def _catalogue(portfolio: Portfolio) -> dict[str, dict[str, Any]]:
+    """{product_id: {product_id, name_zh, name_en}}: the names the wording picks from."""
+    return {str(p["product_id"]): p for p in store.read_product_names(portfolio).to_dict("records")}
+
+
 def _today_list(portfolio: Portfolio, *, today: dt.date, language: str) -> pd.DataFrame:
     frame = load_worklist(portfolio, today=today).frame
+    names = {p: customers.product_name(row, language=language) for p, row in _catalogue(portfolio).items()}
     return pd.DataFrame({
         "rank": frame["rank"], "customer_id": frame["customer_id"], "name": frame["name"],
-        "phone": frame["phone"], "tier": [code_word(t, language=language) for t in frame["tier"]],
+        "phone": frame["phone"], "tier": [segments.tier(t, language=language) for t in frame["tier"]],
         "priority": frame["priority"],
-        "reasons": ["；".join(describe_reason(d, language=language) for d in details)
+        "reasons": [worklist.reasons_text(details, language=language, product_names=names)
                     for details in frame["details"]],
-        "action": [code_word(a, language=language) for a in frame["action"]],
+        "action": [worklist.action_label(a, language=language) for a in frame["action"]],
     })
 
 
@@ -584,32 +479,11 @@ def _due_list(portfolio: Portfolio, *, today: dt.date, language: str) -> pd.Data
     frame = _contact_fields(portfolio, due.reset_index(drop=True))
     return pd.DataFrame({
         "customer_id": frame["customer_id"], "name": frame["name"], "phone": frame["phone"],
-        "tier": [code_word(t, language=language) for t in frame["tier"]],
+        "tier": [segments.tier(t, language=language) for t in frame["tier"]],
         "last_contact_on": frame["last_contact_on"], "due_on": frame["due_on"],
         "days_overdue": frame["days_overdue"],
-        "contact_status": [code_word(s, language=language) for s in frame["status"]],
+        "contact_status": [segments.contact_status(s, language=language) for s in frame["status"]],
     })
-
-
-def _reason_codes_text(value: Any) -> str:
-    """Churn reasons as stored by issue 5 (JSON [{code, value, impact}]) in compact text."""
-    items = value
-    if isinstance(value, str):
-        try:
-            items = json.loads(value)
-        except json.JSONDecodeError:
-            return value
-    if not isinstance(items, list):
-        return str(items)
-    parts = []
-    for item in items:
-        if isinstance(item, dict):
-            number = item.get("value")
-            shown = f"{number:.2f}" if isinstance(number, float) else ("" if number is None else str(number))
-            parts.append(f"{item.get('code', '')} {shown}".strip())
-        else:
-            parts.append(str(item))
-    return "；".join(parts)
 
 
 def _warnings_list(portfolio: Portfolio, *, today: dt.date, language: str) -> pd.DataFrame:
@@ -628,9 +502,9 @@ def _warnings_list(portfolio: Portfolio, *, today: dt.date, language: str) -> pd
     return pd.DataFrame({
         "customer_id": frame["customer_id"], "name": frame["name"], "phone": frame["phone"],
         "probability": [round(float(p), 3) for p in frame["probability"]],
-        "band": [code_word(b, language=language) for b in frame["band"]],
+        "band": [churn.band(b, language=language) for b in frame["band"]],
         "value_at_risk": [round(float(v), 2) for v in frame["value_at_risk"]],
-        "reasons": [_reason_codes_text(r) for r in frame["reasons"]],
+        "reasons": [churn.reasons_text(r, language=language, top=None) for r in frame["reasons"]],
         "handled": frame["handled"].astype(bool),
     })
 
@@ -644,16 +518,16 @@ def _recommendations_list(portfolio: Portfolio, *, today: dt.date, language: str
                               "(issue 6); open the portfolio with this relmgr to upgrade it")
     table = recommend_all(portfolio, top=3, today=today)
     rows = table[(table["kind"] == "PRODUCT").to_numpy()].reset_index(drop=True)
-    products = store.read_product_names(portfolio)
-    label = products.set_index("product_id")["name_zh" if language == "zh_CN" else "name_en"]
+    products = _catalogue(portfolio)
     frame = _contact_fields(portfolio, rows)
     return pd.DataFrame({
         "customer_id": frame["customer_id"], "name": frame["name"], "phone": frame["phone"],
         "rank": frame["rank"], "product_id": frame["product_id"],
-        "product": frame["product_id"].map(label).fillna(""),
+        "product": [recommendations.name_of(p, products, language=language) for p in frame["product_id"]],
         "score": [round(float(v), 3) for v in frame["score"]],
-        "reason": frame["reason_code"].fillna(""),
-        "warning": frame["warning"].fillna(""),
+        "reason": [recommendations.reason_text(r if isinstance(r, dict) else None, products, language=language)
+                   for r in frame["reason"]],
+        "warning": [recommendations.warning(w, language=language) for w in frame["warning"]],
     })
 
 
@@ -679,21 +553,21 @@ def named_list(portfolio: Portfolio, *, list_name: str, today: dt.date,
     """The rows of a named list as they are exported (UNMASKED; export masks them). Raises
     ValueError for an unknown name and ListUnavailable when the portfolio lacks its data."""
     if is_segment_list(list_name):
-        frame = segment_list(portfolio, list_name=list_name, today=today, language=_language(language))
+        frame = segment_list(portfolio, list_name=list_name, today=today, language=checked(language))
         if frame is None:
             raise ListUnavailable("tiers and lifecycle stages have not been computed yet: "
                                   "refresh the segments first")
         return frame
     if list_name not in _BUILDERS:
         raise ValueError(f"unknown list {list_name!r}: choose {', '.join(LIST_NAMES)}")
-    return _BUILDERS[list_name](portfolio, today=today, language=_language(language))
+    return _BUILDERS[list_name](portfolio, today=today, language=checked(language))
 
 
 def list_title(list_name: str, *, language: str) -> str:
     """The title an exported file carries for a named list."""
     if is_segment_list(list_name):
         return segment_list_title(list_name, language=language)
-    return LIST_TITLES[language][list_name]
+    return exports.list_title(list_name, language=language)
 
 
 @writes(Topic.AUDIT)
@@ -706,7 +580,7 @@ def export_named_list(portfolio: Portfolio, *, list_name: str, path: str | os.Pa
     convention (a demo's data date, else the calendar date); branch and RM default to the
     portfolio's meta 'branch' / 'rm' (empty when not set)."""
     fmt = resolve_format(fmt, path)
-    language = _language(language)
+    language = checked(language)
     day = today or worklist_today(portfolio)
     progress(0.0, "reading")
     frame = named_list(portfolio, list_name=list_name, today=day, language=language)

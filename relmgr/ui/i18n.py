@@ -5,20 +5,25 @@ to relmgr_zh_CN.qm beside it (installer/update_translations.py refreshes both). 
 or removes QTranslators; Qt then sends every widget a LanguageChange event and each widget
 re-applies its texts in `retranslate_ui()`. Qt's own translations (qtbase: standard buttons,
 file dialogs) are installed alongside ours so a Chinese UI has no stray English buttons.
+
+The words for codes (tiers, reasons, outcomes...) are not Qt translations: they live in
+relmgr.services.wording, which exports use too, and the ui `*_texts.py` modules ask it for the
+UI's `current_language()`.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-log = logging.getLogger(__name__)
+from relmgr.services.wording import CHINESE, ENGLISH
 
-CHINESE = "zh_CN"
-ENGLISH = "en"
+log = logging.getLogger(__name__)
 
 
 def resources_dir() -> Path:
@@ -40,6 +45,21 @@ def resolve_language(setting: str, *, system: QLocale | None = None) -> str:
         return setting
     locale = system if system is not None else QLocale.system()
     return CHINESE if locale.language() == QLocale.Language.Chinese else ENGLISH
+
+
+def current_language() -> str:
+    """The language the UI speaks now: `Translations.apply` sets the default QLocale to it."""
+    return CHINESE if QLocale().language() == QLocale.Language.Chinese else ENGLISH
+
+
+def in_current_language(words: Callable[..., str]) -> Callable[..., str]:
+    """A relmgr.services.wording function, which takes `language=`, as one that speaks the UI's
+    current language, asked at every call so a language switch shows at the next one."""
+    @functools.wraps(words)
+    def spoken(*args, **kwargs) -> str:
+        return words(*args, language=current_language(), **kwargs)
+
+    return spoken
 
 
 class Translations:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from relmgr.domain.churn import WarningAction
 from relmgr.domain.codes import ContactChannel, ContactOutcome
 from relmgr.ui import texts
+from relmgr.ui.i18n import current_language
 
 DEFAULT_SNOOZE_DAYS = 30
 DEFAULT_FOLLOW_UP_DAYS = 7
@@ -124,6 +125,7 @@ class WarningDialog(QDialog):
             "follow_up_on": _pydate(self.follow_up_edit.date()) if self.follow_up_check.isChecked() else None,
             "channel": ContactChannel(self.channel_combo.currentData()),
             "outcome": ContactOutcome(self.outcome_combo.currentData()),
+            "language": current_language(),     # the follow-up task's title is in the RM's words
         }
 
     def problem(self) -> str | None:

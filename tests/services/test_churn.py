@@ -109,23 +109,29 @@ def test_mark_warning_logs_a_retention_contact_and_a_follow_up_task(writable: Pa
         warnings = load_churn_warnings(portfolio, today=TODAY)
         first, second = warnings["customer_id"].iloc[0], warnings["customer_id"].iloc[1]
         ids = mark_warning(portfolio, first, WarningAction.HANDLED, "客户说明资金用于购房",
-                           follow_up_on=dt.date(2026, 7, 15), today=TODAY)
-        mark_warning(portfolio, second, "SNOOZED", "下周再联系", until=dt.date(2026, 7, 10), today=TODAY)
+                           follow_up_on=dt.date(2026, 7, 15), today=TODAY, language="zh_CN")
+        mark_warning(portfolio, second, "SNOOZED", "下周再联系", until=dt.date(2026, 7, 10), today=TODAY,
+                     language="zh_CN")
         contact = portfolio.query("SELECT customer_id, purpose, note FROM interactions "
                                   "WHERE interaction_id = ?", (ids["interaction_id"],))
-        task = portfolio.query("SELECT customer_id, due_on, status FROM tasks WHERE task_id = ?",
+        task = portfolio.query("SELECT customer_id, due_on, status, title FROM tasks WHERE task_id = ?",
                                (ids["task_id"],))
+        english = mark_warning(portfolio, warnings["customer_id"].iloc[2], WarningAction.HANDLED, "ok", today=TODAY,
+                               follow_up_on=dt.date(2026, 7, 15), language="en")
+        english_title = portfolio.query("SELECT title FROM tasks WHERE task_id = ?", (english["task_id"],))
         states = load_churn_warnings(portfolio, today=TODAY).set_index("customer_id")["state"]
         later = load_churn_warnings(portfolio, today=dt.date(2026, 7, 11)).set_index("customer_id")["state"]
         with pytest.raises(ValueError, match="snooze"):
-            mark_warning(portfolio, first, WarningAction.SNOOZED, "", today=TODAY)
+            mark_warning(portfolio, first, WarningAction.SNOOZED, "", today=TODAY, language="en")
         with pytest.raises(ValueError, match="no such customer"):
-            mark_warning(portfolio, "C9999999", WarningAction.HANDLED, "", today=TODAY)
+            mark_warning(portfolio, "C9999999", WarningAction.HANDLED, "", today=TODAY, language="en")
         # Re-scoring with unchanged data: the handled warning stays handled and is not new.
         score_churn(portfolio, train_if_needed=False)
         rescored = load_churn_warnings(portfolio, today=TODAY).set_index("customer_id")
     assert contact == [(first, "RETENTION", "客户说明资金用于购房")]
-    assert task == [(first, "2026-07-15", "OPEN")]
+    # The follow-up task's title is in the RM's language.
+    assert task == [(first, "2026-07-15", "OPEN", "流失预警跟进")]
+    assert english_title == [("Churn warning follow-up",)]
     assert states[first] == "HANDLED" and states[second] == "SNOOZED"
     assert later[second] == "OPEN"       # the snooze has run out
     assert rescored.loc[first, "state"] == "HANDLED"

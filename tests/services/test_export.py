@@ -197,7 +197,7 @@ def test_today_list_words_and_order(portfolio) -> None:
 
 def test_due_and_warnings_lists(portfolio) -> None:
     due = ex.named_list(portfolio, list_name="due", today=DEMO_AS_OF)
-    assert len(due) > 0 and set(due["contact_status"]) <= {"已逾期", "即将到期"}
+    assert len(due) > 0 and set(due["contact_status"]) <= {"逾期", "到期"}
     assert due["days_overdue"].astype(int).is_monotonic_decreasing
     with portfolio.transaction():
         portfolio.insert_rows(
@@ -208,7 +208,7 @@ def test_due_and_warnings_lists(portfolio) -> None:
              ("C0100002", 1, "2026-06-30", 0.05, "LOW", 1e4, 500.0, "[]", "2026-06-30T08:00:00")])
     warnings = ex.named_list(portfolio, list_name="warnings", today=DEMO_AS_OF)
     assert list(warnings["customer_id"]) == ["C0100001"]
-    assert warnings["reasons"].iloc[0] == "AUM_DROP_90D -0.62" and warnings["band"].iloc[0] == "高"
+    assert warnings["reasons"].iloc[0] == "90 天内资产下降 62%" and warnings["band"].iloc[0] == "高"
 
 
 def test_recommendations_list_names_products_and_masks_on_export(portfolio, tmp_path: Path) -> None:

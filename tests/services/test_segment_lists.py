@@ -8,8 +8,9 @@ import pytest
 
 from relmgr.domain.pii import mask_name
 from relmgr.services.export import ListUnavailable, export_named_list, named_list
-from relmgr.services.segment_lists import STAGE_LISTS, TIER_LISTS, stage_reason_words
+from relmgr.services.segment_lists import STAGE_LISTS, TIER_LISTS
 from relmgr.services.segments import load_segments, refresh_segments
+from relmgr.services.wording.segments import stage_reason
 from relmgr.storage import open_portfolio
 from tests.conftest import DEMO_AS_OF, DEMO_PASSWORD_FOR_TESTS
 
@@ -35,15 +36,15 @@ def test_each_tier_and_stage_list_holds_exactly_its_customers(writable_demo_port
     assert set(decline["stage"]) == {"衰退期"}
     # Reasons are words with the customer's own numbers, never codes.
     first = stored.set_index("customer_id").loc[decline["customer_id"].iat[0]]
-    assert decline["stage_reason"].iat[0] == stage_reason_words(first["stage_reason"], first["stage_detail"],
-                                                                language="zh_CN")
+    assert decline["stage_reason"].iat[0] == stage_reason(first["stage_reason"], first["stage_detail"],
+                                                          language="zh_CN")
     assert not any("AUM_DROP" in r or "ACTIVITY_HALVED" in r for r in decline["stage_reason"])
 
 
-def test_stage_reason_words_fill_in_the_numbers() -> None:
-    assert stage_reason_words("AUM_DROP", {"change_pct": -52.14}, language="en") == "AUM down 52.1% in 90 days"
-    assert stage_reason_words("DORMANT", {"days_inactive": 200}, language="zh_CN") == "已 200 天无交易"
-    assert stage_reason_words("DORMANT", {}, language="en") == "No activity for"
+def test_stage_reasons_fill_in_the_numbers() -> None:
+    assert stage_reason("AUM_DROP", {"change_pct": -52.14}, language="en") == "AUM down 52.1% in 90 days"
+    assert stage_reason("DORMANT", {"days_inactive": 200}, language="zh_CN") == "睡眠：200 天无交易"
+    assert stage_reason("DORMANT", {}, language="en") == "Dormant: no activity for"   # numbers missing
 
 
 def test_a_stage_list_exports_masked_csv(writable_demo_portfolio, tmp_path) -> None:

@@ -219,12 +219,6 @@ def test_page_push_list_and_outcomes_match_the_service(runner_on_demo, writable_
     assert page.by_product_table.rowCount() == 0 and len(page.model.frame) == 0
 
 
-def test_every_code_has_a_label() -> None:
-    for kind in reco_texts.CODE_TYPES:
-        for code in kind:
-            assert reco_texts.code_text(code) != code.value
-
-
 def test_language_change_shows_chinese_product_names(panel, writable_demo_portfolio, qtbot) -> None:
     from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 

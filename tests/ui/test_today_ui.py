@@ -19,10 +19,12 @@ from relmgr.domain.codes import AuditAction, ContactOutcome, TaskStatus
 from relmgr.domain.pii import mask_name
 from relmgr.services.audit import detail_of, list_audit
 from relmgr.services.contacts import create_task, list_tasks
-from relmgr.services.export import COLUMN_LABELS, export_named_list
-from relmgr.services.worklist import hidden_today, load_worklist, worklist_today
+from relmgr.services.export import export_named_list
+from relmgr.services.wording.exports import column_label
+from relmgr.services.worklist import WorkReason, hidden_today, load_worklist, worklist_today
 from relmgr.storage import open_portfolio
 from relmgr.ui import export_dialog, texts, worklist_texts
+from relmgr.ui.i18n import current_language
 from relmgr.ui.export_dialog import ExportDialog
 from relmgr.ui.pages.audit import AuditPage
 from relmgr.ui.pages.tasks import OVERDUE_COLOUR, TasksPage
@@ -81,7 +83,7 @@ def test_today_shows_the_worklist_in_order_with_masked_names(today_page, writabl
     assert "name" not in today_page.data.frame and "phone" not in today_page.data.frame
     # Reasons read as words with the line's numbers (a due date, days overdue), never as codes.
     first = model.index(0, reasons_column).data()
-    assert first and not any(code.value in first for code in worklist_texts.WorkReason)
+    assert first and not any(code.value in first for code in WorkReason)
     details = expected["details"].iat[0]
     numbers = [str(d.get("days_overdue") or d.get("due_on") or d.get("maturity_on") or d.get("on") or "")
                for d in details]
@@ -190,7 +192,7 @@ def _export(dialog: ExportDialog, target: Path, qtbot) -> None:
 
 
 def _name_label() -> str:
-    return COLUMN_LABELS["zh_CN" if texts.chinese_ui() else "en"]["name"]
+    return column_label("name", language=current_language())
 
 
 def test_export_csv_is_masked_and_audited(runner_on_demo, writable_demo_portfolio, tmp_path, qtbot):
