@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from relmgr.domain.codes import AuditAction
-from relmgr.services import audit
+from relmgr.services import audit, data_date
 from relmgr.services.changes import Changes, Topic
 from relmgr.services.settings import Settings, save_settings
 from relmgr.storage.db_thread import DatabaseThread
@@ -228,7 +228,7 @@ class MainWindow(QMainWindow):
             page.load()
         self.nav.setCurrentRow(0)
         self.stack.setCurrentWidget(self.pages[0])
-        self.runner.run_db(lambda p: p.get_meta("as_of"), on_done=self._show_as_of)
+        self.runner.run_db(data_date.as_of_text, on_done=self._show_as_of)
         self.runner.run_db(stale_analytics, on_done=self._bring_up_to_date)
         self._update_status()
         self.idle.start()
@@ -297,8 +297,12 @@ class MainWindow(QMainWindow):
     SEGMENT_VIEWS_READ = frozenset({Topic.SEGMENTS, Topic.CONTACTS, Topic.CUSTOMERS, Topic.RULES})
 
     def _on_changes(self, changes: Changes) -> None:
-        if not self.is_locked and changes.touches(self.SEGMENT_VIEWS_READ):
+        if self.is_locked:
+            return
+        if changes.touches(self.SEGMENT_VIEWS_READ):
             self._load_segment_views()
+        if changes.touches({Topic.CUSTOMERS}):  # an import moves the data date
+            self.runner.run_db(data_date.as_of_text, on_done=self._show_as_of)
 
     def _load_segment_views(self) -> None:
         self.runner.run_db(load_segment_views, on_done=self._show_segment_views)
