@@ -561,9 +561,13 @@ def handled_by_action(scores: pd.DataFrame, actions: pd.DataFrame, *, today: dt.
     if not len(actions) or not len(scores):
         return np.zeros(len(scores), dtype=bool)
     last = actions.drop_duplicates("customer_id", keep="last").set_index("customer_id")
-    action = scores["customer_id"].map(last["action"]).fillna("").to_numpy()
-    until = scores["customer_id"].map(last["until"]).fillna("").astype("str").str.slice(0, 10).to_numpy()
-    acted_band = scores["customer_id"].map(last["band"]).fillna("").astype("str").str.upper()
+    def of_last(column: str) -> pd.Series:
+        # object dtype first: a column of only missing values maps to float NaN, which "" cannot fill
+        return scores["customer_id"].map(last[column]).astype(object).fillna("").astype("str")
+
+    action = of_last("action").to_numpy()
+    until = of_last("until").str.slice(0, 10).to_numpy()
+    acted_band = of_last("band").str.upper()
     band = (scores["band"].fillna("").astype("str").str.upper() if "band" in scores
             else pd.Series("", index=scores.index))
     risen = (band.map(_BAND_RANK).fillna(-1).to_numpy()
