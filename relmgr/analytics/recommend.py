@@ -65,6 +65,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from enum import StrEnum
 from typing import Any
 
@@ -396,6 +397,8 @@ class NextModel:
     coef: np.ndarray                 # float32 (f + 1) × p, last row the intercepts
     n_examples: int                  # customers with a latest product (before sampling)
     label_counts: np.ndarray         # p: of the examples used, latest openings per product
+    fit_seconds: float = 0.0         # wall time of the fit (reported by the offline evaluation)
+    solver: str = ""
 
     def predict(self, features: np.ndarray) -> np.ndarray:
         coef = self.coef.astype(np.float64)
@@ -416,6 +419,7 @@ def fit_next_model(features: np.ndarray, labels: np.ndarray, n_products: int, *,
     labels = np.asarray(labels, dtype=np.int64)
     if len(labels) < min_examples:
         return None
+    started = time.perf_counter()
     n_seen = len(labels)
     if n_seen > max_examples:
         keep = np.sort(np.random.default_rng(0).choice(n_seen, max_examples, replace=False))
@@ -435,7 +439,8 @@ def fit_next_model(features: np.ndarray, labels: np.ndarray, n_products: int, *,
         m = 0.9 * m + 0.1 * g
         v = 0.999 * v + 0.001 * g * g
         w -= step * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
-    return NextModel(w, n_seen, np.bincount(labels, minlength=n_products))
+    return NextModel(w, n_seen, np.bincount(labels, minlength=n_products),
+                     time.perf_counter() - started, "adam")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -1055,14 +1060,19 @@ def hide_latest(holdings: pd.DataFrame, *, min_products: int = 2) -> tuple[pd.Da
 def evaluate_holdout(*, customers: pd.DataFrame, products: pd.DataFrame, holdings: pd.DataFrame,
                      signals: pd.DataFrame | None, as_of: dt.date, k: int = 3,
                      rules: SuitabilityRules = SuitabilityRules(),
-                     weights: BlendWeights = BlendWeights()) -> dict[str, Any]:
+                     weights: BlendWeights = BlendWeights(), bootstrap: int = 1000,
+                     seed: int = 0) -> dict[str, Any]:
     """Hide each customer's most recently opened product, fit on the rest, and measure
     hit-rate@k and MAP@k (one relevant item, so AP@k = 1/rank when found in the top k) of the
     blended recommender, its CF-only and rules-only parts and a popularity baseline. Suitability
     applies to all, computed on what remains held; a customer whose hidden product is not
     suitable on that basis cannot be hit by any method and is left out (counted in
     `excluded_unsuitable`). AUM keeps the hidden product's balance: buying a product does not
-    change the customer's wealth."""
+    change the customer's wealth.
+
+    Each figure comes with a 95% percentile bootstrap interval over the evaluated customers
+    (`bootstrap` resamples, seeded), and the blended hit-rate with its ratio to the popularity
+    and to the peers baselines; `next_model` says how long the next-opening model took to fit."""
     rest, hidden = hide_latest(holdings)
     reco = build_recommender(customers=customers, products=products, holdings=rest, signals=signals,
                              as_of=as_of, rules=rules, weights=weights, aum_holdings=holdings)
@@ -1089,14 +1099,57 @@ def evaluate_holdout(*, customers: pd.DataFrame, products: pd.DataFrame, holding
         "hidden_products": {cat.ids[j]: int(c) for j, c in zip(*np.unique(e_cols, return_counts=True), strict=True)},
         "weights": dataclasses.asdict(weights),
     }
+    # One resample of the evaluated customers per replicate, shared by every method, so the
+    # intervals of a difference or a ratio between methods are paired.
+    draws = bootstrap_draws(len(e_rows), replicates=bootstrap, seed=seed)
+    hits: dict[str, np.ndarray] = {}
     for name, values in methods.items():
         picks = top_products(np.asarray(values), mask, top=k)
         hit_at = picks == e_cols[:, None]
         found = hit_at.any(axis=1)
         rank = np.argmax(hit_at, axis=1) + 1
+        ap = np.where(found, 1.0 / rank, 0.0)
+        hits[name] = found.astype(np.float64)
         result[name] = {"hit_rate": _r(found.mean()) if len(found) else 0.0,
-                        "map": _r(np.where(found, 1.0 / rank, 0.0).mean()) if len(found) else 0.0}
+                        "hit_rate_ci95": _interval(found.astype(np.float64), draws),
+                        "map": _r(ap.mean()) if len(found) else 0.0,
+                        "map_ci95": _interval(ap, draws)}
     base_hit = result["popularity"]["hit_rate"]
     result["hit_rate_ratio"] = _r(result["blended"]["hit_rate"] / base_hit, 3) if base_hit else None
+    result["hit_rate_ratio_ci95"] = _ratio_interval(hits["blended"], hits["popularity"], draws)
+    peers_hit = result["peers_only"]["hit_rate"]
+    result["vs_peers_ratio"] = _r(result["blended"]["hit_rate"] / peers_hit, 3) if peers_hit else None
+    result["vs_peers_ratio_ci95"] = _ratio_interval(hits["blended"], hits["peers_only"], draws)
+    result["bootstrap"] = {"replicates": bootstrap, "seed": seed, "over": "evaluated customers"}
+    result["next_model"] = (None if reco.model.next is None else
+                            {"fit_seconds": round(reco.model.next.fit_seconds, 3),
+                             "examples": reco.model.next.n_examples,
+                             "solver": reco.model.next.solver})
     result["target_ratio"] = 1.5
     return result
+
+
+def bootstrap_draws(n: int, *, replicates: int, seed: int) -> np.ndarray:
+    """int replicates × n: row indices of `replicates` resamples (with replacement) of n rows."""
+    if n == 0 or replicates <= 0:
+        return np.zeros((0, n), dtype=np.int64)
+    return np.random.default_rng(seed).integers(0, n, size=(replicates, n))
+
+
+def _interval(per_row: np.ndarray, draws: np.ndarray) -> list[float] | None:
+    """Percentile 95% interval of the mean of `per_row` over the resamples; None without any."""
+    if not len(draws):
+        return None
+    means = per_row[draws].mean(axis=1)
+    return [_r(np.percentile(means, 2.5)), _r(np.percentile(means, 97.5))]
+
+
+def _ratio_interval(top: np.ndarray, bottom: np.ndarray, draws: np.ndarray) -> list[float] | None:
+    """Percentile 95% interval of mean(top) / mean(bottom) over the paired resamples."""
+    if not len(draws):
+        return None
+    num, den = top[draws].mean(axis=1), bottom[draws].mean(axis=1)
+    ratios = num[den > 0] / den[den > 0]
+    if not len(ratios):
+        return None
+    return [_r(np.percentile(ratios, 2.5), 3), _r(np.percentile(ratios, 97.5), 3)]

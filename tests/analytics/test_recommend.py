@@ -259,6 +259,30 @@ def test_blended_beats_popularity_on_a_held_out_product(demo) -> None:
     assert result["blended"]["hit_rate"] > result["popularity"]["hit_rate"]
     assert result["blended"]["map"] > result["popularity"]["map"]
     assert 0 < result["popularity"]["hit_rate"] < 1
+    for name in ("blended", "peers_only", "popularity"):
+        lo, hi = result[name]["hit_rate_ci95"]
+        assert lo <= result[name]["hit_rate"] <= hi and lo < hi
+        lo, hi = result[name]["map_ci95"]
+        assert lo <= result[name]["map"] <= hi and lo < hi
+    lo, hi = result["hit_rate_ratio_ci95"]
+    assert 1.0 < lo <= result["hit_rate_ratio"] <= hi
+    lo, hi = result["vs_peers_ratio_ci95"]
+    assert lo <= result["vs_peers_ratio"] <= hi
+    assert result["next_model"]["fit_seconds"] > 0 and result["next_model"]["examples"] > 100
+
+
+def test_bootstrap_interval_covers_the_mean_and_narrows_with_more_customers() -> None:
+    rng = np.random.default_rng(5)
+    small = (rng.random(200) < 0.4).astype(float)
+    large = (rng.random(20_000) < 0.4).astype(float)
+    lo_s, hi_s = R._interval(small, R.bootstrap_draws(len(small), replicates=500, seed=1))
+    lo_l, hi_l = R._interval(large, R.bootstrap_draws(len(large), replicates=500, seed=1))
+    assert lo_s < small.mean() < hi_s and lo_l < large.mean() < hi_l
+    assert (hi_l - lo_l) < (hi_s - lo_s) / 5              # ~1/sqrt(100) as wide
+    # Paired ratio: a method that is the baseline itself has a ratio of exactly 1.
+    draws = R.bootstrap_draws(len(small), replicates=200, seed=2)
+    assert R._ratio_interval(small, small, draws) == [1.0, 1.0]
+    assert R._interval(small, R.bootstrap_draws(0, replicates=10, seed=0)) is None
 
 
 def test_hide_latest_hides_the_most_recently_opened_product() -> None:
