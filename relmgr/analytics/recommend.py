@@ -21,7 +21,8 @@ Candidate sources (scores per customer and product):
 - Peer groups: the share of the customer's peers (same age band × AUM band, `AGE_EDGES`,
   `AUM_EDGES`) holding the product, shrunk towards the overall share by `peer_prior` (20)
   pseudo-customers.
-- Next opening (`NextModel`): a multinomial logistic regression of which product a customer
+- Next opening (`NextModel`): a multinomial logistic regression (scikit-learn's
+  LogisticRegression, lbfgs) of which product a customer
   opens next on their age band, AUM band, risk rating and held products (plus scaled age and
   log AUM). It learns from the fit population itself: for every customer with at least two open
   products, the most recently opened one is the label and the others are the context. What
@@ -408,39 +409,51 @@ class NextModel:
         return (e / e.sum(axis=1, keepdims=True)).astype(np.float64)
 
 
+# Log-odds given to a product nobody in the fit population opened last: exp(-30) ≈ 1e-13, so it
+# ranks below every product the model has seen, without a -inf that would poison the softmax.
+_UNSEEN_INTERCEPT = -30.0
+
+
 def fit_next_model(features: np.ndarray, labels: np.ndarray, n_products: int, *, l2: float = 1e-3,
-                   iterations: int = 100, step: float = 0.1, min_examples: int = 50,
-                   max_examples: int = 12_000) -> NextModel | None:
-    """Fit `NextModel` by full-batch Adam on the softmax cross-entropy with an L2 penalty (numpy,
-    deterministic). `features` rows pair with `labels` (product columns). None when there are
-    fewer than `min_examples` examples: too few to learn from. Beyond `max_examples` a fixed
-    random sample is used (a few hundred weights need no more; it keeps a 50,000-customer fit
-    under a second)."""
+                   min_examples: int = 50, max_examples: int = 12_000) -> NextModel | None:
+    """Fit `NextModel` with scikit-learn's multinomial LogisticRegression (lbfgs) on the softmax
+    cross-entropy with an L2 penalty on the weights: mean loss + l2/2 · |w|², i.e. C = 1 / (l2 ·
+    examples). `features` rows pair with `labels` (product columns). None when there are fewer
+    than `min_examples` examples: too few to learn from. Beyond `max_examples` a fixed random
+    sample is used (a few hundred weights need no more; it keeps a 50,000-customer fit fast).
+    scikit-learn is imported here, not at module level: importing it costs about a second of
+    start-up, and the GUI starts without it."""
     labels = np.asarray(labels, dtype=np.int64)
     if len(labels) < min_examples:
         return None
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
     started = time.perf_counter()
     n_seen = len(labels)
     if n_seen > max_examples:
         keep = np.sort(np.random.default_rng(0).choice(n_seen, max_examples, replace=False))
         features, labels = features[keep], labels[keep]
-    x = np.hstack([features.astype(np.float32), np.ones((len(labels), 1), dtype=np.float32)])
-    y = np.zeros((len(labels), n_products), dtype=np.float32)
-    y[np.arange(len(labels)), labels] = 1.0
-    w = np.zeros((x.shape[1], n_products), dtype=np.float32)
-    m = np.zeros_like(w)
-    v = np.zeros_like(w)
-    for t in range(1, iterations + 1):
-        z = x @ w
-        z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        e /= e.sum(axis=1, keepdims=True)
-        g = x.T @ (e - y) / len(labels) + l2 * w
-        m = 0.9 * m + 0.1 * g
-        v = 0.999 * v + 0.001 * g * g
-        w -= step * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
-    return NextModel(w, n_seen, np.bincount(labels, minlength=n_products),
-                     time.perf_counter() - started, "adam")
+    coef = np.zeros((features.shape[1] + 1, n_products), dtype=np.float64)
+    coef[-1] = _UNSEEN_INTERCEPT
+    seen = np.unique(labels)
+    if len(seen) == 1:                          # one product only: it is always the next one
+        coef[-1, seen[0]] = 0.0
+    else:
+        # Single-threaded: on the shared 2-core machine BLAS threads fight and run slower.
+        with threadpool_limits(1):
+            fitted = LogisticRegression(C=1.0 / (l2 * len(labels)), max_iter=1000).fit(
+                features.astype(np.float64), labels)
+        classes = fitted.classes_.astype(np.int64)
+        if len(classes) == 2:                   # binary: one row of weights for classes_[1]
+            half = fitted.coef_[0] / 2.0        # the same softmax, split symmetrically
+            coef[:-1, classes[0]], coef[:-1, classes[1]] = -half, half
+            coef[-1, classes[0]], coef[-1, classes[1]] = -fitted.intercept_[0] / 2, fitted.intercept_[0] / 2
+        else:
+            coef[:-1, classes] = fitted.coef_.T
+            coef[-1, classes] = fitted.intercept_
+    return NextModel(coef.astype(np.float32), n_seen, np.bincount(labels, minlength=n_products),
+                     time.perf_counter() - started, "sklearn-lbfgs")
 
 
 @dataclasses.dataclass(frozen=True)

@@ -404,3 +404,19 @@ def test_latest_products_agrees_with_hide_latest(demo) -> None:
     latest = R.latest_products(holdings, ids, catalogue)
     got = {ids[i]: catalogue.ids[j] for i, j in enumerate(latest) if j >= 0}
     assert got == hidden.to_dict() and len(got) > 1000
+
+
+def test_next_model_is_scikit_learns_logistic_regression_with_unseen_products_last() -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(8)
+    x = rng.random((400, 6))
+    labels = np.where(x[:, 0] > 0.5, 0, np.where(x[:, 1] > 0.5, 2, 3))     # product 1 never opened
+    model = R.fit_next_model(x, labels, 4, l2=1e-3)
+    reference = LogisticRegression(C=1.0 / (1e-3 * 400), max_iter=1000).fit(x, labels)
+    p = model.predict(x)
+    np.testing.assert_allclose(p[:, [0, 2, 3]], reference.predict_proba(x), atol=1e-4)
+    assert p[:, 1].max() < 1e-9 and model.solver == "sklearn-lbfgs"
+    assert R.fit_next_model(x[:10], labels[:10], 4) is None                 # too few to learn from
+    one = R.fit_next_model(x, np.full(400, 2), 4)
+    np.testing.assert_allclose(one.predict(x)[:, 2], 1.0)
