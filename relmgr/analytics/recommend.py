@@ -88,7 +88,11 @@ _NO_DATE = -(10**7)                     # day number of a missing date: "infinit
 _OPEN_STATUSES = (HoldingStatus.ACTIVE.value, HoldingStatus.DORMANT.value)
 
 
-class ReasonCode(StrEnum):
+class RecoReason(StrEnum):
+    """Why a product is recommended (the reason dict's "code"). Named apart from the churn
+    model's relmgr.domain.churn.ReasonCode. The values are stored (recommendation outcomes'
+    reason_code column, exports): never change them."""
+
     SIMILAR_HOLDERS = "SIMILAR_HOLDERS"
     BOUGHT_TOGETHER = "BOUGHT_TOGETHER"
     MATURING = "MATURING"
@@ -103,8 +107,8 @@ class ReasonCode(StrEnum):
 MIN_RECENT_GROUP = 20
 
 # Trigger codes by priority: when several fire for one product, the first one is quoted.
-TRIGGER_ORDER = (ReasonCode.MATURING, ReasonCode.LARGE_INFLOW, ReasonCode.SALARY_NO_CARD,
-                 ReasonCode.LIFE_STAGE)
+TRIGGER_ORDER = (RecoReason.MATURING, RecoReason.LARGE_INFLOW, RecoReason.SALARY_NO_CARD,
+                 RecoReason.LIFE_STAGE)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -709,10 +713,10 @@ def compute_triggers(base: CustomerBase, catalogue: Catalogue, *, holdings: pd.D
             stage_products |= in_band[:, None] & targets[None, :]
 
     fired = {
-        ReasonCode.MATURING: (maturing_product >= 0)[:, None] & reinvest[None, :],
-        ReasonCode.LARGE_INFLOW: (inflow >= rules.large_inflow)[:, None] & wealth[None, :],
-        ReasonCode.SALARY_NO_CARD: (salaried & no_card)[:, None] & cards[None, :],
-        ReasonCode.LIFE_STAGE: stage_products,
+        RecoReason.MATURING: (maturing_product >= 0)[:, None] & reinvest[None, :],
+        RecoReason.LARGE_INFLOW: (inflow >= rules.large_inflow)[:, None] & wealth[None, :],
+        RecoReason.SALARY_NO_CARD: (salaried & no_card)[:, None] & cards[None, :],
+        RecoReason.LIFE_STAGE: stage_products,
     }
     for k in range(len(TRIGGER_ORDER) - 1, -1, -1):       # lowest priority first, overwritten
         code[fired[TRIGGER_ORDER[k]]] = k + 1
@@ -850,16 +854,16 @@ def reasons_for(*, rows: np.ndarray, products: np.ndarray, base: CustomerBase, c
         pid = ids[j]
         if trig[i]:
             code = TRIGGER_ORDER[int(trig[i]) - 1]
-            if code is ReasonCode.MATURING:
+            if code is RecoReason.MATURING:
                 days = int(triggers.maturing_days[row])
                 out.append({"code": code.value, "product": pid,
                             "maturing_product": ids[int(triggers.maturing_product[row])],
                             "amount": _r(triggers.maturing_amount[row], 2), "days": days,
                             "maturity_on": (as_of + dt.timedelta(days=days)).isoformat()})
-            elif code is ReasonCode.LARGE_INFLOW:
+            elif code is RecoReason.LARGE_INFLOW:
                 out.append({"code": code.value, "product": pid, "amount": _r(triggers.inflow[row], 2),
                             "days": triggers.rules.inflow_days})
-            elif code is ReasonCode.SALARY_NO_CARD:
+            elif code is RecoReason.SALARY_NO_CARD:
                 out.append({"code": code.value, "product": pid, "months": int(triggers.salary_months[row]),
                             "window_months": triggers.rules.salary_window_months,
                             "avg_salary": _r(triggers.avg_salary[row], 2)})
@@ -868,25 +872,25 @@ def reasons_for(*, rows: np.ndarray, products: np.ndarray, base: CustomerBase, c
                             "band": triggers.life_stage[row]})
         elif choice[i] == 3:
             size = int(recent_size[i])
-            out.append({"code": ReasonCode.RECENT_OPENINGS.value, "product": pid,
+            out.append({"code": RecoReason.RECENT_OPENINGS.value, "product": pid,
                         "age_band": age_labels[i], "aum_band": aum_labels[i], "customers": size,
                         "share_recent": _r(recent_with[i] / size), "share_all": _r(recent_all[i])})
         elif choice[i] == 2:
             a = int(scores.rule_antecedent[row, j])
             conf = model.pair[a, j] / model.counts[a]
-            out.append({"code": ReasonCode.BOUGHT_TOGETHER.value, "product": pid, "antecedent": ids[a],
+            out.append({"code": RecoReason.BOUGHT_TOGETHER.value, "product": pid, "antecedent": ids[a],
                         "support": _r(model.pair[a, j] / n), "confidence": _r(conf),
                         "lift": _r(conf / model.share[j], 3)})
         elif choice[i] == 1:
             anchors = [ids[int(a)] for a in (similar["anchor1"][i], similar["anchor2"][i]) if a >= 0]
             group = int(similar["group"][i])
-            out.append({"code": ReasonCode.SIMILAR_HOLDERS.value, "product": pid, "anchors": anchors,
+            out.append({"code": RecoReason.SIMILAR_HOLDERS.value, "product": pid, "anchors": anchors,
                         "similar_customers": group,
                         "share_similar": _r(similar["with_product"][i] / group) if group else 0.0,
                         "share_all": _r(share_all[i])})
         else:
             size = int(peer_size[i])
-            out.append({"code": ReasonCode.PEERS.value, "product": pid,
+            out.append({"code": RecoReason.PEERS.value, "product": pid,
                         "age_band": age_labels[i], "aum_band": aum_labels[i], "peers": size,
                         "share_peers": _r(peer_holders[i] / size) if size else 0.0,
                         "share_all": _r(share_all[i])})
@@ -899,7 +903,7 @@ class Recommendation:
     product_id: str
     rank: int
     score: float                     # blended fit score
-    reason: dict[str, Any]           # {"code": ReasonCode, ...numbers}
+    reason: dict[str, Any]           # {"code": RecoReason, ...numbers}
     sources: dict[str, float]        # unweighted component scores
     warning: WarningCode | None
     needs_note: bool

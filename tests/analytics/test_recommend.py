@@ -355,7 +355,7 @@ def test_next_model_recommends_what_similar_customers_opened_last_not_what_they_
     assert reco.scores.next[row, td] > 0.8 > reco.scores.next[row, ins]
     panel = reco.for_row(row, top=1)
     assert [r.product_id for r in panel.recommendations] == ["TD1Y"]
-    assert panel.recommendations[0].reason["code"] in {c.value for c in R.ReasonCode}
+    assert panel.recommendations[0].reason["code"] in {c.value for c in R.RecoReason}
     assert panel.recommendations[0].sources["next"] == pytest.approx(reco.scores.next[row, td], abs=1e-4)
 
 
@@ -420,3 +420,11 @@ def test_next_model_is_scikit_learns_logistic_regression_with_unseen_products_la
     assert R.fit_next_model(x[:10], labels[:10], 4) is None                 # too few to learn from
     one = R.fit_next_model(x, np.full(400, 2), 4)
     np.testing.assert_allclose(one.predict(x)[:, 2], 1.0)
+
+
+def test_reco_reason_values_are_the_stored_codes() -> None:
+    # Stored in recommendation outcomes' reason_code: renaming the enum must not change them.
+    assert {c.value for c in R.RecoReason} == {
+        "SIMILAR_HOLDERS", "BOUGHT_TOGETHER", "MATURING", "LARGE_INFLOW", "SALARY_NO_CARD",
+        "LIFE_STAGE", "PEERS", "RECENT_OPENINGS"}
+    assert not hasattr(R, "ReasonCode")               # one ReasonCode only: the churn model's
