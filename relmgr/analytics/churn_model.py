@@ -291,7 +291,14 @@ class _TreeSum:
     Uses scikit-learn internals (the booster's predictors and baseline), so `of` returns None
     for anything it does not recognise, and `explain` checks the probabilities it rebuilds for
     the real rows against predict_proba's before trusting any counterfactual; on a mismatch it
-    falls back to predict_proba."""
+    falls back to predict_proba.
+
+    The private fields read here (booster._predictors, ._baseline_prediction, ._bin_mapper,
+    TreePredictor.nodes["feature_idx"/"is_leaf"] and .predict, the calibrated classifier's
+    estimator/calibrators/method/classes) are pinned by scikit-learn's version in
+    requirements.lock; tests/analytics/test_sklearn_private_fields.py fails, naming the version
+    and the field, when a release renames them or changes their shape or meaning: run it before
+    moving the pin."""
 
     def __init__(self, trees: list[Any], baseline: float, bitsets: Any, f_idx_map: Any,
                  calibrator: Any, n_features: int) -> None:

@@ -21,7 +21,8 @@ Candidate sources (scores per customer and product):
 - Peer groups: the share of the customer's peers (same age band × AUM band, `AGE_EDGES`,
   `AUM_EDGES`) holding the product, shrunk towards the overall share by `peer_prior` (20)
   pseudo-customers.
-- Next opening (`NextModel`): a multinomial logistic regression of which product a customer
+- Next opening (`NextModel`): a multinomial logistic regression (scikit-learn's
+  LogisticRegression, lbfgs) of which product a customer
   opens next on their age band, AUM band, risk rating and held products (plus scaled age and
   log AUM). It learns from the fit population itself: for every customer with at least two open
   products, the most recently opened one is the label and the others are the context. What
@@ -65,6 +66,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from enum import StrEnum
 from typing import Any
 
@@ -86,7 +88,11 @@ _NO_DATE = -(10**7)                     # day number of a missing date: "infinit
 _OPEN_STATUSES = (HoldingStatus.ACTIVE.value, HoldingStatus.DORMANT.value)
 
 
-class ReasonCode(StrEnum):
+class RecoReason(StrEnum):
+    """Why a product is recommended (the reason dict's "code"). Named apart from the churn
+    model's relmgr.domain.churn.ReasonCode. The values are stored (recommendation outcomes'
+    reason_code column, exports): never change them."""
+
     SIMILAR_HOLDERS = "SIMILAR_HOLDERS"
     BOUGHT_TOGETHER = "BOUGHT_TOGETHER"
     MATURING = "MATURING"
@@ -101,8 +107,8 @@ class ReasonCode(StrEnum):
 MIN_RECENT_GROUP = 20
 
 # Trigger codes by priority: when several fire for one product, the first one is quoted.
-TRIGGER_ORDER = (ReasonCode.MATURING, ReasonCode.LARGE_INFLOW, ReasonCode.SALARY_NO_CARD,
-                 ReasonCode.LIFE_STAGE)
+TRIGGER_ORDER = (RecoReason.MATURING, RecoReason.LARGE_INFLOW, RecoReason.SALARY_NO_CARD,
+                 RecoReason.LIFE_STAGE)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -396,6 +402,8 @@ class NextModel:
     coef: np.ndarray                 # float32 (f + 1) × p, last row the intercepts
     n_examples: int                  # customers with a latest product (before sampling)
     label_counts: np.ndarray         # p: of the examples used, latest openings per product
+    fit_seconds: float = 0.0         # wall time of the fit (reported by the offline evaluation)
+    solver: str = ""
 
     def predict(self, features: np.ndarray) -> np.ndarray:
         coef = self.coef.astype(np.float64)
@@ -405,37 +413,51 @@ class NextModel:
         return (e / e.sum(axis=1, keepdims=True)).astype(np.float64)
 
 
+# Log-odds given to a product nobody in the fit population opened last: exp(-30) ≈ 1e-13, so it
+# ranks below every product the model has seen, without a -inf that would poison the softmax.
+_UNSEEN_INTERCEPT = -30.0
+
+
 def fit_next_model(features: np.ndarray, labels: np.ndarray, n_products: int, *, l2: float = 1e-3,
-                   iterations: int = 100, step: float = 0.1, min_examples: int = 50,
-                   max_examples: int = 12_000) -> NextModel | None:
-    """Fit `NextModel` by full-batch Adam on the softmax cross-entropy with an L2 penalty (numpy,
-    deterministic). `features` rows pair with `labels` (product columns). None when there are
-    fewer than `min_examples` examples: too few to learn from. Beyond `max_examples` a fixed
-    random sample is used (a few hundred weights need no more; it keeps a 50,000-customer fit
-    under a second)."""
+                   min_examples: int = 50, max_examples: int = 12_000) -> NextModel | None:
+    """Fit `NextModel` with scikit-learn's multinomial LogisticRegression (lbfgs) on the softmax
+    cross-entropy with an L2 penalty on the weights: mean loss + l2/2 · |w|², i.e. C = 1 / (l2 ·
+    examples). `features` rows pair with `labels` (product columns). None when there are fewer
+    than `min_examples` examples: too few to learn from. Beyond `max_examples` a fixed random
+    sample is used (a few hundred weights need no more; it keeps a 50,000-customer fit fast).
+    scikit-learn is imported here, not at module level: importing it costs about a second of
+    start-up, and the GUI starts without it."""
     labels = np.asarray(labels, dtype=np.int64)
     if len(labels) < min_examples:
         return None
+    from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
+
+    started = time.perf_counter()
     n_seen = len(labels)
     if n_seen > max_examples:
         keep = np.sort(np.random.default_rng(0).choice(n_seen, max_examples, replace=False))
         features, labels = features[keep], labels[keep]
-    x = np.hstack([features.astype(np.float32), np.ones((len(labels), 1), dtype=np.float32)])
-    y = np.zeros((len(labels), n_products), dtype=np.float32)
-    y[np.arange(len(labels)), labels] = 1.0
-    w = np.zeros((x.shape[1], n_products), dtype=np.float32)
-    m = np.zeros_like(w)
-    v = np.zeros_like(w)
-    for t in range(1, iterations + 1):
-        z = x @ w
-        z -= z.max(axis=1, keepdims=True)
-        e = np.exp(z)
-        e /= e.sum(axis=1, keepdims=True)
-        g = x.T @ (e - y) / len(labels) + l2 * w
-        m = 0.9 * m + 0.1 * g
-        v = 0.999 * v + 0.001 * g * g
-        w -= step * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
-    return NextModel(w, n_seen, np.bincount(labels, minlength=n_products))
+    coef = np.zeros((features.shape[1] + 1, n_products), dtype=np.float64)
+    coef[-1] = _UNSEEN_INTERCEPT
+    seen = np.unique(labels)
+    if len(seen) == 1:                          # one product only: it is always the next one
+        coef[-1, seen[0]] = 0.0
+    else:
+        # Single-threaded: on the shared 2-core machine BLAS threads fight and run slower.
+        with threadpool_limits(1):
+            fitted = LogisticRegression(C=1.0 / (l2 * len(labels)), max_iter=1000).fit(
+                features.astype(np.float64), labels)
+        classes = fitted.classes_.astype(np.int64)
+        if len(classes) == 2:                   # binary: one row of weights for classes_[1]
+            half = fitted.coef_[0] / 2.0        # the same softmax, split symmetrically
+            coef[:-1, classes[0]], coef[:-1, classes[1]] = -half, half
+            coef[-1, classes[0]], coef[-1, classes[1]] = -fitted.intercept_[0] / 2, fitted.intercept_[0] / 2
+        else:
+            coef[:-1, classes] = fitted.coef_.T
+            coef[-1, classes] = fitted.intercept_
+    return NextModel(coef.astype(np.float32), n_seen, np.bincount(labels, minlength=n_products),
+                     time.perf_counter() - started, "sklearn-lbfgs")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -691,10 +713,10 @@ def compute_triggers(base: CustomerBase, catalogue: Catalogue, *, holdings: pd.D
             stage_products |= in_band[:, None] & targets[None, :]
 
     fired = {
-        ReasonCode.MATURING: (maturing_product >= 0)[:, None] & reinvest[None, :],
-        ReasonCode.LARGE_INFLOW: (inflow >= rules.large_inflow)[:, None] & wealth[None, :],
-        ReasonCode.SALARY_NO_CARD: (salaried & no_card)[:, None] & cards[None, :],
-        ReasonCode.LIFE_STAGE: stage_products,
+        RecoReason.MATURING: (maturing_product >= 0)[:, None] & reinvest[None, :],
+        RecoReason.LARGE_INFLOW: (inflow >= rules.large_inflow)[:, None] & wealth[None, :],
+        RecoReason.SALARY_NO_CARD: (salaried & no_card)[:, None] & cards[None, :],
+        RecoReason.LIFE_STAGE: stage_products,
     }
     for k in range(len(TRIGGER_ORDER) - 1, -1, -1):       # lowest priority first, overwritten
         code[fired[TRIGGER_ORDER[k]]] = k + 1
@@ -832,16 +854,16 @@ def reasons_for(*, rows: np.ndarray, products: np.ndarray, base: CustomerBase, c
         pid = ids[j]
         if trig[i]:
             code = TRIGGER_ORDER[int(trig[i]) - 1]
-            if code is ReasonCode.MATURING:
+            if code is RecoReason.MATURING:
                 days = int(triggers.maturing_days[row])
                 out.append({"code": code.value, "product": pid,
                             "maturing_product": ids[int(triggers.maturing_product[row])],
                             "amount": _r(triggers.maturing_amount[row], 2), "days": days,
                             "maturity_on": (as_of + dt.timedelta(days=days)).isoformat()})
-            elif code is ReasonCode.LARGE_INFLOW:
+            elif code is RecoReason.LARGE_INFLOW:
                 out.append({"code": code.value, "product": pid, "amount": _r(triggers.inflow[row], 2),
                             "days": triggers.rules.inflow_days})
-            elif code is ReasonCode.SALARY_NO_CARD:
+            elif code is RecoReason.SALARY_NO_CARD:
                 out.append({"code": code.value, "product": pid, "months": int(triggers.salary_months[row]),
                             "window_months": triggers.rules.salary_window_months,
                             "avg_salary": _r(triggers.avg_salary[row], 2)})
@@ -850,25 +872,25 @@ def reasons_for(*, rows: np.ndarray, products: np.ndarray, base: CustomerBase, c
                             "band": triggers.life_stage[row]})
         elif choice[i] == 3:
             size = int(recent_size[i])
-            out.append({"code": ReasonCode.RECENT_OPENINGS.value, "product": pid,
+            out.append({"code": RecoReason.RECENT_OPENINGS.value, "product": pid,
                         "age_band": age_labels[i], "aum_band": aum_labels[i], "customers": size,
                         "share_recent": _r(recent_with[i] / size), "share_all": _r(recent_all[i])})
         elif choice[i] == 2:
             a = int(scores.rule_antecedent[row, j])
             conf = model.pair[a, j] / model.counts[a]
-            out.append({"code": ReasonCode.BOUGHT_TOGETHER.value, "product": pid, "antecedent": ids[a],
+            out.append({"code": RecoReason.BOUGHT_TOGETHER.value, "product": pid, "antecedent": ids[a],
                         "support": _r(model.pair[a, j] / n), "confidence": _r(conf),
                         "lift": _r(conf / model.share[j], 3)})
         elif choice[i] == 1:
             anchors = [ids[int(a)] for a in (similar["anchor1"][i], similar["anchor2"][i]) if a >= 0]
             group = int(similar["group"][i])
-            out.append({"code": ReasonCode.SIMILAR_HOLDERS.value, "product": pid, "anchors": anchors,
+            out.append({"code": RecoReason.SIMILAR_HOLDERS.value, "product": pid, "anchors": anchors,
                         "similar_customers": group,
                         "share_similar": _r(similar["with_product"][i] / group) if group else 0.0,
                         "share_all": _r(share_all[i])})
         else:
             size = int(peer_size[i])
-            out.append({"code": ReasonCode.PEERS.value, "product": pid,
+            out.append({"code": RecoReason.PEERS.value, "product": pid,
                         "age_band": age_labels[i], "aum_band": aum_labels[i], "peers": size,
                         "share_peers": _r(peer_holders[i] / size) if size else 0.0,
                         "share_all": _r(share_all[i])})
@@ -881,7 +903,7 @@ class Recommendation:
     product_id: str
     rank: int
     score: float                     # blended fit score
-    reason: dict[str, Any]           # {"code": ReasonCode, ...numbers}
+    reason: dict[str, Any]           # {"code": RecoReason, ...numbers}
     sources: dict[str, float]        # unweighted component scores
     warning: WarningCode | None
     needs_note: bool
@@ -1055,14 +1077,19 @@ def hide_latest(holdings: pd.DataFrame, *, min_products: int = 2) -> tuple[pd.Da
 def evaluate_holdout(*, customers: pd.DataFrame, products: pd.DataFrame, holdings: pd.DataFrame,
                      signals: pd.DataFrame | None, as_of: dt.date, k: int = 3,
                      rules: SuitabilityRules = SuitabilityRules(),
-                     weights: BlendWeights = BlendWeights()) -> dict[str, Any]:
+                     weights: BlendWeights = BlendWeights(), bootstrap: int = 1000,
+                     seed: int = 0) -> dict[str, Any]:
     """Hide each customer's most recently opened product, fit on the rest, and measure
     hit-rate@k and MAP@k (one relevant item, so AP@k = 1/rank when found in the top k) of the
     blended recommender, its CF-only and rules-only parts and a popularity baseline. Suitability
     applies to all, computed on what remains held; a customer whose hidden product is not
     suitable on that basis cannot be hit by any method and is left out (counted in
     `excluded_unsuitable`). AUM keeps the hidden product's balance: buying a product does not
-    change the customer's wealth."""
+    change the customer's wealth.
+
+    Each figure comes with a 95% percentile bootstrap interval over the evaluated customers
+    (`bootstrap` resamples, seeded), and the blended hit-rate with its ratio to the popularity
+    and to the peers baselines; `next_model` says how long the next-opening model took to fit."""
     rest, hidden = hide_latest(holdings)
     reco = build_recommender(customers=customers, products=products, holdings=rest, signals=signals,
                              as_of=as_of, rules=rules, weights=weights, aum_holdings=holdings)
@@ -1089,14 +1116,57 @@ def evaluate_holdout(*, customers: pd.DataFrame, products: pd.DataFrame, holding
         "hidden_products": {cat.ids[j]: int(c) for j, c in zip(*np.unique(e_cols, return_counts=True), strict=True)},
         "weights": dataclasses.asdict(weights),
     }
+    # One resample of the evaluated customers per replicate, shared by every method, so the
+    # intervals of a difference or a ratio between methods are paired.
+    draws = bootstrap_draws(len(e_rows), replicates=bootstrap, seed=seed)
+    hits: dict[str, np.ndarray] = {}
     for name, values in methods.items():
         picks = top_products(np.asarray(values), mask, top=k)
         hit_at = picks == e_cols[:, None]
         found = hit_at.any(axis=1)
         rank = np.argmax(hit_at, axis=1) + 1
+        ap = np.where(found, 1.0 / rank, 0.0)
+        hits[name] = found.astype(np.float64)
         result[name] = {"hit_rate": _r(found.mean()) if len(found) else 0.0,
-                        "map": _r(np.where(found, 1.0 / rank, 0.0).mean()) if len(found) else 0.0}
+                        "hit_rate_ci95": _interval(found.astype(np.float64), draws),
+                        "map": _r(ap.mean()) if len(found) else 0.0,
+                        "map_ci95": _interval(ap, draws)}
     base_hit = result["popularity"]["hit_rate"]
     result["hit_rate_ratio"] = _r(result["blended"]["hit_rate"] / base_hit, 3) if base_hit else None
+    result["hit_rate_ratio_ci95"] = _ratio_interval(hits["blended"], hits["popularity"], draws)
+    peers_hit = result["peers_only"]["hit_rate"]
+    result["vs_peers_ratio"] = _r(result["blended"]["hit_rate"] / peers_hit, 3) if peers_hit else None
+    result["vs_peers_ratio_ci95"] = _ratio_interval(hits["blended"], hits["peers_only"], draws)
+    result["bootstrap"] = {"replicates": bootstrap, "seed": seed, "over": "evaluated customers"}
+    result["next_model"] = (None if reco.model.next is None else
+                            {"fit_seconds": round(reco.model.next.fit_seconds, 3),
+                             "examples": reco.model.next.n_examples,
+                             "solver": reco.model.next.solver})
     result["target_ratio"] = 1.5
     return result
+
+
+def bootstrap_draws(n: int, *, replicates: int, seed: int) -> np.ndarray:
+    """int replicates × n: row indices of `replicates` resamples (with replacement) of n rows."""
+    if n == 0 or replicates <= 0:
+        return np.zeros((0, n), dtype=np.int64)
+    return np.random.default_rng(seed).integers(0, n, size=(replicates, n))
+
+
+def _interval(per_row: np.ndarray, draws: np.ndarray) -> list[float] | None:
+    """Percentile 95% interval of the mean of `per_row` over the resamples; None without any."""
+    if not len(draws):
+        return None
+    means = per_row[draws].mean(axis=1)
+    return [_r(np.percentile(means, 2.5)), _r(np.percentile(means, 97.5))]
+
+
+def _ratio_interval(top: np.ndarray, bottom: np.ndarray, draws: np.ndarray) -> list[float] | None:
+    """Percentile 95% interval of mean(top) / mean(bottom) over the paired resamples."""
+    if not len(draws):
+        return None
+    num, den = top[draws].mean(axis=1), bottom[draws].mean(axis=1)
+    ratios = num[den > 0] / den[den > 0]
+    if not len(ratios):
+        return None
+    return [_r(np.percentile(ratios, 2.5), 3), _r(np.percentile(ratios, 97.5), 3)]

@@ -259,6 +259,30 @@ def test_blended_beats_popularity_on_a_held_out_product(demo) -> None:
     assert result["blended"]["hit_rate"] > result["popularity"]["hit_rate"]
     assert result["blended"]["map"] > result["popularity"]["map"]
     assert 0 < result["popularity"]["hit_rate"] < 1
+    for name in ("blended", "peers_only", "popularity"):
+        lo, hi = result[name]["hit_rate_ci95"]
+        assert lo <= result[name]["hit_rate"] <= hi and lo < hi
+        lo, hi = result[name]["map_ci95"]
+        assert lo <= result[name]["map"] <= hi and lo < hi
+    lo, hi = result["hit_rate_ratio_ci95"]
+    assert 1.0 < lo <= result["hit_rate_ratio"] <= hi
+    lo, hi = result["vs_peers_ratio_ci95"]
+    assert lo <= result["vs_peers_ratio"] <= hi
+    assert result["next_model"]["fit_seconds"] > 0 and result["next_model"]["examples"] > 100
+
+
+def test_bootstrap_interval_covers_the_mean_and_narrows_with_more_customers() -> None:
+    rng = np.random.default_rng(5)
+    small = (rng.random(200) < 0.4).astype(float)
+    large = (rng.random(20_000) < 0.4).astype(float)
+    lo_s, hi_s = R._interval(small, R.bootstrap_draws(len(small), replicates=500, seed=1))
+    lo_l, hi_l = R._interval(large, R.bootstrap_draws(len(large), replicates=500, seed=1))
+    assert lo_s < small.mean() < hi_s and lo_l < large.mean() < hi_l
+    assert (hi_l - lo_l) < (hi_s - lo_s) / 5              # ~1/sqrt(100) as wide
+    # Paired ratio: a method that is the baseline itself has a ratio of exactly 1.
+    draws = R.bootstrap_draws(len(small), replicates=200, seed=2)
+    assert R._ratio_interval(small, small, draws) == [1.0, 1.0]
+    assert R._interval(small, R.bootstrap_draws(0, replicates=10, seed=0)) is None
 
 
 def test_hide_latest_hides_the_most_recently_opened_product() -> None:
@@ -331,7 +355,7 @@ def test_next_model_recommends_what_similar_customers_opened_last_not_what_they_
     assert reco.scores.next[row, td] > 0.8 > reco.scores.next[row, ins]
     panel = reco.for_row(row, top=1)
     assert [r.product_id for r in panel.recommendations] == ["TD1Y"]
-    assert panel.recommendations[0].reason["code"] in {c.value for c in R.ReasonCode}
+    assert panel.recommendations[0].reason["code"] in {c.value for c in R.RecoReason}
     assert panel.recommendations[0].sources["next"] == pytest.approx(reco.scores.next[row, td], abs=1e-4)
 
 
@@ -380,3 +404,27 @@ def test_latest_products_agrees_with_hide_latest(demo) -> None:
     latest = R.latest_products(holdings, ids, catalogue)
     got = {ids[i]: catalogue.ids[j] for i, j in enumerate(latest) if j >= 0}
     assert got == hidden.to_dict() and len(got) > 1000
+
+
+def test_next_model_is_scikit_learns_logistic_regression_with_unseen_products_last() -> None:
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(8)
+    x = rng.random((400, 6))
+    labels = np.where(x[:, 0] > 0.5, 0, np.where(x[:, 1] > 0.5, 2, 3))     # product 1 never opened
+    model = R.fit_next_model(x, labels, 4, l2=1e-3)
+    reference = LogisticRegression(C=1.0 / (1e-3 * 400), max_iter=1000).fit(x, labels)
+    p = model.predict(x)
+    np.testing.assert_allclose(p[:, [0, 2, 3]], reference.predict_proba(x), atol=1e-4)
+    assert p[:, 1].max() < 1e-9 and model.solver == "sklearn-lbfgs"
+    assert R.fit_next_model(x[:10], labels[:10], 4) is None                 # too few to learn from
+    one = R.fit_next_model(x, np.full(400, 2), 4)
+    np.testing.assert_allclose(one.predict(x)[:, 2], 1.0)
+
+
+def test_reco_reason_values_are_the_stored_codes() -> None:
+    # Stored in recommendation outcomes' reason_code: renaming the enum must not change them.
+    assert {c.value for c in R.RecoReason} == {
+        "SIMILAR_HOLDERS", "BOUGHT_TOGETHER", "MATURING", "LARGE_INFLOW", "SALARY_NO_CARD",
+        "LIFE_STAGE", "PEERS", "RECENT_OPENINGS"}
+    assert not hasattr(R, "ReasonCode")               # one ReasonCode only: the churn model's

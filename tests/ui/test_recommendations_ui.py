@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from relmgr.analytics.recommend import ReasonCode
+from relmgr.analytics.recommend import RecoReason
 from relmgr.domain.suitability import RULE_KEY, RecoOutcome, RuleCode
 from relmgr.services.recommendations import outcome_stats, push_list, recommend_all, recommend_for_customer
 from relmgr.storage import open_portfolio
@@ -30,18 +30,18 @@ def _pct(share: float) -> str:
 def _numbers(reason: dict) -> list[str]:
     """The figures a reason sentence must quote, formatted independently of the UI code."""
     code = reason["code"]
-    if code == ReasonCode.SIMILAR_HOLDERS:
+    if code == RecoReason.SIMILAR_HOLDERS:
         return [_pct(reason["share_similar"]), _pct(reason["share_all"]), f"{reason['similar_customers']:,}"]
-    if code == ReasonCode.BOUGHT_TOGETHER:
+    if code == RecoReason.BOUGHT_TOGETHER:
         return [_pct(reason["confidence"]), f"{reason['lift']:.1f}"]
-    if code == ReasonCode.MATURING:
+    if code == RecoReason.MATURING:
         return [f"{reason['amount']:,.0f}", reason["maturity_on"]] + (
             [f"{reason['days']} days"] if reason["days"] else [])
-    if code == ReasonCode.LARGE_INFLOW:
+    if code == RecoReason.LARGE_INFLOW:
         return [f"{reason['amount']:,.0f}", f"{reason['days']} days"]
-    if code == ReasonCode.SALARY_NO_CARD:
+    if code == RecoReason.SALARY_NO_CARD:
         return [f"{reason['avg_salary']:,.0f}", f"{reason['months']} of the last {reason['window_months']}"]
-    if code == ReasonCode.LIFE_STAGE:
+    if code == RecoReason.LIFE_STAGE:
         return [f"Aged {reason['age']}"]
     if code == "RECENT_OPENINGS":
         return [_pct(reason["share_recent"]), _pct(reason["share_all"]), f"{reason['customers']:,}"]

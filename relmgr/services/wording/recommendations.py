@@ -1,6 +1,6 @@
 """Words for recommendations (issue 6): the suitability codes (relmgr/domain/suitability.py:
 RuleCode, ActionCode, WarningCode, RecoOutcome), the reason codes (relmgr/analytics/recommend.py:
-ReasonCode), and `reason_text`, which turns a reason dict ({"code": ..., numbers}) into one plain
+RecoReason), and `reason_text`, which turns a reason dict ({"code": ..., numbers}) into one plain
 sentence with the recommender's own numbers: "41% of the 252 customers holding Bond fund also
 hold 3-year large CD, vs 12% overall". Nothing here is computed: every number in a sentence is a
 number of the reason dict, formatted.
@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
-from relmgr.analytics.recommend import ReasonCode
+from relmgr.analytics.recommend import RecoReason
 from relmgr.domain.suitability import ActionCode, RecoOutcome, RuleCode, WarningCode
 from relmgr.services.wording import Pair, label, missing, say
 from relmgr.services.wording.customers import product_name
@@ -46,49 +46,49 @@ OUTCOMES: dict[RecoOutcome, Pair] = {
     RecoOutcome.DECLINED: ("Declined", "拒绝"),
     RecoOutcome.NOT_NOW: ("Not now", "暂不考虑"),
 }
-REASONS: dict[ReasonCode, Pair] = {
-    ReasonCode.SIMILAR_HOLDERS: ("Similar holdings", "相似持仓"),
-    ReasonCode.BOUGHT_TOGETHER: ("Often bought together", "常被一起购买"),
-    ReasonCode.MATURING: ("Maturity coming up", "即将到期"),
-    ReasonCode.LARGE_INFLOW: ("Large inflow", "大额资金流入"),
-    ReasonCode.SALARY_NO_CARD: ("Salary, no credit card", "代发工资无信用卡"),
-    ReasonCode.LIFE_STAGE: ("Life stage", "人生阶段"),
-    ReasonCode.PEERS: ("Similar customers", "同类客户"),
-    ReasonCode.RECENT_OPENINGS: ("What similar customers opened lately", "同类客户近期开立"),
+REASONS: dict[RecoReason, Pair] = {
+    RecoReason.SIMILAR_HOLDERS: ("Similar holdings", "相似持仓"),
+    RecoReason.BOUGHT_TOGETHER: ("Often bought together", "常被一起购买"),
+    RecoReason.MATURING: ("Maturity coming up", "即将到期"),
+    RecoReason.LARGE_INFLOW: ("Large inflow", "大额资金流入"),
+    RecoReason.SALARY_NO_CARD: ("Salary, no credit card", "代发工资无信用卡"),
+    RecoReason.LIFE_STAGE: ("Life stage", "人生阶段"),
+    RecoReason.PEERS: ("Similar customers", "同类客户"),
+    RecoReason.RECENT_OPENINGS: ("What similar customers opened lately", "同类客户近期开立"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).
 WORDS: tuple[tuple[type[StrEnum], Mapping[Any, Pair]], ...] = (
     (RuleCode, RULES), (ActionCode, ACTIONS), (WarningCode, WARNINGS), (RecoOutcome, OUTCOMES),
-    (ReasonCode, REASONS))
+    (RecoReason, REASONS))
 
 # One sentence per reason code; {placeholders} are the reason dict's numbers, formatted.
-_SENTENCES: dict[ReasonCode, Pair] = {
-    ReasonCode.SIMILAR_HOLDERS: (
+_SENTENCES: dict[RecoReason, Pair] = {
+    RecoReason.SIMILAR_HOLDERS: (
         "{share_similar} of the {similar_customers} customers holding {anchors} also hold {product}, "
         "vs {share_all} overall",
         "持有{anchors}的 {similar_customers} 位客户中 {share_similar} 也持有{product}，全体客户为 {share_all}"),
-    ReasonCode.BOUGHT_TOGETHER: (
+    RecoReason.BOUGHT_TOGETHER: (
         "{confidence} of customers holding {antecedent} also hold {product} ({lift}× the average)",
         "持有{antecedent}的客户中 {confidence} 也持有{product}（为平均水平的 {lift} 倍）"),
-    ReasonCode.MATURING: (
+    RecoReason.MATURING: (
         "Their {maturing_product} of CNY {amount} matures in {days} days ({maturity_on})",
         "客户的{maturing_product} {amount} 元将在 {days} 天后到期（{maturity_on}）"),
-    ReasonCode.LARGE_INFLOW: (
+    RecoReason.LARGE_INFLOW: (
         "CNY {amount} came in over the last {days} days (deposits and transfers)",
         "近 {days} 天资金流入 {amount} 元（存入及转入）"),
-    ReasonCode.SALARY_NO_CARD: (
+    RecoReason.SALARY_NO_CARD: (
         "Salary credited monthly ({months} of the last {window_months} months, avg CNY {avg_salary}), "
         "no credit card",
         "每月代发工资（近 {window_months} 个月中 {months} 个月，月均 {avg_salary} 元），尚无信用卡"),
-    ReasonCode.LIFE_STAGE: (
+    RecoReason.LIFE_STAGE: (
         "Aged {age}: {product} fits the {band} life stage",
         "{age} 岁：{product}适合 {band} 岁的人生阶段"),
-    ReasonCode.PEERS: (
+    RecoReason.PEERS: (
         "{share_peers} of {peers} similar customers (age {age_band}, AUM {aum_band}) hold {product}, "
         "vs {share_all} overall",
         "{peers} 位同类客户（年龄 {age_band}，资产 {aum_band}）中 {share_peers} 持有{product}，全体客户为 {share_all}"),
-    ReasonCode.RECENT_OPENINGS: (
+    RecoReason.RECENT_OPENINGS: (
         "{share_recent} of {customers} similar customers (age {age_band}, AUM {aum_band}) most "
         "recently opened {product}, vs {share_all} of all customers",
         "{customers} 位同类客户（年龄 {age_band}，资产 {aum_band}）中 {share_recent} 最近一次开立的是{product}，"
@@ -137,7 +137,7 @@ def reason_type(value: str | None, *, language: str) -> str:
         return action(value, language=language)
     if value == "UNKNOWN":
         return say(_NOT_RECORDED, language)
-    return label(REASONS, ReasonCode, value, language=language)
+    return label(REASONS, RecoReason, value, language=language)
 
 
 def percent(share: float | None) -> str:
@@ -184,7 +184,7 @@ def reason_text(reason: Mapping[str, Any] | None, products: ProductNames, *, lan
         return ""
     code = str(reason.get("code", ""))
     try:
-        kind = ReasonCode(code)
+        kind = RecoReason(code)
     except ValueError:
         return reason_type(code, language=language)
     r = dict(reason)
@@ -194,27 +194,27 @@ def reason_text(reason: Mapping[str, Any] | None, products: ProductNames, *, lan
 
     fields: dict[str, Any] = {"product": name(r.get("product"))}
     try:
-        if kind is ReasonCode.SIMILAR_HOLDERS:
+        if kind is RecoReason.SIMILAR_HOLDERS:
             anchors = [name(a) for a in r.get("anchors") or []]
             fields.update(share_similar=percent(r["share_similar"]), share_all=percent(r["share_all"]),
                           similar_customers=f"{int(r['similar_customers']):,}",
                           anchors=say(_AND, language).join(anchors) if anchors else "—")
-        elif kind is ReasonCode.BOUGHT_TOGETHER:
+        elif kind is RecoReason.BOUGHT_TOGETHER:
             fields.update(confidence=percent(r["confidence"]), antecedent=name(r["antecedent"]),
                           lift=f"{float(r['lift']):.1f}")
-        elif kind is ReasonCode.MATURING:
+        elif kind is RecoReason.MATURING:
             fields.update(maturing_product=name(r["maturing_product"]), amount=_money(r["amount"]),
                           days=int(r["days"]), maturity_on=r["maturity_on"])
             if int(r["days"]) == 0:
                 return say(_MATURES_TODAY, language).format(**fields)
-        elif kind is ReasonCode.LARGE_INFLOW:
+        elif kind is RecoReason.LARGE_INFLOW:
             fields.update(amount=_money(r["amount"]), days=int(r["days"]))
-        elif kind is ReasonCode.SALARY_NO_CARD:
+        elif kind is RecoReason.SALARY_NO_CARD:
             fields.update(months=int(r["months"]), window_months=int(r["window_months"]),
                           avg_salary=_money(r["avg_salary"]))
-        elif kind is ReasonCode.LIFE_STAGE:
+        elif kind is RecoReason.LIFE_STAGE:
             fields.update(age=int(r["age"]), band=r.get("band") or "")
-        elif kind is ReasonCode.RECENT_OPENINGS:
+        elif kind is RecoReason.RECENT_OPENINGS:
             fields.update(share_recent=percent(r["share_recent"]), share_all=percent(r["share_all"]),
                           customers=f"{int(r['customers']):,}", age_band=_band(r["age_band"]),
                           aum_band=_band(r["aum_band"], money=True))
