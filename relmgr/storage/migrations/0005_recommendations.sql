@@ -3,7 +3,7 @@
 -- a recommended product. The latest outcome per customer and product drives the cool-down (a
 -- declined product is not shown again for the team rule's number of days); all rows feed the
 -- acceptance rates per product and per reason type. `reason_code` is the reason that was shown
--- (a ReasonCode of relmgr/analytics/recommend.py), `warning` the extra-care warning if one was
+-- (a RecoReason of relmgr/analytics/recommend.py), `warning` the extra-care warning if one was
 -- shown (SENIOR_ABOVE_R2: an accepted product then needs a note). No foreign keys, as in 0003:
 -- re-importing customers or products must never be blocked by the outcome log.
 
