@@ -123,7 +123,7 @@ def customer_facts(portfolio, *, as_of: dt.date) -> tuple[pd.DataFrame, bool]:
     facts["state"] = facts["state"].fillna(NOT_SCORED)
     outcomes = reco_store.read_outcomes(portfolio)
     latest = outcomes.sort_values(["at", "outcome_id"]).groupby("customer_id")["outcome"].last()
-    facts["reco_answer"] = facts["customer_id"].map(latest).fillna(NO_ANSWER)
+    facts["reco_answer"] = facts["customer_id"].map(latest).astype(object).fillna(NO_ANSWER)
     facts["contact_status"] = facts["contact_status"].fillna("UNKNOWN")
     facts["one"] = "ALL"
     return facts, scored
