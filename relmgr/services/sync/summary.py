@@ -125,7 +125,7 @@ def customer_facts(portfolio, *, as_of: dt.date) -> tuple[pd.DataFrame, bool]:
     latest = outcomes.sort_values(["at", "outcome_id"]).groupby("customer_id")["outcome"].last()
     facts["reco_answer"] = facts["customer_id"].map(latest).astype(object).fillna(NO_ANSWER)
     facts["contact_status"] = facts["contact_status"].fillna("UNKNOWN")
-    facts["one"] = "ALL"
+    facts["all"] = "ALL"
     return facts, scored
 
 
@@ -174,11 +174,11 @@ def build_summary(portfolio, *, k: int, as_of: dt.date | None = None) -> Summary
     tables = [
         _table(facts, "customers_by_tier_and_stage", "tier", "stage", tiers, stages,
                k=k, with_aum=True),
-        _table(facts, "customers_by_segment", "one", "rfm_segment", ["ALL"],
+        _table(facts, "customers_by_segment", "all", "rfm_segment", ["ALL"],
                [s.value for s in RfmSegment], k=k, with_aum=True),
         _table(facts, "contacts_due_by_tier", "tier", "contact_status", tiers,
                [c.value for c in ContactStatus] + ["UNKNOWN"], k=k, with_aum=False),
-        _table(facts, "recommendation_answers", "one", "reco_answer", ["ALL"],
+        _table(facts, "recommendation_answers", "all", "reco_answer", ["ALL"],
                [o.value for o in RecoOutcome] + [NO_ANSWER], k=k, with_aum=False),
     ]
     if scored:
