@@ -18,6 +18,7 @@ from typing import Any
 
 from relmgr.domain.codes import AuditAction
 from relmgr.services import audit
+from relmgr.services.changes import Topic, writes
 from relmgr.services.files import write_atomically
 from relmgr.services.paths import data_dir
 from relmgr.services.sync import branch, signing, transport
@@ -93,3 +94,42 @@ def export(portfolio: Portfolio, signed: dict[str, Any], path: str | os.PathLike
                  detail={"sequence": payload["sequence"], "to": "file", "delivered": False,
                          "result": "exported"})
     return written
+
+
+@dataclasses.dataclass(frozen=True)
+class Preview:
+    """What the Sync page shows: the payload body, the branch and the outbox's state."""
+
+    body: dict[str, Any]
+    folder: Path
+    pending: int
+    sent: int
+
+
+def preview(portfolio: Portfolio, *, folder: Path | None = None) -> Preview:
+    from relmgr.services.sync.summary import build_summary
+
+    branch_id = branch.branch_id(portfolio)
+    body = {**build_summary(portfolio, k=branch.k_of(portfolio)).body(), "branch_id": branch_id}
+    folder = folder or default_folder(branch_id)
+    return Preview(body=body, folder=folder, pending=len(pending(folder)), sent=len(sent(folder)))
+
+
+@writes(Topic.RULES, Topic.AUDIT)
+def send_now(portfolio: Portfolio, *, url: str, ca_bundle: str | None,
+             folder: Path | None = None) -> list[Attempt]:
+    """Sign a fresh summary, queue it, and send everything queued (the page's Sync now)."""
+    from relmgr.services.sync.summary import build_summary
+
+    transport.check_url(url)
+    folder = folder or default_folder(branch.branch_id(portfolio))
+    queue(folder, envelope(portfolio, build_summary(portfolio, k=branch.k_of(portfolio))))
+    return flush(portfolio, folder, url=url, ca_bundle=ca_bundle)
+
+
+@writes(Topic.RULES, Topic.AUDIT)
+def save_to_file(portfolio: Portfolio, path: str | os.PathLike[str]) -> Path:
+    """Sign a fresh summary and write it to `path` for carrying (the page's Save to file)."""
+    from relmgr.services.sync.summary import build_summary
+
+    return export(portfolio, envelope(portfolio, build_summary(portfolio, k=branch.k_of(portfolio))), path)
