@@ -418,6 +418,9 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--rebuild", action="store_true", help="rebuild the cached bench portfolio")
     bench.add_argument("--json", action="store_true")
     bench.set_defaults(handler=cmd_bench)
+
+    from relmgr.cli_sync import add_parsers as add_sync_parsers
+    add_sync_parsers(sub, _date)
     return parser
 
 

@@ -27,6 +27,10 @@ class Settings:
     language: str = "auto"          # "auto" follows the OS locale
     auto_lock_minutes: int = 10     # 0 = never
     last_portfolio: str | None = None
+    # Head office's summary receiver (https:// only) and, when its certificate comes from the
+    # bank's own CA, that CA's PEM bundle; empty: the system's CAs. Verification is never off.
+    head_office_url: str = ""
+    ca_bundle: str = ""
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:

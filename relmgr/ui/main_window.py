@@ -44,6 +44,7 @@ from relmgr.ui.pages.lifecycle import LifecyclePage
 from relmgr.ui.pages.model_card import ModelCardPage
 from relmgr.ui.pages.recommendations import RecommendationsPage
 from relmgr.ui.pages.segments import SegmentsPage
+from relmgr.ui.pages.sync import SyncPage
 from relmgr.ui.pages.tasks import TasksPage
 from relmgr.ui.pages.tiers import TiersPage
 from relmgr.ui.pages.today import TodayPage
@@ -107,11 +108,12 @@ class MainWindow(QMainWindow):
         self.tasks_page = TasksPage(runner)
         self.model_card_page = ModelCardPage(runner)
         self.audit_page = AuditPage(runner)
+        self.sync_page = SyncPage(runner)
         # In sidebar order (the RM's morning: whom to call, then the portfolio, then the
         # records); see retranslate_ui for their names.
         self.pages: list[QWidget] = [
             self.today_page, self.customers_page, self.churn_page, self.recommendations_page,
-            *self.segment_pages, self.tasks_page, self.model_card_page, self.audit_page]
+            *self.segment_pages, self.tasks_page, self.model_card_page, self.audit_page, self.sync_page]
         # Pages that load as soon as the portfolio opens; the others load when first shown
         # (ranking 50,000 customers' products is not worth doing for an RM who never looks).
         self.eager_pages: list[QWidget] = [self.today_page, self.customers_page, *self.segment_pages]
@@ -395,7 +397,7 @@ class MainWindow(QMainWindow):
                  self.tiers_page: self.tr("Service tiers"), self.segments_page: self.tr("Segments"),
                  self.lifecycle_page: self.tr("Lifecycle"), self.tasks_page: self.tr("Tasks"),
                  self.model_card_page: self.tr("Churn model"),
-                 self.audit_page: self.tr("Audit log")}
+                 self.audit_page: self.tr("Audit log"), self.sync_page: self.tr("Head office")}
         for row, page in enumerate(self.pages):
             self.nav.item(row).setText(names[page])
         # Wide enough for the longest name in this language (the style sheet pads items).

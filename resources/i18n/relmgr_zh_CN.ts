@@ -1140,139 +1140,144 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="372"/>
+        <location filename="../../relmgr/ui/main_window.py" line="374"/>
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="373"/>
+        <location filename="../../relmgr/ui/main_window.py" line="375"/>
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="368"/>
+        <location filename="../../relmgr/ui/main_window.py" line="370"/>
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="292"/>
+        <location filename="../../relmgr/ui/main_window.py" line="294"/>
         <source>Computing tiers, segments and lifecycle stages…</source>
         <translation>正在计算客户分层、分群和生命周期…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="286"/>
+        <location filename="../../relmgr/ui/main_window.py" line="288"/>
         <source>Segments could not be computed ({kind}).</source>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="281"/>
+        <location filename="../../relmgr/ui/main_window.py" line="283"/>
         <source>Bringing segments and churn warnings up to date…</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>正在更新客户分层、分群与流失预警…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="339"/>
+        <location filename="../../relmgr/ui/main_window.py" line="341"/>
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="378"/>
+        <location filename="../../relmgr/ui/main_window.py" line="380"/>
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="391"/>
+        <location filename="../../relmgr/ui/main_window.py" line="393"/>
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="392"/>
+        <location filename="../../relmgr/ui/main_window.py" line="394"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="392"/>
+        <location filename="../../relmgr/ui/main_window.py" line="394"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="393"/>
+        <location filename="../../relmgr/ui/main_window.py" line="395"/>
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="394"/>
+        <location filename="../../relmgr/ui/main_window.py" line="396"/>
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="395"/>
+        <location filename="../../relmgr/ui/main_window.py" line="397"/>
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="395"/>
+        <location filename="../../relmgr/ui/main_window.py" line="397"/>
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="396"/>
+        <location filename="../../relmgr/ui/main_window.py" line="398"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="396"/>
+        <location filename="../../relmgr/ui/main_window.py" line="398"/>
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="397"/>
+        <location filename="../../relmgr/ui/main_window.py" line="399"/>
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="398"/>
+        <location filename="../../relmgr/ui/main_window.py" line="400"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="404"/>
+        <location filename="../../relmgr/ui/main_window.py" line="400"/>
+        <source>Head office</source>
+        <translation>总行同步</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/main_window.py" line="406"/>
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="405"/>
+        <location filename="../../relmgr/ui/main_window.py" line="407"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="406"/>
+        <location filename="../../relmgr/ui/main_window.py" line="408"/>
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="407"/>
+        <location filename="../../relmgr/ui/main_window.py" line="409"/>
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="408"/>
+        <location filename="../../relmgr/ui/main_window.py" line="410"/>
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="409"/>
+        <location filename="../../relmgr/ui/main_window.py" line="411"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="410"/>
+        <location filename="../../relmgr/ui/main_window.py" line="412"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/main_window.py" line="411"/>
+        <location filename="../../relmgr/ui/main_window.py" line="413"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1946,6 +1951,120 @@ Export unmasked?</source>
         <location filename="../../relmgr/ui/unlock_dialog.py" line="118"/>
         <source>Strength: strong</source>
         <translation>强度：强</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="84"/>
+        <source>Building the summary…</source>
+        <extracomment>What it shows: aggregates of everything, and the outbox (sequence numbers, audit).</extracomment>
+        <translation>正在生成汇总…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="107"/>
+        <source>suppressed</source>
+        <translation>已隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="107"/>
+        <source>published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="122"/>
+        <source>The summary could not be built ({kind}).</source>
+        <translation>无法生成汇总（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="130"/>
+        <source>Branch {branch}, period {start} to {end}; k = {k}; {hidden} cells suppressed; AUM rounded to {step:,}; no figure is noisy (differential privacy is off). Outbox: {pending} waiting, {sent} sent.</source>
+        <translation>网点 {branch}，期间 {start} 至 {end}；k = {k}；{hidden} 个单元格已隐藏；AUM 按 {step:,} 取整；没有加噪数字（差分隐私未开启）。发件箱：{pending} 份待发，{sent} 份已发。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="146"/>
+        <source>No head-office address: set it in Settings.</source>
+        <translation>未设置总行地址：请在“设置”中填写。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="155"/>
+        <source>Not sent, kept in the outbox: {reason}</source>
+        <translation>未发送，已保留在发件箱：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="156"/>
+        <source>Sent {count} summaries.</source>
+        <translation>已发送 {count} 份汇总。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="162"/>
+        <source>Not sent ({kind}).</source>
+        <translation>未发送（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="165"/>
+        <source>Save the signed summary</source>
+        <translation>保存已签名的汇总</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="166"/>
+        <source>Summary (*.json)</source>
+        <translation>汇总 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="174"/>
+        <source>Saved to {file}.</source>
+        <translation>已保存到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="186"/>
+        <source>Head-office summary</source>
+        <translation>总行汇总</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="187"/>
+        <source>Exactly what leaves this PC: counts of customers and rounded AUM, never a name, number or note. {mark} marks a suppressed cell (fewer than k customers, or hidden so totals cannot reveal one).</source>
+        <translation>以下正是将离开本机的全部内容：客户数与取整后的 AUM，绝不含姓名、号码或备注。{mark} 表示已隐藏的单元格（客户少于 k 个，或为防止由合计推算而隐藏）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="191"/>
+        <source>Table</source>
+        <translation>表</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="191"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="191"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="192"/>
+        <source>Customers</source>
+        <translation>客户数</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="192"/>
+        <source>AUM (rounded)</source>
+        <translation>AUM（取整）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="193"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="194"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/pages/sync.py" line="195"/>
+        <source>Save to file…</source>
+        <translation>保存到文件…</translation>
     </message>
 </context>
 <context>

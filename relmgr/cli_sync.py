@@ -1,0 +1,163 @@
+"""`relmgr sync ...` (the branch side) and `relmgr collect ...` (head office's side): the
+commands over relmgr.services.sync, registered by relmgr.cli.build_parser."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _cli() -> Any:
+    from relmgr import cli       # late: relmgr.cli imports this module while building its parser
+
+    return cli
+
+
+def _summary(portfolio: Any, args: argparse.Namespace) -> Any:
+    from relmgr.services.sync import branch
+    from relmgr.services.sync.summary import build_summary
+
+    try:
+        branch.branch_id(portfolio)
+        return build_summary(portfolio, k=branch.k_of(portfolio), as_of=args.today)
+    except ValueError as error:       # NotSetUp, NoDataDate, a bad team rule: one sentence
+        raise _cli().UserError(str(error)) from None
+
+
+def _folder(args: argparse.Namespace, portfolio: Any) -> Path:
+    from relmgr.services.sync import branch, outbox
+
+    return Path(args.outbox) if args.outbox else outbox.default_folder(branch.branch_id(portfolio))
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from relmgr.services.files import WriteFailed
+    from relmgr.services.settings import load_settings
+    from relmgr.services.sync import branch, outbox, transport
+    from relmgr.services.sync.preview import preview_lines
+
+    cli = _cli()
+    with cli._open(args.file) as portfolio:
+        if args.action == "setup":
+            if not args.branch:
+                raise cli.UserError("give the branch id: relmgr sync setup FILE --branch ID")
+            try:
+                branch.set_branch_id(portfolio, args.branch)
+            except ValueError as error:
+                raise cli.UserError(str(error)) from None
+            print(f"branch id set to {args.branch}")
+            return cli.EXIT_OK
+        if args.action == "key":
+            # For enrolment at head office only: whoever holds it can sign as this branch.
+            print(json.dumps({branch.branch_id(portfolio): branch.signing_key(portfolio)}))
+            return cli.EXIT_OK
+        if args.action == "status":
+            folder = _folder(args, portfolio)
+            status = {"outbox": str(folder), "pending": [p.name for p in outbox.pending(folder)],
+                      "sent": [p.name for p in outbox.sent(folder)]}
+            cli._print_json(status) if args.json else print(
+                f"{len(status['pending'])} waiting, {len(status['sent'])} sent ({folder})")
+            return cli.EXIT_OK
+        summary = _summary(portfolio, args)
+        if args.action == "preview":
+            body = {**summary.body(), "branch_id": branch.branch_id(portfolio)}
+            cli._print_json(body) if args.json else print("\n".join(preview_lines(body)))
+            return cli.EXIT_OK
+        signed = outbox.envelope(portfolio, summary)
+        try:
+            if args.action == "export":
+                if not args.out:
+                    raise cli.UserError("give the file to write: relmgr sync export FILE OUT")
+                path = outbox.export(portfolio, signed, args.out)
+                print(f"signed summary {signed['payload']['sequence']} written to {path}")
+                return cli.EXIT_OK
+            settings = load_settings()
+            url = args.to or settings.head_office_url
+            if not url:
+                raise cli.UserError("no head-office address: give --to URL or set it in Settings")
+            try:
+                transport.check_url(url)
+            except transport.SendFailed as error:
+                raise cli.UserError(str(error)) from None
+            folder = _folder(args, portfolio)
+            outbox.queue(folder, signed)
+            attempts = outbox.flush(portfolio, folder, url=url,
+                                    ca_bundle=args.ca_bundle or settings.ca_bundle or None)
+        except WriteFailed as error:
+            raise cli.UserError(str(error)) from None
+        for attempt in attempts:
+            print(f"{attempt.file}: {'sent' if attempt.delivered else 'not sent'} ({attempt.message})")
+        waiting = len(outbox.pending(folder))
+        if waiting:
+            print(f"relmgr: {waiting} summaries wait in {folder}; run relmgr sync send again later",
+                  file=sys.stderr)
+            return cli.EXIT_USER_ERROR
+        return cli.EXIT_OK
+
+
+def cmd_collect(args: argparse.Namespace) -> int:
+    from relmgr.services.files import WriteFailed, write_text_atomically
+    from relmgr.services.sync.collector import Collector, ingest_folder, load_keys, make_server
+
+    cli = _cli()
+    try:
+        collector = Collector(args.store, load_keys(args.keys))
+    except ValueError as error:
+        raise cli.UserError(str(error)) from None
+    if args.listen:
+        host, _, port = args.listen.rpartition(":")
+        if not port.isdigit() or not host:
+            raise cli.UserError(f"--listen {args.listen!r}: expected HOST:PORT, e.g. 127.0.0.1:8443")
+        if not (args.tls_cert and args.tls_key):
+            raise cli.UserError("--listen needs --tls-cert and --tls-key: branches send over https only")
+        try:
+            server = make_server(collector, host, int(port), tls_cert=args.tls_cert, tls_key=args.tls_key)
+        except OSError as error:
+            raise cli.UserError(f"cannot listen on {args.listen}: {error.strerror or error}") from None
+        print(f"collecting on https://{host}:{server.server_address[1]}/summaries (Ctrl-C stops)")
+        try:
+            server.serve_forever()
+        finally:
+            server.server_close()
+        return cli.EXIT_OK
+    if not args.folder or not Path(args.folder).is_dir():
+        raise cli.UserError(f"{args.folder}: not a folder of carried summaries (or give --listen)")
+    verdicts = ingest_folder(collector, args.folder)
+    for name, verdict in verdicts:
+        print(f"{name}: {verdict.reason}")
+    if args.csv:
+        try:
+            write_text_atomically(args.csv, collector.merged_csv())
+        except WriteFailed as error:
+            raise cli.UserError(str(error)) from None
+        print(f"merged table written to {args.csv}")
+    refused = [v for _, v in verdicts if not v.accepted and not v.duplicate]
+    return cli.EXIT_USER_ERROR if refused else cli.EXIT_OK
+
+
+def add_parsers(sub: Any, date_type: Any) -> None:
+    sync = sub.add_parser("sync", help="anonymised summary for head office: preview, send, export")
+    sync.add_argument("action", choices=["preview", "send", "export", "status", "setup", "key"])
+    sync.add_argument("file", help="portfolio file")
+    sync.add_argument("out", nargs="?", help="export: the file to write")
+    sync.add_argument("--json", action="store_true")
+    sync.add_argument("--to", help="send: head office's https:// address (default: Settings)")
+    sync.add_argument("--ca-bundle", help="send: PEM CA bundle for head office's certificate")
+    sync.add_argument("--outbox", help="send/status: the outbox folder (default: in the app's data folder)")
+    sync.add_argument("--branch", help="setup: this portfolio's branch id")
+    sync.add_argument("--today", type=date_type, default=None,
+                      help="the day to summarise (default: the portfolio's data date)")
+    sync.set_defaults(handler=cmd_sync)
+
+    collect = sub.add_parser("collect", help="head office: verify and merge branches' summaries")
+    collect.add_argument("folder", nargs="?", help="a folder of carried summary files")
+    collect.add_argument("--keys", required=True, help='JSON file {"BRANCH": "hex key"} of enrolled branches')
+    collect.add_argument("--store", required=True, help="folder where accepted summaries are kept")
+    collect.add_argument("--csv", help="write the merged table of every branch's newest summary here")
+    collect.add_argument("--listen", help="HOST:PORT to receive summaries over https")
+    collect.add_argument("--tls-cert")
+    collect.add_argument("--tls-key")
+    collect.set_defaults(handler=cmd_collect)
