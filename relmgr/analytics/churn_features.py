@@ -278,6 +278,17 @@ class ChurnHistory:
         return (np.searchsorted(keys, cust * _STRIDE + until, side="right")
                 - np.searchsorted(keys, cust * _STRIDE + after, side="right"))
 
+    @staticmethod
+    def _last_key_day(keys: np.ndarray, cust: np.ndarray, until: int) -> np.ndarray:
+        """Per customer: the day of their last key on or before `until`, or NO_DAY. A portfolio
+        imported without a contact log has no keys at all, so nothing may be indexed then."""
+        if not len(keys):
+            return np.full(len(cust), NO_DAY, dtype="int64")
+        pos = np.searchsorted(keys, cust * _STRIDE + until, side="right") - 1
+        hit = pos >= 0
+        hit[hit] = (keys[pos[hit]] // _STRIDE) == cust[hit]
+        return np.where(hit, keys[np.maximum(pos, 0)] % _STRIDE, NO_DAY)
+
     # -- churn state and labels ----------------------------------------------------------------
     def churned_at(self, day: dt.date | int, rules: ChurnRules = ChurnRules()) -> np.ndarray:
         """Per customer (in `ids` order): churned on or before `day` by the churn definition.
@@ -380,10 +391,7 @@ class ChurnHistory:
         f["logins_3m"] = l3
         f["logins_trend_3m"] = np.clip((l3 - lp3) / np.maximum(lp3, 1.0), -1.0, 3.0)
 
-        pos = np.searchsorted(self.contact_keys, cust * _STRIDE + c, side="right") - 1
-        hit = pos >= 0
-        hit[hit] = (self.contact_keys[pos[hit]] // _STRIDE) == cust[hit]
-        last_contact = np.where(hit, self.contact_keys[np.maximum(pos, 0)] % _STRIDE, NO_DAY)
+        last_contact = self._last_key_day(self.contact_keys, cust, c)
         f["days_since_contact"] = np.where(
             last_contact == NO_DAY, CONTACT_CAP, np.minimum(c - last_contact, CONTACT_CAP)).astype("float64")
         f["complaints_180d"] = self._count_keys(self.complaint_keys, cust, c - 180, c).astype("float64")

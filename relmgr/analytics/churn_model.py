@@ -62,6 +62,13 @@ RULE_PRIOR_WEIGHT = 20.0
 
 
 # -- small helpers --------------------------------------------------------------------------------
+
+def _median(values: np.ndarray) -> float:
+    """The median of the known values; NaN without a warning when a feature has none (a
+    portfolio imported without monthly balances has no login counts)."""
+    known = values[~np.isnan(values)]
+    return float(np.median(known)) if len(known) else float("nan")
+
 def _single_thread():
     from threadpoolctl import threadpool_limits
 
@@ -504,7 +511,7 @@ def train_churn(history: ChurnHistory, *, cutoffs: list[dt.date], rules: ChurnRu
     rule = RuleBaseline.fit(learn["days_since_txn"].to_numpy() if learn is not None else None,
                             learn["label"].to_numpy() if learn is not None else None)
     medians_source = frames[-1] if frames else None
-    medians = ({name: float(np.nanmedian(medians_source[name].to_numpy(dtype="float64")))
+    medians = ({name: _median(medians_source[name].to_numpy(dtype="float64"))
                 for name in features} if medians_source is not None and len(medians_source) else {})
     metrics: dict[str, Any] = {"label_counts": {f["cutoff"].iloc[0] if len(f) else "": [int(len(f)), int(f["label"].sum())]
                                                 for f in frames}}

@@ -22,8 +22,13 @@ from relmgr.services.importer.spec import BY_FILE, DATE_ORDER, Column, Kind, Tab
 _ID_WEIGHTS = np.array([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2], dtype=np.int64)
 _ID_CHECK = np.array(list("10X98765432"))
 _DAYS_IN_MONTH = np.array([31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
-_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+_NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 _QUOTED_MAX = 40
+# No exchange-format value is longer; a longer cell is a broken export (or an attack on Excel).
+MAX_CELL_CHARS = 1_000
+# In a file with personal columns, a value that looks like a name, ID number or phone (CJK
+# letters, a run of 11+ digits) is not quoted even in another column: a misaligned row puts it there.
+_LOOKS_PERSONAL = r"[\u3400-\u9fff]|[0-9]{11}"
 
 
 class Collector:
@@ -33,7 +38,12 @@ class Collector:
     def __init__(self) -> None:
         self._cells: dict[tuple[str, str | None], list[tuple[np.ndarray, np.ndarray]]] = defaultdict(list)
         self._whole: list[Problem] = []
+        self._skip: dict[str, np.ndarray] = {}
         self.files_with_problems: set[str] = set()
+
+    def skip_rows(self, file: str, rows: np.ndarray) -> None:
+        """Rows of `file` already reported as a whole: no cell problems for them."""
+        self._skip[file] = np.asarray(rows, dtype=bool)
 
     def add(self, file: str, column: str | None, positions: np.ndarray, reasons: object) -> None:
         """`positions`: 0-based data rows; `reasons`: one string, or one per position."""
@@ -42,6 +52,12 @@ class Collector:
             return
         if isinstance(reasons, str):
             reasons = np.full(len(positions), reasons, dtype=object)
+        skip = self._skip.get(file)
+        if skip is not None and skip.any():
+            keep = ~skip[positions]
+            positions, reasons = positions[keep], np.asarray(reasons, dtype=object)[keep]
+            if not len(positions):
+                return
         self._cells[(file, column)].append((positions, np.asarray(reasons, dtype=object)))
         self.files_with_problems.add(file)
 
@@ -102,7 +118,7 @@ def id_number_reasons(ids: pd.Series) -> pd.Series:
     """Per ID number (uppercased, non-empty): the reason it is invalid, or None. The same
     reasons as relmgr.domain.pii.id_number_problem, computed for all rows at once."""
     reasons = pd.Series(np.full(len(ids), None, dtype=object), index=ids.index, dtype=object)
-    shaped = ids.str.fullmatch(r"\d{17}[\dX]").to_numpy(dtype=bool)
+    shaped = ids.str.fullmatch(r"[0-9]{17}[0-9X]").to_numpy(dtype=bool)
     reasons[~shaped] = "must be 17 digits followed by a digit or X"
     ok = ids[shaped]
     if ok.empty:
@@ -117,9 +133,14 @@ def id_number_reasons(ids: pd.Series) -> pd.Series:
     return reasons
 
 
-def _parse(col: Column, text: pd.Series, file: str, out: Collector) -> pd.Series:
+def _parse(col: Column, text: pd.Series, file: str, out: Collector, *,
+           personal_file: bool = False) -> pd.Series:
     """Typed values of one column; bad and empty cells become missing (NA/NaN)."""
     name = col.name
+    if col.kind is not Kind.TEXT:
+        # Full-width digits, letters and spaces are what Chinese input methods type: NFKC makes
+        # them ASCII. Any other non-ASCII digit is then rejected by the [0-9] patterns.
+        text = text.str.normalize("NFKC").str.strip()
     empty = text.eq("").to_numpy()
     if col.required:
         out.add(file, name, np.flatnonzero(empty), "required, but empty")
@@ -134,9 +155,14 @@ def _parse(col: Column, text: pd.Series, file: str, out: Collector) -> pd.Series
         bad |= mask
         if col.personal:
             out.add(file, name, np.flatnonzero(mask), reason)
-        else:
-            out.add(file, name, np.flatnonzero(mask), (quoted(text[mask]) + " " + reason).to_numpy())
+            return
+        shown = (quoted(text[mask]) + " " + reason).to_numpy()
+        if personal_file:
+            shown[text[mask].str.contains(_LOOKS_PERSONAL, regex=True).to_numpy(dtype=bool)] = reason
+        out.add(file, name, np.flatnonzero(mask), shown)
 
+    reject(filled & (text.str.len() > MAX_CELL_CHARS).to_numpy(),
+           f"is longer than {MAX_CELL_CHARS:,} characters")
     kind = col.kind
     values = text
     if kind is Kind.CODE:
@@ -147,11 +173,11 @@ def _parse(col: Column, text: pd.Series, file: str, out: Collector) -> pd.Series
     elif kind in (Kind.DATE, Kind.TIMESTAMP, Kind.MONTH):
         if kind is Kind.TIMESTAMP:
             values = text.str.replace(" ", "T", n=1, regex=False)
-            pattern, form = r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}", "YYYY-MM-DDTHH:MM:SS"
+            pattern, form = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}", "YYYY-MM-DDTHH:MM:SS"
         elif kind is Kind.MONTH:
-            pattern, form = r"\d{4}-\d{2}", "YYYY-MM"
+            pattern, form = r"[0-9]{4}-[0-9]{2}", "YYYY-MM"
         else:
-            pattern, form = r"\d{4}-\d{2}-\d{2}", "YYYY-MM-DD"
+            pattern, form = r"[0-9]{4}-[0-9]{2}-[0-9]{2}", "YYYY-MM-DD"
         shaped = values.str.fullmatch(pattern).to_numpy(dtype=bool)
         reject(filled & ~shaped, f"is not a {'month' if kind is Kind.MONTH else 'date'} ({form})")
         real = np.zeros(len(text), dtype=bool)
@@ -167,7 +193,7 @@ def _parse(col: Column, text: pd.Series, file: str, out: Collector) -> pd.Series
         reject(filled & shaped & ~real, "is not a real calendar date" if kind is not Kind.TIMESTAMP
                else "is not a real date and time")
     elif kind in (Kind.INTEGER, Kind.FLAG):
-        pattern = r"[01]" if kind is Kind.FLAG else r"[+-]?\d{1,15}"
+        pattern = r"[01]" if kind is Kind.FLAG else r"[+-]?[0-9]{1,15}"
         shaped = values.str.fullmatch(pattern).to_numpy(dtype=bool)
         reject(filled & ~shaped, "is not 0 or 1" if kind is Kind.FLAG else "is not a whole number")
     elif kind is Kind.NUMBER:
@@ -184,7 +210,7 @@ def _parse(col: Column, text: pd.Series, file: str, out: Collector) -> pd.Series
             reject(mask, reason)
     elif kind is Kind.PHONE:
         values = text.str.replace(r"[\s-]", "", regex=True)
-        reject(filled & ~values.str.fullmatch(r"1[3-9]\d{9}").to_numpy(dtype=bool),
+        reject(filled & ~values.str.fullmatch(r"1[3-9][0-9]{9}").to_numpy(dtype=bool),
                "must be 11 digits starting 13-19")
 
     usable = filled & ~bad
@@ -258,7 +284,11 @@ def _customer_checks(file: str, frame: pd.DataFrame, out: Collector) -> None:
 def check_table(raw: RawTable, out: Collector) -> pd.DataFrame:
     """The typed frame of one file; its problems go to `out`."""
     spec, file = raw.spec, raw.file
-    frame = pd.DataFrame({col.name: _parse(col, raw.frame[col.name], file, out)
+    if raw.broken_rows is not None:
+        out.skip_rows(file, raw.broken_rows)
+    personal_file = any(col.personal for col in spec.columns)
+    frame = pd.DataFrame({col.name: _parse(col, raw.frame[col.name], file, out,
+                                           personal_file=personal_file)
                           for col in spec.columns}, index=raw.frame.index)
     for early, late in DATE_ORDER.get(spec.table, ()):
         both = frame[early].notna() & frame[late].notna()

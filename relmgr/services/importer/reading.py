@@ -12,13 +12,17 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
+from relmgr.services.importer.problems import ROWS_LISTED_PER_COLUMN as _ROWS_LISTED
 from relmgr.services.importer.problems import Problem
 from relmgr.services.importer.spec import BY_FILE, TableSpec
 
 _FIELDS_ERROR = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
 _NOT_UTF8 = "is not UTF-8 text: save it as 'CSV UTF-8' (Excel) or convert it to UTF-8"
+# Separators other exports use; a header that is one column holding one of these was written with it.
+_OTHER_SEPARATORS = (";", "\t", "|")
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,9 @@ class RawTable:
     spec: TableSpec
     file: str                 # the file's name as found in the folder
     frame: pd.DataFrame       # text cells, stripped, columns in the spec's order
+    # Rows already reported as a whole (too few cells, cut off): their cells are not checked one
+    # by one, since they would sit in the wrong columns and could echo personal data.
+    broken_rows: np.ndarray | None = None
 
 
 def find_files(folder: Path) -> tuple[dict[str, Path], list[str], list[Problem]]:
@@ -48,9 +55,53 @@ def find_files(folder: Path) -> tuple[dict[str, Path], list[str], list[Problem]]
 
 
 def _header(path: Path) -> list[str] | None:
+    """The first row's names. Raises csv.Error for a header that is no CSV row (e.g. a field
+    over the csv module's 128 KB limit)."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
         first = next(csv.reader(handle), None)
     return None if first is None else [name.strip() for name in first]
+
+
+def _separator_problem(spec: TableSpec, file: str, header: list[str]) -> Problem | None:
+    """One line for a file written with another separator, instead of one per missing column."""
+    if len(header) != 1:
+        return None
+    for separator in _OTHER_SEPARATORS:
+        if separator in header[0]:
+            shown = "tab" if separator == "\t" else f"'{separator}'"
+            return Problem(file, 1, None,
+                           f"the header is one column: the separator looks like {shown}, but "
+                           "exchange-format files are separated by ','")
+    return None
+
+
+class _Unreadable(Exception):
+    def __init__(self, row: int) -> None:
+        self.row = row
+
+
+def _fields_per_row(path: Path) -> np.ndarray:
+    """Cells in each data row, blank lines skipped as pandas skips them. Raises _Unreadable with
+    the spreadsheet row where the csv module gives up (a field over its 128 KB limit)."""
+    counts: list[int] = []
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader, None)
+        try:
+            counts.extend(len(row) for row in reader if row)
+        except csv.Error:
+            raise _Unreadable(len(counts) + 2) from None
+    return np.array(counts, dtype=np.int64)
+
+
+def _ends_cut_off(path: Path) -> bool:
+    """A file whose last row has no line break may have been cut in the middle of a value."""
+    with path.open("rb") as handle:
+        handle.seek(0, 2)
+        if handle.tell() == 0:
+            return False
+        handle.seek(-1, 2)
+        return handle.read(1) not in (b"\n", b"\r")
 
 
 def _header_problems(spec: TableSpec, file: str, header: list[str]) -> list[Problem]:
@@ -80,8 +131,14 @@ def read_table(spec: TableSpec, path: Path) -> tuple[RawTable | None, list[Probl
         return None, [Problem(file, None, None, _NOT_UTF8)]
     except OSError as error:
         return None, [Problem(file, None, None, f"cannot be read ({error.strerror})")]
+    except csv.Error:
+        return None, [Problem(file, 1, None,
+                              "the header is not a readable CSV row (a field is too long or malformed)")]
     if not header or header == [""]:
         return None, [Problem(file, None, None, "is empty: the first row must be the column names")]
+    separator = _separator_problem(spec, file, header)
+    if separator is not None:
+        return None, [separator]
     problems = _header_problems(spec, file, header)
     if problems:
         return None, problems
@@ -103,7 +160,32 @@ def read_table(spec: TableSpec, path: Path) -> tuple[RawTable | None, list[Probl
                                   f"has {saw} fields, the header has {expected}")]
         return None, [Problem(file, None, None, "is not a readable CSV file")]
     frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame[list(spec.column_names)]
+    frame = frame[list(spec.column_names)].reset_index(drop=True)
+    # pandas fills the cells a short row lacks with "", like a present empty cell; the csv module
+    # tells them apart. A short row is rejected, never completed with defaults.
+    width = len(header)
+    try:
+        fields = _fields_per_row(path)
+    except _Unreadable as error:
+        return None, [Problem(file, error.row, None,
+                              f"a field is longer than {csv.field_size_limit():,} characters, or "
+                              "its quoting is broken")]
+    if len(fields) != len(frame):  # the two parsers disagree: a malformed file, not a guess
+        return None, [Problem(file, None, None, "is not a readable CSV file (malformed quoting)")]
+    short = fields < width
+    problems: list[Problem] = []
+    for position in np.flatnonzero(short)[:_ROWS_LISTED]:
+        problems.append(Problem(file, int(position) + 2, None,
+                                f"has {int(fields[position])} fields, the header has {width}"))
+    if short.sum() > _ROWS_LISTED:
+        rest = int(short.sum()) - _ROWS_LISTED
+        problems.append(Problem(file, None, None, f"and {rest:,} more rows with too few fields",
+                                count=rest))
+    if len(frame) and _ends_cut_off(path) and not short[-1]:
+        short[-1] = True
+        problems.append(Problem(file, len(frame) + 1, None,
+                                "the file ends inside this row (no line break after it): it may "
+                                "have been cut off; export it again"))
     # Surrounding blanks are an artefact of the export, never part of a value.
     frame = frame.apply(lambda column: column.astype(str).str.strip())
-    return RawTable(spec, file, frame.reset_index(drop=True)), []
+    return RawTable(spec, file, frame, broken_rows=short), problems

@@ -24,6 +24,7 @@ from relmgr.domain.codes import AuditAction
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.services.audit import record as record_audit
 from relmgr.services.importer.checks import Collector, check_table, quoted
+from relmgr.services.importer.date_range import check_date_range
 from relmgr.services.importer.problems import ImportRejected, Problem
 from relmgr.services.importer.reading import find_files, read_table
 from relmgr.services.importer.spec import BY_TABLE, TABLES, Kind, TableSpec
@@ -278,10 +279,10 @@ def import_folder(portfolio: Portfolio, folder: Path, *, progress: Progress = no
     for i, spec in enumerate(s for s in TABLES if s.table in paths):
         raw, problems = read_table(spec, paths[spec.table])
         check_cancel(cancel)
+        for problem in problems:
+            out.add_whole(problem)
         if raw is None:
             broken.add(spec.table)
-            for problem in problems:
-                out.add_whole(problem)
         else:
             tables[spec.table] = _Table(spec, raw.file, check_table(raw, out))
         progress(0.4 * (i + 1) / len(paths), spec.table)
@@ -289,6 +290,7 @@ def import_folder(portfolio: Portfolio, folder: Path, *, progress: Progress = no
     file_order = [paths[s.table].name for s in TABLES if s.table in paths] + [folder.name]
 
     with portfolio.transaction():
+        check_date_range(tables, portfolio.get_meta("as_of"), dt.date.today(), out)
         _check_references(portfolio, tables, broken, out)
         check_cancel(cancel)
         for table in tables.values():
