@@ -23,7 +23,7 @@ def _question(qtbot) -> QMessageBox:
 
 
 def test_settings_opens_and_changes_language(unlocked_window, qtbot, monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr("relmgr.ui.main_window.save_settings", lambda _s: None)
+    monkeypatch.setattr("relmgr.ui.shell.main_window.save_settings", lambda _s: None)
     window = unlocked_window
     dialog = window.open_settings()
     qtbot.waitUntil(dialog.isVisible)
