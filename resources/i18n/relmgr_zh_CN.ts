@@ -1280,216 +1280,290 @@ Export unmasked?</source>
 <context>
     <name>ModelCardPage</name>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="40"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="41"/>
         <source>Gradient boosting model (calibrated)</source>
         <translation>梯度提升模型（已校准）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="41"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="42"/>
         <source>Logistic regression (transparent baseline)</source>
         <translation>逻辑回归（可解释基线）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="42"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="43"/>
         <source>Rule baseline: days since last activity</source>
         <translation>规则基线：距最近交易天数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="157"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="160"/>
         <source>Loading…</source>
         <extracomment>What it shows: the stored model card. Not emitted (the card lists no customers); present for the page contract. Emitted when the card is on screen (after load or retrain). Emitted after a retrain: stored churn scores are now stale and should be recomputed.</extracomment>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="165"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="169"/>
         <source>Training the churn model…</source>
         <translation>正在训练流失模型…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="176"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="180"/>
         <source>Training cancelled: the previous model stays in use.</source>
         <translation>已取消训练：继续使用原模型。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="182"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="188"/>
         <source>Training the churn model</source>
         <translation>训练流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="194"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="199"/>
         <source>Could not load the model card: {error}</source>
         <translation>无法加载模型说明：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="220"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="226"/>
         <source>No churn model trained yet: press Retrain.</source>
         <translation>尚未训练流失模型：请点击“重新训练”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="228"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="234"/>
         <source>Rule baseline in use: too little history to train a model: {note}. The warnings&apos; probabilities are the churn rates by days since the last activity shown below.</source>
         <translation>正在使用规则基线：历史数据不足，无法训练模型：{note}。预警中的流失概率即下表按距最近交易天数统计的流失率。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="232"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="238"/>
         <source>In use: {kind}</source>
         <translation>当前使用：{kind}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="235"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="241"/>
         <source>The team&apos;s churn definition changed since this was trained: retrain.</source>
         <translation>训练后团队的流失定义已变更：请重新训练。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="249"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="255"/>
         <source>The probability that a customer churns within {horizon} days after the data date. Churned means: every account closed, or no transaction of their own for {inactive} days with less than {dormant} CNY left. Risk bands: high from {high:.0%}, medium from {medium:.0%}. Both the definition and the horizon are team rules.</source>
         <translation>客户在数据日期后 {horizon} 天内流失的概率。流失指：所有账户均已销户，或连续 {inactive} 天无本人主动交易且资产不足 {dormant} 元。风险等级：概率达 {high:.0%} 为高，达 {medium:.0%} 为中。流失定义和预测期限均为团队规则。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="263"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="269"/>
         <source>Trained {when} on data as of {as_of}.</source>
         <translation>训练于 {when}，数据日期 {as_of}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="266"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="272"/>
         <source>Learned from {count} month ends ({first} to {last}), calibrated on {calibrate}, tested out of time on {holdout}.</source>
         <translation>基于 {count} 个月末数据（{first} 至 {last}）训练，在 {calibrate} 上校准，在 {holdout} 上做跨期检验。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="271"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="277"/>
         <source>Held-out month: {rows:,} customers, {churners:,} of whom churned.</source>
         <translation>留出月份：{rows:,} 位客户，其中 {churners:,} 位流失。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="282"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="288"/>
         <source>(in use)</source>
         <translation>（当前使用）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="296"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="302"/>
         <source>On the held-out month the model ranks churners better than the rule by {delta:+.3f} ROC-AUC; its top 10% of scores hold {lift:.1f}× the average churn rate (rule: {rule_lift:.1f}×).</source>
         <translation>在留出月份，模型对流失客户的排序优于规则，ROC-AUC 相差 {delta:+.3f}；评分最高的 10% 客户流失率为平均水平的 {lift:.1f} 倍（规则：{rule_lift:.1f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="303"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="309"/>
         <source>Only {count} churners in the held-out month: these figures are rough.</source>
         <translation>留出月份仅有 {count} 位流失客户：以上指标仅供粗略参考。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="306"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="312"/>
         <source>No model metrics: no model was trained. The rule&apos;s own figures on the held-out month are shown where there were churners to measure them.</source>
         <translation>无模型指标：未训练模型。若留出月份有流失客户可供衡量，则显示规则本身在该月的指标。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="314"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="320"/>
         <source>Rule baseline (in use)</source>
         <translation>规则基线（当前使用）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="314"/>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="378"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="320"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="384"/>
         <source>Rule baseline</source>
         <translation>规则基线</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="318"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="324"/>
         <source>{low}–{high} days</source>
         <translation>{low}–{high} 天</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="320"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="326"/>
         <source>{low} days or more</source>
         <translation>{low} 天及以上</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="376"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="382"/>
         <source>Out-of-time quality on the held-out month (same customers for every scorer)</source>
         <translation>留出月份的跨期检验效果（各评分方法使用相同客户）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="343"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="349"/>
         <source>Each point is a tenth of the held-out customers, by predicted probability: on the diagonal, the predicted churn rate came true.</source>
         <translation>每个点代表按预测概率划分的十分之一留出客户：点落在对角线上，表示预测流失率与实际相符。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="349"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="355"/>
         <source>Perfect calibration</source>
         <translation>完全校准</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="350"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="356"/>
         <source>Predicted churn probability</source>
         <translation>预测流失概率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="350"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="356"/>
         <source>Observed churn rate</source>
         <translation>实际流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="372"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="378"/>
         <source>Churn model card</source>
         <translation>流失模型说明</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="373"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="379"/>
         <source>Retrain</source>
         <translation>重新训练</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="374"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="380"/>
         <source>What it predicts</source>
         <translation>预测内容</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="375"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="381"/>
         <source>Training</source>
         <translation>训练情况</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="377"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="383"/>
         <source>Calibration: predicted vs observed, by decile</source>
         <translation>校准：按十分位比较预测与实际</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="380"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="386"/>
         <source>Scorer</source>
         <translation>评分方法</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="380"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="386"/>
         <source>ROC-AUC</source>
         <translation>ROC-AUC</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="380"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="386"/>
         <source>PR-AUC</source>
         <translation>PR-AUC</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="380"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="386"/>
         <source>Churn rate in top 10%</source>
         <translation>前 10% 流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="381"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="387"/>
         <source>Top-decile lift</source>
         <translation>前 10% 提升度</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="381"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="387"/>
         <source>Base rate</source>
         <translation>基准流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="382"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="388"/>
         <source>Days since last activity</source>
         <translation>距最近交易天数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="383"/>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="389"/>
         <source>Churn probability</source>
         <translation>流失概率</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressStrip</name>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="15"/>
+        <source>reading the portfolio</source>
+        <extracomment>The step codes long operations report (relmgr/domain/progress.py), in words.</extracomment>
+        <translation>读取投资组合</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="16"/>
+        <source>computing features</source>
+        <translation>计算特征</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="17"/>
+        <source>fitting the model</source>
+        <translation>拟合模型</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="18"/>
+        <source>fitting the rule baseline</source>
+        <translation>拟合规则基线</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="19"/>
+        <source>evaluating</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="20"/>
+        <source>service tiers</source>
+        <translation>服务分层</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="21"/>
+        <source>RFM segments</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="22"/>
+        <source>clustering customers</source>
+        <translation>客户聚类</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="23"/>
+        <source>lifecycle stages</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="24"/>
+        <source>combining the results</source>
+        <translation>合并结果</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="25"/>
+        <source>saving</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="26"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="74"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="87"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1994,13 +2068,13 @@ Export unmasked?</source>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../relmgr/ui/shell/runner.py" line="178"/>
+        <location filename="../../relmgr/ui/shell/runner.py" line="193"/>
         <source>Cancel</source>
         <extracomment>Emitted whenever a call is queued or finished; views show a busy cursor from it. Emitted with a `Changes` after a write declared with @writes (relmgr/services/changes.py) has run, after its own callback: the one way pages learn that what they show changed.</extracomment>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/runner.py" line="178"/>
+        <location filename="../../relmgr/ui/shell/runner.py" line="193"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

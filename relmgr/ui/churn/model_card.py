@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from relmgr.domain.churn import ModelKind
-from relmgr.services.churn import model_card, train_churn_model
+from relmgr.services.churn import TRAIN_CHURN, model_card
 from relmgr.services.changes import Topic
 from relmgr.ui.churn import texts as churn_texts
 from relmgr.ui.shell.runner import TaskRunner
+from relmgr.ui.common.progress_strip import ProgressStrip
 from relmgr.ui.common.widgets import Chart, follow_changes, section_title
 
 _CTX = "ModelCardPage"
@@ -147,6 +148,8 @@ class ModelCardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(header)
+        self.progress_strip = ProgressStrip()
+        layout.addWidget(self.progress_strip)
         layout.addWidget(scroll, 1)
         self.retranslate_ui()
 
@@ -159,28 +162,30 @@ class ModelCardPage(QWidget):
                            on_error=lambda e: self._failed(generation, e))
 
     def retrain(self) -> None:
-        """Train the churn model again (or fall back to the rule baseline) and show its card."""
+        """Train the churn model again (or fall back to the rule baseline) and show its card.
+        The fit runs off the database thread with its progress in the page; pressing Retrain
+        again starts over (the run before is cancelled and its result never shown)."""
         generation = self._generation
-        self.retrain_button.setEnabled(False)
         self.status_label.setText(self.tr("Training the churn model…"))
 
         def done(card: dict[str, Any]) -> None:
-            self.retrain_button.setEnabled(True)
+            self.progress_strip.finish()
             if generation == self._generation:
                 self._arrived(generation, card)
                 self.retrained.emit()
 
         def cancelled() -> None:
-            self.retrain_button.setEnabled(True)
+            self.progress_strip.finish()
             if generation == self._generation:
                 self.status_label.setText(self.tr("Training cancelled: the previous model stays in use."))
 
         def failed(error: BaseException) -> None:
-            self.retrain_button.setEnabled(True)
+            self.progress_strip.finish()
             self._failed(generation, error)
 
-        self.runner.run_long(train_churn_model, title=self.tr("Training the churn model"), parent=self,
-                             on_done=done, on_error=failed, on_cancelled=cancelled)
+        cancel = self.runner.run_staged(TRAIN_CHURN, key="churn-model", on_progress=self.progress_strip.progress,
+                                        on_done=done, on_error=failed, on_cancelled=cancelled)
+        self.progress_strip.start(lambda: self.tr("Training the churn model"), cancel)
 
     def _arrived(self, generation: int, card: dict[str, Any]) -> None:
         if generation != self._generation:
@@ -200,6 +205,7 @@ class ModelCardPage(QWidget):
     def clear(self) -> None:
         self.live = False
         self._generation += 1
+        self.progress_strip.finish()
         self.set_card(None)
 
     # -- rendering ---------------------------------------------------------------------------

@@ -6,6 +6,11 @@ Two kinds of work:
 - `TaskRunner.run_long(fn, …)`: a long operation `fn([portfolio,] …, progress=, cancel=)` (see
   relmgr/domain/progress.py) with a progress dialog and a Cancel button; on the database
   thread, or on a thread of its own when it needs no open portfolio (building the demo).
+- `TaskRunner.run_staged(staged, key=…)`: model fitting (relmgr/services/staged.py): the snapshot
+  is read and the result written on the database thread, the fit runs on the fitting thread, so
+  searches and 360 panes are answered meanwhile. Progress goes to the page (a strip inside it, not
+  a modal dialog). Starting the same `key` again cancels the run before, whose result is dropped:
+  each key has a generation number and only the newest generation's outcome is delivered.
 
 One rule: worker threads never touch Qt. They put results and progress into a plain
 thread-safe queue, which a timer on the GUI thread drains while work is pending. Emitting Qt
@@ -20,7 +25,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -35,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from relmgr.domain.progress import Cancelled
 from relmgr.services.changes import Changes, changes_of
+from relmgr.services.staged import Staged
 from relmgr.storage.db_thread import DatabaseThread
 
 log = logging.getLogger(__name__)
@@ -66,6 +72,11 @@ class TaskRunner(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(self.POLL_MS)
         self._poll.timeout.connect(self._drain)
+        # Model fitting: one thread, never the database one; it is handed snapshots only.
+        self._fitter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="relmgr-fit")
+        self._generations: dict[str, int] = {}
+        self._staged_cancels: dict[str, threading.Event] = {}
+        self._progress_sinks: dict[int, Callable[[float, str], None]] = {}
 
     @property
     def is_busy(self) -> bool:
@@ -90,9 +101,11 @@ class TaskRunner(QObject):
         """Stop taking work and delivering results, and ask long operations to stop (the window
         is closing: the database thread must not keep it waiting for a half-done refresh)."""
         self._closed = True
-        for cancel_event in self._cancels.values():
+        for cancel_event in (*self._cancels.values(), *self._staged_cancels.values()):
             cancel_event.set()
         self._cancels.clear()
+        self._staged_cancels.clear()
+        self._fitter.shutdown(wait=False, cancel_futures=True)
         for dialog in self._dialogs.values():
             dialog.dismiss()
         self._dialogs.clear()
@@ -101,6 +114,8 @@ class TaskRunner(QObject):
         """Ask every long operation to stop and take its progress dialog off the screen (the
         portfolio is locking). Results still arrive, as Cancelled or done, and are delivered as
         usual; pages that are emptied ignore them."""
+        for cancel_event in self._staged_cancels.values():
+            cancel_event.set()
         for dialog in self._dialogs.values():
             dialog.request_cancel()
             dialog.hide_for_lock()
@@ -140,7 +155,7 @@ class TaskRunner(QObject):
             except queue.Empty:
                 break
             if message[0] == "progress":
-                self._on_progressed(message[1], message[2])
+                self._on_progressed(*message[1:])
             else:
                 self._on_finished(message[1], message[2])
         if self._pending == 0:
@@ -185,7 +200,7 @@ class TaskRunner(QObject):
         outbox = self._outbox
 
         def progress(fraction: float, step: str = "") -> None:
-            outbox.put(("progress", token, fraction))
+            outbox.put(("progress", token, fraction, step))
 
         def finish(callback: Callback | None) -> Callback:
             def done(value: Any) -> None:
@@ -207,10 +222,82 @@ class TaskRunner(QObject):
                                     **kwargs)
         return self._track(future, finish(on_done), finish(on_error), changes_of(fn))
 
-    def _on_progressed(self, token: int, fraction: float) -> None:
+    def _on_progressed(self, token: int, fraction: float, step: str = "") -> None:
         dialog = self._dialogs.get(token)
         if dialog is not None:
             dialog.set_fraction(fraction)
+        sink = self._progress_sinks.get(token)
+        if sink is not None:
+            sink(fraction, step)
+
+    # -- model fitting: read and write on the database thread, fit on the fitting thread -----
+    def run_staged(self, staged: Staged, *, key: str, on_progress: Callable[[float, str], None] | None = None,
+                   on_done: Callback | None = None, on_error: Callback | None = None,
+                   on_cancelled: Callable[[], None] | None = None, **options: Any) -> Callable[[], None]:
+        """Run `staged.read(portfolio, **options)` on the database thread, `staged.fit(snapshot,
+        progress=, cancel=)` on the fitting thread and `staged.write(portfolio, fitted)` on the
+        database thread. `on_progress(fraction, step)`, then one of `on_done(result)`,
+        `on_error(exception)` or `on_cancelled()`, are called on the GUI thread — only for the
+        newest run of `key`: starting `key` again cancels the run before and drops its outcome.
+        Returns the function that cancels this run."""
+        previous = self._staged_cancels.pop(key, None)
+        if previous is not None:
+            previous.set()
+        generation = self._generations.get(key, 0) + 1
+        self._generations[key] = generation
+        cancel_event = threading.Event()
+        if self._closed:
+            return cancel_event.set
+        self._staged_cancels[key] = cancel_event
+        self._next_token += 1
+        token = self._next_token
+        outbox = self._outbox
+        if on_progress is not None:
+            self._progress_sinks[token] = on_progress
+
+        def progress(fraction: float, step: str = "") -> None:
+            outbox.put(("progress", token, fraction, step))
+
+        def newest() -> bool:
+            return not self._closed and self._generations.get(key) == generation
+
+        def end(callback: Callable[..., None] | None, *value: Any) -> None:
+            self._progress_sinks.pop(token, None)
+            if self._staged_cancels.get(key) is cancel_event:
+                del self._staged_cancels[key]
+            if newest() and callback is not None:
+                callback(*value)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, Cancelled):
+                end(on_cancelled)
+            else:
+                end(on_error, error)
+
+        def write(portfolio: Any, fitted: Any) -> Any:
+            # Last chance to drop a superseded or cancelled result before it is stored.
+            if cancel_event.is_set():
+                raise Cancelled()
+            progress(0.97, "writing")
+            return staged.write(portfolio, fitted)
+
+        def fitted(value: Any) -> None:
+            if cancel_event.is_set() or self._closed:
+                end(on_cancelled)
+                return
+            self._track(self.db.submit(write, value), lambda result: end(on_done, result), failed,
+                        changes_of(staged.write))
+
+        def snapshot(value: Any) -> None:
+            if cancel_event.is_set() or self._closed:
+                end(on_cancelled)
+                return
+            self._track(self._fitter.submit(staged.fit, value, progress=progress, cancel=cancel_event.is_set),
+                        fitted, failed)
+
+        progress(0.0, "reading")
+        self._track(self.db.submit(staged.read, **options), snapshot, failed)
+        return cancel_event.set
 
 
 class ProgressDialog(QDialog):
