@@ -42,7 +42,7 @@ def main() -> int:
         from relmgr.services.segments import refresh_segments
         from relmgr.services.settings import Settings
         from relmgr.storage import open_portfolio
-        from relmgr.ui.app import _application, build_window
+        from relmgr.ui.shell.app import _application, build_window
 
         path = Path(home) / "demo.rmdb"
         build_demo_portfolio(path, PASSWORD, customers=2000, seed=7, as_of=dt.date(2026, 6, 30))

@@ -65,7 +65,7 @@ def _gui_startup_probe(path: Path) -> dict[str, Any]:
     code = (
         "import sys, time, json\n"
         "t0 = time.perf_counter()\n"
-        "from relmgr.ui.app import probe_startup\n"
+        "from relmgr.ui.shell.app import probe_startup\n"
         f"print(json.dumps(probe_startup({str(path)!r}, {BENCH_PASSWORD!r}, started=t0)))\n"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
@@ -306,7 +306,7 @@ def _table_model_factory() -> Callable[[Any], Any]:
     try:
         from PySide6.QtWidgets import QApplication
 
-        from relmgr.ui.customer_table_model import CustomerTableModel
+        from relmgr.ui.customers.table_model import CustomerTableModel
     except ImportError:
         return lambda frame: None
     _app = QApplication.instance() or QApplication([])  # noqa: F841 (models need an app)

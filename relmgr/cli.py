@@ -73,10 +73,10 @@ def _stderr_progress(fraction: float, step: str = "") -> None:
 # -- commands ---------------------------------------------------------------------------------
 def cmd_gui(args: argparse.Namespace) -> int:
     if args.self_test:
-        from relmgr.ui.self_test import run_self_test
+        from relmgr.ui.shell.self_test import run_self_test
 
         return run_self_test()
-    from relmgr.ui.app import run_gui
+    from relmgr.ui.shell.app import run_gui
 
     return run_gui(demo=args.demo, portfolio=args.portfolio)
 

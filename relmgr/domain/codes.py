@@ -1,7 +1,7 @@
 """The codes the portfolio exchange format and the database use.
 
 Every code is stored as its string value; the UI turns codes into translated text
-(relmgr/ui/texts.py), never the other way round.
+(relmgr/ui/common/texts.py), never the other way round.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A long operation is `fn(..., *, progress: Progress = no_progress, cancel: Cancel
 It calls `progress(fraction, step)` now and then (fraction in 0..1, step a short code such as
 "transactions"), and checks `cancel()` between chunks of work, raising `Cancelled` when it
 returns True, after undoing anything half-done. The UI runs such functions off the GUI thread
-(relmgr/ui/tasks.py); the command line runs them directly.
+(relmgr/ui/shell/runner.py); the command line runs them directly.
 """
 
 from __future__ import annotations

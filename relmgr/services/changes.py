@@ -1,7 +1,7 @@
 """What a write changed, so every view that shows it reads again (Anki's OpChanges pattern).
 
 Each write the RM can make declares, with `@writes(...)`, the kinds of data it changes. The
-window's task runner (relmgr/ui/tasks.py) emits that `Changes` value on one signal when the
+window's task runner (relmgr/ui/shell/runner.py) emits that `Changes` value on one signal when the
 write has run, and each page, which names the kinds it reads (`READS`), decides for itself
 whether to read again. No page needs to know which other page wrote what.
 

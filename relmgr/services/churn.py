@@ -53,6 +53,7 @@ from relmgr.domain.codes import ContactChannel, ContactOutcome, ContactPurpose
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.domain.segments import rules_with_overrides
 from relmgr.services import data_date
+from relmgr.services.staged import Staged
 from relmgr.services.wording.contacts import churn_follow_up_title
 from relmgr.storage import churn_store as store
 from relmgr.storage.portfolio import Portfolio
@@ -83,24 +84,76 @@ def _read_history(portfolio: Portfolio, *, since: dt.date, until: dt.date) -> tu
     return history, first
 
 
-# -- training ----------------------------------------------------------------------------------
-def _fit(portfolio: Portfolio, *, progress: Progress, cancel: CancelCheck) -> tuple[TrainedChurn, dt.date, ChurnRules, dict[str, float]]:
+# -- training: read on the database thread, fit on a worker, store on the database thread -----
+@dataclasses.dataclass(frozen=True)
+class TrainingSnapshot:
+    """What a training fit needs, copied out of the portfolio (no connection inside)."""
+
+    history: ChurnHistory
+    as_of: dt.date
+    rules: ChurnRules
+    cutoffs: list[dt.date]
+    started: float
+    read_s: float
+
+
+def read_training(portfolio: Portfolio) -> TrainingSnapshot:
+    """The transaction history the training cutoffs look back over (database thread)."""
     started = time.perf_counter()
     as_of = data_date.as_of(portfolio)
     rules = load_churn_rules(portfolio)
     wanted = month_end_cutoffs(as_of=as_of, count=rules.training_cutoffs, horizon_days=rules.horizon_days)
     since = (wanted[0] if wanted else as_of) - dt.timedelta(days=LOOKBACK_DAYS)
-    progress(0.0, "reading")
     history, first = _read_history(portfolio, since=since, until=as_of)
-    read_s = time.perf_counter() - started
-    check_cancel(cancel)
     earliest = first + dt.timedelta(days=LOOKBACK_DAYS) if first > since else since + dt.timedelta(days=LOOKBACK_DAYS)
     cutoffs = [c for c in wanted if c >= earliest]
-    trained = train_churn(history, cutoffs=cutoffs, rules=rules, cancel=cancel,
+    return TrainingSnapshot(history, as_of, rules, cutoffs, started, time.perf_counter() - started)
+
+
+def _train(snapshot: TrainingSnapshot, *, progress: Progress, cancel: CancelCheck) -> tuple[TrainedChurn, dict[str, float]]:
+    check_cancel(cancel)
+    trained = train_churn(snapshot.history, cutoffs=snapshot.cutoffs, rules=snapshot.rules, cancel=cancel,
                           progress=lambda f, s="": progress(0.25 + 0.7 * f, s))
-    timings = {"read_s": round(read_s, 2), "fit_s": trained.seconds,
-               "total_s": round(time.perf_counter() - started, 2)}
-    return trained, as_of, rules, timings
+    timings = {"read_s": round(snapshot.read_s, 2), "fit_s": trained.seconds,
+               "total_s": round(time.perf_counter() - snapshot.started, 2)}
+    return trained, timings
+
+
+def _fit(portfolio: Portfolio, *, progress: Progress, cancel: CancelCheck) -> tuple[TrainedChurn, dt.date, ChurnRules, dict[str, float]]:
+    progress(0.0, "reading")
+    snapshot = read_training(portfolio)
+    trained, timings = _train(snapshot, progress=progress, cancel=cancel)
+    return trained, snapshot.as_of, snapshot.rules, timings
+
+
+def fit_training(snapshot: TrainingSnapshot, *, progress: Progress = no_progress,
+                 cancel: CancelCheck = never) -> dict[str, Any]:
+    """Train (or fall back to the rule baseline) on the snapshot; returns the model record to
+    store. Runs off the database thread: it reads no portfolio."""
+    trained, timings = _train(snapshot, progress=progress, cancel=cancel)
+    check_cancel(cancel)
+    rules = snapshot.rules
+    metrics = {**trained.metrics, "rule_baseline": trained.rule.as_dict(), "timings": timings}
+    return {
+        "trained_at": _now(), "as_of": snapshot.as_of.isoformat(), "kind": trained.kind.value,
+        "cutoffs": trained.cutoffs, "horizon_days": rules.horizon_days,
+        "rules": dataclasses.asdict(rules), "features": list(FEATURES), "medians": trained.medians,
+        "metrics": metrics,
+        "model_blob": dumps_model(trained.model) if trained.model is not None else None,
+        "note": trained.note, "seconds": timings["total_s"],
+    }
+
+
+@writes(Topic.MODEL, Topic.SCORES)
+def store_training(portfolio: Portfolio, record: dict[str, Any]) -> dict[str, Any]:
+    """Store a fitted model record; returns the model card (database thread)."""
+    with portfolio.transaction():
+        store.insert_model(portfolio, record)
+    return model_card(portfolio)
+
+
+#: Training as three stages (relmgr/services/staged.py), so the fit runs off the database thread.
+TRAIN_CHURN = Staged(read_training, fit_training, store_training)
 
 
 @writes(Topic.MODEL, Topic.SCORES)
@@ -108,21 +161,10 @@ def train_churn_model(portfolio: Portfolio, *, progress: Progress = no_progress,
                       cancel: CancelCheck = never) -> dict[str, Any]:
     """Train (or fall back to the rule baseline), store the model with its metadata, and return
     its model card. Nothing is stored if cancelled."""
-    trained, as_of, rules, timings = _fit(portfolio, progress=progress, cancel=cancel)
-    check_cancel(cancel)
-    metrics = {**trained.metrics, "rule_baseline": trained.rule.as_dict(), "timings": timings}
-    record = {
-        "trained_at": _now(), "as_of": as_of.isoformat(), "kind": trained.kind.value,
-        "cutoffs": trained.cutoffs, "horizon_days": rules.horizon_days,
-        "rules": dataclasses.asdict(rules), "features": list(FEATURES), "medians": trained.medians,
-        "metrics": metrics,
-        "model_blob": dumps_model(trained.model) if trained.model is not None else None,
-        "note": trained.note, "seconds": timings["total_s"],
-    }
-    with portfolio.transaction():
-        store.insert_model(portfolio, record)
+    progress(0.0, "reading")
+    card = TRAIN_CHURN.run(portfolio, progress=progress, cancel=cancel)
     progress(1.0, "done")
-    return model_card(portfolio)
+    return card
 
 
 def evaluate_churn(portfolio: Portfolio, *, progress: Progress = no_progress,

@@ -13,7 +13,9 @@ and are never logged.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from enum import StrEnum
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -157,3 +159,19 @@ def list_tasks(portfolio: Portfolio, *, today: dt.date, status: TaskStatus | str
     code = None if status is None else _code(TaskStatus, status, "status")
     tasks = store.read_tasks(portfolio, status=code, customer_id=customer_id)
     return with_overdue(tasks, today=today)[TASK_LIST_COLUMNS]
+
+
+@writes(Topic.CONTACTS, Topic.TASKS)
+def save_contact(portfolio: Portfolio, *, customer_id: str, channel: str, purpose: str, outcome: str,
+                 note: str, follow_up: dict[str, Any] | None, complete_task_ids: Sequence[int] = ()) -> int:
+    """Log the contact, mark the tasks it settled done, and create its follow-up task
+    (database thread). Each is its own write after the contact: a refused task title leaves
+    the contact logged and says so."""
+    interaction_id = log_contact(portfolio, customer_id=customer_id, channel=channel, purpose=purpose,
+                                 outcome=outcome, note=note)
+    for task_id in complete_task_ids:
+        complete_task(portfolio, task_id=int(task_id))
+    if follow_up is not None:
+        create_task(portfolio, customer_id=customer_id, title=follow_up["title"],
+                    due_on=follow_up["due_on"], note=follow_up.get("note", ""))
+    return interaction_id

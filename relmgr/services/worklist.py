@@ -708,3 +708,14 @@ def worklist_json(worklist: Worklist, *, mask: bool = True) -> dict[str, Any]:
     return {"today": worklist.today.isoformat(), "customers": len(rows), "hidden": worklist.hidden,
             "tier_source": worklist.tier_source, "skipped_signals": worklist.skipped,
             "seconds": worklist.seconds, "worklist": rows}
+
+
+@writes(Topic.WORKLIST)
+def move_line(portfolio: Portfolio, *, day: dt.date, customer_id: str, from_position: int,
+              to_position: int, displaced_id: str, displaced_pinned: bool) -> None:
+    """Pin `customer_id` at `to_position` (the neighbouring place). When the line it swaps with
+    was pinned there by hand too, that line is pinned at `from_position`, so the two really swap;
+    an unpinned line simply flows into the freed place."""
+    move(portfolio, customer_id=customer_id, day=day, position=to_position)
+    if displaced_pinned:
+        move(portfolio, customer_id=displaced_id, day=day, position=from_position)

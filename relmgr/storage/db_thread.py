@@ -4,7 +4,7 @@ sqlcipher3 connections must be used on the thread that opened them, and SQLite s
 writers anyway, so every read and write of the GUI goes through this one thread as a queued
 call `fn(portfolio, ...)`, answered by a `concurrent.futures.Future`. Callers never block the
 GUI thread on it: the UI turns the future's completion into a queued Qt signal
-(relmgr/ui/tasks.py).
+(relmgr/ui/shell/runner.py).
 """
 
 from __future__ import annotations

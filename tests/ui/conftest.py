@@ -34,7 +34,7 @@ def writable_demo_portfolio(analysed_demo_portfolio_file: Path, tmp_path: Path) 
 
 @pytest.fixture
 def window_and_db(qtbot, qapp):
-    from relmgr.ui.app import build_window
+    from relmgr.ui.shell.app import build_window
 
     window, db = build_window(qapp)
     qtbot.addWidget(window)
@@ -60,7 +60,7 @@ def runner_on_demo(qapp, writable_demo_portfolio: Path):
     """A TaskRunner whose database thread has the demo portfolio open: for testing one page
     on its own, without the main window."""
     from relmgr.storage.db_thread import DatabaseThread
-    from relmgr.ui.tasks import TaskRunner
+    from relmgr.ui.shell.runner import TaskRunner
 
     db = DatabaseThread()
     db.open(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS).result()

@@ -13,7 +13,7 @@ from relmgr.domain.churn import ModelKind, ReasonCode, RiskBand, WarningAction, 
 from relmgr.domain.pii import mask_name
 from relmgr.services.churn import load_churn_warnings, model_card
 from relmgr.storage import open_portfolio
-from relmgr.ui import churn_texts
+from relmgr.ui.churn import texts as churn_texts
 from tests.conftest import DEMO_AS_OF, DEMO_PASSWORD_FOR_TESTS
 
 LOAD_TIMEOUT_MS = 60_000
@@ -82,7 +82,7 @@ def _visible_ids(page) -> list[str]:
 
 @pytest.fixture
 def churn_page(qtbot, runner_on_demo):
-    from relmgr.ui.pages.churn import ChurnPage
+    from relmgr.ui.churn.page import ChurnPage
 
     page = ChurnPage(runner_on_demo)
     qtbot.addWidget(page)
@@ -169,7 +169,7 @@ def test_churn_page_ranks_filters_marks_and_clears(qtbot, churn_page, writable_d
 
 
 def test_snooze_dialog_needs_a_date_after_today_and_a_note(qapp):
-    from relmgr.ui.warning_dialog import WarningDialog
+    from relmgr.ui.churn.warning_dialog import WarningDialog
 
     today = dt.date(2026, 7, 1)
     dialog = WarningDialog(action=WarningAction.SNOOZED, customer_label="C0100001 张*", today=today)
@@ -189,7 +189,7 @@ def test_snooze_dialog_needs_a_date_after_today_and_a_note(qapp):
 def runner_on_unscored_demo(qapp, demo_portfolio_file, tmp_path):
     """A runner on a demo copy that has never had a churn model."""
     from relmgr.storage.db_thread import DatabaseThread
-    from relmgr.ui.tasks import TaskRunner
+    from relmgr.ui.shell.runner import TaskRunner
 
     path = tmp_path / "unscored.rmdb"
     path.write_bytes(demo_portfolio_file.read_bytes())
@@ -202,7 +202,7 @@ def runner_on_unscored_demo(qapp, demo_portfolio_file, tmp_path):
 
 
 def test_model_card_page_shows_the_stored_card_and_retrains(qtbot, runner_on_unscored_demo):
-    from relmgr.ui.pages.model_card import ModelCardPage
+    from relmgr.ui.churn.model_card import ModelCardPage
 
     runner, writable_demo_portfolio = runner_on_unscored_demo
     page = ModelCardPage(runner)

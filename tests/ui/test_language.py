@@ -30,7 +30,7 @@ def test_switch_to_chinese_and_back(unlocked_window, qtbot) -> None:
 def test_auto_language_follows_the_system_locale() -> None:
     from PySide6.QtCore import QLocale
 
-    from relmgr.ui.i18n import resolve_language
+    from relmgr.ui.shell.i18n import resolve_language
 
     assert resolve_language("auto", system=QLocale(QLocale.Language.Chinese, QLocale.Country.China)) == "zh_CN"
     assert resolve_language("auto", system=QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "en"

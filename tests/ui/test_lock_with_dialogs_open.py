@@ -23,7 +23,7 @@ def _question(qtbot) -> QMessageBox:
 
 
 def test_settings_opens_and_changes_language(unlocked_window, qtbot, monkeypatch, tmp_path) -> None:
-    monkeypatch.setattr("relmgr.ui.main_window.save_settings", lambda _s: None)
+    monkeypatch.setattr("relmgr.ui.shell.main_window.save_settings", lambda _s: None)
     window = unlocked_window
     dialog = window.open_settings()
     qtbot.waitUntil(dialog.isVisible)
@@ -91,3 +91,22 @@ def test_auto_lock_while_settings_and_change_password_are_open(unlocked_window, 
     settings._change_password()
     _lock_now(window, qtbot)
     qtbot.wait(50)
+
+
+def test_settings_carries_and_edits_the_head_office_address(unlocked_window, qtbot, monkeypatch) -> None:
+    import dataclasses
+
+    monkeypatch.setattr("relmgr.ui.shell.main_window.save_settings", lambda _s: None)
+    window = unlocked_window
+    window.settings = dataclasses.replace(window.settings, head_office_url="https://hq.example/sync",
+                                          ca_bundle="/etc/bank-ca.pem")
+    dialog = window.open_settings()
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.head_office_edit.text() == "https://hq.example/sync"
+    dialog.auto_lock_spin.setValue(15)              # a change elsewhere keeps the address
+    assert dialog.result_settings().ca_bundle == "/etc/bank-ca.pem"
+    dialog.head_office_edit.setText(" https://hq2.example/sync ")
+    dialog.accept()
+    assert window.settings.head_office_url == "https://hq2.example/sync"
+    assert window.settings.ca_bundle == "/etc/bank-ca.pem"
+    assert window.settings.auto_lock_minutes == 15

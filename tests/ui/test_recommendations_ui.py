@@ -13,9 +13,9 @@ from relmgr.domain.suitability import RULE_KEY, RecoOutcome, RuleCode
 from relmgr.services.recommendations import outcome_stats, push_list, recommend_all, recommend_for_customer
 from relmgr.storage import open_portfolio
 from relmgr.storage.rules import set_rule
-from relmgr.ui import reco_texts
-from relmgr.ui.pages.recommendations import RecommendationsPage
-from relmgr.ui.recommendation_panel import RecommendationPanel
+from relmgr.ui.recommendations import texts as reco_texts
+from relmgr.ui.recommendations.page import RecommendationsPage
+from relmgr.ui.recommendations.panel import RecommendationPanel
 from tests.conftest import DEMO_PASSWORD_FOR_TESTS
 
 

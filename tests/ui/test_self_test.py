@@ -12,7 +12,7 @@ import sys
 from PySide6.QtWidgets import QDialog
 
 import relmgr.ui
-from relmgr.ui import self_test
+from relmgr.ui.shell import self_test
 
 
 def _dialog_classes() -> set[type]:
@@ -29,7 +29,7 @@ def test_every_dialog_of_the_ui_is_in_the_self_test() -> None:
     classes = _dialog_classes()
     assert len(classes) >= 9                     # the walk finds them at all
     missing = sorted(c.__qualname__ for c in classes - set(self_test.DIALOGS))
-    assert not missing, f"add an opener to relmgr/ui/self_test.py DIALOGS for: {missing}"
+    assert not missing, f"add an opener to relmgr/ui/shell/self_test.py DIALOGS for: {missing}"
 
 
 def test_the_self_test_command_passes() -> None:

@@ -11,7 +11,7 @@ from relmgr.domain.codes import AuditAction
 from relmgr.services.audit import list_audit
 from relmgr.services.sync import branch
 from relmgr.services.sync.preview import SUPPRESSED_MARK
-from relmgr.ui.pages.sync import SyncPage
+from relmgr.ui.sync.page import SyncPage
 
 
 def test_preview_marks_suppressed_cells_and_saves_a_signed_file(qtbot, runner_on_demo, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from relmgr.domain.progress import check_cancel
 @pytest.fixture
 def runner(qapp):
     from relmgr.storage.db_thread import DatabaseThread
-    from relmgr.ui.tasks import TaskRunner
+    from relmgr.ui.shell.runner import TaskRunner
 
     db = DatabaseThread()
     runner = TaskRunner(db)

@@ -23,12 +23,13 @@ from relmgr.services.export import export_named_list
 from relmgr.services.wording.exports import column_label
 from relmgr.services.worklist import WorkReason, hidden_today, load_worklist, worklist_today
 from relmgr.storage import open_portfolio
-from relmgr.ui import export_dialog, texts, worklist_texts
-from relmgr.ui.i18n import current_language
-from relmgr.ui.export_dialog import ExportDialog
-from relmgr.ui.pages.audit import AuditPage
-from relmgr.ui.pages.tasks import OVERDUE_COLOUR, TasksPage
-from relmgr.ui.pages.today import TodayPage
+from relmgr.ui.common import export_dialog, texts
+from relmgr.ui.today import texts as worklist_texts
+from relmgr.ui.shell.i18n import current_language
+from relmgr.ui.common.export_dialog import ExportDialog
+from relmgr.ui.audit.page import AuditPage
+from relmgr.ui.tasks.page import OVERDUE_COLOUR, TasksPage
+from relmgr.ui.today.page import TodayPage
 from tests.conftest import DEMO_PASSWORD_FOR_TESTS
 
 

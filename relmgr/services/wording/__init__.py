@@ -2,7 +2,7 @@
 
 The domain, the analytics and the database speak in codes (`Tier.PRIVATE`,
 `ReasonCode.AUM_DROP_180D` with -0.42); this package alone turns them into words, so the window
-(through the thin relmgr/ui/*_texts.py modules, which pass the UI's current language) and every
+(through the thin relmgr/ui/*/texts.py modules, which pass the UI's current language) and every
 export (which runs without Qt) read the same. One module per feature, each with its words for
 both languages side by side:
 

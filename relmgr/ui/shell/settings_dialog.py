@@ -1,0 +1,104 @@
+"""Settings: language (follow the system, 简体中文, English), auto-lock minutes, head office's
+summary address and CA bundle (relmgr/services/sync), and the way to change the portfolio
+password. Settings live in the user's settings file (no customer data)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relmgr.services.settings import Settings
+from relmgr.ui.shell.i18n import CHINESE, ENGLISH
+from relmgr.ui.shell.runner import TaskRunner
+from relmgr.ui.shell.unlock_dialog import ChangePasswordDialog
+
+LANGUAGES = ("auto", CHINESE, ENGLISH)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, *, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self._settings = settings
+        self.runner = runner
+        self.language_combo = QComboBox()
+        for _ in LANGUAGES:
+            self.language_combo.addItem("")
+        self.language_combo.setCurrentIndex(LANGUAGES.index(settings.language)
+                                            if settings.language in LANGUAGES else 0)
+        self.auto_lock_spin = QSpinBox()
+        self.auto_lock_spin.setRange(0, 240)
+        self.auto_lock_spin.setValue(settings.auto_lock_minutes)
+        self.head_office_edit = QLineEdit(settings.head_office_url)
+        self.head_office_edit.setPlaceholderText("https://")
+        self.ca_bundle_edit = QLineEdit(settings.ca_bundle)
+        self.password_button = QPushButton()
+        self.password_button.clicked.connect(self._change_password)
+        # The labels are our own widgets: QFormLayout.addRow("", w) creates no label in PySide6
+        # 6.12, so labelForField() cannot be relied on to hand one back for retranslation.
+        self.language_label = QLabel()
+        self.auto_lock_label = QLabel()
+        self.password_label = QLabel()
+        self.head_office_label = QLabel()
+        self.ca_bundle_label = QLabel()
+        self.form = QFormLayout()
+        self.form.addRow(self.language_label, self.language_combo)
+        self.form.addRow(self.auto_lock_label, self.auto_lock_spin)
+        self.form.addRow(self.head_office_label, self.head_office_edit)
+        self.form.addRow(self.ca_bundle_label, self.ca_bundle_edit)
+        self.form.addRow(self.password_label, self.password_button)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.buttons)
+        self.retranslate_ui()
+
+    def result_settings(self) -> Settings:
+        # replace(): every setting this dialog does not show is carried through as it was
+        return dataclasses.replace(self._settings, language=LANGUAGES[self.language_combo.currentIndex()],
+                                   auto_lock_minutes=self.auto_lock_spin.value(),
+                                   head_office_url=self.head_office_edit.text().strip(),
+                                   ca_bundle=self.ca_bundle_edit.text().strip())
+
+    def _change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(runner=self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()       # never exec(): the auto-lock must be able to close it (main_window)
+        return dialog
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        # Each language is named in itself, so it can be found whatever the current language.
+        self.language_combo.setItemText(0, self.tr("Follow the system"))
+        self.language_combo.setItemText(1, "简体中文")
+        self.language_combo.setItemText(2, "English")
+        self.auto_lock_spin.setSuffix(self.tr(" min"))
+        self.auto_lock_spin.setSpecialValueText(self.tr("Never"))
+        self.password_button.setText(self.tr("Change portfolio password…"))
+        self.language_label.setText(self.tr("Language"))
+        self.auto_lock_label.setText(self.tr("Lock after idle"))
+        self.password_label.setText(self.tr("Password"))
+        self.head_office_label.setText(self.tr("Head office address"))
+        self.ca_bundle_label.setText(self.tr("Head office CA bundle (PEM)"))
+        self.ca_bundle_edit.setPlaceholderText(self.tr("empty: the system's certificates"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

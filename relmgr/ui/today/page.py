@@ -1,0 +1,623 @@
+"""Today page (今日工作清单), the first page after unlocking: one prioritised list of whom to
+contact today and why, built by relmgr.services.worklist.load_worklist.
+
+Each line shows its rank, the customer (masked), tier, every reason in words with its numbers,
+the suggested action and the priority; the panel below explains the selected line's priority
+(each reason's points × the tier weight). The RM acts on the selected line: log a contact (two
+clicks: the button, then OK), snooze it until a date, dismiss it for today, move it up or down
+(a pin for today), or bring back the priority order; hidden lines can be restored; the list can
+be exported (masked by default, audited). Every change is written on the database thread and
+the list is read again, so what is shown is what is stored.
+
+Names and phones are masked on the database thread; the unmasked values never reach the GUI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from relmgr.services import data_date
+from relmgr.services.worklist import (
+    SuggestedAction,
+    WorkReason,
+    dismiss,
+    move_line,
+    reset_order,
+    restore,
+    snooze,
+)
+from relmgr.services.today_view import TodayData, load_today
+from relmgr.storage import worklist_store
+from relmgr.ui.common import formatting, texts
+from relmgr.ui.today import texts as worklist_texts
+from relmgr.ui.common.contact_dialog import ContactDialog, pydate, qdate
+from relmgr.ui.common.table_model import LEFT, RIGHT, FrameTableModel
+from relmgr.ui.common.export_dialog import ExportDialog, exported_message
+from relmgr.ui.shell.runner import TaskRunner
+from relmgr.ui.common.widgets import ListView, follow_changes, section_title
+from relmgr.services.changes import Topic
+
+_CTX = "TodayPage"
+DEFAULT_SNOOZE_DAYS = 7
+# rank, name, customer no., tier, priority, action, mobile; the reasons take the rest.
+COLUMN_WIDTHS = (44, 80, 100, 118, 70, 190, 110)
+
+
+# -- reading on the database thread ----------------------------------------------------------
+# -- the table ---------------------------------------------------------------------------------
+def _priority(value: Any) -> str:
+    try:
+        return f"{float(value):.1f}"
+    except (TypeError, ValueError):
+        return ""
+
+
+class TodayTableModel(FrameTableModel):
+    """The worklist lines. Reasons are put into words when shown (in the current language);
+    lines the RM moved by hand show their rank in bold."""
+
+    def __init__(self, parent: Any = None) -> None:
+        self.products: dict[str, tuple[str, str]] = {}
+        columns = (
+            ("rank", QT_TRANSLATE_NOOP("TodayPage", "#"), formatting.text, RIGHT),
+            ("name_masked", QT_TRANSLATE_NOOP("TodayPage", "Name"), formatting.text, LEFT),
+            ("customer_id", QT_TRANSLATE_NOOP("TodayPage", "Customer no."), formatting.text, LEFT),
+            ("tier", QT_TRANSLATE_NOOP("TodayPage", "Tier"), texts.tier, LEFT),
+            ("priority", QT_TRANSLATE_NOOP("TodayPage", "Priority"), _priority, RIGHT),
+            ("action", QT_TRANSLATE_NOOP("TodayPage", "Suggested action"), worklist_texts.action_label, LEFT),
+            ("phone_masked", QT_TRANSLATE_NOOP("TodayPage", "Mobile"), formatting.text, LEFT),
+            ("details", QT_TRANSLATE_NOOP("TodayPage", "Why today"), self.reasons_cell, LEFT),
+        )
+        super().__init__(columns, context=_CTX, parent=parent)
+
+    def product_names(self) -> dict[str, str]:
+        zh = texts.chinese_ui()
+        return {p: (names[0] if zh else names[1]) for p, names in self.products.items()}
+
+    def reasons_cell(self, details: Any) -> str:
+        return worklist_texts.reasons_text(details, product_names=self.product_names())
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # type: ignore[override]
+        if not index.isValid():
+            return None
+        name = self.columns[index.column()][0]
+        if role == Qt.ItemDataRole.FontRole and name == "rank" and self._pinned(index.row()):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if name == "details":
+                return super().data(index, Qt.ItemDataRole.DisplayRole).replace("; ", "\n").replace("；", "\n")
+            if name == "rank" and self._pinned(index.row()):
+                return self.tr("Moved here by you today")
+        return super().data(index, role)
+
+    def _pinned(self, row: int) -> bool:
+        if "pinned" not in self.frame or not 0 <= row < len(self.visible_rows()):
+            return False
+        return bool(self.frame["pinned"].iat[int(self.visible_rows()[row])])
+
+
+class SnoozeDialog(QDialog):
+    """Choose the day a snoozed line comes back (after today)."""
+
+    def __init__(self, *, customer_label: str, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModal(True)
+        self.setWindowTitle(self.tr("Snooze until…"))
+        self.until_edit = QDateEdit(qdate(today + dt.timedelta(days=DEFAULT_SNOOZE_DAYS)))
+        self.until_edit.setCalendarPopup(True)
+        self.until_edit.setDisplayFormat("yyyy-MM-dd")
+        self.until_edit.setMinimumDate(qdate(today + dt.timedelta(days=1)))
+        heading = QLabel(self.tr("Hide {customer} from the Today list until:").format(customer=customer_label))
+        heading.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Back on"), self.until_edit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def until(self) -> dt.date:
+        return pydate(self.until_edit.date())
+
+
+# -- the page ----------------------------------------------------------------------------------
+class TodayPage(QWidget):
+    #: What the day's list is made of: it reads again when a write changes any of it.
+    READS = frozenset({Topic.CONTACTS, Topic.TASKS, Topic.WORKLIST, Topic.WARNINGS, Topic.SCORES,
+                       Topic.RECOMMENDATIONS, Topic.SEGMENTS, Topic.CUSTOMERS, Topic.RULES})
+    open_customer = Signal(str)
+    #: The number of lines, each time the list has been (re)loaded.
+    loaded = Signal(int)
+    #: An export finished (the ExportResult): the audit page may refresh.
+    exported = Signal(object)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        follow_changes(self, runner, self.READS)
+        self.data: TodayData | None = None
+        self.today: dt.date | None = None
+        self._generation = 0
+        self._busy = False
+        self._select_after_load: list[str] = []
+        self._dialog: QDialog | None = None
+
+        self.title = section_title()
+        self.day_label = QLabel()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+        self.notes_label = QLabel()
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setProperty("warning", True)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("hint")
+        self.reason_combo = QComboBox()
+        self.reason_combo.currentIndexChanged.connect(self._apply_filter)
+        self.reason_caption = QLabel()
+
+        self.log_button = QPushButton()
+        self.log_button.setObjectName("primary")
+        self.log_button.clicked.connect(self.log_contact)
+        self.snooze_button = QPushButton()
+        self.snooze_button.clicked.connect(self.snooze_selected)
+        self.dismiss_button = QPushButton()
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.up_button, self.down_button = QPushButton(), QPushButton()
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(+1))
+        self.reset_button = QPushButton()
+        self.reset_button.clicked.connect(self.reset_order)
+        self.hidden_button = QToolButton()
+        self.hidden_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.hidden_menu = QMenu(self)
+        self.hidden_button.setMenu(self.hidden_menu)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export)
+
+        self.model = TodayTableModel(self)
+        self.view = ListView(self.model)
+        self.view.open_customer.connect(self.open_customer)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.view.setWordWrap(False)
+
+        self.detail_title = QLabel()
+        self.detail_title.setObjectName("sectionTitle")
+        self.detail_title.setWordWrap(True)
+        self.detail_table = QTableWidget(0, 5)
+        self.detail_table.verticalHeader().hide()
+        self.detail_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.detail_table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        header = self.detail_table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.detail_total = QLabel()
+        self.detail_total.setWordWrap(True)
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 6, 0, 0)
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(self.detail_table, 1)
+        detail_layout.addWidget(self.detail_total)
+
+        header_row = QHBoxLayout()
+        header_row.addWidget(self.title)
+        header_row.addWidget(self.day_label)
+        header_row.addStretch(1)
+        header_row.addWidget(self.count_label)
+        actions = QHBoxLayout()
+        for button in (self.log_button, self.snooze_button, self.dismiss_button, self.up_button,
+                       self.down_button, self.reset_button, self.hidden_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.reason_caption)
+        actions.addWidget(self.reason_combo)
+        actions.addWidget(self.export_button)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 200])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(header_row)
+        layout.addWidget(self.notes_label)
+        layout.addLayout(actions)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status_label)
+        self.retranslate_ui()
+        self._update_buttons()
+
+    # -- loading -----------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read today's worklist (database thread) and show it."""
+        self.live = True
+        self._generation += 1
+        generation = self._generation
+        self.runner.run_db(load_today, on_done=lambda data: self._show(data, generation),
+                           on_error=lambda error: self._failed(error, generation))
+
+    def clear(self) -> None:
+        """Forget every customer (on lock): the list, the details, the hidden menu, any dialog."""
+        self.live = False
+        self._generation += 1
+        self._busy = False
+        if self._dialog is not None:
+            dialog, self._dialog = self._dialog, None
+            dialog.reject()
+            dialog.deleteLater()
+        self.data = None
+        self.today = None
+        self._select_after_load = []
+        self.model.products = {}
+        self.model.clear()
+        self.hidden_menu.clear()
+        self.status_label.clear()
+        self._show_details(None)
+        self._render_labels()
+        self._update_buttons()
+
+    def _show(self, data: TodayData, generation: int) -> None:
+        if generation != self._generation:
+            return          # locked (or reloaded) since this was asked for
+        self._busy = False
+        self.data, self.today = data, data.today
+        self.model.products = data.products
+        self.model.set_frame(data.frame)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.view.setColumnWidth(column, width)
+        self._fill_hidden_menu()
+        self._render_labels()
+        self._apply_filter()
+        wanted, self._select_after_load = self._select_after_load, []
+        rows = [self.model.row_of(c) for c in wanted]
+        row = next((r for r in rows if r is not None), None)
+        if row is None and self.model.rowCount():
+            row = 0
+        if row is not None:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+        else:
+            self._show_details(None)
+        self._update_buttons()
+        self.loaded.emit(len(data.frame))
+
+    def _failed(self, error: BaseException, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._busy = False
+        self._update_buttons()
+        if isinstance(error, data_date.NoDataDate):
+            self.status_label.setText(self.tr("This portfolio holds no data yet, so it has no data date: "
+                                              "import the bank's export first (relmgr import)."))
+            return
+        self.status_label.setText(self.tr("The Today list could not be read ({kind}).").format(
+            kind=type(error).__name__))
+
+    def _apply_filter(self, _index: int = 0) -> None:
+        frame = self.model.frame
+        if not len(frame):
+            self._render_labels()
+            return
+        code = self.reason_combo.currentData()
+        if code:
+            rows = np.flatnonzero(np.array([code in r for r in frame["reasons"]], dtype=bool))
+        else:
+            rows = np.arange(len(frame))
+        self.model.set_visible_rows(rows)
+        self._render_labels()
+
+    def _render_labels(self) -> None:
+        data = self.data
+        if data is None:
+            self.day_label.clear()
+            self.count_label.clear()
+            self.notes_label.hide()
+            self.hidden_button.setText(self.tr("Hidden today ({count})").format(count=0))
+            return
+        day = QDate(data.today.year, data.today.month, data.today.day)
+        self.day_label.setText(QLocale().toString(day, QLocale.FormatType.LongFormat))
+        shown, total = self.model.rowCount(), len(data.frame)
+        if shown == total:
+            text = self.tr("{count:,} customers to contact").format(count=total)
+        else:
+            text = self.tr("{shown:,} of {count:,} customers shown").format(shown=shown, count=total)
+        self.count_label.setText(text)
+        self.hidden_button.setText(self.tr("Hidden today ({count})").format(count=len(data.hidden)))
+        notes = [worklist_texts.skipped_text(signal) for signal in data.skipped]
+        if data.tier_source != "segments":
+            notes.append(self.tr("Tiers are taken from today's AUM: service tiers have not been computed yet."))
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
+
+    def _fill_hidden_menu(self) -> None:
+        self.hidden_menu.clear()
+        data = self.data
+        if data is None or not len(data.hidden):
+            action = self.hidden_menu.addAction(self.tr("Nobody is hidden today."))
+            action.setEnabled(False)
+            return
+        for customer_id, kind, until, name in zip(data.hidden["customer_id"], data.hidden["action"],
+                                                  data.hidden["until"], data.hidden["name_masked"], strict=True):
+            label = f"{customer_id} {formatting.text(name)}"
+            text = (self.tr("Restore {customer} (snoozed until {date})").format(customer=label, date=until)
+                    if kind == worklist_store.SNOOZED else
+                    self.tr("Restore {customer} (dismissed for today)").format(customer=label))
+            action = self.hidden_menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, c=customer_id: self.restore(c))
+
+    # -- the selected line -------------------------------------------------------------------
+    def selected_customer(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isRowSelected(index.row(), QModelIndex()):
+            return None
+        return self.model.customer_id_at(index.row())
+
+    def _line(self, customer_id: str) -> dict[str, Any] | None:
+        frame = self.model.frame
+        if not len(frame):
+            return None
+        hit = np.flatnonzero(frame["customer_id"].to_numpy() == customer_id)
+        return frame.iloc[int(hit[0])].to_dict() if len(hit) else None
+
+    def _label_of(self, line: dict[str, Any]) -> str:
+        return f"{line['customer_id']} {formatting.text(line.get('name_masked'))}".strip()
+
+    def select_customer(self, customer_id: str) -> bool:
+        row = self.model.row_of(customer_id)
+        if row is None:
+            return False
+        self.view.selectRow(row)
+        return True
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        customer_id = self.model.customer_id_at(current.row()) if current.isValid() else None
+        self._show_details(self._line(customer_id) if customer_id else None)
+        self._update_buttons()
+
+    def _show_details(self, line: dict[str, Any] | None) -> None:
+        self.detail_table.setRowCount(0)
+        if line is None:
+            self.detail_title.setText(self.tr("Select a line to see why it is on the list."))
+            self.detail_total.clear()
+            return
+        tier = texts.tier(line["tier"])
+        weight = float(line["tier_weight"])
+        self.detail_title.setText(self.tr("{customer}: {action}").format(
+            customer=self._label_of(line), action=worklist_texts.action_label(line["action"])))
+        details = list(line["details"])
+        names = self.model.product_names()
+        self.detail_table.setRowCount(len(details))
+        for row, item in enumerate(details):
+            cells = [worklist_texts.reason_label(item.get("reason")),
+                     worklist_texts.reason_sentence(item, product_names=names),
+                     f"{float(item.get('points', 0)):.1f}", f"× {weight:g}",
+                     f"{float(item.get('weighted', 0)):.1f}"]
+            rule = worklist_texts.points_rule(item.get("reason"))
+            for column, value in enumerate(cells):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(rule)
+                if column >= 2:
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.detail_table.setItem(row, column, cell)
+        points = " + ".join(f"{float(d.get('points', 0)):.1f}" for d in details)
+        self.detail_total.setText(self.tr(
+            "Priority {priority} = ({points}) × {weight:g}, the weight of the {tier} tier. "
+            "Hover over a reason to see how its points are given.").format(
+            priority=_priority(line["priority"]), points=points, weight=weight, tier=tier))
+
+    def _update_buttons(self) -> None:
+        has_line = self.selected_customer() is not None and not self._busy
+        for button in (self.log_button, self.snooze_button, self.dismiss_button):
+            button.setEnabled(has_line)
+        row = self.view.currentIndex().row()
+        rank = self._rank_at(row) if has_line else None
+        total = len(self.model.frame)
+        self.up_button.setEnabled(has_line and rank is not None and rank > 1)
+        self.down_button.setEnabled(has_line and rank is not None and rank < total)
+        pinned = bool(len(self.model.frame)) and bool(self.model.frame["pinned"].any())
+        self.reset_button.setEnabled(self.data is not None and not self._busy and pinned)
+        self.hidden_button.setEnabled(self.data is not None and not self._busy)
+        self.export_button.setEnabled(self.data is not None)
+
+    def _rank_at(self, row: int) -> int | None:
+        if not 0 <= row < self.model.rowCount():
+            return None
+        return int(self.model.frame["rank"].iat[int(self.model.visible_rows()[row])])
+
+    # -- actions -----------------------------------------------------------------------------
+    def _write(self, fn: Any, *, select: str | None, message: str, **kwargs: Any) -> None:
+        """Run a change on the database thread; the change signal then reads the list again."""
+        if self.today is None:
+            return
+        self._busy = True
+        self._update_buttons()
+        generation = self._generation
+
+        def done(_result: object) -> None:
+            if generation != self._generation:
+                return
+            self.status_label.setText(message)
+            self._select_after_load = [select] if select else []
+
+        def failed(error: BaseException) -> None:
+            if generation != self._generation:
+                return
+            self._busy = False
+            self._update_buttons()
+            reason = str(error) if isinstance(error, ValueError) else type(error).__name__
+            self.status_label.setText(self.tr("Not saved: {reason}").format(reason=reason))
+
+        self.runner.run_db(fn, on_done=done, on_error=failed, **kwargs)
+
+    def _neighbour(self, customer_id: str) -> str | None:
+        """The line to select once `customer_id` leaves the list: the next one, else the previous."""
+        row = self.model.row_of(customer_id)
+        if row is None:
+            return None
+        for other in (row + 1, row - 1):
+            neighbour = self.model.customer_id_at(other)
+            if neighbour:
+                return neighbour
+        return None
+
+    def log_contact(self) -> ContactDialog | None:
+        """Open the contact dialog for the selected line (OK logs it)."""
+        customer_id = self.selected_customer()
+        line = self._line(customer_id) if customer_id else None
+        if line is None or self.today is None:
+            return None
+        task_ids = [t for d in line["details"] if d.get("reason") == WorkReason.TASK_DUE
+                    for t in d.get("task_ids") or []]
+        dialog = ContactDialog(self.runner, customer_id=customer_id, customer_label=self._label_of(line),
+                               today=self.today,
+                               purpose=worklist_texts.PURPOSE_FOR_ACTION.get(line["action"], "SERVICE"),
+                               due_task_ids=task_ids,
+                               complete_tasks=line["action"] == SuggestedAction.COMPLETE_TASK, parent=self)
+        dialog.saved.connect(lambda _id: self._on_contact_saved(customer_id, self._neighbour(customer_id)))
+        self._open_dialog(dialog)
+        return dialog
+
+    def _on_contact_saved(self, customer_id: str, neighbour: str | None) -> None:
+        self.status_label.setText(self.tr("Contact logged for {customer}.").format(customer=customer_id))
+        # A contact can take the customer off the list (contact no longer due): then the next
+        # line is selected, so the RM keeps their place.
+        self._select_after_load = [c for c in (customer_id, neighbour) if c]
+
+    def snooze_selected(self) -> SnoozeDialog | None:
+        customer_id = self.selected_customer()
+        line = self._line(customer_id) if customer_id else None
+        if line is None or self.today is None:
+            return None
+        dialog = SnoozeDialog(customer_label=self._label_of(line), today=self.today, parent=self)
+        today = self.today
+
+        def chosen() -> None:
+            until = dialog.until()
+            self._write(snooze, customer_id=customer_id, day=today, until=until,
+                        select=self._neighbour(customer_id),
+                        message=self.tr("{customer} snoozed until {date}.").format(
+                            customer=customer_id, date=until.isoformat()))
+
+        dialog.accepted.connect(chosen)
+        self._open_dialog(dialog)
+        return dialog
+
+    def dismiss_selected(self) -> None:
+        customer_id = self.selected_customer()
+        if customer_id is None or self.today is None:
+            return
+        self._write(dismiss, customer_id=customer_id, day=self.today, select=self._neighbour(customer_id),
+                    message=self.tr("{customer} dismissed for today.").format(customer=customer_id))
+
+    def move_selected(self, step: int) -> None:
+        """Move the selected line one place up (-1) or down (+1) in today's order."""
+        customer_id = self.selected_customer()
+        line = self._line(customer_id) if customer_id else None
+        if line is None or self.today is None:
+            return
+        rank, frame = int(line["rank"]), self.model.frame
+        target = rank + step
+        if not 1 <= target <= len(frame):
+            return
+        other = frame.iloc[target - 1]          # frame rows are in rank order
+        self._write(move_line, day=self.today, customer_id=customer_id, from_position=rank,
+                    to_position=target,
+                    displaced_id=str(other["customer_id"]), displaced_pinned=bool(other["pinned"]),
+                    select=customer_id,
+                    message=self.tr("{customer} moved to place {rank}.").format(customer=customer_id, rank=target))
+
+    def reset_order(self) -> None:
+        if self.today is None:
+            return
+        self._write(reset_order, day=self.today, select=self.selected_customer(),
+                    message=self.tr("Back to priority order."))
+
+    def restore(self, customer_id: str) -> None:
+        if self.today is None:
+            return
+        self._write(restore, customer_id=customer_id, day=self.today, select=customer_id,
+                    message=self.tr("{customer} is back on the list.").format(customer=customer_id))
+
+    def export(self) -> ExportDialog:
+        dialog = ExportDialog(self.runner, list_name="today", today=self.today, parent=self)
+        dialog.exported.connect(self._on_exported)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _on_exported(self, result: Any) -> None:
+        self.status_label.setText(exported_message(result))
+        self.exported.emit(result)
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialog = dialog
+        dialog.finished.connect(lambda _r, d=dialog: self._forget_dialog(d))
+        dialog.open()
+
+    def _forget_dialog(self, dialog: QDialog) -> None:
+        if self._dialog is dialog:
+            self._dialog = None
+
+    # -- language ----------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.title.setText(self.tr("Today"))
+        self.log_button.setText(self.tr("Log contact…"))
+        self.snooze_button.setText(self.tr("Snooze until…"))
+        self.dismiss_button.setText(self.tr("Dismiss for today"))
+        self.up_button.setText(self.tr("Move up"))
+        self.down_button.setText(self.tr("Move down"))
+        self.reset_button.setText(self.tr("Reset order"))
+        self.reset_button.setToolTip(self.tr("Forget today's manual moves: back to priority order"))
+        self.export_button.setText(self.tr("Export…"))
+        self.reason_caption.setText(self.tr("Because of"))
+        index = self.reason_combo.currentIndex()
+        self.reason_combo.blockSignals(True)
+        self.reason_combo.clear()
+        self.reason_combo.addItem(self.tr("All reasons"), "")
+        for reason in WorkReason:
+            self.reason_combo.addItem(worklist_texts.reason_label(reason), reason.value)
+        self.reason_combo.setCurrentIndex(max(index, 0))
+        self.reason_combo.blockSignals(False)
+        self.detail_table.setHorizontalHeaderLabels([
+            self.tr("Why"), self.tr("Details"), self.tr("Points"), self.tr("Tier weight"),
+            self.tr("Weighted")])
+        self.model.retranslate()
+        self._render_labels()
+        current = self.selected_customer()
+        self._show_details(self._line(current) if current else None)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
