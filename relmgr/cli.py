@@ -1,7 +1,8 @@
 """The `relmgr` command: the GUI by default, and the headless commands tests and automation use.
 
 Exit codes are a contract: 0 success, 2 a user error (one line on stderr naming the problem),
-3 a wrong password. The password comes from $RELMGR_PASSWORD, otherwise from a prompt; it is
+3 a wrong password. Every failure to open or use the portfolio (missing, not a portfolio,
+damaged, in use by another relmgr, read-only or full) is one line on stderr, exit 2. The password comes from $RELMGR_PASSWORD, otherwise from a prompt; it is
 never echoed, logged or written anywhere.
 """
 
@@ -104,6 +105,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
     else:
         for key, value in stats.items():
             print(f"{key:>18}  {value}")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from relmgr.storage import DamagedPortfolio, check_integrity
+
+    with _open(args.file) as portfolio:
+        problems = check_integrity(portfolio)
+    if problems:
+        raise DamagedPortfolio(f"{args.file}: damaged: {len(problems)} problem(s) found by the full "
+                               f"check, first: {problems[0][:120]}")
+    print(f"{args.file}: intact (every page's HMAC and the database structure checked)")
     return EXIT_OK
 
 
@@ -351,6 +364,10 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(handler=cmd_stats)
 
+    check = sub.add_parser("check", help="full integrity check: every page's HMAC and the structure")
+    check.add_argument("file")
+    check.set_defaults(handler=cmd_check)
+
     imp = sub.add_parser("import", help="load exchange-format CSV files (docs/exchange-format.md)")
     imp.add_argument("file")
     imp.add_argument("--from", dest="source", required=True, help="folder with the CSV files")
@@ -424,7 +441,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from relmgr.domain.progress import Cancelled
     from relmgr.services.logs import configure_logging
-    from relmgr.storage import PortfolioError, WrongPassword
+    from relmgr.storage import DatabaseError, PortfolioError, WrongPassword, explain_database_error
 
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
@@ -442,6 +459,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, PortfolioError) as error:
         log.info("command %s: user error %s", handler.__name__, type(error).__name__)
         print(f"relmgr: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except DatabaseError as error:
+        # Locked, read-only, full or damaged after unlock (a write, a page read later): one line.
+        explained = explain_database_error(getattr(args, "file", "the portfolio"), error)
+        log.info("command %s: %s", handler.__name__, type(explained).__name__)
+        print(f"relmgr: {explained}", file=sys.stderr)
         return EXIT_USER_ERROR
     except Cancelled:
         print("relmgr: cancelled", file=sys.stderr)
