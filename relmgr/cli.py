@@ -47,10 +47,20 @@ def _password(*, confirm: bool = False) -> str:
     return password
 
 
-def _open(path: str):
+def _open(path: str, *, command: str = ""):
+    """Unlock for a command, and record the unlock in the audit log (who: the OS account)."""
+    from relmgr.domain.codes import AuditAction
+    from relmgr.services import audit
     from relmgr.storage import open_portfolio
 
-    return open_portfolio(path, _password())
+    portfolio = open_portfolio(path, _password())
+    try:
+        audit.record(portfolio, action=AuditAction.UNLOCKED, detail={"via": "command line",
+                                                                     "command": command})
+    except BaseException:
+        portfolio.close()
+        raise
+    return portfolio
 
 
 def _print_json(payload: Any) -> None:
@@ -96,7 +106,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from relmgr.services.data_date import as_of_text
 
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         stats: dict[str, Any] = dict(portfolio.table_counts(STATS_TABLES))
         stats["schema_version"] = portfolio.schema_version
         stats["as_of"] = as_of_text(portfolio)
@@ -111,12 +121,24 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from relmgr.storage import DamagedPortfolio, check_integrity
 
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         problems = check_integrity(portfolio)
     if problems:
         raise DamagedPortfolio(f"{args.file}: damaged: {len(problems)} problem(s) found by the full "
                                f"check, first: {problems[0][:120]}")
     print(f"{args.file}: intact (every page's HMAC and the database structure checked)")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from relmgr.services.audit import verify_chain
+
+    with _open(args.file, command="audit") as portfolio:
+        broken = verify_chain(portfolio)
+    if broken:
+        print(f"relmgr: {args.file}: the audit log was tampered with: {broken}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    print(f"{args.file}: the audit log is intact")
     return EXIT_OK
 
 
@@ -126,7 +148,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     folder = Path(args.source)
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder")
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             report = import_folder(portfolio, folder, progress=_stderr_progress)
         except ImportRejected as rejected:
@@ -154,7 +176,7 @@ def cmd_segments(args: argparse.Namespace) -> int:
     # Issue 4: tiers, RFM segments, clusters and lifecycle stages (relmgr/services/segments.py).
     from relmgr.services.segments import segments_report
 
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             report = segments_report(portfolio, refresh=args.refresh)
         except ValueError as error:  # e.g. a team rule that does not validate
@@ -179,7 +201,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 
     if args.top < 1:
         raise UserError("--top must be at least 1")
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             if args.customer:
                 panels = [recommend_for_customer(portfolio, args.customer, top=args.top,
@@ -203,7 +225,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 def _eval_recommend(args: argparse.Namespace) -> dict[str, Any]:
     from relmgr.services.recommendations import evaluate_recommendations
 
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             return evaluate_recommendations(portfolio, progress=_stderr_progress)
         except ValueError as error:
@@ -214,7 +236,7 @@ def _eval_recommend(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_churn(args: argparse.Namespace) -> int:
     from relmgr.services.churn import churn_report
 
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             report = churn_report(portfolio, retrain=args.retrain, progress=_stderr_progress)
         except ValueError as error:  # a team rule that does not validate, no data date
@@ -240,7 +262,7 @@ def _eval_churn(args: argparse.Namespace) -> dict[str, Any]:
                 raise UserError("eval churn --csv needs --target COLUMN")
             return evaluate_flat_csv(args.csv, target=args.target_column, folds=args.folds,
                                      progress=_stderr_progress)
-        with _open(args.file) as portfolio:
+        with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
             return evaluate_churn(portfolio, progress=_stderr_progress)
     except ValueError as error:
         raise UserError(str(error)) from None
@@ -287,7 +309,7 @@ def cmd_today(args: argparse.Namespace) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise UserError("--limit must be at least 1")
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             worklist = load_worklist(portfolio, today=_worklist_day(portfolio, args.today))
         except ValueError as error:  # a team rule that does not validate
@@ -323,7 +345,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.unmasked:
         print("relmgr: warning: exporting UNMASKED names and phone numbers; keep the file safe",
               file=sys.stderr)
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         day = _worklist_day(portfolio, args.today)
         try:
             result = export_named_list(portfolio, list_name=args.list, path=args.out, fmt=fmt,
@@ -367,6 +389,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="full integrity check: every page's HMAC and the structure")
     check.add_argument("file")
     check.set_defaults(handler=cmd_check)
+
+    audit_cmd = sub.add_parser("audit", help="verify the audit log's hash chain")
+    audit_cmd.add_argument("file")
+    audit_cmd.add_argument("--verify", action="store_true", required=True)
+    audit_cmd.set_defaults(handler=cmd_audit)
 
     imp = sub.add_parser("import", help="load exchange-format CSV files (docs/exchange-format.md)")
     imp.add_argument("file")

@@ -60,6 +60,8 @@ MIGRATIONS = _migration_scripts()
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 # Migration 0002 adds the derived customer_summary table, which upgrading fills from the data.
 _SUMMARY_INTRODUCED = 2
+# Migration 0009 chains the audit log; upgrading chains the rows already there.
+_AUDIT_CHAIN_INTRODUCED = 9
 
 
 def _now() -> str:
@@ -151,6 +153,10 @@ class Portfolio:
                     self.conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, _now()))
                     if number == _SUMMARY_INTRODUCED:
                         self._fill_new_summary()
+                    if number == _AUDIT_CHAIN_INTRODUCED:
+                        from relmgr.storage import audit_chain
+
+                        audit_chain.backfill(self.conn)
 
     def _fill_new_summary(self) -> None:
         # A portfolio older than the summary table has data but no summary yet; fill it in the
