@@ -1,7 +1,8 @@
 """The `relmgr` command: the GUI by default, and the headless commands tests and automation use.
 
 Exit codes are a contract: 0 success, 2 a user error (one line on stderr naming the problem),
-3 a wrong password. The password comes from $RELMGR_PASSWORD, otherwise from a prompt; it is
+3 a wrong password. Every failure to open or use the portfolio (missing, not a portfolio,
+damaged, in use by another relmgr, read-only or full) is one line on stderr, exit 2. The password comes from $RELMGR_PASSWORD, otherwise from a prompt; it is
 never echoed, logged or written anywhere.
 """
 
@@ -46,10 +47,20 @@ def _password(*, confirm: bool = False) -> str:
     return password
 
 
-def _open(path: str):
+def _open(path: str, *, command: str = ""):
+    """Unlock for a command, and record the unlock in the audit log (who: the OS account)."""
+    from relmgr.domain.codes import AuditAction
+    from relmgr.services import audit
     from relmgr.storage import open_portfolio
 
-    return open_portfolio(path, _password())
+    portfolio = open_portfolio(path, _password())
+    try:
+        audit.record(portfolio, action=AuditAction.UNLOCKED, detail={"via": "command line",
+                                                                     "command": command})
+    except BaseException:
+        portfolio.close()
+        raise
+    return portfolio
 
 
 def _print_json(payload: Any) -> None:
@@ -95,7 +106,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from relmgr.services.data_date import as_of_text
 
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         stats: dict[str, Any] = dict(portfolio.table_counts(STATS_TABLES))
         stats["schema_version"] = portfolio.schema_version
         stats["as_of"] = as_of_text(portfolio)
@@ -107,13 +118,37 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from relmgr.storage import DamagedPortfolio, check_integrity
+
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
+        problems = check_integrity(portfolio)
+    if problems:
+        raise DamagedPortfolio(f"{args.file}: damaged: {len(problems)} problem(s) found by the full "
+                               f"check, first: {problems[0][:120]}")
+    print(f"{args.file}: intact (every page's HMAC and the database structure checked)")
+    return EXIT_OK
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from relmgr.services.audit import verify_chain
+
+    with _open(args.file, command="audit") as portfolio:
+        broken = verify_chain(portfolio)
+    if broken:
+        print(f"relmgr: {args.file}: the audit log was tampered with: {broken}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    print(f"{args.file}: the audit log is intact")
+    return EXIT_OK
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from relmgr.services.importer import ImportRejected, format_problems, import_folder
 
     folder = Path(args.source)
     if not folder.is_dir():
         raise UserError(f"{folder}: no such folder")
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             report = import_folder(portfolio, folder, progress=_stderr_progress)
         except ImportRejected as rejected:
@@ -141,7 +176,7 @@ def cmd_segments(args: argparse.Namespace) -> int:
     # Issue 4: tiers, RFM segments, clusters and lifecycle stages (relmgr/services/segments.py).
     from relmgr.services.segments import segments_report
 
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             report = segments_report(portfolio, refresh=args.refresh)
         except ValueError as error:  # e.g. a team rule that does not validate
@@ -166,7 +201,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 
     if args.top < 1:
         raise UserError("--top must be at least 1")
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             if args.customer:
                 panels = [recommend_for_customer(portfolio, args.customer, top=args.top,
@@ -190,7 +225,7 @@ def cmd_recommend(args: argparse.Namespace) -> int:
 def _eval_recommend(args: argparse.Namespace) -> dict[str, Any]:
     from relmgr.services.recommendations import evaluate_recommendations
 
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             return evaluate_recommendations(portfolio, progress=_stderr_progress)
         except ValueError as error:
@@ -201,7 +236,7 @@ def _eval_recommend(args: argparse.Namespace) -> dict[str, Any]:
 def cmd_churn(args: argparse.Namespace) -> int:
     from relmgr.services.churn import churn_report
 
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             report = churn_report(portfolio, retrain=args.retrain, progress=_stderr_progress)
         except ValueError as error:  # a team rule that does not validate, no data date
@@ -227,7 +262,7 @@ def _eval_churn(args: argparse.Namespace) -> dict[str, Any]:
                 raise UserError("eval churn --csv needs --target COLUMN")
             return evaluate_flat_csv(args.csv, target=args.target_column, folds=args.folds,
                                      progress=_stderr_progress)
-        with _open(args.file) as portfolio:
+        with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
             return evaluate_churn(portfolio, progress=_stderr_progress)
     except ValueError as error:
         raise UserError(str(error)) from None
@@ -274,7 +309,7 @@ def cmd_today(args: argparse.Namespace) -> int:
 
     if args.limit is not None and args.limit < 1:
         raise UserError("--limit must be at least 1")
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             worklist = load_worklist(portfolio, today=_worklist_day(portfolio, args.today))
         except ValueError as error:  # a team rule that does not validate
@@ -310,7 +345,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.unmasked:
         print("relmgr: warning: exporting UNMASKED names and phone numbers; keep the file safe",
               file=sys.stderr)
-    with _open(args.file) as portfolio:
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         day = _worklist_day(portfolio, args.today)
         try:
             result = export_named_list(portfolio, list_name=args.list, path=args.out, fmt=fmt,
@@ -350,6 +385,15 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("file")
     stats.add_argument("--json", action="store_true")
     stats.set_defaults(handler=cmd_stats)
+
+    check = sub.add_parser("check", help="full integrity check: every page's HMAC and the structure")
+    check.add_argument("file")
+    check.set_defaults(handler=cmd_check)
+
+    audit_cmd = sub.add_parser("audit", help="verify the audit log's hash chain")
+    audit_cmd.add_argument("file")
+    audit_cmd.add_argument("--verify", action="store_true", required=True)
+    audit_cmd.set_defaults(handler=cmd_audit)
 
     imp = sub.add_parser("import", help="load exchange-format CSV files (docs/exchange-format.md)")
     imp.add_argument("file")
@@ -427,7 +471,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from relmgr.domain.progress import Cancelled
     from relmgr.services.logs import configure_logging
-    from relmgr.storage import PortfolioError, WrongPassword
+    from relmgr.storage import DatabaseError, PortfolioError, WrongPassword, explain_database_error
 
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = args.handler
@@ -445,6 +489,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, PortfolioError) as error:
         log.info("command %s: user error %s", handler.__name__, type(error).__name__)
         print(f"relmgr: {error}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except DatabaseError as error:
+        # Locked, read-only, full or damaged after unlock (a write, a page read later): one line.
+        explained = explain_database_error(getattr(args, "file", "the portfolio"), error)
+        log.info("command %s: %s", handler.__name__, type(explained).__name__)
+        print(f"relmgr: {explained}", file=sys.stderr)
         return EXIT_USER_ERROR
     except Cancelled:
         print("relmgr: cancelled", file=sys.stderr)

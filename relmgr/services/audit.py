@@ -16,25 +16,34 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import json
+import os
 from collections.abc import Mapping
 from typing import Any
 
 import pandas as pd
 
 from relmgr.domain.codes import AuditAction
-from relmgr.storage import Portfolio
+from relmgr.storage import Portfolio, audit_chain
 from relmgr.services.changes import Topic, writes
 
 AUDIT_COLUMNS = ["audit_id", "at", "actor", "action", "target", "detail"]
-_INSERT = "INSERT INTO audit_log (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)"
 
 
 def current_actor() -> str:
-    """The OS login name, or 'rm' where the platform cannot tell."""
+    """The OS account running relmgr, from the process's user id (LOGNAME / USER are not
+    asked: anyone can set them). Windows has no pwd: getpass there reads USERNAME, which the
+    login sets. 'uid N' when the uid has no account name (e.g. in containers)."""
     try:
-        return getpass.getuser() or "rm"
-    except Exception:  # getuser raises OSError/KeyError without a login name (e.g. in containers)
-        return "rm"
+        import pwd
+    except ImportError:  # Windows
+        try:
+            return getpass.getuser() or "rm"
+        except Exception:  # noqa: BLE001 - no login name at all
+            return "rm"
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
+        return f"uid {os.getuid()}"
 
 
 @writes(Topic.AUDIT)
@@ -47,10 +56,15 @@ def record(portfolio: Portfolio, *, action: AuditAction | str, target: str = "",
     row = (dt.datetime.now().replace(microsecond=0).isoformat(), actor or current_actor(),
            AuditAction(action).value, target, text)
     if portfolio.conn.in_transaction:
-        portfolio.conn.execute(_INSERT, row)
+        audit_chain.append(portfolio.conn, row)
         return
     with portfolio.transaction() as conn:
-        conn.execute(_INSERT, row)
+        audit_chain.append(conn, row)
+
+
+def verify_chain(portfolio: Portfolio) -> str | None:
+    """None when the audit log is as written, else a sentence saying where the chain breaks."""
+    return audit_chain.verify(portfolio.conn)
 
 
 def list_audit(portfolio: Portfolio, *, action: AuditAction | str | None = None,

@@ -170,8 +170,24 @@ def _cell_text(value: Any) -> Any:
     return value
 
 
+# OWASP "CSV injection": a text cell starting with one of these is evaluated by Excel, WPS and
+# LibreOffice as a formula (`=cmd|' /C calc'!A0` runs a command). Tab and CR count because some
+# spreadsheets strip them before looking at the first character.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(value: Any) -> Any:
+    """A text that a spreadsheet would evaluate, with a single quote in front (so it is shown
+    as text); numbers, booleans and every other text are returned as they are. Applied after
+    masking: a masked `=****0` is still a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _prepared(frame: pd.DataFrame, *, masked: bool, language: str) -> tuple[list[str], list[list[Any]]]:
-    """Header labels and rows of plain Python values, PII masked when asked."""
+    """Header labels and rows of plain Python values, PII masked when asked, every text that a
+    spreadsheet would take for a formula neutralised."""
     columns = list(frame.columns)
     data = {}
     yes, no = document_word("yes", language=language), document_word("no", language=language)
@@ -180,9 +196,9 @@ def _prepared(frame: pd.DataFrame, *, masked: bool, language: str) -> tuple[list
         if masked and column in PII_MASKERS:
             mask = PII_MASKERS[column]
             values = [mask(str(v)) if v != "" else "" for v in values]
-        values = [yes if v is True else no if v is False else v for v in values]
+        values = [yes if v is True else no if v is False else neutralised(v) for v in values]
         data[column] = values
-    labels = [column_label(c, language=language) for c in columns]
+    labels = [neutralised(column_label(c, language=language)) for c in columns]
     rows = [list(row) for row in zip(*(data[c] for c in columns), strict=True)] if columns else []
     return labels, rows
 
@@ -210,7 +226,7 @@ def _info_rows(meta: ExportMeta, *, masked: bool, rows: int, language: str) -> l
     def word(key: str) -> str:
         return document_word(key, language=language)
 
-    return [(word("branch"), meta.branch), (word("rm"), meta.rm),
+    return [(word("branch"), neutralised(meta.branch)), (word("rm"), neutralised(meta.rm)),
             (word("date"), meta.date.isoformat() if meta.date else ""),
             (word("rows"), str(rows)),
             (word("masked"), word("masked_yes" if masked else "masked_no")),
@@ -246,17 +262,28 @@ def _write_xlsx(handle: BinaryIO, *, title: str, labels: list[str], rows: list[l
         if i % _CHUNK_ROWS == 0:
             check_cancel(cancel)
             progress(0.9 * i / max(len(rows), 1), "rows")
-        sheet.append(row)
+        sheet.append([_text_cell(sheet, v) if isinstance(v, str) else v for v in row])
     info = workbook.create_sheet(_sheet_title(document_word("info", language=language)))
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 16, 48
-    info.append([WriteOnlyCell(info, value=title)])
+    info.append([_text_cell(info, neutralised(title))])
     for key, value in _info_rows(meta, masked=masked, rows=len(rows), language=language):
-        info.append([key, value])
+        info.append([_text_cell(info, key), _text_cell(info, value)])
     workbook.properties.title = title
     workbook.save(handle)
 
 
+def _text_cell(sheet: Any, text: str) -> Any:
+    """A cell that holds `text` as a string, whatever it starts with: openpyxl would otherwise
+    store any text beginning with '=' as a formula (<f>)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    return cell
+
+
 def _write_csv(handle: BinaryIO, *, labels: list[str], rows: list[list[Any]]) -> None:
+    # Rows arrive neutralised (_prepared); the title and meta are not part of a CSV.
     frame = pd.DataFrame(rows, columns=labels) if rows else pd.DataFrame(columns=labels)
     # utf-8-sig writes the BOM Excel and WPS need to read Chinese CSV as UTF-8.
     frame.to_csv(handle, index=False, encoding="utf-8-sig", lineterminator="\r\n")

@@ -7,22 +7,37 @@ The password is handed to SQLCipher and never kept or written anywhere by us.
 from relmgr.storage.errors import (
     DamagedPortfolio,
     NotAPortfolio,
+    PortfolioBusy,
     PortfolioError,
     PortfolioExists,
     PortfolioNotFound,
+    PortfolioReadOnly,
     WrongPassword,
 )
-from relmgr.storage.portfolio import SCHEMA_VERSION, Portfolio, create_portfolio, open_portfolio
+from relmgr.storage.portfolio import (
+    SCHEMA_VERSION,
+    DatabaseError,
+    Portfolio,
+    check_integrity,
+    create_portfolio,
+    explain_database_error,
+    open_portfolio,
+)
 
 __all__ = [
     "SCHEMA_VERSION",
     "DamagedPortfolio",
+    "DatabaseError",
     "NotAPortfolio",
     "Portfolio",
+    "PortfolioBusy",
     "PortfolioError",
     "PortfolioExists",
     "PortfolioNotFound",
+    "PortfolioReadOnly",
     "WrongPassword",
+    "check_integrity",
     "create_portfolio",
+    "explain_database_error",
     "open_portfolio",
 ]

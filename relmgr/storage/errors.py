@@ -25,3 +25,11 @@ class NotAPortfolio(PortfolioError):
 
 class DamagedPortfolio(PortfolioError):
     pass
+
+
+class PortfolioBusy(PortfolioError):
+    """Another relmgr holds the file (an import, a refresh); waiting did not help. Not damage."""
+
+
+class PortfolioReadOnly(PortfolioError):
+    """The file or its folder cannot be written, or the disk is full."""

@@ -21,15 +21,27 @@ import sqlcipher3
 from relmgr.storage.errors import (
     DamagedPortfolio,
     NotAPortfolio,
+    PortfolioBusy,
+    PortfolioError,
     PortfolioExists,
     PortfolioNotFound,
+    PortfolioReadOnly,
     WrongPassword,
 )
 
+# The driver's base error, for callers outside storage that turn it into a PortfolioError.
+DatabaseError = sqlcipher3.DatabaseError
 FORMAT_MARKER = "relmgr-portfolio"
 _SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
 # SQLCipher 4 pages are 4096 bytes; a file of another size was cut short or is something else.
 _PAGE_SIZE = 4096
+# How long a command waits for another relmgr (an import, a refresh) to let go of the file
+# before saying it is in use. Tests shorten it.
+BUSY_TIMEOUT_MS = 5000
+# What unlock checks: the header (file shape), the key, the schema and the pages these reads
+# touch. SQLCipher verifies each page's HMAC as it reads it, so a read of these tables proves
+# their pages intact; the full check is `check_integrity` (relmgr check FILE).
+_UNLOCK_CHECKED = "header, key, schema and the meta and schema_version pages"
 
 
 def _migration_scripts() -> list[tuple[int, str]]:
@@ -48,6 +60,8 @@ MIGRATIONS = _migration_scripts()
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 # Migration 0002 adds the derived customer_summary table, which upgrading fills from the data.
 _SUMMARY_INTRODUCED = 2
+# Migration 0009 chains the audit log; upgrading chains the rows already there.
+_AUDIT_CHAIN_INTRODUCED = 9
 
 
 def _now() -> str:
@@ -61,7 +75,34 @@ def _connect(path: Path, password: str) -> sqlcipher3.Connection:
     # Keep SQLCipher's own diagnostics (which can name the failure) off stderr.
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.set_key(password)
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_MS)}")
     return conn
+
+
+def explain_database_error(path: Path | str, exc: BaseException) -> PortfolioError:
+    """The one-line error the user sees for a database error on `path`: in use (try again),
+    read-only or full, or damaged. A locked file is never called damaged."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return PortfolioBusy(f"{path}: in use by another relmgr (an import or refresh); "
+                             "try again when it has finished")
+    if "readonly" in text or "read-only" in text:
+        return PortfolioReadOnly(f"{path}: the file or its folder is read-only; "
+                                 "copy it to a folder you can write, or open it from there")
+    if "disk" in text and ("full" in text or "i/o" in text):
+        return PortfolioReadOnly(f"{path}: cannot write: the disk is full or failing")
+    if "unable to open" in text:
+        return PortfolioReadOnly(f"{path}: cannot be opened for writing (permissions?)")
+    return DamagedPortfolio(f"{path}: the file is damaged (a page failed its check while reading: "
+                            "run `relmgr check` and restore a backup)")
+
+
+def check_integrity(portfolio: Portfolio) -> list[str]:
+    """SQLCipher's full check: every page's HMAC, then SQLite's own structure check. Returns
+    the problems found (empty: intact). Reads every page: seconds on a branch portfolio."""
+    problems = [str(r[0]) for r in portfolio.conn.execute("PRAGMA cipher_integrity_check")]
+    problems += [str(r[0]) for r in portfolio.conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
+    return problems
 
 
 class Portfolio:
@@ -112,6 +153,10 @@ class Portfolio:
                     self.conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, _now()))
                     if number == _SUMMARY_INTRODUCED:
                         self._fill_new_summary()
+                    if number == _AUDIT_CHAIN_INTRODUCED:
+                        from relmgr.storage import audit_chain
+
+                        audit_chain.backfill(self.conn)
 
     def _fill_new_summary(self) -> None:
         # A portfolio older than the summary table has data but no summary yet; fill it in the
@@ -242,18 +287,29 @@ def open_portfolio(path: str | os.PathLike[str], password: str, *, migrate: bool
             if "not a database" in str(exc):
                 raise WrongPassword(
                     f"{path}: wrong password (or the file is not a relmgr portfolio)") from None
-            raise DamagedPortfolio(f"{path}: the file is damaged ({exc})") from None
+            error = explain_database_error(path, exc)
+            if isinstance(error, DamagedPortfolio):
+                error = DamagedPortfolio(f"{path}: the file is damaged (checked: {_UNLOCK_CHECKED})")
+            raise error from None
         try:
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             marker = (conn.execute("SELECT value FROM meta WHERE key='format'").fetchone()
                       if "meta" in names else None)
             if "schema_version" not in names or marker is None or marker[0] != FORMAT_MARKER:
                 raise NotAPortfolio(f"{path}: an encrypted database, but not a relmgr portfolio")
+            conn.execute("SELECT COUNT(*), MAX(version) FROM schema_version").fetchone()
+            conn.execute("SELECT COUNT(*) FROM meta").fetchall()
         except sqlcipher3.DatabaseError as exc:
-            raise DamagedPortfolio(f"{path}: the file is damaged ({exc})") from None
+            error = explain_database_error(path, exc)
+            if isinstance(error, DamagedPortfolio):
+                error = DamagedPortfolio(f"{path}: the file is damaged (checked: {_UNLOCK_CHECKED})")
+            raise error from None
         portfolio = Portfolio(path, conn)
         if migrate:
-            portfolio._migrate()
+            try:
+                portfolio._migrate()
+            except sqlcipher3.DatabaseError as exc:
+                raise explain_database_error(path, exc) from None
         portfolio.conn.execute("PRAGMA foreign_keys = ON")
         return portfolio
     except BaseException:

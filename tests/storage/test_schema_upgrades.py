@@ -122,6 +122,11 @@ def test_fixture_upgrades_to_the_current_schema_with_rows_intact(version: int, c
                 [("TEST-0003", "2026-01-07")]
             assert upgraded.query("SELECT customer_id, position FROM worklist_positions") == \
                 [("TEST-0001", 1)]
+        # The audit rows are hash-chained (migration 9 chains the rows of older files).
+        from relmgr.storage import audit_chain
+
+        assert audit_chain.verify(upgraded.conn) is None
+        assert all(h for (h,) in upgraded.query("SELECT row_hash FROM audit_log"))
         # The triggers of migrations 7 and 8 work on the upgraded file.
         with upgraded.transaction():
             upgraded.conn.execute("UPDATE holdings SET opened_on = '2015-01-02' "
