@@ -109,3 +109,18 @@ def open_tasks(portfolio: Portfolio, *, day: str) -> tuple[int, int]:
     (n, overdue), = portfolio.query(
         "SELECT COUNT(*), COALESCE(SUM(due_on < ?), 0) FROM tasks WHERE status = 'OPEN'", (day,))
     return int(n), int(overdue)
+
+
+def new_customers(portfolio: Portfolio, *, first: str, last: str) -> int:
+    """Customers whose relationship opened in [first, last] (ISO dates)."""
+    (n,), = portfolio.query("SELECT COUNT(*) FROM customers WHERE opened_on BETWEEN ? AND ?", (first, last))
+    return int(n)
+
+
+def decline_outcomes(portfolio: Portfolio, month: str) -> tuple[int, int]:
+    """(customers in the decline stage at the month before's end, of them churned in `month`),
+    from the stored stage flow."""
+    (at_risk, churned), = portfolio.query(
+        "SELECT COALESCE(SUM(count), 0), COALESCE(SUM(CASE WHEN to_stage = 'CHURNED' THEN count END), 0) "
+        "FROM stage_flow WHERE month = ? AND from_stage = 'DECLINE'", (month,))
+    return int(at_risk), int(churned)

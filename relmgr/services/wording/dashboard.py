@@ -66,3 +66,28 @@ def figure_title(code: str, *, language: str) -> str:
 
 def definition(code: str, *, language: str) -> str:
     return say(DEFINITIONS[code], language) if code in DEFINITIONS else code
+
+
+KPI_TITLES: dict[str, Pair] = {
+    "aum_growth": ("AUM growth (year to date)", "管理资产较年初增长"),
+    "new_customers": ("New customers", "新增客户"),
+    "upgraded": ("Customers upgraded a tier", "层级提升客户"),
+    "retention_at_risk": ("Retention of customers at risk", "风险客户挽留率"),
+    "contact_coverage": ("Contact coverage of due customers", "应联系客户覆盖率"),
+    "conversion": ("Conversion of recommendations", "推荐转化率"),
+}
+KPI_DEFINITIONS: dict[str, Pair] = {
+    "aum_growth": ("Month-end AUM against the end of the previous year, as a change; the target is "
+                   "the growth for the year.", "月末管理资产较上年末的变化率；目标为全年增长目标。"),
+    "new_customers": ("Customers whose relationship opened in the month.", "本月新开户的客户数。"),
+    "upgraded": ("Customers whose service tier went up in the month (stored tier history).",
+                 "本月服务层级上调的客户数（已保存的层级历史）。"),
+    "retention_at_risk": ("Customers in the decline stage at the month before's end who did not "
+                          "churn in the month, out of all of them.",
+                          "上月末处于衰退期的客户中，本月未流失的比例。"),
+    "contact_coverage": ("Customers contacted this month out of those due by the month's end or "
+                         "contacted in it, over the tiers with an RM cadence.",
+                         "有联系频率要求的层级中，本月已联系客户占截至月末应联系或本月已联系客户的比例。"),
+    "conversion": ("Recommendations accepted out of all answered in the month.",
+                   "本月有答复的推荐中被接受的比例。"),
+}
