@@ -233,10 +233,42 @@ def _eval_churn(args: argparse.Namespace) -> dict[str, Any]:
         raise UserError(str(error)) from None
 
 
+# Issue 18: unusual-activity alerts (relmgr/services/alerts.py).
+def cmd_alerts(args: argparse.Namespace) -> int:
+    from relmgr.services.alerts import alerts_json, check_alert
+
+    with _open(args.file) as portfolio:
+        try:
+            if args.check:
+                check_alert(portfolio, key=args.check, note=args.note or "", today=args.today)
+            payload = alerts_json(portfolio, today=args.today)
+        except ValueError as error:  # no data date, an unknown alert, a missing note
+            raise UserError(str(error)) from None
+    if args.json:
+        _print_json(payload)
+    else:
+        print(f"as of {payload['as_of']}: {payload['alerts']} alerts, {payload['customers']} customers. "
+              f"{payload['notice']['en']}")
+        for row in payload["rows"]:
+            print(f"{row['key']:<28} {'checked' if row['checked'] else 'open':<8} {row['reason']['en']}")
+    return EXIT_OK
+
+
+def _eval_alerts(args: argparse.Namespace) -> dict[str, Any]:
+    from relmgr.services.alerts import evaluate_alerts
+
+    with _open(args.file) as portfolio:
+        try:
+            return evaluate_alerts(portfolio)
+        except ValueError as error:
+            raise UserError(str(error)) from None
+
+
 # `relmgr eval TARGET FILE`: one entry per model evaluated against its baseline.
 EVAL_TARGETS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "recommend": _eval_recommend,
     "churn": _eval_churn,
+    "alerts": _eval_alerts,
 }
 # Targets that can also evaluate on a flat labelled CSV (`--csv PATH --target COLUMN`).
 EVAL_CSV_TARGETS = frozenset({"churn"})
@@ -485,6 +517,14 @@ def build_parser() -> argparse.ArgumentParser:
                       help="store a target (team rule) first, e.g. aum_growth=0.1 or new_customers=8")
     kpis.add_argument("--json", action="store_true")
     kpis.set_defaults(handler=cmd_kpis)
+
+    alerts = sub.add_parser("alerts", help="unusual-activity alerts with their reasons (service alerts)")
+    alerts.add_argument("file")
+    alerts.add_argument("--today", type=_date, default=None, help="override the data date")
+    alerts.add_argument("--check", default=None, metavar="KEY", help="mark this alert checked (needs --note)")
+    alerts.add_argument("--note", default=None, help="what the customer said or did (audited)")
+    alerts.add_argument("--json", action="store_true")
+    alerts.set_defaults(handler=cmd_alerts)
 
     bench = sub.add_parser("bench", help="measure speed at branch scale")
     bench.add_argument("--customers", type=int, default=50_000)
