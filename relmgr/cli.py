@@ -268,10 +268,42 @@ def _eval_churn(args: argparse.Namespace) -> dict[str, Any]:
         raise UserError(str(error)) from None
 
 
+# Issue 18: unusual-activity alerts (relmgr/services/alerts.py).
+def cmd_alerts(args: argparse.Namespace) -> int:
+    from relmgr.services.alerts import alerts_json, check_alert
+
+    with _open(args.file) as portfolio:
+        try:
+            if args.check:
+                check_alert(portfolio, key=args.check, note=args.note or "", today=args.today)
+            payload = alerts_json(portfolio, today=args.today)
+        except ValueError as error:  # no data date, an unknown alert, a missing note
+            raise UserError(str(error)) from None
+    if args.json:
+        _print_json(payload)
+    else:
+        print(f"as of {payload['as_of']}: {payload['alerts']} alerts, {payload['customers']} customers. "
+              f"{payload['notice']['en']}")
+        for row in payload["rows"]:
+            print(f"{row['key']:<28} {'checked' if row['checked'] else 'open':<8} {row['reason']['en']}")
+    return EXIT_OK
+
+
+def _eval_alerts(args: argparse.Namespace) -> dict[str, Any]:
+    from relmgr.services.alerts import evaluate_alerts
+
+    with _open(args.file) as portfolio:
+        try:
+            return evaluate_alerts(portfolio)
+        except ValueError as error:
+            raise UserError(str(error)) from None
+
+
 # `relmgr eval TARGET FILE`: one entry per model evaluated against its baseline.
 EVAL_TARGETS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "recommend": _eval_recommend,
     "churn": _eval_churn,
+    "alerts": _eval_alerts,
 }
 # Targets that can also evaluate on a flat labelled CSV (`--csv PATH --target COLUMN`).
 EVAL_CSV_TARGETS = frozenset({"churn"})
@@ -356,6 +388,63 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise UserError(str(error)) from None
     print(f"exported {result.rows} rows of '{args.list}' to {result.path} "
           f"({result.fmt}, {'masked' if result.masked else 'UNMASKED'})")
+    return EXIT_OK
+
+
+# Issue 18: the portfolio at a glance and KPIs against targets (relmgr/services/dashboard).
+def _month(text: str) -> str:
+    from relmgr.services.dashboard import month_bounds
+
+    try:
+        month_bounds(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _target(text: str) -> tuple[str, float]:
+    kpi, sep, value = text.partition("=")
+    try:
+        return kpi.strip(), float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not KPI=NUMBER: {text!r}") from None
+
+
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from relmgr.services.dashboard import load_dashboard
+
+    with _open(args.file) as portfolio:
+        try:
+            payload = load_dashboard(portfolio, month=args.month, today=args.today).to_json()
+        except ValueError as error:  # no data date, a month after it
+            raise UserError(str(error)) from None
+    if args.json:
+        _print_json(payload)
+    else:
+        print(f"{payload['month']} (to {payload['as_of']})")
+        for code, figure in payload["figures"].items():
+            value = figure["value"] if "unavailable" not in figure else figure["unavailable"]["en"]
+            print(f"{figure['title']['en']:>34}  {json.dumps(value, ensure_ascii=False, default=str)}")
+    return EXIT_OK
+
+
+def cmd_kpis(args: argparse.Namespace) -> int:
+    from relmgr.services.dashboard.kpis import kpis_json, set_targets
+
+    with _open(args.file) as portfolio:
+        try:
+            if args.set:
+                set_targets(portfolio, dict(args.set))
+            payload = kpis_json(portfolio, month=args.month, today=args.today)
+        except ValueError as error:  # a target out of range, a malformed rule, no data date
+            raise UserError(str(error)) from None
+    if args.json:
+        _print_json(payload)
+    else:
+        print(f"KPIs {payload['month']} (to {payload['as_of']})")
+        for kpi in payload["kpis"]:
+            progress = "-" if kpi["progress"] is None else f"{kpi['progress']:.0%}"
+            print(f"{kpi['title']['en']:>34}  {kpi['actual']!s:>10}  target {kpi['target']!s:>6}  {progress:>5}")
     return EXIT_OK
 
 
@@ -455,6 +544,31 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--branch", default=None, help="branch printed on the list (default: meta 'branch')")
     export.add_argument("--rm", default=None, help="RM printed on the list (default: meta 'rm')")
     export.set_defaults(handler=cmd_export)
+
+    # Issue 18: dashboard and KPIs.
+    dashboard = sub.add_parser("dashboard", help="the portfolio at a glance, from stored results")
+    dashboard.add_argument("file")
+    dashboard.add_argument("--month", type=_month, default=None, help="YYYY-MM (default: the data date's)")
+    dashboard.add_argument("--today", type=_date, default=None, help="override the data date")
+    dashboard.add_argument("--json", action="store_true")
+    dashboard.set_defaults(handler=cmd_dashboard)
+
+    kpis = sub.add_parser("kpis", help="KPIs of a month against the team's targets")
+    kpis.add_argument("file")
+    kpis.add_argument("--month", type=_month, default=None, help="YYYY-MM (default: the data date's)")
+    kpis.add_argument("--today", type=_date, default=None, help="override the data date")
+    kpis.add_argument("--set", type=_target, action="append", default=[], metavar="KPI=TARGET",
+                      help="store a target (team rule) first, e.g. aum_growth=0.1 or new_customers=8")
+    kpis.add_argument("--json", action="store_true")
+    kpis.set_defaults(handler=cmd_kpis)
+
+    alerts = sub.add_parser("alerts", help="unusual-activity alerts with their reasons (service alerts)")
+    alerts.add_argument("file")
+    alerts.add_argument("--today", type=_date, default=None, help="override the data date")
+    alerts.add_argument("--check", default=None, metavar="KEY", help="mark this alert checked (needs --note)")
+    alerts.add_argument("--note", default=None, help="what the customer said or did (audited)")
+    alerts.add_argument("--json", action="store_true")
+    alerts.set_defaults(handler=cmd_alerts)
 
     bench = sub.add_parser("bench", help="measure speed at branch scale")
     bench.add_argument("--customers", type=int, default=50_000)

@@ -157,3 +157,4 @@ class AuditAction(StrEnum):
     REVEAL_PHONE = "REVEAL_PHONE"
     EXPORTED = "EXPORTED"
     SYNCED = "SYNCED"
+    ALERT_CHECKED = "ALERT_CHECKED"    # an unusual-activity alert checked, with the RM's note

@@ -18,9 +18,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from relmgr.domain.codes import Channel, TxnKind
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.services.demo import catalogue as cat
 from relmgr.services.demo.contacts import campaigns_and_offers, interactions_frame, tasks_frame
+from relmgr.services.demo.unusual import PlantedEvent, plant_unusual
 from relmgr.services.demo.generator import (
     CHANNEL_CODES,
     CHUNK_CUSTOMERS,
@@ -59,17 +61,35 @@ class DemoData:
     def customer_count(self) -> int:
         return len(self._population.ids)
 
-    def transaction_chunks(self) -> Iterator[tuple[TxnChunk, int]]:
-        """(chunk, first txn_id) per block of customers; ids run on across chunks."""
-        streams = np.random.SeedSequence([self.seed, 1]).spawn(
-            -(-self.customer_count // CHUNK_CUSTOMERS))
-        next_id = 1
-        for i, stream in enumerate(streams):
+    def _chunks(self) -> Iterator[tuple[TxnChunk, list[PlantedEvent]]]:
+        count = -(-self.customer_count // CHUNK_CUSTOMERS)
+        streams = np.random.SeedSequence([self.seed, 1]).spawn(count)
+        # Planting draws from streams of its own, so the rest of the demo is what it was before.
+        plant_streams = np.random.SeedSequence([self.seed, 2]).spawn(count)
+        for i, (stream, plant_stream) in enumerate(zip(streams, plant_streams, strict=True)):
             block = slice(i * CHUNK_CUSTOMERS, min((i + 1) * CHUNK_CUSTOMERS, self.customer_count))
             chunk = _transactions(np.random.default_rng(stream), self._population, self._holdings,
                                   self._maturity_exits, block)
+            yield _with_planted(chunk, np.random.default_rng(plant_stream), self._population, block)
+
+    def transaction_chunks(self) -> Iterator[tuple[TxnChunk, int]]:
+        """(chunk, first txn_id) per block of customers; ids run on across chunks."""
+        next_id = 1
+        for chunk, _ in self._chunks():
             yield chunk, next_id
             next_id += len(chunk)
+
+    def planted_unusual(self) -> pd.DataFrame:
+        """The generator's ground truth of the unusual activity it planted (demo/unusual.py):
+        customer_id, kind, first and last date. Never written to the portfolio."""
+        events = [e for _, planted in self._chunks() for e in planted]
+        cal = self._population.cal
+        return pd.DataFrame({
+            "customer_id": self._population.ids[[e.customer for e in events]].astype(object),
+            "kind": [e.kind for e in events],
+            "first_date": cal.iso(np.array([e.first_day for e in events], dtype=np.int64)),
+            "last_date": cal.iso(np.array([e.last_day for e in events], dtype=np.int64)),
+        })
 
     def transaction_rows(self, chunk: TxnChunk, first_id: int) -> list[list]:
         """Columns of TRANSACTION_COLUMNS as Python lists, ready for executemany."""
@@ -86,6 +106,23 @@ class DemoData:
         parts = [pd.DataFrame(dict(zip(TRANSACTION_COLUMNS, self.transaction_rows(c, first), strict=True)))
                  for c, first in self.transaction_chunks()]
         return pd.concat(parts, ignore_index=True)
+
+
+def _with_planted(chunk: TxnChunk, rng: np.random.Generator, pop: Population,
+                  block: slice) -> tuple[TxnChunk, list[PlantedEvent]]:
+    parts, truth = plant_unusual(
+        rng, customer=chunk.customer, day=chunk.day, amount=chunk.amount, kind=chunk.kind,
+        channel=chunk.channel, customers=block, last_day=pop.cal.last_day, churn_day=pop.churn_day,
+        closes_all=pop.closes_all, opened_day=pop.opened_day,
+        kind_codes={k: KIND_CODES.index(k.value) for k in TxnKind},
+        channel_codes={c: CHANNEL_CODES.index(c.value) for c in Channel})
+    if not parts:
+        return chunk, truth
+    columns = [np.concatenate([getattr(chunk, name)] + [p[i] for p in parts])
+               for i, name in enumerate(("customer", "day", "amount", "kind", "channel"))]
+    holding = np.concatenate([chunk.holding] + [np.full(len(p[0]), -1) for p in parts])
+    order = np.lexsort((columns[1], columns[0]))  # stable: same-day planted rows come last
+    return TxnChunk(*(c[order] for c in columns), holding[order].astype(np.int64)), truth
 
 
 def generate_demo(*, customers: int, seed: int, as_of: dt.date) -> DemoData:

@@ -16,6 +16,9 @@ both languages side by side:
 - worklist: Today's reasons and suggested actions, how each reason earns its points
 - campaigns, audit: offer arms and outcomes; audit actions
 - exports: column headings, list titles and the words of the exported documents
+- dashboard: the dashboard's figures and KPIs, each with its definition
+- money: amounts in 万元 / 亿元 or CNY, for summaries, lists and chart axes
+- alerts: the reasons of unusual-activity alerts, in words and numbers
 
 A word is a pair (English, Chinese); `say` picks one for a language. An unknown code (from a
 newer import file, say) is shown as it is rather than hidden.

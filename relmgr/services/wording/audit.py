@@ -15,6 +15,7 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.REVEAL_PHONE: ("Phone number revealed", "查看完整手机号"),
     AuditAction.EXPORTED: ("Exported", "导出"),
     AuditAction.SYNCED: ("Synced to head office", "同步至总行"),
+    AuditAction.ALERT_CHECKED: ("Unusual-activity alert checked", "异常交易提醒已核实"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).
