@@ -121,6 +121,9 @@ def open_snooze(window: MainWindow) -> None:
 
 def open_warning(window: MainWindow) -> None:
     _go_to(window, window.churn_page)
+    # A small demo may have no customer at high or medium risk: show every band, as an RM would
+    # to look at a low-risk customer's score.
+    window.churn_page.band_combo.setCurrentIndex(window.churn_page.band_combo.count() - 1)
     _select_first_row(window.churn_page.view, "The churn warnings list")
     window.churn_page.mark_selected(WarningAction.HANDLED)
 
