@@ -84,6 +84,15 @@ def reject(path: Path, folder: Path) -> list[Problem]:
     return list(caught.value.problems)
 
 
+def _contents(path: Path) -> dict:
+    """Every exchange table and meta value except the audit chain's head, and the audit actions."""
+    with open_portfolio(path, PASSWORD) as portfolio:
+        data = [portfolio.query(f"SELECT * FROM {table} ORDER BY 1") for table in EXCHANGE]
+        data.append(portfolio.query("SELECT * FROM meta WHERE key <> 'audit_head' ORDER BY 1"))
+        audit = [row[0] for row in portfolio.query("SELECT action FROM audit_log ORDER BY rowid")]
+    return {"data": data, "audit": audit}
+
+
 def counts(path: Path) -> dict[str, int]:
     with open_portfolio(path, PASSWORD) as portfolio:
         return portfolio.table_counts(EXCHANGE + ["audit_log"])
@@ -406,10 +415,14 @@ def test_cli_import(frames: dict[str, pd.DataFrame], tmp_path: Path,
     path = tmp_path / "p.rmdb"
     create_portfolio(path, PASSWORD).close()
     bad = write_folder(tmp_path / "bad", _bad_id_check(frames))
-    before = sha256(path)
+    before = _contents(path)
     assert main(["import", str(path), "--from", str(bad)]) == 2
     captured = capsys.readouterr()
-    assert sha256(path) == before
+    # Nothing of the import is written; the command line's unlock is audited (issue 13), so the
+    # audit log gains that one row and nothing else.
+    after = _contents(path)
+    assert after["data"] == before["data"]
+    assert after["audit"] == [*before["audit"], "UNLOCKED"]
     lines = captured.err.strip().splitlines()
     assert lines[0] == "customers.csv, row 6, column id_number: check character does not match"
     assert lines[-1].startswith("relmgr: import rejected, nothing was changed: 1 problem in customers.csv")
