@@ -68,7 +68,6 @@ class Tile(QFrame):
         self.title.setObjectName("hint")
         self.title.setWordWrap(True)
         self.value = QLabel()
-        self.value.setWordWrap(True)
         font = self.value.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
@@ -212,25 +211,27 @@ class HomePage(QWidget):
         if code in ("aum_mom", "aum_yoy"):
             if value is None:
                 return NOTHING, self.tr("No balances for the month to compare with.")
-            return _signed_money(value["amount"]), _percent(value["ratio"], 2) if value["ratio"] is not None else ""
+            ratio = value["ratio"]
+            return _signed_money(value["amount"]), "" if ratio is None else f"{ratio:+.2%}"
         if code == "net_inflow":
             latest = value[-1]
             year = sum(month["net"] for month in value)
             return _signed_money(latest["net"]), self.tr("{month}; 12 months: {total}").format(
                 month=latest["month"], total=_signed_money(year))
+        # One tier (move) per line: a wrapped Chinese line would break inside an amount.
         if code == "tiers":
             customers = sum(row["customers"] for row in value)
             return (self.tr("{count:,} customers").format(count=customers),
-                    "; ".join(f"{texts.tier(row['tier'])} {row['customers']:,} · {_money(row['aum'])}"
+                    "\n".join(f"{texts.tier(row['tier'])} {row['customers']:,} · {_money(row['aum'])}"
                               for row in value))
         if code == "stages":
             return (self.tr("{count:,} customers").format(count=sum(value.values())),
-                    "; ".join(f"{texts.stage(stage)} {count:,}" for stage, count in value.items()))
+                    "\n".join(f"{texts.stage(stage)} {count:,}" for stage, count in value.items()))
         if code == "stage_moves":
             moved = sum(row["customers"] for row in value)
             top = [f"{self._stage(row['from'])} → {self._stage(row['to'])} {row['customers']:,}"
                    for row in value[:3]]
-            return self.tr("{count:,} customers").format(count=moved), "; ".join(top)
+            return self.tr("{count:,} customers").format(count=moved), "\n".join(top)
         if code == "churn":
             high = next((b["customers"] for b in value["bands"] if b["band"] == "HIGH"), 0)
             return _money(value["value_at_risk"]), self.tr("{band}: {count:,} customers; scored {date}").format(
@@ -238,9 +239,10 @@ class HomePage(QWidget):
         if code == "contacts":
             made, due = sum(r["made"] for r in value), sum(r["due"] for r in value)
             coverage = made / due if due else None
-            return (self.tr("{made:,} of {due:,}").format(made=made, due=due),
-                    "; ".join(f"{texts.tier(r['tier'])} {r['made']:,}/{r['due']:,}" for r in value)
-                    + (f" ({_percent(coverage)})" if coverage is not None else ""))
+            shown = self.tr("{made:,} of {due:,}").format(made=made, due=due)
+            if coverage is not None:
+                shown += f" ({_percent(coverage)})"
+            return shown, "\n".join(f"{texts.tier(r['tier'])} {r['made']:,}/{r['due']:,}" for r in value)
         if code == "recommendations":
             return _percent(value["acceptance"]), self.tr("{accepted:,} accepted of {answered:,} answered").format(
                 accepted=value["accepted"], answered=value["answered"])
