@@ -3,6 +3,8 @@ KPI table, and a logged contact showing in the contacts figure with no manual re
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtWidgets import QDialogButtonBox
 
 from relmgr.domain.codes import ContactOutcome
@@ -41,6 +43,15 @@ def test_home_is_the_first_page_and_shows_aum_and_kpis_in_both_languages(unlocke
     assert page.kpi_table.item(0, 0).text() == KPI_TITLES[KPIS[0]][0]
     assert all(page.kpi_table.item(r, 1).text() != "–" for r in range(len(KPIS)))  # every KPI has a target
     assert "Segments not computed" not in page.tiles["tiers"].caption.text()
+    # A figure whose source was never computed says so in a sentence, not a blank or a zero.
+    shown = page.dashboard
+    page.dashboard = dataclasses.replace(shown, figures={**shown.figures, "tiers": None},
+                                         unavailable={"tiers": "segments"})
+    page._render()
+    assert page.tiles["tiers"].value.text() == "–"
+    assert page.tiles["tiers"].caption.text().startswith("Segments not computed yet")
+    page.dashboard = shown
+    page._render()
     try:
         window.apply_settings(Settings(language="zh_CN", auto_lock_minutes=10))
         qtbot.waitUntil(lambda: window.nav.item(0).text() == "首页", timeout=5_000)
