@@ -1051,23 +1051,23 @@ Export unmasked?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="162"/>
+        <location filename="../../relmgr/ui/home/page.py" line="161"/>
         <source>Loading…</source>
         <extracomment>What it shows: every stored result the dashboard and KPIs read. Not emitted yet (tiles do not open lists); present for the page contract. Emitted when the figures are on screen.</extracomment>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="192"/>
+        <location filename="../../relmgr/ui/home/page.py" line="191"/>
         <source>Could not load the figures: {error}</source>
         <translation>无法加载指标：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="196"/>
+        <location filename="../../relmgr/ui/home/page.py" line="195"/>
         <source>Month {month}, counted to {date}</source>
-        <translation>{month} 月，统计至 {date}</translation>
+        <translation>月份 {month}，统计至 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="214"/>
+        <location filename="../../relmgr/ui/home/page.py" line="213"/>
         <source>No balances for the month to compare with.</source>
         <translation>没有可比较月份的余额数据。</translation>
     </message>
@@ -1077,64 +1077,64 @@ Export unmasked?</source>
         <translation>{month}；近 12 个月：{total}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="223"/>
-        <location filename="../../relmgr/ui/home/page.py" line="227"/>
-        <location filename="../../relmgr/ui/home/page.py" line="233"/>
+        <location filename="../../relmgr/ui/home/page.py" line="224"/>
+        <location filename="../../relmgr/ui/home/page.py" line="228"/>
+        <location filename="../../relmgr/ui/home/page.py" line="234"/>
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="236"/>
+        <location filename="../../relmgr/ui/home/page.py" line="237"/>
         <source>{band}: {count:,} customers; scored {date}</source>
         <translation>{band}：{count:,} 位客户；评分日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="241"/>
+        <location filename="../../relmgr/ui/home/page.py" line="242"/>
         <source>{made:,} of {due:,}</source>
         <translation>{made:,} / {due:,}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="245"/>
+        <location filename="../../relmgr/ui/home/page.py" line="247"/>
         <source>{accepted:,} accepted of {answered:,} answered</source>
         <translation>已答复 {answered:,} 条，接受 {accepted:,} 条</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="248"/>
+        <location filename="../../relmgr/ui/home/page.py" line="250"/>
         <source>{open:,} open tasks</source>
         <translation>未完成任务 {open:,} 项</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="253"/>
+        <location filename="../../relmgr/ui/home/page.py" line="255"/>
         <source>New</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="278"/>
+        <location filename="../../relmgr/ui/home/page.py" line="280"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="279"/>
+        <location filename="../../relmgr/ui/home/page.py" line="281"/>
         <source>KPIs this month</source>
         <translation>本月考核指标</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="280"/>
+        <location filename="../../relmgr/ui/home/page.py" line="282"/>
         <source>KPI</source>
         <translation>考核指标</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="280"/>
+        <location filename="../../relmgr/ui/home/page.py" line="282"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="280"/>
+        <location filename="../../relmgr/ui/home/page.py" line="282"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="281"/>
+        <location filename="../../relmgr/ui/home/page.py" line="283"/>
         <source>Progress</source>
         <translation>完成度</translation>
     </message>
