@@ -1049,6 +1049,97 @@ Export unmasked?</source>
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="161"/>
+        <source>Loading…</source>
+        <extracomment>What it shows: every stored result the dashboard and KPIs read. Not emitted yet (tiles do not open lists); present for the page contract. Emitted when the figures are on screen.</extracomment>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="191"/>
+        <source>Could not load the figures: {error}</source>
+        <translation>无法加载指标：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="195"/>
+        <source>Month {month}, counted to {date}</source>
+        <translation>月份 {month}，统计至 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="213"/>
+        <source>No balances for the month to compare with.</source>
+        <translation>没有可比较月份的余额数据。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="219"/>
+        <source>{month}; 12 months: {total}</source>
+        <translation>{month}；近 12 个月：{total}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="224"/>
+        <location filename="../../relmgr/ui/home/page.py" line="228"/>
+        <location filename="../../relmgr/ui/home/page.py" line="234"/>
+        <source>{count:,} customers</source>
+        <translation>{count:,} 位客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="237"/>
+        <source>{band}: {count:,} customers; scored {date}</source>
+        <translation>{band}：{count:,} 位客户；评分日期 {date}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="242"/>
+        <source>{made:,} of {due:,}</source>
+        <translation>{made:,} / {due:,}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="247"/>
+        <source>{accepted:,} accepted of {answered:,} answered</source>
+        <translation>已答复 {answered:,} 条，接受 {accepted:,} 条</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="250"/>
+        <source>{open:,} open tasks</source>
+        <translation>未完成任务 {open:,} 项</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="255"/>
+        <source>New</source>
+        <translation>新客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="280"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="281"/>
+        <source>KPIs this month</source>
+        <translation>本月考核指标</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="282"/>
+        <source>KPI</source>
+        <translation>考核指标</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="282"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="282"/>
+        <source>Actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="283"/>
+        <source>Progress</source>
+        <translation>完成度</translation>
+    </message>
+</context>
+<context>
     <name>LifecyclePage</name>
     <message>
         <location filename="../../relmgr/ui/segments/lifecycle.py" line="33"/>
@@ -1140,144 +1231,149 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="374"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="378"/>
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="375"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="379"/>
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="370"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="374"/>
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="294"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="298"/>
         <source>Computing tiers, segments and lifecycle stages…</source>
         <translation>正在计算客户分层、分群和生命周期…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="288"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="292"/>
         <source>Segments could not be computed ({kind}).</source>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="283"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="287"/>
         <source>Bringing segments and churn warnings up to date…</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>正在更新客户分层、分群与流失预警…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="341"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="345"/>
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="380"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="384"/>
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="393"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="397"/>
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="394"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="399"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="394"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="398"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="395"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="398"/>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="400"/>
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="396"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="401"/>
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="397"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="402"/>
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="397"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="402"/>
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="398"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="403"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="398"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="403"/>
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="399"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="404"/>
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="400"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="405"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="400"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="405"/>
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="406"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="411"/>
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="407"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="408"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="413"/>
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="409"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="414"/>
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="410"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="415"/>
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="411"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="416"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="417"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="413"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="418"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>

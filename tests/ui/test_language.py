@@ -11,12 +11,14 @@ def test_switch_to_chinese_and_back(unlocked_window, qtbot) -> None:
     window = unlocked_window
     page = window.customers_page
     row = window.pages.index(page)
-    assert window.nav.item(0).text() == "Today" and window.nav.item(row).text() == "Customers"
+    today = window.pages.index(window.today_page)
+    assert window.nav.item(0).text() == "Home" and window.nav.item(today).text() == "Today"
+    assert window.nav.item(row).text() == "Customers"
     try:
         window.apply_settings(Settings(language="zh_CN", auto_lock_minutes=10))
         # Qt delivers LanguageChange through the event loop.
         qtbot.waitUntil(lambda: window.nav.item(row).text() == "客户", timeout=5_000)
-        assert window.nav.item(0).text() == "今日工作"
+        assert window.nav.item(0).text() == "首页" and window.nav.item(today).text() == "今日工作"
         assert window.lock_action.text() == "锁定"
         assert page.model.headerData(1, Qt.Orientation.Horizontal) == "姓名"
         assert page.search_edit.placeholderText().startswith("按姓名")

@@ -32,7 +32,7 @@ def test_settings_opens_and_changes_language(unlocked_window, qtbot, monkeypatch
     dialog.accept()
     try:
         assert window.settings.language == "zh_CN"
-        qtbot.waitUntil(lambda: window.nav.item(0).text() == "今日工作")   # LanguageChange is posted
+        qtbot.waitUntil(lambda: window.nav.item(0).text() == "首页")   # LanguageChange is posted
         # Opening it again in Chinese: its own labels are translated, nothing raises.
         again = window.open_settings()
         assert again.language_label.text() == "语言"

@@ -97,7 +97,7 @@ def test_unlock_opens_today_and_brings_stale_analytics_up_to_date(window_and_db,
     dialog.open_password_edit.setText(DEMO_PASSWORD_FOR_TESTS)
     with qtbot.waitSignal(window.today_page.loaded, timeout=20_000):
         dialog.primary_button.click()
-    assert window.stack.currentWidget() is window.today_page and window.nav.currentRow() == 0
+    assert window.stack.currentWidget() is window.home_page and window.nav.currentRow() == 0
 
     def churn_on_today() -> bool:
         data = window.today_page.data

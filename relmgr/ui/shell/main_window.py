@@ -42,6 +42,7 @@ from relmgr.ui.shell.i18n import Translations
 from relmgr.ui.audit.page import AuditPage
 from relmgr.ui.churn.page import ChurnPage
 from relmgr.ui.customers.page import CustomersPage
+from relmgr.ui.home.page import HomePage
 from relmgr.ui.segments.lifecycle import LifecyclePage
 from relmgr.ui.churn.model_card import ModelCardPage
 from relmgr.ui.recommendations.page import RecommendationsPage
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self._customer_count: int | None = None
         self._as_of: str | None = None
 
+        self.home_page = HomePage(runner)
         self.today_page = TodayPage(runner)
         self.customers_page = CustomersPage(runner)
         self.customers_page.loaded.connect(self._on_customers_loaded)
@@ -111,14 +113,16 @@ class MainWindow(QMainWindow):
         self.model_card_page = ModelCardPage(runner)
         self.audit_page = AuditPage(runner)
         self.sync_page = SyncPage(runner)
-        # In sidebar order (the RM's morning: whom to call, then the portfolio, then the
-        # records); see retranslate_ui for their names.
+        # In sidebar order (the RM's morning: how the portfolio stands, whom to call, then the
+        # portfolio's lists, then the records); see retranslate_ui for their names.
         self.pages: list[QWidget] = [
-            self.today_page, self.customers_page, self.churn_page, self.recommendations_page,
+            self.home_page, self.today_page, self.customers_page, self.churn_page,
+            self.recommendations_page,
             *self.segment_pages, self.tasks_page, self.model_card_page, self.audit_page, self.sync_page]
         # Pages that load as soon as the portfolio opens; the others load when first shown
         # (ranking 50,000 customers' products is not worth doing for an RM who never looks).
-        self.eager_pages: list[QWidget] = [self.today_page, self.customers_page, *self.segment_pages]
+        self.eager_pages: list[QWidget] = [self.home_page, self.today_page, self.customers_page,
+                                           *self.segment_pages]
         self._loaded: set[int] = set()
 
         for page in self.pages:
@@ -391,7 +395,8 @@ class MainWindow(QMainWindow):
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("relmgr — Relationship Manager Workbench"))
-        names = {self.today_page: self.tr("Today"), self.customers_page: self.tr("Customers"),
+        names = {self.home_page: self.tr("Home"), self.today_page: self.tr("Today"),
+                 self.customers_page: self.tr("Customers"),
                  self.churn_page: self.tr("Churn warnings"),
                  self.recommendations_page: self.tr("Recommendations"),
                  self.tiers_page: self.tr("Service tiers"), self.segments_page: self.tr("Segments"),

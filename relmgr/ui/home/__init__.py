@@ -1,0 +1,1 @@
+"""The Home page (首页): the portfolio at a glance, its figures and KPIs."""

@@ -1,0 +1,88 @@
+"""The Home page (issue 18) on the demo portfolio: total AUM in both languages' money words, the
+KPI table, and a logged contact showing in the contacts figure with no manual refresh."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtWidgets import QDialogButtonBox
+
+from relmgr.domain.codes import ContactOutcome
+from relmgr.services.dashboard.kpis import KPIS
+from relmgr.services.settings import Settings
+from relmgr.services.wording import CHINESE, ENGLISH
+from relmgr.services.wording.dashboard import KPI_TITLES
+from relmgr.services.wording.money import summary_money
+from relmgr.services.worklist import WorkReason
+
+TIMEOUT = 20_000
+
+
+def _settled(window, qtbot) -> None:
+    qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=TIMEOUT)
+    qtbot.wait(30)
+    qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=TIMEOUT)
+
+
+def _made(page) -> int:
+    return sum(row["made"] for row in page.dashboard.figures["contacts"])
+
+
+def test_home_is_the_first_page_and_shows_aum_and_kpis_in_both_languages(unlocked_window, qtbot) -> None:
+    window = unlocked_window
+    page = window.home_page
+    assert window.pages[0] is page and window.stack.currentWidget() is page
+    _settled(window, qtbot)
+    qtbot.waitUntil(lambda: page.dashboard is not None, timeout=TIMEOUT)
+    total = page.dashboard.figures["total_aum"]
+    assert total and total > 0
+    assert page.tiles["total_aum"].value.text() == summary_money(total, language=ENGLISH)
+    assert page.tiles["total_aum"].value.text().startswith("CNY ")
+    assert page.tiles["total_aum"].title.text() == "Total AUM"
+    assert page.kpi_table.rowCount() == len(KPIS)
+    assert page.kpi_table.item(0, 0).text() == KPI_TITLES[KPIS[0]][0]
+    assert all(page.kpi_table.item(r, 1).text() != "–" for r in range(len(KPIS)))  # every KPI has a target
+    assert "Segments not computed" not in page.tiles["tiers"].caption.text()
+    # A figure whose source was never computed says so in a sentence, not a blank or a zero.
+    shown = page.dashboard
+    page.dashboard = dataclasses.replace(shown, figures={**shown.figures, "tiers": None},
+                                         unavailable={"tiers": "segments"})
+    page._render()
+    assert page.tiles["tiers"].value.text() == "–"
+    assert page.tiles["tiers"].caption.text().startswith("Segments not computed yet")
+    page.dashboard = shown
+    page._render()
+    try:
+        window.apply_settings(Settings(language="zh_CN", auto_lock_minutes=10))
+        qtbot.waitUntil(lambda: window.nav.item(0).text() == "首页", timeout=5_000)
+        qtbot.waitUntil(lambda: "万元" in page.tiles["total_aum"].value.text()
+                        or "亿元" in page.tiles["total_aum"].value.text(), timeout=5_000)
+        assert page.tiles["total_aum"].value.text() == summary_money(total, language=CHINESE)
+        assert page.tiles["total_aum"].title.text() == "管理资产总额"
+        assert page.kpi_table.item(0, 0).text() == KPI_TITLES[KPIS[0]][1]
+    finally:  # a failure above must not leave the rest of the suite in Chinese
+        window.apply_settings(Settings(language="en", auto_lock_minutes=10))
+        qtbot.waitUntil(lambda: window.nav.item(0).text() == "Home", timeout=5_000)
+
+
+def test_a_logged_contact_shows_in_the_contacts_figure(unlocked_window, qtbot) -> None:
+    window = unlocked_window
+    page = window.home_page
+    _settled(window, qtbot)
+    qtbot.waitUntil(lambda: page.dashboard is not None and page.dashboard.figures["contacts"] is not None,
+                    timeout=TIMEOUT)
+    made_before = _made(page)
+    text_before = page.tiles["contacts"].value.text()
+    frame = window.today_page.model.frame
+    overdue = [row.customer_id for row in frame.itertuples()
+               if any(d["reason"] == WorkReason.CONTACT_OVERDUE for d in row.details)]
+    assert overdue, "the demo portfolio has customers overdue for a contact"
+    window.today_page.select_customer(overdue[0])
+    dialog = window.today_page.log_contact()
+    dialog.outcome_combo.setCurrentIndex(dialog.outcome_combo.findData(ContactOutcome.INTERESTED.value))
+    dialog.note_edit.setPlainText("Called about the portfolio review")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    # Nobody pressed a refresh: the page follows the contacts topic.
+    qtbot.waitUntil(lambda: _made(page) == made_before + 1, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: page.tiles["contacts"].value.text() != text_before, timeout=TIMEOUT)
+    assert f"{made_before + 1:,} of" in page.tiles["contacts"].value.text()
