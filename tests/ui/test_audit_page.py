@@ -1,6 +1,6 @@
 """The Audit log page's chain banner in the real window on the demo portfolio: intact as seeded,
-broken (naming the row) when an audit row was edited by SQL before unlock, and checked again
-when the page reloads after a write (Topic.AUDIT)."""
+broken (naming the row, in English and Chinese) when an audit row was edited by SQL before
+unlock, and checked again when the page reloads after a write (Topic.AUDIT)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from relmgr.domain.codes import AuditAction
 from relmgr.services import audit
+from relmgr.services.settings import Settings
 from relmgr.storage import open_portfolio
 from tests.conftest import DEMO_PASSWORD_FOR_TESTS
 
@@ -61,3 +62,10 @@ def test_banner_names_the_row_edited_before_unlock(window_and_db, writable_demo_
     text = page.chain_label.text()
     assert text == (f"Audit chain BROKEN at entry {edited}: it was changed after it was written.")
     assert "someone-else" not in text
+    try:
+        window.apply_settings(Settings(language="zh_CN", auto_lock_minutes=10))
+        qtbot.waitUntil(lambda: page.chain_label.text().startswith("审计链"), timeout=5_000)
+        assert page.chain_label.text() == f"审计链在第 {edited} 条断开：该条目在写入后被修改。"
+    finally:  # a failure above must not leave the rest of the suite in Chinese
+        window.apply_settings(Settings(language="en", auto_lock_minutes=10))
+        qtbot.waitUntil(lambda: page.chain_label.text().startswith("Audit chain"), timeout=5_000)
