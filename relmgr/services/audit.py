@@ -67,6 +67,12 @@ def verify_chain(portfolio: Portfolio) -> str | None:
     return audit_chain.verify(portfolio.conn)
 
 
+def chain_break(portfolio: Portfolio) -> audit_chain.ChainBreak | None:
+    """Where the audit chain breaks (kind and row id, for a page to put in its own words), or
+    None when it is intact."""
+    return audit_chain.find_break(portfolio.conn)
+
+
 def list_audit(portfolio: Portfolio, *, action: AuditAction | str | None = None,
                since: dt.date | None = None, until: dt.date | None = None,
                limit: int | None = 500) -> pd.DataFrame:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 HEAD_KEY = "audit_head"
@@ -52,24 +53,51 @@ def backfill(conn: Any) -> None:
     _set_head(conn, prev)
 
 
-def verify(conn: Any) -> str | None:
-    """None when the chain is intact, else one sentence saying where it breaks."""
+@dataclass(frozen=True)
+class ChainBreak:
+    """Where the chain breaks. kind: 'gap' (a row deleted, inserted or moved before audit_id),
+    'changed' (audit_id edited after it was written) or 'truncated' (the newest rows after the
+    first `rows` are missing; audit_id is None). Ids and counts only, so no words and no data:
+    the CLI and the window each put it in their own words."""
+
+    kind: str
+    audit_id: int | None
+    rows: int
+
+
+def find_break(conn: Any) -> ChainBreak | None:
+    """The first break in the chain, or None when it is intact."""
     prev = ""
     count = 0
     for *row, stored_prev, stored in conn.execute(
             f"SELECT {_FIELDS}, prev_hash, row_hash FROM audit_log ORDER BY audit_id"):
         count += 1
         if stored_prev != prev:
-            return (f"audit row {row[0]} does not follow the row before it "
-                    "(a row was deleted, inserted or moved before it)")
+            return ChainBreak("gap", int(row[0]), count)
         if row_hash(row, prev) != stored:
-            return f"audit row {row[0]} was changed after it was written"
+            return ChainBreak("changed", int(row[0]), count)
         prev = stored
     head = conn.execute("SELECT value FROM meta WHERE key = ?", (HEAD_KEY,)).fetchone()
     if (head[0] if head else "") != prev:
-        return (f"the newest audit rows are missing (the log ends after {count} rows "
-                "but the file recorded a later one)")
+        return ChainBreak("truncated", None, count)
     return None
+
+
+def describe(found: ChainBreak) -> str:
+    """One English sentence for a break (the command line's wording)."""
+    if found.kind == "gap":
+        return (f"audit row {found.audit_id} does not follow the row before it "
+                "(a row was deleted, inserted or moved before it)")
+    if found.kind == "changed":
+        return f"audit row {found.audit_id} was changed after it was written"
+    return (f"the newest audit rows are missing (the log ends after {found.rows} rows "
+            "but the file recorded a later one)")
+
+
+def verify(conn: Any) -> str | None:
+    """None when the chain is intact, else one sentence saying where it breaks."""
+    found = find_break(conn)
+    return None if found is None else describe(found)
 
 
 def _set_head(conn: Any, digest: str) -> None:

@@ -4,98 +4,118 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="28"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="32"/>
         <source>Today&apos;s worklist</source>
         <translation>今日工作清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="29"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="33"/>
         <source>Customers due for contact</source>
         <translation>应联系客户清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="30"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="34"/>
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="31"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="35"/>
         <source>Product recommendations</source>
         <translation>产品推荐清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="32"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="36"/>
         <source>Open tasks</source>
         <translation>待办任务清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="41"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="45"/>
         <source>{list}: {rows:,} rows, {format}, masked, file {file}</source>
         <translation>{list}：{rows:,} 行，{format}，已脱敏，文件 {file}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="43"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="47"/>
         <source>{list}: {rows:,} rows, {format}, UNMASKED, file {file}</source>
         <translation>{list}：{rows:,} 行，{format}，未脱敏，文件 {file}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="53"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="57"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="54"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="58"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="55"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="59"/>
         <source>What</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="56"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="60"/>
         <source>Target</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="57"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="61"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="148"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="165"/>
         <source>The audit log could not be read ({kind}).</source>
         <extracomment>What it shows: the audit log.</extracomment>
         <translation>无法读取审计日志（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="157"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="174"/>
         <source>The latest {count:,} entries</source>
         <translation>最近 {count:,} 条记录</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="158"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="175"/>
         <source>{count:,} entries</source>
         <translation>{count:,} 条记录</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="161"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="181"/>
+        <source>Audit chain intact: no entry has been changed, removed or reordered.</source>
+        <translation>审计链完整：没有任何条目被修改、删除或调换顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/audit/page.py" line="183"/>
+        <source>Audit chain BROKEN at entry {row}: an entry before it was removed, inserted or moved.</source>
+        <translation>审计链在第 {row} 条断开：其之前有条目被删除、插入或移动。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/audit/page.py" line="186"/>
+        <source>Audit chain BROKEN at entry {row}: it was changed after it was written.</source>
+        <translation>审计链在第 {row} 条断开：该条目在写入后被修改。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/audit/page.py" line="188"/>
+        <source>Audit chain BROKEN: the log ends after {rows:,} entries but the file recorded a later one, so the newest entries were removed.</source>
+        <translation>审计链断开：日志在 {rows:,} 条后结束，但文件记录了更晚的条目，说明最新的条目已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/audit/page.py" line="204"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="162"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="205"/>
         <source>Action</source>
         <translation>操作类型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="163"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="206"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="167"/>
+        <location filename="../../relmgr/ui/audit/page.py" line="210"/>
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>

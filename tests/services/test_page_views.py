@@ -9,7 +9,7 @@ import pytest
 from relmgr.domain.codes import AuditAction
 from relmgr.domain.pii import mask_name
 from relmgr.services import audit, data_date
-from relmgr.services.audit_view import load_audit
+from relmgr.services.audit_view import load_audit, load_audit_page
 from relmgr.services.churn import scores_are_current
 from relmgr.services.churn_view import load_churn_page
 from relmgr.services.contacts import contact_history, create_task, list_tasks, save_contact
@@ -114,6 +114,23 @@ def test_audit_rows_name_the_customer_of_a_reveal_only(portfolio):
     assert by_action[AuditAction.REVEAL_PHONE.value] == "C000001"
     assert by_action[AuditAction.LOCKED.value] == ""
     assert len(load_audit(portfolio, limit=1)) == 1
+
+
+def test_audit_page_data_reports_where_the_chain_breaks(portfolio):
+    audit.record(portfolio, action=AuditAction.LOCKED, target="")
+    audit.record(portfolio, action=AuditAction.REVEAL_PHONE, target="C000001")
+    intact = load_audit_page(portfolio, action=AuditAction.LOCKED.value)
+    assert intact.broken is None and list(intact.rows["action"]) == [AuditAction.LOCKED.value]
+    first, second = (r[0] for r in portfolio.query("SELECT audit_id FROM audit_log ORDER BY audit_id LIMIT 2"))
+    with portfolio.transaction() as conn:
+        conn.execute("UPDATE audit_log SET actor = 'someone-else' WHERE audit_id = ?", (second,))
+    changed = load_audit_page(portfolio).broken
+    assert (changed.kind, changed.audit_id) == ("changed", second)
+    with portfolio.transaction() as conn:
+        conn.execute("DELETE FROM audit_log WHERE audit_id = ?", (first,))
+    # The first break in id order wins: the deletion now comes before the edit.
+    gap = load_audit_page(portfolio).broken
+    assert (gap.kind, gap.audit_id) == ("gap", second)
 
 
 def test_password_change_checks_the_old_password_and_is_audited(writable_demo_portfolio):

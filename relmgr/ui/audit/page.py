@@ -2,7 +2,10 @@
 changes, imports, revealed ID numbers and phones, exports (which list, format, rows, masked or
 not, file name) — newest first, filtered by action. Read through
 relmgr.services.audit.list_audit on the database thread. The log holds no customer data (a
-target is at most a customer number or a file name), so nothing here needs masking.
+target is at most a customer number or a file name), so nothing here needs masking. A banner line
+says whether the hash chain is intact (relmgr.storage.audit_chain) and, if not, which row it
+breaks at: checked in the same database-thread load, so every reload (including the one after a
+write, through Topic.AUDIT) checks it again.
 """
 
 from __future__ import annotations
@@ -15,8 +18,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relmgr.domain.codes import AuditAction
-from relmgr.services.audit_view import ROW_LIMIT, load_audit
+from relmgr.services.audit_view import ROW_LIMIT, AuditPageData, load_audit_page
 from relmgr.services.changes import Topic
+from relmgr.storage.audit_chain import ChainBreak
 from relmgr.ui.common import formatting, texts
 from relmgr.ui.common.table_model import LEFT, FrameTableModel
 from relmgr.ui.shell.runner import TaskRunner
@@ -84,6 +88,8 @@ class AuditPage(QWidget):
         follow_changes(self, runner, self.READS)
         self._generation = 0
         self._has_data = False
+        self._broken: ChainBreak | None = None
+        self._chain_checked = False  # no banner until a load has checked the chain
         self.title = section_title()
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
@@ -95,6 +101,9 @@ class AuditPage(QWidget):
         self.model = AuditTableModel(self)
         self.view = ListView(self.model)
         self.view.open_customer.connect(self.open_customer)
+        self.chain_label = QLabel()
+        self.chain_label.setObjectName("hint")
+        self.chain_label.setWordWrap(True)
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")
         header = QHBoxLayout()
@@ -110,6 +119,7 @@ class AuditPage(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(header)
         layout.addLayout(filters)
+        layout.addWidget(self.chain_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status_label)
         self.retranslate_ui()
@@ -122,8 +132,8 @@ class AuditPage(QWidget):
         self._generation += 1
         generation = self._generation
         self._has_data = True
-        self.runner.run_db(load_audit, action=self.action_filter(),
-                           on_done=lambda frame: self._show(frame, generation),
+        self.runner.run_db(load_audit_page, action=self.action_filter(),
+                           on_done=lambda data: self._show(data, generation),
                            on_error=lambda error: self._failed(error, generation))
 
     def clear(self) -> None:
@@ -133,10 +143,17 @@ class AuditPage(QWidget):
         self.model.clear()
         self.count_label.clear()
         self.status_label.clear()
+        self._broken = None
+        self._chain_checked = False
+        self._render_chain()
 
-    def _show(self, frame: pd.DataFrame, generation: int) -> None:
+    def _show(self, data: AuditPageData, generation: int) -> None:
         if generation != self._generation:
             return
+        frame: pd.DataFrame = data.rows
+        self._broken = data.broken
+        self._chain_checked = True
+        self._render_chain()
         self.model.set_frame(frame.reset_index(drop=True))
         for column, width in enumerate((150, 110, 150, 200)):
             self.view.setColumnWidth(column, width)
@@ -157,6 +174,32 @@ class AuditPage(QWidget):
             self.tr("The latest {count:,} entries").format(count=count) if count >= ROW_LIMIT
             else self.tr("{count:,} entries").format(count=count))
 
+    def chain_text(self) -> str:
+        """The banner line: intact, or where the chain breaks (row ids only, no personal data)."""
+        found = self._broken
+        if found is None:
+            return self.tr("Audit chain intact: no entry has been changed, removed or reordered.")
+        if found.kind == "gap":
+            return self.tr("Audit chain BROKEN at entry {row}: an entry before it was removed, "
+                           "inserted or moved.").format(row=found.audit_id)
+        if found.kind == "changed":
+            return self.tr("Audit chain BROKEN at entry {row}: it was changed after it was "
+                           "written.").format(row=found.audit_id)
+        return self.tr("Audit chain BROKEN: the log ends after {rows:,} entries but the file "
+                       "recorded a later one, so the newest entries were removed.").format(rows=found.rows)
+
+    def _render_chain(self) -> None:
+        if not self._chain_checked:
+            self.chain_label.clear()
+            return
+        self.chain_label.setText(self.chain_text())
+        name = "hint" if self._broken is None else "errorMessage"
+        if self.chain_label.objectName() != name:
+            # The style sheet picks the colour by object name; re-polish so the change shows.
+            self.chain_label.setObjectName(name)
+            self.chain_label.style().unpolish(self.chain_label)
+            self.chain_label.style().polish(self.chain_label)
+
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Audit log"))
         self.action_caption.setText(self.tr("Action"))
@@ -171,6 +214,7 @@ class AuditPage(QWidget):
         self.action_combo.blockSignals(False)
         self.model.retranslate()
         self._render_count()
+        self._render_chain()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
