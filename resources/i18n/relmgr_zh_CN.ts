@@ -2161,113 +2161,118 @@ Export unmasked?</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="84"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="85"/>
         <source>Building the summary…</source>
         <extracomment>What it shows: aggregates of everything, and the outbox (sequence numbers, audit).</extracomment>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="107"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="108"/>
         <source>suppressed</source>
         <translation>已隐藏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="107"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="108"/>
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="122"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="124"/>
+        <source>This portfolio has no branch id for head office yet: the branch&apos;s administrator sets it with relmgr sync setup.</source>
+        <translation>本组合尚未设置总行同步的网点编号：请网点管理员用 relmgr sync setup 设置。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="129"/>
         <source>The summary could not be built ({kind}).</source>
         <translation>无法生成汇总（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="130"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="137"/>
         <source>Branch {branch}, period {start} to {end}; k = {k}; {hidden} cells suppressed; AUM rounded to {step:,}; no figure is noisy (differential privacy is off). Outbox: {pending} waiting, {sent} sent.</source>
         <translation>网点 {branch}，期间 {start} 至 {end}；k = {k}；{hidden} 个单元格已隐藏；AUM 按 {step:,} 取整；没有加噪数字（差分隐私未开启）。发件箱：{pending} 份待发，{sent} 份已发。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="146"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="153"/>
         <source>No head-office address: set it in Settings.</source>
         <translation>未设置总行地址：请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="155"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="162"/>
         <source>Not sent, kept in the outbox: {reason}</source>
         <translation>未发送，已保留在发件箱：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="156"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="163"/>
         <source>Sent {count} summaries.</source>
         <translation>已发送 {count} 份汇总。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="162"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="169"/>
         <source>Not sent ({kind}).</source>
         <translation>未发送（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="165"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="172"/>
         <source>Save the signed summary</source>
         <translation>保存已签名的汇总</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="166"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="173"/>
         <source>Summary (*.json)</source>
         <translation>汇总 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="174"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="181"/>
         <source>Saved to {file}.</source>
         <translation>已保存到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="186"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="193"/>
         <source>Head-office summary</source>
         <translation>总行汇总</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="187"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="194"/>
         <source>Exactly what leaves this PC: counts of customers and rounded AUM, never a name, number or note. {mark} marks a suppressed cell (fewer than k customers, or hidden so totals cannot reveal one).</source>
         <translation>以下正是将离开本机的全部内容：客户数与取整后的 AUM，绝不含姓名、号码或备注。{mark} 表示已隐藏的单元格（客户少于 k 个，或为防止由合计推算而隐藏）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="191"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="198"/>
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="191"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="198"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="191"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="198"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="192"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="199"/>
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="192"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="199"/>
         <source>AUM (rounded)</source>
         <translation>AUM（取整）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="193"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="200"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="194"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="201"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="195"/>
+        <location filename="../../relmgr/ui/sync/page.py" line="202"/>
         <source>Save to file…</source>
         <translation>保存到文件…</translation>
     </message>

@@ -51,3 +51,19 @@ def test_without_a_branch_id_the_page_says_how_to_set_it(qtbot, runner_on_demo) 
     qtbot.addWidget(page)
     page.load()
     qtbot.waitUntil(lambda: "relmgr sync setup" in page.status_label.text(), timeout=30_000)
+
+
+def test_without_a_branch_id_the_chinese_page_says_so_in_chinese(qtbot, qapp, runner_on_demo) -> None:
+    from relmgr.ui.shell.i18n import Translations
+
+    translations = Translations(qapp)
+    translations.apply("zh_CN")
+    try:
+        page = SyncPage(runner_on_demo)
+        qtbot.addWidget(page)
+        page.load()
+        qtbot.waitUntil(lambda: "relmgr sync setup" in page.status_label.text(), timeout=30_000)
+        assert "网点编号" in page.status_label.text()
+        assert "no branch id" not in page.status_label.text()
+    finally:
+        translations.apply("en")

@@ -20,7 +20,11 @@ _BRANCH_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 
 
 class NotSetUp(ValueError):
-    """The portfolio has no branch id for sync yet."""
+    """The portfolio is not set up for sync: no usable branch id."""
+
+
+class NoBranchId(NotSetUp):
+    """The portfolio has no branch id for sync yet (the window words this one itself)."""
 
 
 def k_of(portfolio: Portfolio) -> int:
@@ -34,7 +38,7 @@ def branch_id(portfolio: Portfolio) -> str:
     """The team rule, else the portfolio's meta 'branch'; NotSetUp when neither is usable."""
     value = get_rule(portfolio, RULE_BRANCH_ID) or portfolio.get_meta("branch")
     if not value:
-        raise NotSetUp("this portfolio has no branch id for head office: set it with "
+        raise NoBranchId("this portfolio has no branch id for head office: set it with "
                        "relmgr sync setup FILE --branch ID")
     if not _BRANCH_ID.match(str(value)):
         raise NotSetUp("the branch id must be 1-40 letters, digits, '.', '_' or '-'")

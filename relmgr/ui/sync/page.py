@@ -25,6 +25,7 @@ from relmgr.services.changes import Topic
 from relmgr.services.files import WriteFailed
 from relmgr.services.settings import load_settings
 from relmgr.services.sync import outbox
+from relmgr.services.sync.branch import NoBranchId
 from relmgr.services.sync.preview import SUPPRESSED_MARK
 from relmgr.services.sync.transport import Refused, SendFailed
 from relmgr.ui.shell.runner import TaskRunner
@@ -117,10 +118,16 @@ class SyncPage(QWidget):
     def _failed(self, error: BaseException, generation: int) -> None:
         if generation == self._generation:
             self._set_busy(False)
-            # Service errors are one sentence without personal data (no branch id, no data date).
-            self.status_label.setText(str(error) if isinstance(error, ValueError) else
-                                      self.tr("The summary could not be built ({kind}).").format(
-                                          kind=type(error).__name__))
+            # Service errors are one sentence without personal data (no branch id, no data date);
+            # the one every new branch meets first is said in the window's language.
+            if isinstance(error, NoBranchId):
+                text = self.tr("This portfolio has no branch id for head office yet: the branch's "
+                               "administrator sets it with relmgr sync setup.")
+            elif isinstance(error, ValueError):
+                text = str(error)
+            else:
+                text = self.tr("The summary could not be built ({kind}).").format(kind=type(error).__name__)
+            self.status_label.setText(text)
 
     def _render_status(self) -> None:
         if self._preview is None:
