@@ -140,6 +140,7 @@ def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = Fals
     result.update(_bench_today(path, repeats=max(1, min(repeats, 3))))
     result.update(_bench_export(path))
     result.update(_bench_churn(path))
+    result.update(_bench_fitting(path))
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     result.update(_gui_startup_probe(path))
     result["targets"] = {"table_ready_ratio": "<= 2", "filter_ms": "<= 30", "pane_ms": "<= 100",
@@ -149,6 +150,7 @@ def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = Fals
                          "sklearn_loaded_at_window_shown": "false"}
     result["targets"].update(TODAY_TARGETS)
     result["targets"].update(CHURN_TARGETS)
+    result["targets"].update(FITTING_TARGETS)
     return result
 
 
@@ -231,6 +233,73 @@ def _bench_churn(path: Path) -> dict[str, Any]:
             "churn_score_timings": summary.timings, "churn_scored": summary.customers,
             "churn_kind": card.get("kind"), "churn_roc_auc": model.get("roc_auc"),
             "churn_rule_roc_auc": rule.get("roc_auc"), "churn_top_decile_lift": model.get("top_decile_lift")}
+
+
+# Issue 12: the database thread stays free while a model is fitted.
+FITTING_TARGETS = {"pane_during_retrain_ms": "<= 200", "pane_during_refresh_ms": "<= 200"}
+
+
+def _pane_latency_while(staged: Any, portfolio_path: Path, customer_ids: list[str]) -> dict[str, float]:
+    """Run `staged` as the window does (read and write on the database thread, the fit on a
+    thread of its own) and, meanwhile, ask the database thread for a customer's 360 every 50 ms
+    as an RM looking people up would; returns the median and 95th percentile latency of those
+    look-ups and the run's own length."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from relmgr.services.customers import load_customer_360
+    from relmgr.storage.db_thread import DatabaseThread
+
+    db = DatabaseThread()
+    fitter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bench-fit")
+    conductor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bench-stages")
+
+    def stages() -> Any:
+        snapshot = db.submit(staged.read).result()
+        fitted = fitter.submit(staged.fit, snapshot).result()
+        return db.submit(staged.write, fitted).result()
+
+    try:
+        db.open(portfolio_path, BENCH_PASSWORD).result()
+        started = time.perf_counter()
+        run = conductor.submit(stages)
+        latencies, sample = [], random.Random(11)
+        while not run.done():
+            asked = time.perf_counter()
+            db.submit(load_customer_360, sample.choice(customer_ids)).result()
+            latencies.append(time.perf_counter() - asked)
+            time.sleep(0.05)
+        run.result()
+        seconds = time.perf_counter() - started
+    finally:
+        conductor.shutdown(wait=True)
+        fitter.shutdown(wait=True)
+        db.shutdown()
+    latencies.sort()
+    p95 = latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))] if latencies else 0.0
+    return {"median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else 0.0,
+            "p95_ms": round(p95 * 1000, 1), "lookups": len(latencies), "run_s": round(seconds, 2)}
+
+
+def _bench_fitting(path: Path) -> dict[str, Any]:
+    """A 360 pane's latency during a churn retrain and a full segments refresh, on a temp copy."""
+    import shutil
+    import tempfile
+
+    from relmgr.services.churn import TRAIN_CHURN
+    from relmgr.services.segments import REFRESH_SEGMENTS
+    from relmgr.storage import open_portfolio
+
+    with tempfile.TemporaryDirectory(prefix="relmgr-bench-fitting-") as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        with open_portfolio(copy, BENCH_PASSWORD) as portfolio:
+            customer_ids = [r[0] for r in portfolio.query("SELECT customer_id FROM customers")]
+        retrain = _pane_latency_while(TRAIN_CHURN, copy, customer_ids)
+        refresh = _pane_latency_while(REFRESH_SEGMENTS, copy, customer_ids)
+    return {"pane_during_retrain_ms": retrain["median_ms"], "pane_during_retrain_p95_ms": retrain["p95_ms"],
+            "pane_during_retrain_lookups": retrain["lookups"], "retrain_staged_s": retrain["run_s"],
+            "pane_during_refresh_ms": refresh["median_ms"], "pane_during_refresh_p95_ms": refresh["p95_ms"],
+            "pane_during_refresh_lookups": refresh["lookups"], "refresh_staged_s": refresh["run_s"]}
 
 
 def _bench_recommend(path: Path) -> dict[str, Any]:

@@ -11,6 +11,7 @@ relmgr/analytics/churn_features.py and relmgr/analytics/churn_model.py.
 API the GUI calls (all on the database thread; the long ones take progress and cancel):
 - train_churn_model(portfolio, *, progress, cancel) -> dict (the model card)
 - score_churn(portfolio, *, progress, cancel, train_if_needed=True) -> ScoreSummary
+  (the window runs SCORE_CHURN and TRAIN_CHURN in stages: relmgr/services/staged.py)
 - load_churn_warnings(portfolio, *, bands=("HIGH", "MEDIUM"), today=None) -> DataFrame
 - mark_warning(portfolio, customer_id, action, note, until=None, *, language, follow_up_on=None, ...)
   -> dict
@@ -189,7 +190,7 @@ def evaluate_churn(portfolio: Portfolio, *, progress: Progress = no_progress,
     return report
 
 
-# -- scoring ------------------------------------------------------------------------------------
+# -- scoring: read on the database thread, predict on a worker, store on the database thread ----
 @dataclasses.dataclass(frozen=True)
 class ScoreSummary:
     as_of: dt.date
@@ -212,53 +213,111 @@ def _current_model(portfolio: Portfolio, rules: ChurnRules) -> dict[str, Any] | 
     return record
 
 
-@writes(Topic.SCORES)
-def score_churn(portfolio: Portfolio, *, progress: Progress = no_progress, cancel: CancelCheck = never,
-                train_if_needed: bool = True) -> ScoreSummary:
-    """Score every customer not churned at the data date with the current model and replace the
-    stored scores in one transaction (trains first when no model is current and
-    `train_if_needed`; ValueError otherwise)."""
+@dataclasses.dataclass(frozen=True)
+class ScoringSnapshot:
+    """What scoring needs, copied out of the portfolio: the current model, or the training
+    snapshot to fit one from when none is current, and the history the features look back on."""
+
+    as_of: dt.date
+    rules: ChurnRules
+    model: dict[str, Any] | None
+    training: TrainingSnapshot | None
+    history: ChurnHistory
+    started: float
+    read_s: float
+
+
+@dataclasses.dataclass(frozen=True)
+class FittedScores:
+    """Scores to store; `new_model` is the record trained for them when none was current."""
+
+    snapshot: ScoringSnapshot
+    model_id: int | None
+    new_model: dict[str, Any] | None
+    scores: pd.DataFrame
+    timings: dict[str, float]
+
+
+def read_scoring(portfolio: Portfolio, *, train_if_needed: bool = True) -> ScoringSnapshot:
+    """Database thread: the model to score with (or what training one needs) and the history."""
     started = time.perf_counter()
     rules = load_churn_rules(portfolio)
-    record = _current_model(portfolio, rules)
-    trained = False
-    if record is None:
+    model = _current_model(portfolio, rules)
+    training = None
+    if model is None:
         if not train_if_needed:
             raise ValueError("no current churn model: train one first")
-        train_churn_model(portfolio, cancel=cancel, progress=lambda f, s="": progress(0.5 * f, s))
-        record = _current_model(portfolio, rules)
-        trained = True
-        assert record is not None
-    base = 0.5 if trained else 0.0
-    lap = time.perf_counter()
+        training = read_training(portfolio)
     as_of = data_date.as_of(portfolio)
     history, _ = _read_history(portfolio, since=as_of - dt.timedelta(days=LOOKBACK_DAYS), until=as_of)
-    timings = {"read_s": round(time.perf_counter() - lap, 3)}
+    return ScoringSnapshot(as_of, rules, model, training, history, started, time.perf_counter() - started)
+
+
+def fit_scoring(snapshot: ScoringSnapshot, *, progress: Progress = no_progress,
+                cancel: CancelCheck = never) -> FittedScores:
+    """Off the database thread: train first if no model is current, then compute every eligible
+    customer's features and score them."""
+    timings = {"read_s": round(snapshot.read_s, 3)}
+    model, new_model, base = snapshot.model, None, 0.0
+    if model is None:
+        assert snapshot.training is not None
+        new_model = model = fit_training(snapshot.training, cancel=cancel,
+                                         progress=lambda f, s="": progress(0.5 * f, s))
+        base = 0.5
     check_cancel(cancel)
     progress(base + 0.3 * (1 - base), "features")
     lap = time.perf_counter()
+    history, rules, as_of = snapshot.history, snapshot.rules, snapshot.as_of
     eligible = np.flatnonzero(history.eligible_at(as_of, rules))
     frame = history.features_at(as_of, customers=eligible)
     timings["features_s"] = round(time.perf_counter() - lap, 3)
     lap = time.perf_counter()
-    kind = ModelKind(record["kind"])
-    model = loads_model(record["model_blob"]) if kind is ModelKind.MODEL else None
-    rule = RuleBaseline(**_rule_fields(record["metrics"]["rule_baseline"]))
-    scores = score_frame(kind=kind, model=model, rule=rule, frame=frame, medians=record["medians"],
+    kind = ModelKind(model["kind"])
+    fitted = loads_model(model["model_blob"]) if kind is ModelKind.MODEL else None
+    rule = RuleBaseline(**_rule_fields(model["metrics"]["rule_baseline"]))
+    scores = score_frame(kind=kind, model=fitted, rule=rule, frame=frame, medians=model["medians"],
                          rules=rules, cancel=cancel)
     timings["predict_s"] = round(time.perf_counter() - lap, 3)
     progress(base + 0.8 * (1 - base), "writing")
+    return FittedScores(snapshot, None if new_model else int(model["model_id"]), new_model, scores, timings)
+
+
+@writes(Topic.SCORES, Topic.MODEL)
+def store_scores(portfolio: Portfolio, fitted: FittedScores) -> ScoreSummary:
+    """Database thread: store the new model (if one was trained) and replace every stored score,
+    in one transaction."""
+    snapshot, scores, timings = fitted.snapshot, fitted.scores, dict(fitted.timings)
     lap = time.perf_counter()
     with portfolio.transaction():
-        check_cancel(cancel)
-        store.replace_scores(portfolio, model_id=record["model_id"], as_of=as_of, scored_at=_now(),
-                             scores=scores, seconds=round(time.perf_counter() - started, 3))
+        model_id = fitted.model_id
+        if fitted.new_model is not None:
+            model_id = store.insert_model(portfolio, fitted.new_model)
+        assert model_id is not None
+        store.replace_scores(portfolio, model_id=model_id, as_of=snapshot.as_of, scored_at=_now(),
+                             scores=scores, seconds=round(time.perf_counter() - snapshot.started, 3))
     timings["write_s"] = round(time.perf_counter() - lap, 3)
-    progress(1.0, "done")
+    kind = ModelKind((fitted.new_model or snapshot.model or {})["kind"])
     counts = scores["band"].value_counts()
-    return ScoreSummary(as_of, int(record["model_id"]), kind, len(scores),
-                        {b.value: int(counts.get(b.value, 0)) for b in RiskBand}, trained,
-                        round(time.perf_counter() - started, 3), timings)
+    return ScoreSummary(snapshot.as_of, int(model_id), kind, len(scores),
+                        {b.value: int(counts.get(b.value, 0)) for b in RiskBand}, fitted.new_model is not None,
+                        round(time.perf_counter() - snapshot.started, 3), timings)
+
+
+#: Scoring as three stages (relmgr/services/staged.py), so training and prediction run off the
+#: database thread.
+SCORE_CHURN = Staged(read_scoring, fit_scoring, store_scores)
+
+
+@writes(Topic.SCORES, Topic.MODEL)
+def score_churn(portfolio: Portfolio, *, progress: Progress = no_progress, cancel: CancelCheck = never,
+                train_if_needed: bool = True) -> ScoreSummary:
+    """Score every customer not churned at the data date with the current model and replace the
+    stored scores in one transaction (trains first when no model is current and
+    `train_if_needed`, storing model and scores together; ValueError otherwise)."""
+    progress(0.0, "reading")
+    summary = SCORE_CHURN.run(portfolio, progress=progress, cancel=cancel, train_if_needed=train_if_needed)
+    progress(1.0, "done")
+    return summary
 
 
 def _rule_fields(stored: dict[str, Any]) -> dict[str, Any]:

@@ -72,6 +72,7 @@ from relmgr.storage.segment_state import (
 )
 from relmgr.services import data_date
 from relmgr.services.changes import Topic, writes
+from relmgr.services.staged import Staged
 
 SEGMENT_COLUMNS = [
     "customer_id", "tier", "tier_since", "avg_aum_3m", "months_below", "contact_status",
@@ -365,38 +366,83 @@ def _carry(inputs: dict[str, pd.DataFrame], *, ids: pd.Index, activity: Activity
     return carry
 
 
-@writes(Topic.SEGMENTS)
-def refresh_segments(portfolio: Portfolio, *, progress: Progress = no_progress,
-                     cancel: CancelCheck = never) -> SegmentsResult:
-    """Recompute everything as of the portfolio's data date and store it in one transaction,
-    with the state a later `refresh_segments_incremental` continues from."""
+# -- full refresh: read on the database thread, compute on a worker, store on the database thread
+@dataclasses.dataclass(frozen=True)
+class RefreshSnapshot:
+    """What a full refresh computes from, copied out of the portfolio (no connection inside)."""
+
+    inputs: dict[str, pd.DataFrame]
+    as_of: dt.date
+    rules: SegmentRules
+    watermark: int
+    changes: tuple[int, int]
+    started: float
+    read_s: float
+
+
+@dataclasses.dataclass(frozen=True)
+class ComputedRefresh:
+    snapshot: RefreshSnapshot
+    result: SegmentsResult
+    state: dict[str, np.ndarray]
+
+
+def read_refresh(portfolio: Portfolio) -> RefreshSnapshot:
+    """Database thread: the exchange tables' snapshots, the rules and the change marks."""
     started = time.perf_counter()
     as_of = data_date.as_of(portfolio)
     rules = load_rules(portfolio)
-    progress(0.0, "reading")
     # Read before the data: a change made after this point makes the stored marks stale, so the
     # next incremental refresh falls back to a full one rather than missing it.
     watermark = highest_txn_id(portfolio)
     changes = input_changes(portfolio)
     inputs = read_inputs(portfolio, as_of=as_of)
-    read_s = time.perf_counter() - started
+    return RefreshSnapshot(inputs, as_of, rules, int(watermark), (changes[0], changes[1]), started,
+                           time.perf_counter() - started)
+
+
+def compute_refresh(snapshot: RefreshSnapshot, *, progress: Progress = no_progress,
+                    cancel: CancelCheck = never) -> ComputedRefresh:
+    """Off the database thread: tiers, RFM, clusters and lifecycle from the snapshot."""
     check_cancel(cancel)
-    result = compute_segments(inputs, as_of=as_of, rules=rules, cancel=cancel,
+    result = compute_segments(snapshot.inputs, as_of=snapshot.as_of, rules=snapshot.rules, cancel=cancel,
                               progress=lambda f, s="": progress(0.2 + 0.65 * f, s))
     check_cancel(cancel)
     state = dict(result.carry)
     if state:
-        future = bool((inputs["transactions"]["day"].to_numpy() > day_number(as_of)).any())
-        state.update(watermark=np.array(int(watermark)), input_changes=np.array(changes[0]),
-                     contact_changes=np.array(changes[1]),
+        future = bool((snapshot.inputs["transactions"]["day"].to_numpy() > day_number(snapshot.as_of)).any())
+        state.update(watermark=np.array(snapshot.watermark), input_changes=np.array(snapshot.changes[0]),
+                     contact_changes=np.array(snapshot.changes[1]),
                      future_rows=np.array(future))
+    return ComputedRefresh(snapshot, result, state)
+
+
+@writes(Topic.SEGMENTS)
+def store_refresh(portfolio: Portfolio, computed: ComputedRefresh) -> SegmentsResult:
+    """Database thread: replace the stored results and the incremental state in one transaction."""
+    snapshot, result = computed.snapshot, computed.result
     written = time.perf_counter()
-    _write(portfolio, result, rules, cancel=cancel, started=started, state=state)
-    timings = {"read": round(read_s, 3), **result.timings,
+    _write(portfolio, result, snapshot.rules, started=snapshot.started, state=computed.state)
+    timings = {"read": round(snapshot.read_s, 3), **result.timings,
                "write": round(time.perf_counter() - written, 3)}
-    progress(1.0, "done")
-    return dataclasses.replace(result, seconds=round(time.perf_counter() - started, 3),
+    return dataclasses.replace(result, seconds=round(time.perf_counter() - snapshot.started, 3),
                                timings=timings)
+
+
+#: A full refresh as three stages (relmgr/services/staged.py), so the window computes it off the
+#: database thread.
+REFRESH_SEGMENTS = Staged(read_refresh, compute_refresh, store_refresh)
+
+
+@writes(Topic.SEGMENTS)
+def refresh_segments(portfolio: Portfolio, *, progress: Progress = no_progress,
+                     cancel: CancelCheck = never) -> SegmentsResult:
+    """Recompute everything as of the portfolio's data date and store it in one transaction,
+    with the state a later `refresh_segments_incremental` continues from."""
+    progress(0.0, "reading")
+    result = REFRESH_SEGMENTS.run(portfolio, progress=progress, cancel=cancel)
+    progress(1.0, "done")
+    return result
 
 
 def _json_column(values: pd.Series) -> list[str]:
@@ -405,7 +451,9 @@ def _json_column(values: pd.Series) -> list[str]:
 
 
 def _write(portfolio: Portfolio, result: SegmentsResult, rules: SegmentRules, *,
-           cancel: CancelCheck, started: float, state: dict[str, np.ndarray]) -> None:
+           started: float, state: dict[str, np.ndarray]) -> None:
+    # Not cancellable: cancel is checked up to the moment the write starts, and the write is
+    # one transaction of a second or two at branch scale.
     customers = result.customers.assign(stage_detail=_json_column(result.customers["stage_detail"]))
     stage_history = result.stage_history.assign(detail=_json_column(result.stage_history["detail"]))
     profiles = _profiles_for_storage(result.cluster_profiles)
@@ -418,7 +466,6 @@ def _write(portfolio: Portfolio, result: SegmentsResult, rules: SegmentRules, *,
                              ("stage_history", stage_history),
                              ("stage_flow", result.stage_flow),
                              ("cluster_profiles", profiles)):
-            check_cancel(cancel)  # raising here rolls the whole refresh back
             if len(frame):
                 portfolio.insert_frame(table, frame)
         save_state(portfolio, state)
@@ -442,9 +489,14 @@ def _record_run(portfolio: Portfolio, result: SegmentsResult, rules: SegmentRule
           json.dumps(dataclasses.asdict(rules)), round(time.perf_counter() - started, 3))])
 
 
+class FullRefreshNeeded(Exception):
+    """`refresh_segments_incremental(fall_back=False)` cannot bring the results forward; the
+    message says why. The window then runs the full refresh in stages (REFRESH_SEGMENTS)."""
+
+
 @writes(Topic.SEGMENTS)
 def refresh_segments_incremental(portfolio: Portfolio, *, progress: Progress = no_progress,
-                                 cancel: CancelCheck = never) -> SegmentsResult:
+                                 cancel: CancelCheck = never, fall_back: bool = True) -> SegmentsResult:
     """Bring the stored segmentation to the portfolio's data date by updating it from the state
     of the last refresh instead of recomputing history; falls back to `refresh_segments` (and
     says why in `full_because`) whenever that would not give the same answer.
@@ -487,14 +539,15 @@ def refresh_segments_incremental(portfolio: Portfolio, *, progress: Progress = n
     progress(0.0, "reading")
     state = load_state(portfolio)
     blocker, fresh = _incremental_blocker(portfolio, state, as_of=as_of, rules=rules)
+    if not blocker and int(state["next_opening_day"]) <= day_number(as_of):
+        blocker = "customers joined since the last refresh"
     if blocker:
+        if not fall_back:
+            raise FullRefreshNeeded(blocker)
         result = refresh_segments(portfolio, progress=progress, cancel=cancel)
         return dataclasses.replace(result, full_because=blocker)
     assert fresh is not None
     ids = pd.Index(state["ids"].astype(object), name="customer_id")
-    if int(state["next_opening_day"]) <= day_number(as_of):
-        result = refresh_segments(portfolio, progress=progress, cancel=cancel)
-        return dataclasses.replace(result, full_because="customers joined since the last refresh")
     # The contact log is re-read only when it changed since the state was taken.
     contacts_now = input_changes(portfolio)[1]
     contact_state: dict[str, np.ndarray] = {}

@@ -121,6 +121,19 @@
     </message>
 </context>
 <context>
+    <name>CatchUp</name>
+    <message>
+        <location filename="../../relmgr/ui/shell/catch_up.py" line="70"/>
+        <source>Scoring churn risk</source>
+        <translation>正在计算流失风险评分</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/catch_up.py" line="71"/>
+        <source>Bringing tiers, segments and lifecycle stages up to date</source>
+        <translation>正在更新客户分层、细分和生命周期阶段</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="613"/>
@@ -187,236 +200,236 @@
 <context>
     <name>ChurnPage</name>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="59"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="60"/>
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="60"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="61"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="61"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="62"/>
         <source>Customer no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="62"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="63"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="63"/>
-        <location filename="../../relmgr/ui/churn/page.py" line="496"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="64"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="504"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="64"/>
-        <location filename="../../relmgr/ui/churn/page.py" line="497"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="65"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="505"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="65"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="66"/>
         <source>AUM (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="66"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="67"/>
         <source>Probability</source>
         <translation>流失概率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="67"/>
-        <location filename="../../relmgr/ui/churn/page.py" line="498"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="68"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="506"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="68"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="69"/>
         <source>Value at risk</source>
         <translation>风险资产</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="69"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="70"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="70"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="71"/>
         <source>Top reasons</source>
         <translation>主要原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="136"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="137"/>
         <source>High and medium risk</source>
         <translation>高、中风险</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="137"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="138"/>
         <source>High risk</source>
         <translation>高风险</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="138"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="139"/>
         <source>Medium risk</source>
         <translation>中风险</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="139"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="140"/>
         <source>Low risk</source>
         <translation>低风险</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="140"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="141"/>
         <source>All bands</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="249"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="251"/>
         <source>Loading churn warnings…</source>
         <extracomment>What it shows: scores, warnings&apos; states and the model behind them. Emitted after the warnings list has been (re)loaded, with the number of rows shown. Emitted after a warning was marked handled/snoozed (customer_id): contacts and tasks changed.</extracomment>
         <translation>正在加载流失预警…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="268"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="270"/>
         <source>Scoring churn risk…</source>
         <translation>正在计算流失风险评分…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="280"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="285"/>
         <source>Scoring cancelled: the list shows the last stored scores.</source>
         <translation>已取消评分：清单显示的是上次保存的评分。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="286"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="293"/>
         <source>Scoring churn risk</source>
         <translation>计算流失风险评分</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="294"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="300"/>
         <source>Could not load churn warnings: {error}</source>
         <translation>无法加载流失预警：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="328"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="336"/>
         <source>No churn model yet: press Refresh scores.</source>
         <translation>尚无流失模型：请点击“刷新评分”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="332"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="340"/>
         <source>Rule baseline in use: too little history to train a model: {note}. Probabilities come from how long each customer has been inactive.</source>
         <translation>正在使用规则基线：历史数据不足，无法训练模型：{note}。流失概率按每位客户无交易的时长得出。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="337"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="345"/>
         <source>Model: {kind}, trained {trained}. Predicts churn within {days} days; scores as of {as_of}. Ranked by value at risk = probability × AUM.</source>
         <translation>模型：{kind}，训练于 {trained}。预测 {days} 天内是否流失；评分数据日期 {as_of}。按风险资产（流失概率 × 资产）排序。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="343"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="351"/>
         <source>The team&apos;s churn definition changed since training: retrain the model.</source>
         <translation>训练后团队的流失定义已变更：请重新训练模型。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="358"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="366"/>
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="358"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="366"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="399"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="407"/>
         <source>{shown:,} warnings shown (first scoring)</source>
         <translation>显示 {shown:,} 条预警（首次评分）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="402"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="410"/>
         <source>{shown:,} warnings shown, {new:,} new since the last scoring</source>
         <translation>显示 {shown:,} 条预警，其中 {new:,} 条为上次评分后新增</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="418"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="426"/>
         <source>Select a warning to see all its reasons.</source>
         <translation>选中一条预警，查看全部原因。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="422"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="430"/>
         <source>{customer} {name}: {band} risk, {probability} within {days} days</source>
         <translation>{customer} {name}：{band}风险，{days} 天内流失概率 {probability}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="432"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="440"/>
         <source>(+{points:.1f} points of risk)</source>
         <translation>（风险 +{points:.1f} 个百分点）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="435"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="443"/>
         <source>No single reason stands out.</source>
         <translation>没有特别突出的单一原因。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="436"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="444"/>
         <source>AUM {aum} CNY; value at risk {var} CNY; state: {state}</source>
         <translation>资产 {aum} 元；风险资产 {var} 元；状态：{state}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="440"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="448"/>
         <source>until {date}</source>
         <translation>至 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="443"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="451"/>
         <source>Note ({when}): {note}</source>
         <translation>备注（{when}）：{note}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="473"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="481"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="481"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="489"/>
         <source>Saved; the contact was logged and a follow-up task created.</source>
         <translation>已保存；已记录联系并创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="482"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="490"/>
         <source>Saved; the contact was logged.</source>
         <translation>已保存；已记录联系。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="494"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="502"/>
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="495"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="503"/>
         <source>Refresh scores</source>
         <translation>刷新评分</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="499"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="507"/>
         <source>Show handled and snoozed</source>
         <translation>显示已处理和已暂缓</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="500"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="508"/>
         <source>Mark handled…</source>
         <translation>标记已处理…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="501"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="509"/>
         <source>Snooze…</source>
         <translation>暂缓…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/page.py" line="502"/>
+        <location filename="../../relmgr/ui/churn/page.py" line="510"/>
         <source>Open customer</source>
         <translation>查看客户</translation>
     </message>
@@ -1251,149 +1264,139 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="378"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="385"/>
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="379"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="386"/>
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="374"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="381"/>
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="298"/>
-        <source>Computing tiers, segments and lifecycle stages…</source>
-        <translation>正在计算客户分层、分群和生命周期…</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="292"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="301"/>
         <source>Segments could not be computed ({kind}).</source>
+        <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="287"/>
-        <source>Bringing segments and churn warnings up to date…</source>
-        <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
-        <translation>正在更新客户分层、分群与流失预警…</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="345"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="352"/>
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="384"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="391"/>
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="397"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="404"/>
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="399"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="406"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="398"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="405"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="398"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="405"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="400"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="407"/>
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="401"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="408"/>
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="402"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="409"/>
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="402"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="409"/>
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="403"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="410"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="403"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="410"/>
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="404"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="411"/>
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="405"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="405"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="411"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="418"/>
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="419"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="413"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="420"/>
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="414"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="421"/>
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="415"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="422"/>
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="416"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="423"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="417"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="424"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="418"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="425"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2323,13 +2326,13 @@ Export unmasked?</source>
 <context>
     <name>TaskRunner</name>
     <message>
-        <location filename="../../relmgr/ui/shell/runner.py" line="193"/>
+        <location filename="../../relmgr/ui/shell/runner.py" line="197"/>
         <source>Cancel</source>
-        <extracomment>Emitted whenever a call is queued or finished; views show a busy cursor from it. Emitted with a `Changes` after a write declared with @writes (relmgr/services/changes.py) has run, after its own callback: the one way pages learn that what they show changed.</extracomment>
+        <extracomment>Keys of staged runs started from more than one place (the window&apos;s catch-up after unlock and a page&apos;s own button): one key, so starting one supersedes the other. Emitted whenever a call is queued or finished; views show a busy cursor from it. Emitted with a `Changes` after a write declared with @writes (relmgr/services/changes.py) has run, after its own callback: the one way pages learn that what they show changed.</extracomment>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/runner.py" line="193"/>
+        <location filename="../../relmgr/ui/shell/runner.py" line="197"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>

@@ -90,7 +90,7 @@ def churn_page(qtbot, runner_on_demo):
     page.load()
     # The first load finds no scores, scores (training first) and reads again.
     qtbot.waitUntil(lambda: page.card is not None and page.card.get("last_scored") is not None
-                    and not page._busy and len(page.model.frame) > 0, timeout=LOAD_TIMEOUT_MS)
+                    and not page.progress_strip.running and len(page.model.frame) > 0, timeout=LOAD_TIMEOUT_MS)
     return page
 
 

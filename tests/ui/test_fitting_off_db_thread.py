@@ -121,3 +121,55 @@ def test_starting_again_cancels_the_run_before_and_drops_its_result(qtbot, runne
     assert seen_cancel == [1]
     assert writes == [2]                        # the first run never reached the database
     assert len(outcomes) == 1 and outcomes[0][0] == "done" and outcomes[0][1][0] == 2
+
+
+def test_the_catch_up_after_unlock_computes_off_the_database_thread(window_and_db, demo_portfolio_file,
+                                                                   tmp_path, qtbot, monkeypatch):
+    """A portfolio never analysed: after unlock the window computes segments (a full refresh) and
+    scores churn in stages, with progress in a strip above the pages; a 360 pane is answered
+    meanwhile; Cancel stops it and keeps what finished; asking again finishes the work."""
+    from relmgr.services import segments
+    from relmgr.services.daily import stale_analytics
+    from tests.conftest import DEMO_PASSWORD_FOR_TESTS
+
+    release, started, threads = threading.Event(), threading.Event(), []
+    real = segments.compute_segments
+
+    def held_compute(inputs, *, cancel, **kwargs):
+        threads.append(threading.current_thread().name)
+        started.set()
+        while not release.wait(0.02):
+            check_cancel(cancel)
+        return real(inputs, cancel=cancel, **kwargs)
+
+    monkeypatch.setattr(segments, "compute_segments", held_compute)
+    path = tmp_path / "fresh.rmdb"
+    path.write_bytes(demo_portfolio_file.read_bytes())
+    window, _db = window_and_db
+    dialog = window.ask_to_unlock(portfolio=str(path))
+    dialog.open_path_edit.setText(str(path))
+    dialog.open_password_edit.setText(DEMO_PASSWORD_FOR_TESTS)
+    dialog.primary_button.click()
+    qtbot.waitUntil(started.is_set, timeout=TIMEOUT_MS)
+    strip = window.analytics_strip
+    assert not strip.isHidden() and strip.cancel_button.isEnabled()
+    assert QApplication.activeModalWidget() is None                      # no modal dialog
+    assert threads == ["relmgr-fit_0"]
+
+    answers: dict[str, object] = {}
+    window.runner.run_db(load_customer_list, on_done=lambda frame: answers.update(list=frame))
+    qtbot.waitUntil(lambda: "list" in answers, timeout=5_000)
+    customer_id = str(answers["list"]["customer_id"].iloc[0])
+    window.runner.run_db(load_customer_360, customer_id, on_done=lambda view: answers.update(pane=view))
+    qtbot.waitUntil(lambda: "pane" in answers, timeout=5_000)
+    assert not release.is_set()                 # answered while the refresh was still computing
+
+    strip.cancel_button.click()                 # stops the refresh and the scoring after it
+    qtbot.waitUntil(strip.isHidden, timeout=TIMEOUT_MS)
+    assert window.runner.db.submit(stale_analytics).result() == ["segments", "churn"]
+
+    release.set()
+    window.refresh_segments()                   # the RM asks again (Service tiers ▸ Refresh)
+    qtbot.waitUntil(lambda: not strip.isHidden(), timeout=5_000)
+    qtbot.waitUntil(strip.isHidden, timeout=TIMEOUT_MS)
+    assert window.runner.db.submit(stale_analytics).result() == ["churn"]

@@ -4,7 +4,7 @@ tier, stage and band; marking a warning handled or snoozed (with a note, a logge
 an optional follow-up task); and rescoring with progress and Cancel.
 
 On load the page scores the portfolio first when there are no current scores (no model, the
-team's churn definition changed, or the data date moved since the last scoring); score_churn
+team's churn definition changed, or the data date moved since the last scoring); SCORE_CHURN
 trains a model first when it needs one. Scores and names are read on the database thread; names
 arrive masked and nothing but the masked form is kept.
 """
@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
 
 from relmgr.domain.churn import ModelKind, RiskBand, WarningAction, WarningState
 from relmgr.domain.segments import Stage, Tier
-from relmgr.services.churn import mark_warning, score_churn
+from relmgr.services.churn import SCORE_CHURN, mark_warning
 from relmgr.services.churn_view import ChurnPageData, load_churn_page
 from relmgr.services.changes import Topic
 from relmgr.ui.common import formatting, texts
 from relmgr.ui.churn import texts as churn_texts
 from relmgr.ui.common.table_model import LEFT, RIGHT, FrameTableModel, rows_by_keys
-from relmgr.ui.shell.runner import TaskRunner
+from relmgr.ui.common.progress_strip import ProgressStrip
+from relmgr.ui.shell.runner import SCORES_RUN, TaskRunner
 from relmgr.ui.churn.warning_dialog import WarningDialog
 from relmgr.ui.common.widgets import ListView, follow_changes, section_title
 
@@ -161,7 +162,7 @@ class ChurnPage(QWidget):
         # Answers from before a clear() (lock) must not put customers back on screen.
         self._generation = 0
         self._status = ""
-        self._busy = False
+        self.progress_strip = ProgressStrip()
 
         self.title = section_title()
         self.model_label = QLabel()
@@ -232,6 +233,7 @@ class ChurnPage(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(header)
         layout.addWidget(self.model_label)
+        layout.addWidget(self.progress_strip)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         self.retranslate_ui()
@@ -259,20 +261,23 @@ class ChurnPage(QWidget):
         self.runner.run_db(load_churn_page, on_done=done, on_error=lambda e: self._failed(generation, e))
 
     def refresh_scores(self) -> None:
-        """Score every customer again (training first when no model is current)."""
-        if self._busy:
+        """Score every customer again (training first when no model is current), off the
+        database thread with progress in the page; the change signal then reads the list again."""
+        if self.progress_strip.running:
+            return
+        if self.runner.staged_running(SCORES_RUN):
+            # The window is scoring after unlock: its changes will reload this page.
+            self._set_status(self.tr("Scoring churn risk…"))
             return
         generation = self._generation
-        self._busy = True
         self.refresh_button.setEnabled(False)
-        self._set_status(self.tr("Scoring churn risk…"))
 
         def finished() -> None:
-            self._busy = False
+            self.progress_strip.finish()
             self.refresh_button.setEnabled(True)
 
         def done(_summary: Any) -> None:
-            finished()                  # the change signal (scores) reads the list again
+            finished()
 
         def cancelled() -> None:
             finished()
@@ -283,8 +288,9 @@ class ChurnPage(QWidget):
             finished()
             self._failed(generation, error)
 
-        self.runner.run_long(score_churn, title=self.tr("Scoring churn risk"), parent=self,
-                             on_done=done, on_error=failed, on_cancelled=cancelled)
+        cancel = self.runner.run_staged(SCORE_CHURN, key=SCORES_RUN, on_progress=self.progress_strip.progress,
+                                        on_done=done, on_error=failed, on_cancelled=cancelled)
+        self.progress_strip.start(lambda: self.tr("Scoring churn risk"), cancel)
 
     def _failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
@@ -311,6 +317,8 @@ class ChurnPage(QWidget):
             self.active_dialog.reject()
             self.active_dialog = None
         self.card = self.today = None
+        self.progress_strip.finish()
+        self.refresh_button.setEnabled(True)
         self.model.clear()
         self._fill_segment_combos()
         self.model_label.clear()

@@ -34,10 +34,11 @@ from relmgr.services import audit, data_date
 from relmgr.services.changes import Changes, Topic
 from relmgr.services.settings import Settings, save_settings
 from relmgr.storage.db_thread import DatabaseThread
-from relmgr.services.daily import refresh_stale_analytics, stale_analytics
+from relmgr.services.daily import SEGMENTS, stale_analytics
 from relmgr.services.segment_views import load_segment_views
-from relmgr.services.segments import refresh_segments
 from relmgr.ui.common.export_dialog import ExportDialog
+from relmgr.ui.common.progress_strip import ProgressStrip
+from relmgr.ui.shell.catch_up import CatchUp
 from relmgr.ui.shell.i18n import Translations
 from relmgr.ui.audit.page import AuditPage
 from relmgr.ui.churn.page import ChurnPage
@@ -154,6 +155,14 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         content = QVBoxLayout()
+        # Analytics catching up with the data (after unlock, or when the RM asks for a refresh):
+        # a strip above the pages, not a modal dialog, so every page stays usable meanwhile.
+        self.analytics_strip = ProgressStrip()
+        self.analytics_strip.setContentsMargins(12, 0, 12, 0)
+        self.catch_up = CatchUp(runner, self.analytics_strip, self)
+        self.catch_up.finished.connect(self._load_segment_views)
+        self.catch_up.failed.connect(self._analytics_failed)
+        content.addWidget(self.analytics_strip)
         content.addWidget(self.stack)
         layout.addLayout(content, 1)
         self.setCentralWidget(central)
@@ -247,6 +256,7 @@ class MainWindow(QMainWindow):
         if self.portfolio_path is None or self.unlock_dialog is not None:
             return
         self.idle.stop()
+        self.catch_up.stop()
         self.runner.cancel_long_work()
         close_open_dialogs(keep=self.unlock_dialog)
         self.runner.run_db(audit.record, action=AuditAction.LOCKED,
@@ -279,13 +289,12 @@ class MainWindow(QMainWindow):
     # -- analytics: tiers, segments, lifecycle, churn scores --------------------------------
     def _bring_up_to_date(self, stale: list[str]) -> None:
         """After unlock: recompute the analytics older than the data (after an import, or on a
-        new portfolio) with progress and Cancel, then show them; or just show them."""
+        new portfolio) with progress and Cancel in the strip above the pages, then show them;
+        or just show them."""
         if not stale:
             self._load_segment_views()
             return
-        self.runner.run_long(refresh_stale_analytics,
-                             title=self.tr("Bringing segments and churn warnings up to date…"),
-                             parent=self, on_error=self._analytics_failed, on_cancelled=self._load_segment_views)
+        self.catch_up.start(stale)
 
     def _analytics_failed(self, error: BaseException) -> None:
         self._load_segment_views()
@@ -294,10 +303,8 @@ class MainWindow(QMainWindow):
 
     def refresh_segments(self) -> None:
         """Recompute tiers, RFM, clusters and stages now (the RM asked: rules changed, say),
-        off the GUI thread with progress and Cancel; then show them."""
-        self.runner.run_long(refresh_segments, title=self.tr("Computing tiers, segments and lifecycle stages…"),
-                             parent=self, on_error=self._analytics_failed,
-                             on_cancelled=self._load_segment_views)
+        off the database thread with progress and Cancel; the change signal shows them."""
+        self.catch_up.start([SEGMENTS], full=True)
 
     #: What the Service tiers, Segments and Lifecycle pages show (their due counts included).
     SEGMENT_VIEWS_READ = frozenset({Topic.SEGMENTS, Topic.CONTACTS, Topic.CUSTOMERS, Topic.RULES})

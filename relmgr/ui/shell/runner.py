@@ -45,6 +45,10 @@ from relmgr.storage.db_thread import DatabaseThread
 
 log = logging.getLogger(__name__)
 
+#: Keys of staged runs started from more than one place (the window's catch-up after unlock and
+#: a page's own button): one key, so starting one supersedes the other.
+SEGMENTS_RUN, SCORES_RUN = "segments", "churn-score"
+
 Callback = Callable[[Any], None]
 
 
@@ -231,6 +235,11 @@ class TaskRunner(QObject):
             sink(fraction, step)
 
     # -- model fitting: read and write on the database thread, fit on the fitting thread -----
+    def staged_running(self, key: str) -> bool:
+        """Whether a `run_staged` run of `key` is under way (a page then waits for its changes
+        rather than starting the same work again, which would drop the first run's outcome)."""
+        return key in self._staged_cancels
+
     def run_staged(self, staged: Staged, *, key: str, on_progress: Callable[[float, str], None] | None = None,
                    on_done: Callback | None = None, on_error: Callback | None = None,
                    on_cancelled: Callable[[], None] | None = None, **options: Any) -> Callable[[], None]:
