@@ -46,15 +46,6 @@ _GLANCE = ("total_aum", "aum_mom", "aum_yoy", "net_inflow", "tiers", "stages", "
            "churn", "contacts", "recommendations", "tasks")
 
 
-def _bold_effect() -> Any:
-    from matplotlib import patheffects
-
-    return patheffects.withStroke(linewidth=0.35, foreground="#1f1f1f")
-
-
-_BOLD = _bold_effect()
-
-
 def _em(ch: str) -> float:
     """A character's width in ems, near enough for line breaking: CJK (and full-width) one,
     others a little over half."""
@@ -107,11 +98,12 @@ class PageWriter:
 
     def text(self, x: float, y: float, text: str, *, size: float = BODY_PT, bold: bool = False,
              **kwargs: Any) -> None:
-        # Bold is drawn as a thin outline around regular text: a real bold face would embed a
-        # second CJK font, which costs seconds to subset for every report.
-        effects = [_BOLD] if bold else []
-        self.page.text(*self._at(x, y), text, fontsize=size, va="baseline", path_effects=effects,
-                       fontfeatures=LIGATURES_OFF, **kwargs)
+        # One weight only: a bold face would embed a second CJK font (seconds to subset for
+        # every report), and faking it with a path effect turns the text into outlines that
+        # cannot be searched. Headings stand out by size and colour, table headers by a band.
+        del bold
+        self.page.text(*self._at(x, y), text, fontsize=size, va="baseline", fontfeatures=LIGATURES_OFF,
+                       **kwargs)
 
     def rule(self, y: float, *, light: bool = False) -> None:
         from matplotlib.lines import Line2D
@@ -120,6 +112,14 @@ class PageWriter:
         self.page.add_artist(Line2D([MARGIN / PAGE_W, 1 - MARGIN / PAGE_W], [fraction, fraction],
                                     transform=self.page.transFigure, linewidth=0.3 if light else 0.8,
                                     color="#aaaaaa" if light else "#333333"))
+
+    def band(self, y: float, height: float) -> None:
+        """A light band behind a table's header row."""
+        from matplotlib.patches import Rectangle
+
+        self.page.add_artist(Rectangle((MARGIN / PAGE_W, 1 - (y + height - 0.01) / PAGE_H), self.usable / PAGE_W,
+                                       (height - 0.02) / PAGE_H, transform=self.page.transFigure,
+                                       facecolor="#dde6f0", edgecolor="none", zorder=-1))
 
     # -- pages -------------------------------------------------------------------------------
     def new_page(self) -> None:
@@ -130,7 +130,7 @@ class PageWriter:
         lang, data = self.language, self.data
         field = document_word("field", language=lang)
         self.text(MARGIN, MARGIN + 0.22, word("heading", language=lang, title=word("title", language=lang),
-                                              month=data.month), size=14, bold=True)
+                                              month=data.month), size=15, color="#1f3d5c")
         people = "    ".join(field.format(key=word(key, language=lang), value=value)
                              for key, value in (("branch", data.branch), ("rm", data.rm)))
         self.text(PAGE_W - MARGIN, MARGIN + 0.22, people, size=9, ha="right")
@@ -192,6 +192,8 @@ class PageWriter:
 
         def draw(row_cells: list[list[str]], *, bold: bool = False) -> None:
             height = max(len(c) for c in row_cells) * line_h + pad
+            if bold:
+                self.band(self.y, height)
             for i, (lines, x, w) in enumerate(zip(row_cells, col_x, col_w, strict=True)):
                 for n, line in enumerate(lines, start=1):
                     y = self.y + n * line_h - line_h * 0.22
