@@ -1071,92 +1071,102 @@ Export unmasked?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="161"/>
+        <location filename="../../relmgr/ui/home/page.py" line="182"/>
         <source>Loading…</source>
-        <extracomment>What it shows: every stored result the dashboard and KPIs read. Not emitted yet (tiles do not open lists); present for the page contract. Emitted when the figures are on screen.</extracomment>
+        <extracomment>The list behind each tile, opened by a click (MainWindow.open_home_list knows the pages): the customers for the AUM figures, the risk band&apos;s warnings, the overdue tasks, and so on. What it shows: every stored result the dashboard and KPIs read. Not emitted (tiles open lists, not one customer); present for the page contract. A tile was clicked: the TILE_LISTS name of the list behind it. Emitted when the figures are on screen.</extracomment>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="191"/>
+        <location filename="../../relmgr/ui/home/page.py" line="212"/>
         <source>Could not load the figures: {error}</source>
         <translation>无法加载指标：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="195"/>
+        <location filename="../../relmgr/ui/home/page.py" line="216"/>
         <source>Month {month}, counted to {date}</source>
         <translation>月份 {month}，统计至 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="213"/>
+        <location filename="../../relmgr/ui/home/page.py" line="234"/>
         <source>No balances for the month to compare with.</source>
         <translation>没有可比较月份的余额数据。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="219"/>
+        <location filename="../../relmgr/ui/home/page.py" line="240"/>
         <source>{month}; 12 months: {total}</source>
         <translation>{month}；近 12 个月：{total}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="224"/>
-        <location filename="../../relmgr/ui/home/page.py" line="228"/>
-        <location filename="../../relmgr/ui/home/page.py" line="234"/>
+        <location filename="../../relmgr/ui/home/page.py" line="250"/>
+        <source>{count:,} left the bank, not tiered</source>
+        <translation>{count:,} 位已销户，不参与分层</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="251"/>
+        <location filename="../../relmgr/ui/home/page.py" line="253"/>
+        <location filename="../../relmgr/ui/home/page.py" line="259"/>
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="237"/>
+        <location filename="../../relmgr/ui/home/page.py" line="262"/>
         <source>{band}: {count:,} customers; scored {date}</source>
         <translation>{band}：{count:,} 位客户；评分日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="242"/>
+        <location filename="../../relmgr/ui/home/page.py" line="267"/>
         <source>{made:,} of {due:,}</source>
         <translation>{made:,} / {due:,}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="247"/>
+        <location filename="../../relmgr/ui/home/page.py" line="272"/>
         <source>{accepted:,} accepted of {answered:,} answered</source>
         <translation>已答复 {answered:,} 条，接受 {accepted:,} 条</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="250"/>
+        <location filename="../../relmgr/ui/home/page.py" line="275"/>
         <source>{open:,} open tasks</source>
         <translation>未完成任务 {open:,} 项</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="255"/>
+        <location filename="../../relmgr/ui/home/page.py" line="280"/>
         <source>New</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="280"/>
+        <location filename="../../relmgr/ui/home/page.py" line="305"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="281"/>
+        <location filename="../../relmgr/ui/home/page.py" line="306"/>
         <source>KPIs this month</source>
         <translation>本月考核指标</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="282"/>
+        <location filename="../../relmgr/ui/home/page.py" line="307"/>
         <source>KPI</source>
         <translation>考核指标</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="282"/>
+        <location filename="../../relmgr/ui/home/page.py" line="307"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="282"/>
+        <location filename="../../relmgr/ui/home/page.py" line="307"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="283"/>
+        <location filename="../../relmgr/ui/home/page.py" line="308"/>
         <source>Progress</source>
         <translation>完成度</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="310"/>
+        <source>Click to open the list behind it.</source>
+        <translation>点击打开对应的客户清单。</translation>
     </message>
 </context>
 <context>
@@ -1251,149 +1261,159 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="378"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="411"/>
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="379"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="374"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="407"/>
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="298"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="305"/>
         <source>Computing tiers, segments and lifecycle stages…</source>
         <translation>正在计算客户分层、分群和生命周期…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="292"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="299"/>
         <source>Segments could not be computed ({kind}).</source>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="287"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="294"/>
         <source>Bringing segments and churn warnings up to date…</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>正在更新客户分层、分群与流失预警…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="345"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="352"/>
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="384"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="417"/>
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="397"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="430"/>
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="399"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="432"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="398"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="431"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="398"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="364"/>
+        <source>Wrote the {month} report to {file}.</source>
+        <translation>已将 {month} 月度报告写入 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="431"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="400"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="433"/>
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="401"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="434"/>
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="402"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="435"/>
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="402"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="435"/>
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="403"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="436"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="403"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="436"/>
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="404"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="437"/>
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="405"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="438"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="405"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="438"/>
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="411"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="444"/>
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="445"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="413"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="446"/>
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="414"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="447"/>
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="415"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="448"/>
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="416"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="449"/>
+        <source>Monthly report…</source>
+        <translation>月度经营报告…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="450"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="417"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="451"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="418"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="452"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1939,6 +1959,115 @@ Export unmasked?</source>
         <location filename="../../relmgr/ui/recommendations/page.py" line="270"/>
         <source>Reason</source>
         <translation>推荐理由</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="138"/>
+        <source>Save the report as</source>
+        <extracomment>The ReportResult, after the file and its audit row were written.</extracomment>
+        <translation>报告另存为</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="152"/>
+        <source>Choose where to save the report.</source>
+        <translation>请选择报告的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="155"/>
+        <source>The file name must end in .{suffix} for this format.</source>
+        <translation>此格式的文件名须以 .{suffix} 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="157"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="169"/>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="170"/>
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已存在，是否替换？</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="182"/>
+        <source>Writing the monthly report…</source>
+        <translation>正在生成月度经营报告…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="197"/>
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="205"/>
+        <source>The file could not be written: {reason}</source>
+        <translation>文件无法写入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="207"/>
+        <source>No report: {reason}</source>
+        <translation>未生成报告：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="209"/>
+        <source>No report ({kind}).</source>
+        <translation>未生成报告（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="217"/>
+        <source>Monthly portfolio review report</source>
+        <translation>月度客户经营报告</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="219"/>
+        <source>The data date&apos;s month</source>
+        <translation>数据日期所在月份</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="220"/>
+        <source>PDF with charts (.pdf)</source>
+        <translation>PDF，含图表 (.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="221"/>
+        <source>Excel workbook, the same figures (.xlsx)</source>
+        <translation>Excel 工作簿，相同数据 (.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="222"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="223"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="224"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="225"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="227"/>
+        <source>Customer names are masked (e.g. 张*明); the report carries the branch and RM names from Settings. It is recorded in the audit log.</source>
+        <translation>客户姓名已脱敏（如 张*明）；报告每页印有设置中的网点和客户经理姓名。每次生成均记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="229"/>
+        <source>Write report</source>
+        <translation>生成报告</translation>
     </message>
 </context>
 <context>
