@@ -183,3 +183,16 @@ def test_the_command_line_refuses_what_it_cannot_write(scored_copy, tmp_path: Pa
                    password=DEMO_PASSWORD_FOR_TESTS)
     assert language.returncode == 2 and "choose en or zh" in language.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_report_word_has_both_languages_with_the_same_placeholders() -> None:
+    from string import Formatter
+
+    from relmgr.services.wording.report import REPORT_WORDS
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+    for key, (english, chinese) in REPORT_WORDS.items():
+        assert english and chinese, key
+        assert fields(english) == fields(chinese), key

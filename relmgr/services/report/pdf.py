@@ -58,15 +58,16 @@ def _capacity(inches: float, size: float) -> float:
 
 
 def wrap(text: str, capacity: float) -> list[str]:
-    """Lines of at most `capacity` ems: at the last space when it is in the line's last third
-    (Latin text), else between any two characters (Chinese has no spaces to break at)."""
+    """Lines of at most `capacity` ems: Latin text at its last space, text with Chinese at a
+    space in the line's last third, else between any two characters (Chinese has no spaces)."""
     lines: list[str] = []
     for paragraph in str(text).split("\n"):
         line = ""
         for ch in paragraph:
             if line and sum(map(_em, line)) + _em(ch) > capacity:
                 space = line.rfind(" ")
-                if ch != " " and space > 0 and sum(map(_em, line[:space])) > capacity * 2 / 3:
+                latin = not any(_em(c) == 1.0 for c in line)
+                if ch != " " and space > 0 and (latin or sum(map(_em, line[:space])) > capacity * 2 / 3):
                     lines.append(line[:space])
                     line = line[space + 1:]
                 else:
@@ -160,7 +161,7 @@ class PageWriter:
 
     # -- blocks ------------------------------------------------------------------------------
     def heading(self, text: str) -> None:
-        self.room(0.9)   # a heading never ends a page: keep room for what follows it
+        self.room(1.3)   # a heading never ends a page: keep room for what follows it
         self.y += 0.3
         self.text(MARGIN, self.y, text, size=11.5, bold=True, color="#1f3d5c")
         self.y += 0.16
@@ -296,7 +297,7 @@ def _warnings(writer: PageWriter) -> None:
             for w in data.warnings]
     writer.table([word(k, language=lang) for k in ("rank", "customer", "name", "tier", "band", "probability",
                                                    "value_at_risk", "reason", "done")],
-                 rows, (0.05, 0.1, 0.07, 0.09, 0.08, 0.09, 0.11, 0.23, 0.18), right=(0, 5, 6))
+                 rows, (0.04, 0.1, 0.07, 0.09, 0.09, 0.1, 0.12, 0.22, 0.17), right=(0, 5, 6))
 
 
 def _moves(writer: PageWriter) -> None:

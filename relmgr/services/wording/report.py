@@ -12,7 +12,10 @@ from relmgr.services.wording.money import summary_money
 
 NOTHING = "-"
 
-WORDS: dict[str, Pair] = {
+# Not named WORDS: that name is the code-type table each wording module may have
+# (tests/services/test_wording.py reads it).
+
+REPORT_WORDS: dict[str, Pair] = {
     "title": ("Monthly portfolio review", "月度客户经营报告"),
     "heading": ("{title}: {month}", "{title}（{month}）"),
     "branch": ("Branch", "网点"),
@@ -44,7 +47,7 @@ WORDS: dict[str, Pair] = {
     "name": ("Name", "姓名"),
     "tier": ("Tier", "客户层级"),
     "band": ("Risk band", "风险等级"),
-    "probability": ("Churn probability", "流失概率"),
+    "probability": ("Probability", "流失概率"),
     "value_at_risk": ("Value at risk", "风险资产"),
     "reason": ("Main reason", "主要原因"),
     "done": ("What was done", "处理情况"),
@@ -95,7 +98,7 @@ WORDS: dict[str, Pair] = {
                          "高、中风险预警共 {total:,} 条：已处理 {handled:,} 条，暂缓 {snoozed:,} 条，"
                          "尚未处理 {open:,} 条。风险资产最高的 {shown:,} 位客户如下："),
     "no_warnings": ("No churn warnings at high or medium risk.", "暂无高、中风险流失预警。"),
-    "moves_summary": ("{up:,} customers moved up a tier in {month}, {down:,} moved down.",
+    "moves_summary": ("Tier changes in {month}: {up:,} up, {down:,} down.",
                       "{month} 共 {up:,} 位客户层级上调，{down:,} 位下调。"),
     "no_moves": ("No customer changed tier in {month}.", "{month} 无客户层级变动。"),
     "no_stage_moves": ("No customer changed lifecycle stage in {month}.", "{month} 无客户生命周期阶段变化。"),
@@ -130,7 +133,7 @@ CHART_LABELS: dict[str, tuple[Pair, Pair]] = {
 
 
 def word(key: str, *, language: str, **values: Any) -> str:
-    text = say(WORDS[key], language)
+    text = say(REPORT_WORDS[key], language)
     return text.format(**values) if values else text
 
 
