@@ -196,3 +196,18 @@ def test_every_report_word_has_both_languages_with_the_same_placeholders() -> No
     for key, (english, chinese) in REPORT_WORDS.items():
         assert english and chinese, key
         assert fields(english) == fields(chinese), key
+
+
+def test_a_portfolio_never_segmented_or_scored_reports_what_it_has(demo_portfolio_file, tmp_path: Path) -> None:
+    copy = tmp_path / "fresh.rmdb"
+    copy.write_bytes(demo_portfolio_file.read_bytes())
+    with open_portfolio(copy, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        data = load_report(portfolio)
+        result = export_report(portfolio, path=tmp_path / "fresh.xlsx", language=ENGLISH)
+    assert {"tiers", "stages", "churn"} <= set(data.dashboard.unavailable)
+    assert data.warnings == [] and data.tier_moves == [] and result.parts >= 8
+    with report_style(ENGLISH):
+        pages = build_pages(data, language=ENGLISH)
+    text = "\n".join(t for page in pages for t in figure_texts(page))
+    assert "Segments not computed yet" in text and "Churn warnings not computed yet" in text
+    assert data.dashboard.figures["total_aum"] > 0
