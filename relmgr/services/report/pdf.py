@@ -297,7 +297,7 @@ def _warnings(writer: PageWriter) -> None:
             for w in data.warnings]
     writer.table([word(k, language=lang) for k in ("rank", "customer", "name", "tier", "band", "probability",
                                                    "value_at_risk", "reason", "done")],
-                 rows, (0.04, 0.1, 0.07, 0.09, 0.09, 0.1, 0.12, 0.22, 0.17), right=(0, 5, 6))
+                 rows, (0.04, 0.1, 0.07, 0.09, 0.08, 0.08, 0.12, 0.24, 0.18), right=(0, 5, 6))
 
 
 def _moves(writer: PageWriter) -> None:

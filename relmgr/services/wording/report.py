@@ -47,7 +47,7 @@ REPORT_WORDS: dict[str, Pair] = {
     "name": ("Name", "姓名"),
     "tier": ("Tier", "客户层级"),
     "band": ("Risk band", "风险等级"),
-    "probability": ("Probability", "流失概率"),
+    "probability": ("Churn risk", "流失概率"),
     "value_at_risk": ("Value at risk", "风险资产"),
     "reason": ("Main reason", "主要原因"),
     "done": ("What was done", "处理情况"),
