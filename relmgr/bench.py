@@ -141,6 +141,7 @@ def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = Fals
     result.update(_bench_export(path))
     result.update(_bench_churn(path))
     result.update(_bench_fitting(path))
+    result.update(_bench_home_and_report(path, repeats=max(1, min(repeats, 3))))
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     result.update(_gui_startup_probe(path))
     result["targets"] = {"table_ready_ratio": "<= 2", "filter_ms": "<= 30", "pane_ms": "<= 100",
@@ -151,6 +152,7 @@ def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = Fals
     result["targets"].update(TODAY_TARGETS)
     result["targets"].update(CHURN_TARGETS)
     result["targets"].update(FITTING_TARGETS)
+    result["targets"].update(HOME_TARGETS)
     return result
 
 
@@ -300,6 +302,40 @@ def _bench_fitting(path: Path) -> dict[str, Any]:
             "pane_during_retrain_lookups": retrain["lookups"], "retrain_staged_s": retrain["run_s"],
             "pane_during_refresh_ms": refresh["median_ms"], "pane_during_refresh_p95_ms": refresh["p95_ms"],
             "pane_during_refresh_lookups": refresh["lookups"], "refresh_staged_s": refresh["run_s"]}
+# Issue 18: the Home page's data and the monthly review report.
+HOME_TARGETS = {"home_data_ms": "<= 500", "report_pdf_s": "<= 5"}
+
+
+def _bench_home_and_report(path: Path, *, repeats: int = 3) -> dict[str, Any]:
+    """On a temp copy with segments and churn scores stored (as after the unlock that brings
+    them up to date): the Home page's figures and KPIs, read right after each fresh unlock
+    (what the page loads, from stored results), and the monthly report as PDF and XLSX,
+    medians of `repeats`."""
+    import shutil
+    import tempfile
+
+    from relmgr.services.daily import refresh_stale_analytics
+    from relmgr.services.dashboard.kpis import compute_kpis
+    from relmgr.services.report import export_report
+    from relmgr.storage import open_portfolio
+
+    with tempfile.TemporaryDirectory(prefix="relmgr-bench-report-") as folder:
+        copy = Path(folder) / path.name
+        shutil.copyfile(path, copy)
+        with open_portfolio(copy, BENCH_PASSWORD) as portfolio:
+            refresh_stale_analytics(portfolio)
+        home = []
+        for _ in range(repeats):
+            with open_portfolio(copy, BENCH_PASSWORD) as portfolio:
+                started = time.perf_counter()
+                compute_kpis(portfolio)
+                home.append(time.perf_counter() - started)
+        with open_portfolio(copy, BENCH_PASSWORD) as portfolio:
+            pdf = [export_report(portfolio, path=Path(folder) / f"report-{i}.pdf").seconds for i in range(repeats)]
+            pages = export_report(portfolio, path=Path(folder) / "report.pdf").parts
+            xlsx = export_report(portfolio, path=Path(folder) / "report.xlsx").seconds
+    return {"home_data_ms": round(statistics.median(home) * 1000, 1), "report_pdf_s": statistics.median(pdf),
+            "report_pdf_pages": pages, "report_xlsx_s": xlsx}
 
 
 def _bench_recommend(path: Path) -> dict[str, Any]:

@@ -579,6 +579,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from relmgr.cli_sync import add_parsers as add_sync_parsers
     add_sync_parsers(sub, _date)
+    from relmgr.cli_report import add_parsers as add_report_parsers
+    add_report_parsers(sub, _month, _date)
     return parser
 
 

@@ -86,3 +86,52 @@ def test_a_logged_contact_shows_in_the_contacts_figure(unlocked_window, qtbot) -
     qtbot.waitUntil(lambda: _made(page) == made_before + 1, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: page.tiles["contacts"].value.text() != text_before, timeout=TIMEOUT)
     assert f"{made_before + 1:,} of" in page.tiles["contacts"].value.text()
+
+
+def _click(qtbot, widget) -> None:
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def test_each_tile_opens_the_list_behind_it(unlocked_window, qtbot) -> None:
+    window = unlocked_window
+    page = window.home_page
+    _settled(window, qtbot)
+    qtbot.waitUntil(lambda: page.dashboard is not None, timeout=TIMEOUT)
+    _click(qtbot, page.tiles["churn"])
+    assert window.stack.currentWidget() is window.churn_page
+    assert window.churn_page.band_combo.currentText() == "High risk"
+    _settled(window, qtbot)
+    bands = set(window.churn_page.model.frame.iloc[window.churn_page.model.visible_rows()]["band"])
+    assert bands <= {"HIGH"}
+    for code, expected in (("tasks", window.tasks_page), ("tiers", window.tiers_page),
+                           ("contacts", window.tiers_page), ("stages", window.lifecycle_page),
+                           ("total_aum", window.customers_page),
+                           ("recommendations", window.recommendations_page)):
+        window.nav.setCurrentRow(0)
+        _click(qtbot, page.tiles[code])
+        assert window.stack.currentWidget() is expected, code
+        assert window.nav.currentRow() == window.pages.index(expected)
+    assert window.tasks_page.show_combo.currentText() == "Overdue only"
+
+
+def test_the_tier_tile_says_who_is_not_tiered(unlocked_window, qtbot) -> None:
+    window = unlocked_window
+    page = window.home_page
+    _settled(window, qtbot)
+    qtbot.waitUntil(lambda: page.dashboard is not None and page.dashboard.figures["tiers"] is not None,
+                    timeout=TIMEOUT)
+    figures = page.dashboard.figures
+    tiered = sum(row["customers"] for row in figures["tiers"])
+    everyone = sum(figures["stages"].values())
+    assert 0 < tiered < everyone        # the demo has customers who left
+    assert page.tiles["tiers"].value.text() == f"{tiered:,} customers"
+    assert f"{everyone - tiered:,} left the bank, not tiered" in page.tiles["tiers"].caption.text()
+    try:
+        window.apply_settings(Settings(language="zh_CN", auto_lock_minutes=10))
+        qtbot.waitUntil(lambda: "位已销户，不参与分层" in page.tiles["tiers"].caption.text(), timeout=5_000)
+        assert f"{everyone - tiered:,} 位已销户" in page.tiles["tiers"].caption.text()
+    finally:
+        window.apply_settings(Settings(language="en", auto_lock_minutes=10))
+        qtbot.waitUntil(lambda: window.nav.item(0).text() == "Home", timeout=5_000)

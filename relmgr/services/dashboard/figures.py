@@ -135,3 +135,11 @@ def load_dashboard(portfolio: Portfolio, *, month: str | None = None,
     open_tasks, overdue = store.open_tasks(portfolio, day=day.isoformat())
     figures["tasks"] = {"open": open_tasks, "overdue": overdue}
     return Dashboard(month=month, as_of=day, figures=figures, unavailable=unavailable)
+
+
+def untiered_customers(figures: dict[str, Any]) -> int | None:
+    """Customers in the stored segmentation who are not in a tier: those who left the bank (tiers
+    count open customers only, stages count everyone). None without segments."""
+    if figures.get("tiers") is None or figures.get("stages") is None:
+        return None
+    return max(0, sum(figures["stages"].values()) - sum(row["customers"] for row in figures["tiers"]))

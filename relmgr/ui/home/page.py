@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from relmgr.services.changes import Topic
 from relmgr.services.dashboard import Dashboard
+from relmgr.services.dashboard.figures import untiered_customers
 from relmgr.services.dashboard.kpis import COUNTS, Kpi, compute_kpis
 from relmgr.services.wording import say
 from relmgr.services.wording.dashboard import DEFINITIONS, FIGURES, KPI_DEFINITIONS, KPI_TITLES, UNAVAILABLE
@@ -42,6 +44,12 @@ TILES = ("total_aum", "aum_mom", "aum_yoy", "net_inflow", "tiers", "stages", "st
          "churn", "contacts", "recommendations", "tasks")
 COLUMNS = 4
 NOTHING = "–"
+#: The list behind each tile, opened by a click (MainWindow.open_home_list knows the pages):
+#: the customers for the AUM figures, the risk band's warnings, the overdue tasks, and so on.
+TILE_LISTS = {"total_aum": "customers", "aum_mom": "customers", "aum_yoy": "customers",
+              "net_inflow": "customers", "tiers": "tiers", "stages": "lifecycle",
+              "stage_moves": "lifecycle", "churn": "warnings-high", "contacts": "contacts-due",
+              "recommendations": "recommendations", "tasks": "tasks-overdue"}
 
 
 def _money(amount: Any) -> str:
@@ -57,7 +65,10 @@ def _percent(ratio: float | None, places: int = 1) -> str:
 
 
 class Tile(QFrame):
-    """One figure: its title, its value in large type, and one short line under it."""
+    """One figure: its title, its value in large type, and one short line under it; a click
+    (left button, released over the tile) asks for the list behind it."""
+
+    clicked = Signal(str)
 
     def __init__(self, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,22 +93,30 @@ class Tile(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.caption)
         layout.addStretch(1)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit(self.code)
+        super().mouseReleaseEvent(event)
 
     def show_figure(self, value: str, caption: str = "") -> None:
         self.value.setText(value)
         self.caption.setText(caption)
 
-    def retitle(self, language: str) -> None:
+    def retitle(self, language: str, hint: str) -> None:
         self.title.setText(say(FIGURES[self.code], language))
-        self.setToolTip(say(DEFINITIONS[self.code], language))
+        self.setToolTip(f"{say(DEFINITIONS[self.code], language)}\n{hint}")
 
 
 class HomePage(QWidget):
     #: What it shows: every stored result the dashboard and KPIs read.
     READS = frozenset({Topic.CUSTOMERS, Topic.CONTACTS, Topic.TASKS, Topic.SCORES, Topic.SEGMENTS,
                        Topic.RECOMMENDATIONS, Topic.RULES})
-    #: Not emitted yet (tiles do not open lists); present for the page contract.
+    #: Not emitted (tiles open lists, not one customer); present for the page contract.
     open_customer = Signal(str)
+    #: A tile was clicked: the TILE_LISTS name of the list behind it.
+    open_list = Signal(str)
     #: Emitted when the figures are on screen.
     loaded = Signal()
 
@@ -114,6 +133,8 @@ class HomePage(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")
         self.tiles = {code: Tile(code) for code in TILES}
+        for tile in self.tiles.values():
+            tile.clicked.connect(lambda code: self.open_list.emit(TILE_LISTS[code]))
         grid = QGridLayout()
         grid.setSpacing(8)
         for index, code in enumerate(TILES):
@@ -221,9 +242,13 @@ class HomePage(QWidget):
         # One tier (move) per line: a wrapped Chinese line would break inside an amount.
         if code == "tiers":
             customers = sum(row["customers"] for row in value)
-            return (self.tr("{count:,} customers").format(count=customers),
-                    "\n".join(f"{texts.tier(row['tier'])} {row['customers']:,} · {_money(row['aum'])}"
-                              for row in value))
+            lines = [f"{texts.tier(row['tier'])} {row['customers']:,} · {_money(row['aum'])}" for row in value]
+            # Customers who left the bank keep their stage (churned) but have no tier: say so,
+            # or the tile's count reads short of the portfolio's.
+            untiered = untiered_customers(self.dashboard.figures) if self.dashboard else None
+            if untiered:
+                lines.append(self.tr("{count:,} left the bank, not tiered").format(count=untiered))
+            return self.tr("{count:,} customers").format(count=customers), "\n".join(lines)
         if code == "stages":
             return (self.tr("{count:,} customers").format(count=sum(value.values())),
                     "\n".join(f"{texts.stage(stage)} {count:,}" for stage, count in value.items()))
@@ -282,7 +307,7 @@ class HomePage(QWidget):
         self.kpi_table.setHorizontalHeaderLabels([self.tr("KPI"), self.tr("Target"), self.tr("Actual"),
                                                   self.tr("Progress")])
         for tile in self.tiles.values():
-            tile.retitle(language)
+            tile.retitle(language, self.tr("Click to open the list behind it."))
         self._render()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)

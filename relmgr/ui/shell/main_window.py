@@ -39,6 +39,7 @@ from relmgr.services.segment_views import load_segment_views
 from relmgr.ui.common.export_dialog import ExportDialog
 from relmgr.ui.common.progress_strip import ProgressStrip
 from relmgr.ui.shell.catch_up import CatchUp
+from relmgr.ui.common.report_dialog import ReportDialog
 from relmgr.ui.shell.i18n import Translations
 from relmgr.ui.audit.page import AuditPage
 from relmgr.ui.churn.page import ChurnPage
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
             if page is not self.customers_page:    # every list opens its customer's 360
                 page.open_customer.connect(self.show_customer)
         self.tiers_page.refresh_requested.connect(self.refresh_segments)
+        self.home_page.open_list.connect(self.open_home_list)
         # What one page writes, the others that show it read again: each page follows the
         # runner's change signal itself (widgets.follow_changes); the window reads the segment
         # views, which the three segment pages share.
@@ -176,11 +178,14 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.open_export)
+        self.report_action = QAction(self)
+        self.report_action.triggered.connect(self.open_report)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.report_action)
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -238,6 +243,7 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         self.lock_action.setEnabled(True)
         self.export_action.setEnabled(True)
+        self.report_action.setEnabled(True)
         self._loaded = {id(page) for page in self.eager_pages}
         for page in self.eager_pages:
             page.load()
@@ -274,6 +280,7 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(False)
         self.lock_action.setEnabled(False)
         self.export_action.setEnabled(False)
+        self.report_action.setEnabled(False)
         self._customer_count = self._as_of = None
         self._update_status()
 
@@ -354,6 +361,32 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_report(self) -> ReportDialog | None:
+        """File ▸ Monthly report…: the review report of a month, PDF or XLSX (issue 18)."""
+        if self.is_locked:
+            return None
+        dialog = ReportDialog(self.runner, as_of=self._as_of, settings=self.settings, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(lambda result: self.statusBar().showMessage(
+            self.tr("Wrote the {month} report to {file}.").format(month=result.month,
+                                                                  file=Path(result.path).name), 8000))
+        dialog.open()
+        return dialog
+
+    def open_home_list(self, name: str) -> None:
+        """Show the list behind a Home tile (home.page.TILE_LISTS), filtered as the tile counts."""
+        pages = {"customers": self.customers_page, "tiers": self.tiers_page, "contacts-due": self.tiers_page,
+                 "lifecycle": self.lifecycle_page, "warnings-high": self.churn_page,
+                 "recommendations": self.recommendations_page, "tasks-overdue": self.tasks_page}
+        page = pages.get(name)
+        if page is None or self.is_locked:
+            return
+        self.nav.setCurrentRow(self.pages.index(page))
+        if name == "warnings-high":
+            self.churn_page.band_combo.setCurrentIndex(1)     # High risk
+        elif name == "tasks-overdue":
+            self.tasks_page.show_combo.setCurrentIndex(1)     # Overdue only
+
     # -- settings --------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, runner=self.runner, parent=self)
@@ -420,6 +453,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setToolTip(self.tr("Lock now (Ctrl+L): hides all customer data"))
         self.export_action.setText(self.tr("Export a list…"))
         self.export_action.setToolTip(self.tr("Export a follow-up list (Ctrl+E); masked unless you choose otherwise"))
+        self.report_action.setText(self.tr("Monthly report…"))
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit"))
         self.file_menu.setTitle(self.tr("&File"))

@@ -31,6 +31,7 @@ from relmgr.domain.churn import WarningAction
 from relmgr.services.settings import Settings
 from relmgr.ui.common.contact_dialog import ContactDialog
 from relmgr.ui.common.export_dialog import FORMATS, LIST_LABELS, ExportDialog
+from relmgr.ui.common.report_dialog import ReportDialog
 from relmgr.ui.shell.i18n import CHINESE, ENGLISH
 from relmgr.ui.shell.main_window import MainWindow
 from relmgr.ui.tasks.page import TaskDialog
@@ -98,6 +99,10 @@ def open_export(window: MainWindow) -> None:
     window.export_action.trigger()
 
 
+def open_report(window: MainWindow) -> None:
+    window.report_action.trigger()
+
+
 def open_settings(window: MainWindow) -> None:
     window.settings_action.trigger()
 
@@ -155,6 +160,7 @@ def open_unlock(window: MainWindow) -> None:
 #: Every dialog of relmgr/ui and how the RM opens it.
 DIALOGS: dict[type[QDialog], Callable[[MainWindow], None]] = {
     ExportDialog: open_export,
+    ReportDialog: open_report,
     SettingsDialog: open_settings,
     ChangePasswordDialog: open_change_password,
     ContactDialog: open_contact,
