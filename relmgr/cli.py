@@ -453,7 +453,10 @@ def cmd_kpis(args: argparse.Namespace) -> int:
 
 # -- parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
+    from relmgr import __version__
+
     parser = argparse.ArgumentParser(prog="relmgr", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"relmgr {__version__}")
     parser.add_argument("--demo", action="store_true", help="start the GUI on the demo portfolio")
     parser.add_argument("--self-test", action="store_true",
                         help="offscreen, on a demo portfolio in a temp folder: open every page and "

@@ -1251,151 +1251,179 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="378"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="401"/>
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="379"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="402"/>
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="374"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="397"/>
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="298"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="304"/>
         <source>Computing tiers, segments and lifecycle stages…</source>
         <translation>正在计算客户分层、分群和生命周期…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="292"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="298"/>
         <source>Segments could not be computed ({kind}).</source>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="287"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="293"/>
         <source>Bringing segments and churn warnings up to date…</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>正在更新客户分层、分群与流失预警…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="345"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="351"/>
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="384"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="407"/>
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="397"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="420"/>
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="399"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="422"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="398"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="421"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="398"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="360"/>
+        <source>relmgr {version}
+
+Offline workbench for bank relationship managers.
+
+Portfolios, settings and logs are kept in {folder}</source>
+        <translation>relmgr {version}
+
+客户经理离线工作台。
+
+投资组合文件、设置和日志保存在 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="366"/>
+        <source>About relmgr</source>
+        <translation>关于 relmgr</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="421"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="400"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="423"/>
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="401"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="424"/>
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="402"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="425"/>
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="402"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="425"/>
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="403"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="426"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="403"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="426"/>
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="404"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="427"/>
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="405"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="428"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="405"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="428"/>
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="411"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="434"/>
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="435"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="413"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="436"/>
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="414"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="437"/>
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="415"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="438"/>
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="416"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="439"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="417"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="440"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="418"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="441"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="442"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="443"/>
+        <source>About relmgr…</source>
+        <translation>关于 relmgr…</translation>
     </message>
 </context>
 <context>
