@@ -15,11 +15,13 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("relmgr.cli")
+_IMPORTED = time.perf_counter()   # --time-to-unlock's fallback start where the OS tells none
 
 EXIT_OK = 0
 EXIT_USER_ERROR = 2
@@ -89,7 +91,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
         return run_self_test()
     from relmgr.ui.shell.app import run_gui
 
-    return run_gui(demo=args.demo, portfolio=args.portfolio)
+    return run_gui(demo=args.demo, portfolio=args.portfolio,
+                   time_to_unlock_from=_IMPORTED if args.time_to_unlock else None)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -450,11 +453,16 @@ def cmd_kpis(args: argparse.Namespace) -> int:
 
 # -- parser -----------------------------------------------------------------------------------
 def build_parser() -> argparse.ArgumentParser:
+    from relmgr import __version__
+
     parser = argparse.ArgumentParser(prog="relmgr", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"relmgr {__version__}")
     parser.add_argument("--demo", action="store_true", help="start the GUI on the demo portfolio")
     parser.add_argument("--self-test", action="store_true",
                         help="offscreen, on a demo portfolio in a temp folder: open every page and "
                              "dialog in both languages, export every list; exit 0, or 1 naming failures")
+    # Hidden, for tests/test_bundle.py: print the time to the unlock dialog and quit.
+    parser.add_argument("--time-to-unlock", action="store_true", help=argparse.SUPPRESS)
     parser.set_defaults(handler=cmd_gui, portfolio=None)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 

@@ -1274,151 +1274,179 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="418" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="440" />
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="419" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="441" />
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="414" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="436" />
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="308" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="314" />
         <source>Segments could not be computed ({kind}).</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="359" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="365" />
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="424" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="446" />
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="437" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="459" />
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="439" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="461" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="438" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="460" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="371" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="377" />
         <source>Wrote the {month} report to {file}.</source>
         <translation>已将 {month} 月度报告写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="438" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="399" />
+        <source>relmgr {version}
+
+Offline workbench for bank relationship managers.
+
+Portfolios, settings and logs are kept in {folder}</source>
+        <translation>relmgr {version}
+
+客户经理离线工作台。
+
+投资组合文件、设置和日志保存在 {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="405" />
+        <source>About relmgr</source>
+        <translation>关于 relmgr</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="460" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="440" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="462" />
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="441" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="463" />
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="442" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="464" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="442" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="464" />
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="443" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="465" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="443" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="465" />
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="444" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="466" />
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="445" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="467" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="445" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="467" />
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="451" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="473" />
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="452" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="474" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="453" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="475" />
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="454" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="476" />
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="455" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="477" />
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="456" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="478" />
         <source>Monthly report…</source>
         <translation>月度经营报告…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="457" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="479" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="458" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="480" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="459" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="481" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="482" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="483" />
+        <source>About relmgr…</source>
+        <translation>关于 relmgr…</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from relmgr.services.logs import configure_logging
@@ -62,7 +62,16 @@ def _application() -> QApplication:
     style = resources_dir() / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The relmgr icon (resources/icons, drawn by installer/make_icon.py) at every size it has."""
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons").glob("relmgr-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def build_window(app: QApplication) -> tuple[MainWindow, DatabaseThread]:
@@ -78,11 +87,18 @@ def build_window(app: QApplication) -> tuple[MainWindow, DatabaseThread]:
     return window, db
 
 
-def run_gui(*, demo: bool = False, portfolio: str | None = None) -> int:
+def run_gui(*, demo: bool = False, portfolio: str | None = None,
+            time_to_unlock_from: float | None = None) -> int:
+    """The app. With `time_to_unlock_from` (a perf_counter reading, the fallback start when the
+    OS gives no process start time) it prints when the unlock dialog is first painted and quits."""
     configure_logging()
     app = _application()
     window, db = build_window(app)
-    window.ask_to_unlock(demo=demo, portfolio=portfolio)
+    dialog = window.ask_to_unlock(demo=demo, portfolio=portfolio)
+    if time_to_unlock_from is not None:
+        from relmgr.ui.shell.startup_timer import UnlockTimer
+
+        UnlockTimer(dialog, fallback_started=time_to_unlock_from)
     try:
         return app.exec()
     finally:

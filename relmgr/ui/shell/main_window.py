@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from relmgr import __version__
 from relmgr.domain.codes import AuditAction
 from relmgr.services import audit, data_date
 from relmgr.services.changes import Changes, Topic
@@ -190,6 +192,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.addAction(self.about_action)
         toolbar = self.addToolBar("main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -387,6 +393,23 @@ class MainWindow(QMainWindow):
         elif name == "tasks-overdue":
             self.tasks_page.show_combo.setCurrentIndex(1)     # Overdue only
 
+    # -- about -----------------------------------------------------------------------------
+    def about_text(self) -> str:
+        from relmgr.services.paths import data_dir
+
+        return self.tr("relmgr {version}\n\nOffline workbench for bank relationship managers.\n\n"
+                       "Portfolios, settings and logs are kept in {folder}").format(
+            version=__version__, folder=data_dir())
+
+    def show_about(self) -> QMessageBox:
+        """Help ▸ About: the version (relmgr/__init__.py, the one place it is written)."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About relmgr"), self.about_text(),
+                          QMessageBox.StandardButton.Ok, self)
+        box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
     # -- settings --------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
         dialog = SettingsDialog(self.settings, runner=self.runner, parent=self)
@@ -457,6 +480,8 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(self.tr("Settings…"))
         self.quit_action.setText(self.tr("Quit"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("About relmgr…"))
         self._update_status()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
