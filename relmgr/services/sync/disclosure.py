@@ -20,8 +20,6 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
-from scipy.linalg import null_space
-from scipy.optimize import linprog
 
 DEFAULT_K = 10
 
@@ -72,6 +70,8 @@ def feasible_range(grid: np.ndarray, suppressed: np.ndarray, cell: int) -> tuple
     goal = np.zeros(len(hidden))
     goal[list(hidden).index(cell)] = 1.0
     bounds = [(0, None)] * len(hidden)
+    from scipy.optimize import linprog  # lazily: importing it cost the window ~0.5 s of start-up
+
     low = linprog(goal, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
     high = linprog(-goal, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
     if low.status != 0 or high.status == 2:
@@ -100,6 +100,8 @@ def _pinned_linearly(grid: np.ndarray, suppressed: np.ndarray) -> int:
     hidden = np.flatnonzero(suppressed.ravel())
     if not len(hidden):
         return 0
+    from scipy.linalg import null_space
+
     free = null_space(constraints(grid.shape)[:, hidden])
     if free.size == 0:
         return len(hidden)
