@@ -579,6 +579,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from relmgr.cli_sync import add_parsers as add_sync_parsers
     add_sync_parsers(sub, _date)
+    from relmgr.cli_rules import add_parser as add_rules_parser
+    add_rules_parser(sub)
     return parser
 
 

@@ -54,6 +54,7 @@ from relmgr.ui.segments.tiers import TiersPage
 from relmgr.ui.today.page import TodayPage
 from relmgr.ui.shell.idle import IdleWatcher
 from relmgr.ui.shell.settings_dialog import SettingsDialog
+from relmgr.ui.shell.team_rules_dialog import TeamRulesDialog
 from relmgr.ui.shell.runner import TaskRunner
 from relmgr.ui.shell.unlock_dialog import UnlockDialog
 
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
         self.export_action = QAction(self)
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.open_export)
+        self.rules_action = QAction(self)
+        self.rules_action.triggered.connect(self.open_team_rules)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -183,6 +186,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.rules_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         toolbar = self.addToolBar("main")
@@ -238,6 +242,7 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         self.lock_action.setEnabled(True)
         self.export_action.setEnabled(True)
+        self.rules_action.setEnabled(True)
         self._loaded = {id(page) for page in self.eager_pages}
         for page in self.eager_pages:
             page.load()
@@ -274,6 +279,7 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(False)
         self.lock_action.setEnabled(False)
         self.export_action.setEnabled(False)
+        self.rules_action.setEnabled(False)
         self._customer_count = self._as_of = None
         self._update_status()
 
@@ -362,6 +368,14 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_team_rules(self) -> TeamRulesDialog | None:
+        if self.is_locked:
+            return None
+        dialog = TeamRulesDialog(runner=self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
         save_settings(settings)
@@ -421,6 +435,7 @@ class MainWindow(QMainWindow):
         self.export_action.setText(self.tr("Export a list…"))
         self.export_action.setToolTip(self.tr("Export a follow-up list (Ctrl+E); masked unless you choose otherwise"))
         self.settings_action.setText(self.tr("Settings…"))
+        self.rules_action.setText(self.tr("Team rules…"))
         self.quit_action.setText(self.tr("Quit"))
         self.file_menu.setTitle(self.tr("&File"))
         self._update_status()
