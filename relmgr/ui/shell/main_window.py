@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.rules_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self._add_page_shortcuts()
         toolbar = self.addToolBar("main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -218,6 +219,29 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self.retranslate_ui()
         self._show_locked_state()
+
+    def _add_page_shortcuts(self) -> None:
+        """Ctrl+1…9: the first nine pages in sidebar order; Ctrl+F: the Customers search."""
+        for row in range(min(9, len(self.pages))):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.go_to_page(r))
+            self.addAction(action)
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.focus_customer_search)
+        self.addAction(self.search_action)
+
+    def go_to_page(self, row: int) -> None:
+        if not self.is_locked and 0 <= row < len(self.pages):
+            self.nav.setCurrentRow(row)
+
+    def focus_customer_search(self) -> None:
+        if self.is_locked:
+            return
+        self.go_to_page(self.pages.index(self.customers_page))
+        self.customers_page.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.customers_page.search_edit.selectAll()
 
     # -- unlock / lock ---------------------------------------------------------------------
     def ask_to_unlock(self, *, demo: bool = False, portfolio: str | None = None) -> UnlockDialog:
