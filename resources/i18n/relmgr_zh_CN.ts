@@ -842,25 +842,50 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="103"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="133"/>
         <source>Could not load customers</source>
         <extracomment>What it shows: the list (tier, stage, last contact) and the open 360. Emitted when the list has been loaded (number of customers). Emitted when a customer&apos;s 360 view is on screen (customer_id).</extracomment>
         <translation>无法加载客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="153"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="190"/>
         <source>{shown:,} of {total:,} customers</source>
         <translation>{shown:,} / {total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="154"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="191"/>
         <source>{total:,} customers</source>
         <translation>{total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="190"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="229"/>
         <source>Search by name, last 4 digits of ID or mobile, or customer no.</source>
         <translation>按姓名、证件号或手机号后四位、客户号搜索</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="230"/>
+        <source>All tiers</source>
+        <translation>全部分层</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="230"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="231"/>
+        <source>All RFM segments</source>
+        <translation>全部 RFM 分群</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="231"/>
+        <source>All risk bands</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="237"/>
+        <source>{band} risk</source>
+        <translation>{band}风险</translation>
     </message>
 </context>
 <context>
@@ -1264,155 +1289,155 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="392"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="416"/>
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="393"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="417"/>
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="388"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="304"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="328"/>
         <source>Computing tiers, segments and lifecycle stages…</source>
         <translation>正在计算客户分层、分群和生命周期…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="298"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="322"/>
         <source>Segments could not be computed ({kind}).</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="293"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="317"/>
         <source>Bringing segments and churn warnings up to date…</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>正在更新客户分层、分群与流失预警…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="351"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="375"/>
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="398"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="422"/>
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="411"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="435"/>
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="413"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="437"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="436"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="436"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="414"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="438"/>
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="415"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="439"/>
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="416"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="440"/>
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="416"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="440"/>
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="417"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="441"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="417"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="441"/>
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="418"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="442"/>
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="419"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="443"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="419"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="443"/>
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="425"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="449"/>
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="426"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="450"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="427"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="451"/>
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="428"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="452"/>
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="429"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="453"/>
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="430"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="454"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="431"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="455"/>
         <source>Team rules…</source>
         <translation>团队规则…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="432"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="456"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="433"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="457"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2498,58 +2523,58 @@ Export unmasked?</source>
 <context>
     <name>TeamRulesDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="164"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="174"/>
         <source>Computing tiers, segments and lifecycle stages…</source>
         <extracomment>Emitted with the SavedRules after a change was stored.</extracomment>
         <translation>正在计算客户分层、分群和生命周期…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="167"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="177"/>
         <source>Team rules saved.</source>
         <translation>团队规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="169"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="179"/>
         <source>The churn definition changed: retrain the model on the Churn model page.</source>
         <translation>流失定义已更改：请在“流失模型”页面重新训练模型。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="186"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="198"/>
         <source>The team rules could not be read or saved ({kind}).</source>
         <translation>无法读取或保存团队规则（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="192"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="204"/>
         <source>Team rules</source>
         <translation>团队规则</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="194"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="206"/>
         <source>These rules are the team&apos;s: they are kept in the encrypted portfolio, and every change is written to the audit log. Tiers are on the 3-month average daily AUM.</source>
         <translation>这些是团队规则：保存在加密的客户库中，每次修改都会写入审计日志。分层依据近 3 个月日均资产。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="196"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="208"/>
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="196"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="208"/>
         <source>Contact cadence</source>
         <translation>联系周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="197"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="209"/>
         <source>Churn warnings</source>
         <translation>流失预警</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="197"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="209"/>
         <source>Today and head office</source>
         <translation>今日工作与总行汇总</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="205"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="217"/>
         <source>No call cadence</source>
         <translation>不设联系周期</translation>
     </message>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QComboBox,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -25,12 +26,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relmgr.services.customers import filter_customers, load_customer_360, load_customer_list
+from relmgr.domain.churn import RiskBand
+from relmgr.domain.segments import RfmSegment, Stage, Tier
+from relmgr.services.customers import (
+    filter_by_codes,
+    filter_customers,
+    load_customer_360,
+    load_customer_list,
+)
 from relmgr.services.changes import Topic
+from relmgr.ui.churn import texts as churn_texts
+from relmgr.ui.common import texts
 from relmgr.ui.customers.pane import CustomerPane
 from relmgr.ui.customers.table_model import CustomerTableModel
 from relmgr.ui.shell.runner import TaskRunner
 from relmgr.ui.common.widgets import follow_changes
+
+
+# The filters beside the search: list column, its codes, and the words for a code.
+_FILTERS = (("tier", tuple(Tier), texts.tier), ("stage", tuple(Stage), texts.stage),
+            ("rfm_segment", tuple(RfmSegment), texts.rfm_segment),
+            ("churn_band", tuple(RiskBand), churn_texts.band))
 
 
 class CustomersPage(QWidget):
@@ -55,6 +71,17 @@ class CustomersPage(QWidget):
         self.search_edit.textChanged.connect(self._apply_filter)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
+        # One combo per filter: "All …" first (no data), then each code (its data).
+        self.filter_combos: dict[str, QComboBox] = {}
+        for column, codes, _words in _FILTERS:
+            combo = QComboBox()
+            combo.setObjectName(f"{column}Filter")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.addItem("", None)
+            for code in codes:
+                combo.addItem("", code.value)
+            combo.currentIndexChanged.connect(self._apply_filter)
+            self.filter_combos[column] = combo
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -79,10 +106,13 @@ class CustomersPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search_edit, 1)
-        search_row.addWidget(self.count_label)
-        left_layout.addLayout(search_row)
+        left_layout.addWidget(self.search_edit)
+        filter_row = QHBoxLayout()
+        for combo in self.filter_combos.values():
+            filter_row.addWidget(combo)
+        filter_row.addStretch(1)
+        filter_row.addWidget(self.count_label)
+        left_layout.addLayout(filter_row)
         left_layout.addWidget(self.table)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -124,19 +154,26 @@ class CustomersPage(QWidget):
         """Drop every customer from memory and screen (on lock)."""
         self.live = False
         self._wanted = None
-        self.search_edit.blockSignals(True)
+        for widget in (self.search_edit, *self.filter_combos.values()):
+            widget.blockSignals(True)
         self.search_edit.clear()
-        self.search_edit.blockSignals(False)
+        for combo in self.filter_combos.values():
+            combo.setCurrentIndex(0)
+        for widget in (self.search_edit, *self.filter_combos.values()):
+            widget.blockSignals(False)
         self.model.clear()
         self._order = np.arange(0)
         self.pane.clear()
         self._update_count()
 
     # -- search and sort -------------------------------------------------------------------
-    def _apply_filter(self, _text: str = "") -> None:
+    def _apply_filter(self, *_args: object) -> None:
         frame = self.model.frame
         matches = np.zeros(len(frame), dtype=bool)
         matches[filter_customers(frame, self.search_edit.text())] = True
+        if len(frame):
+            matches &= filter_by_codes(frame, {column: combo.currentData()
+                                               for column, combo in self.filter_combos.items()})
         self.model.set_visible_rows(self._order[matches[self._order]])
         self._update_count()
         if self.model.rowCount() == 1:
@@ -163,7 +200,9 @@ class CustomersPage(QWidget):
             self._load_360(customer_id)
 
     def show_customer(self, customer_id: str) -> None:
-        """Select a customer by number (coming from another page), clearing the search."""
+        """Select a customer by number (coming from another page), clearing search and filters."""
+        for combo in self.filter_combos.values():
+            combo.setCurrentIndex(0)
         if self.search_edit.text():
             self.search_edit.clear()
         row = self.model.row_of(customer_id)
@@ -188,6 +227,14 @@ class CustomersPage(QWidget):
     def retranslate_ui(self) -> None:
         self.search_edit.setPlaceholderText(
             self.tr("Search by name, last 4 digits of ID or mobile, or customer no."))
+        alls = {"tier": self.tr("All tiers"), "stage": self.tr("All stages"),
+                "rfm_segment": self.tr("All RFM segments"), "churn_band": self.tr("All risk bands")}
+        for column, codes, words in _FILTERS:
+            combo = self.filter_combos[column]
+            combo.setItemText(0, alls[column])
+            for index, code in enumerate(codes, start=1):
+                combo.setItemText(index, words(code.value) if column != "churn_band"
+                                  else self.tr("{band} risk").format(band=words(code.value)))
         self.model.retranslate()
         self._update_count()
 
