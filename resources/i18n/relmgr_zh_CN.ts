@@ -435,6 +435,14 @@
     </message>
 </context>
 <context>
+    <name>ColumnChooser</name>
+    <message>
+        <location filename="../../relmgr/ui/common/columns.py" line="120"/>
+        <source>Default columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../relmgr/ui/common/contact_dialog.py" line="142"/>
@@ -779,62 +787,72 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="15"/>
-        <source>Customer no.</source>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="19"/>
+        <source>Customer</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="16"/>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="20"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="17"/>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="21"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="18"/>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="22"/>
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="19"/>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="23"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="20"/>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="24"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="21"/>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="25"/>
         <source>AUM (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="22"/>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="26"/>
         <source>Products</source>
         <translation>产品数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="23"/>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="27"/>
         <source>Last activity</source>
         <translation>最近交易</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="24"/>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="28"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="25"/>
-        <source>Lifecycle stage</source>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="29"/>
+        <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="26"/>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="30"/>
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="31"/>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="32"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -842,48 +860,48 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="133"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="141"/>
         <source>Could not load customers</source>
         <extracomment>What it shows: the list (tier, stage, last contact) and the open 360. Emitted when the list has been loaded (number of customers). Emitted when a customer&apos;s 360 view is on screen (customer_id).</extracomment>
         <translation>无法加载客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="190"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="204"/>
         <source>{shown:,} of {total:,} customers</source>
         <translation>{shown:,} / {total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="191"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="205"/>
         <source>{total:,} customers</source>
         <translation>{total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="229"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="243"/>
         <source>Search by name, last 4 digits of ID or mobile, or customer no.</source>
         <translation>按姓名、证件号或手机号后四位、客户号搜索</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="230"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="244"/>
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="230"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="244"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="231"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="245"/>
         <source>All RFM segments</source>
         <translation>全部 RFM 分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="231"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="245"/>
         <source>All risk bands</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="237"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="251"/>
         <source>{band} risk</source>
         <translation>{band}风险</translation>
     </message>

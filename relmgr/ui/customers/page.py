@@ -38,7 +38,9 @@ from relmgr.services.changes import Topic
 from relmgr.ui.churn import texts as churn_texts
 from relmgr.ui.common import texts
 from relmgr.ui.customers.pane import CustomerPane
-from relmgr.ui.customers.table_model import CustomerTableModel
+from relmgr.ui.common.columns import ColumnChooser, ElidedTipDelegate, fit_columns
+from relmgr.ui.customers.table_model import HIDDEN_BY_DEFAULT, KEYS, CustomerTableModel, width_samples
+from relmgr.ui.shell.i18n import current_language
 from relmgr.ui.shell.runner import TaskRunner
 from relmgr.ui.common.widgets import follow_changes
 
@@ -99,6 +101,11 @@ class CustomersPage(QWidget):
         header.sortIndicatorChanged.connect(self._on_sort)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.table.setItemDelegate(ElidedTipDelegate(self.table))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.columns = ColumnChooser(self.table, table="customers", keys=KEYS,
+                                     hidden_by_default=HIDDEN_BY_DEFAULT)
+        self._fitted_language: str | None = None     # widths are fitted once per language
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.pane = CustomerPane(runner)
@@ -120,7 +127,8 @@ class CustomersPage(QWidget):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 620])
+        # The list a little wider than the 360 pane: at 1366 px its default columns fit.
+        splitter.setSizes([760, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(splitter)
@@ -140,8 +148,7 @@ class CustomersPage(QWidget):
             self._order = self.model.sort_rows(self._order, header.sortIndicatorSection(),
                                                header.sortIndicatorOrder())
         self._apply_filter()
-        for column, width in enumerate((96, 64, 150, 104, 44, 84, 100, 64, 96, 96, 96)):
-            self.table.setColumnWidth(column, width)
+        self._fit_columns()
         if self._wanted is not None:        # read again after a change: the open 360 too
             row = self.model.row_of(self._wanted)
             if row is not None:
@@ -149,6 +156,13 @@ class CustomersPage(QWidget):
             else:
                 self._load_360(self._wanted)
         self.loaded.emit(len(frame))
+
+    def _fit_columns(self) -> None:
+        """Default widths for the language shown, once: a reload keeps what the RM dragged."""
+        if self._fitted_language == current_language():
+            return
+        self._fitted_language = current_language()
+        fit_columns(self.table, width_samples(self.table.fontMetrics().horizontalAdvance))
 
     def clear(self) -> None:
         """Drop every customer from memory and screen (on lock)."""
@@ -237,6 +251,8 @@ class CustomersPage(QWidget):
                                   else self.tr("{band} risk").format(band=words(code.value)))
         self.model.retranslate()
         self._update_count()
+        if self._fitted_language is not None:
+            self._fit_columns()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
