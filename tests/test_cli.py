@@ -134,5 +134,8 @@ def test_rules_are_shown_changed_with_the_dialogs_checks_and_refused_in_one_line
                   "--set", "tiers.wealth_min_aum=70000", password="pw")
     assert refused.returncode == 2 and refused.stdout == ""
     assert refused.stderr.strip() == "relmgr: tiers.wealth_min_aum must be above tiers.vip_min_aum."
+    lowered = run("rules", str(empty_portfolio), "--set", "tiers.vip_min_aum=900000", password="pw")
+    assert lowered.returncode == 2
+    assert lowered.stderr.strip() == "relmgr: tiers.vip_min_aum must be below tiers.wealth_min_aum."
     after = json.loads(run("rules", str(empty_portfolio), "--json", password="pw").stdout)
     assert after["rules"]["today.capacity"] == 25                 # the refused call changed nothing

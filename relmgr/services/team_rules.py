@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -100,6 +100,7 @@ class Problem(StrEnum):
     NOT_WHOLE = "NOT_WHOLE"
     OUT_OF_RANGE = "OUT_OF_RANGE"  # {minimum}..{maximum}
     NOT_ABOVE = "NOT_ABOVE"        # must be above {other}
+    NOT_BELOW = "NOT_BELOW"        # must be below {other}
     REFUSED = "REFUSED"            # the feature's own check refused the combination: {detail}
 
 
@@ -144,9 +145,10 @@ def parse_value(name: str, text: str) -> Any:
     return number
 
 
-def check_rules(values: Mapping[str, Any]) -> dict[str, Any]:
+def check_rules(values: Mapping[str, Any], *, changed: Collection[str] = ()) -> dict[str, Any]:
     """`values` (every rule, by name) checked and normalised (whole numbers as int); RuleProblem
-    naming the first rule refused, in dialog order."""
+    naming the first rule refused, in dialog order. Of two rules out of order, the one named is
+    the one in `changed` (what the RM just typed), the higher one when both or neither are."""
     clean: dict[str, Any] = {}
     for name in values:
         _field(name)
@@ -155,6 +157,8 @@ def check_rules(values: Mapping[str, Any]) -> dict[str, Any]:
             clean[field.name] = _checked(field, values[field.name])
     for lower, higher in _ORDERED:
         if lower in clean and higher in clean and not clean[lower] < clean[higher]:
+            if lower in changed and higher not in changed:
+                raise RuleProblem(lower, Problem.NOT_BELOW, other=higher)
             raise RuleProblem(higher, Problem.NOT_ABOVE, other=lower)
     # The features' own checks, so nothing the analytics would refuse later is ever stored.
     for key, defaults in ((_TIERS, TierRules()), (_CHURN, ChurnRules())):
@@ -215,7 +219,8 @@ def save_rules(portfolio: Portfolio, values: Mapping[str, Any]) -> SavedRules:
     changed, with one audit row naming them (before and after), in one transaction. Nothing is
     written when a value is refused (RuleProblem) or nothing changed."""
     before = current_rules(portfolio)
-    clean = check_rules({**before, **values})
+    typed = {name for name, value in values.items() if name not in before or value != before[name]}
+    clean = check_rules({**before, **values}, changed=typed)
     changed = {name: (before[name], clean[name]) for name in clean if clean[name] != before[name]}
     if not changed:
         return SavedRules({})

@@ -60,9 +60,12 @@ def test_a_change_is_stored_read_by_its_feature_and_audited(writable_demo_portfo
 
 
 @pytest.mark.parametrize(("values", "name", "problem"), [
-    ({"tiers.vip_min_aum": 700_000}, "tiers.wealth_min_aum", Problem.NOT_ABOVE),
+    ({"tiers.vip_min_aum": 700_000}, "tiers.vip_min_aum", Problem.NOT_BELOW),
+    ({"tiers.vip_min_aum": 700_000, "tiers.wealth_min_aum": 650_000}, "tiers.wealth_min_aum",
+     Problem.NOT_ABOVE),
     ({"tiers.private_min_aum": 500_000}, "tiers.private_min_aum", Problem.NOT_ABOVE),
-    ({"churn.medium_probability": 0.4}, "churn.high_probability", Problem.NOT_ABOVE),
+    ({"churn.medium_probability": 0.4}, "churn.medium_probability", Problem.NOT_BELOW),
+    ({"churn.high_probability": 0.05}, "churn.high_probability", Problem.NOT_ABOVE),
     ({"churn.high_probability": 1.0}, "churn.high_probability", Problem.OUT_OF_RANGE),
     ({"tiers.downgrade_months": 0}, "tiers.downgrade_months", Problem.OUT_OF_RANGE),
     ({"tiers.private_cadence_days": 0}, "tiers.private_cadence_days", Problem.OUT_OF_RANGE),
@@ -89,6 +92,9 @@ def test_refusals_read_as_one_sentence_in_both_languages() -> None:
         "Wealth from (CNY) must be above VIP from (CNY)."
     assert problem_sentence(error.name, error.problem, error.numbers, language="zh_CN") == \
         "财富门槛（元）必须高于贵宾门槛（元）。"
+    below = RuleProblem("tiers.vip_min_aum", Problem.NOT_BELOW, other="tiers.wealth_min_aum")
+    assert problem_sentence(below.name, below.problem, below.numbers, language="zh_CN") == \
+        "贵宾门槛（元）必须低于财富门槛（元）。"
     assert problem_sentence("tiers.downgrade_months", Problem.OUT_OF_RANGE,
                             {"minimum": 1, "maximum": 24}, language="zh_CN") == \
         "降级前低于门槛的月数必须在 1 到 24 之间。"

@@ -67,7 +67,8 @@ def test_a_refused_value_is_said_and_nothing_changes(unlocked_window, writable_d
     dialog.editors["churn.medium_probability"].setValue(45.0)      # above high (30 %)
     dialog.save_button.click()
     qtbot.waitUntil(lambda: not dialog.error_label.isHidden(), timeout=10_000)
-    assert dialog.error_label.text() == "High risk from must be above Medium risk from."
+    assert dialog.error_label.text() == "Medium risk from must be below High risk from."
+    assert dialog.editors["churn.medium_probability"].hasFocus() or not dialog.isActiveWindow()
     assert dialog.isVisible()
     dialog.reject()
     qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=10_000)

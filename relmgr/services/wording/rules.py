@@ -32,6 +32,7 @@ _PROBLEMS: dict[str, Pair] = {
     "OUT_OF_RANGE": ("{field} must be between {minimum} and {maximum}.", "{field}必须在 {minimum} 到 {maximum} 之间。"),
     "OUT_OF_RANGE_PROBABILITY": ("{field} must be above 0% and below 100%.", "{field}必须大于 0% 且小于 100%。"),
     "NOT_ABOVE": ("{field} must be above {other}.", "{field}必须高于{other}。"),
+    "NOT_BELOW": ("{field} must be below {other}.", "{field}必须低于{other}。"),
     "REFUSED": ("{field}: {detail}", "{field}：{detail}"),
 }
 
