@@ -1307,155 +1307,154 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="416"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="436"/>
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="417"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="437"/>
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="412"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="432"/>
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="328"/>
-        <source>Computing tiers, segments and lifecycle stages…</source>
-        <translation>正在计算客户分层、分群和生命周期…</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="322"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="332"/>
         <source>Segments could not be computed ({kind}).</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="317"/>
-        <source>Bringing segments and churn warnings up to date…</source>
-        <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
-        <translation>正在更新客户分层、分群与流失预警…</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="375"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="383"/>
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="422"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="442"/>
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="435"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="455"/>
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="437"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="457"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="436"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="456"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="436"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="411"/>
+        <source>Team rules saved.</source>
+        <translation>团队规则已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="413"/>
+        <source>The churn definition changed: retrain the model on the Churn model page.</source>
+        <translation>流失定义已更改：请在“流失模型”页面重新训练模型。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="456"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="438"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="458"/>
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="439"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="459"/>
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="440"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="460"/>
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="440"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="460"/>
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="441"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="461"/>
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="441"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="461"/>
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="442"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="462"/>
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="443"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="463"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="443"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="463"/>
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="449"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="469"/>
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="450"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="470"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="451"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="471"/>
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="452"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="472"/>
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="453"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="473"/>
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="454"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="474"/>
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="455"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="475"/>
         <source>Team rules…</source>
         <translation>团队规则…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="456"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="476"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="457"/>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="477"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -2124,67 +2123,68 @@ Export unmasked?</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="99"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="103"/>
         <source>Settings</source>
+        <extracomment>The Team rules dialog opened from here stored a change (its SavedRules).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="101"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="105"/>
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="104"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="108"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="105"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="109"/>
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="106"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="110"/>
         <source>Change portfolio password…</source>
         <translation>修改客户库密码…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="107"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="111"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="108"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="112"/>
         <source>Lock after idle</source>
         <translation>空闲自动锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="109"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="113"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="110"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="114"/>
         <source>Team rules…</source>
         <translation>团队规则…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="111"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="115"/>
         <source>Team rules</source>
         <translation>团队规则</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="112"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="116"/>
         <source>Head office address</source>
         <translation>总行汇总接收地址</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="113"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="117"/>
         <source>Head office CA bundle (PEM)</source>
         <translation>总行 CA 证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="114"/>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="118"/>
         <source>empty: the system&apos;s certificates</source>
         <translation>留空：使用系统证书</translation>
     </message>
@@ -2541,58 +2541,43 @@ Export unmasked?</source>
 <context>
     <name>TeamRulesDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="174"/>
-        <source>Computing tiers, segments and lifecycle stages…</source>
-        <extracomment>Emitted with the SavedRules after a change was stored.</extracomment>
-        <translation>正在计算客户分层、分群和生命周期…</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="177"/>
-        <source>Team rules saved.</source>
-        <translation>团队规则已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="179"/>
-        <source>The churn definition changed: retrain the model on the Churn model page.</source>
-        <translation>流失定义已更改：请在“流失模型”页面重新训练模型。</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="198"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="176"/>
         <source>The team rules could not be read or saved ({kind}).</source>
+        <extracomment>Emitted with the SavedRules after a change was stored; the window sets off what it needs.</extracomment>
         <translation>无法读取或保存团队规则（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="204"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="182"/>
         <source>Team rules</source>
         <translation>团队规则</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="206"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="184"/>
         <source>These rules are the team&apos;s: they are kept in the encrypted portfolio, and every change is written to the audit log. Tiers are on the 3-month average daily AUM.</source>
         <translation>这些是团队规则：保存在加密的客户库中，每次修改都会写入审计日志。分层依据近 3 个月日均资产。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="208"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="186"/>
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="208"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="186"/>
         <source>Contact cadence</source>
         <translation>联系周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="209"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="187"/>
         <source>Churn warnings</source>
         <translation>流失预警</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="209"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="187"/>
         <source>Today and head office</source>
         <translation>今日工作与总行汇总</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="217"/>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="195"/>
         <source>No call cadence</source>
         <translation>不设联系周期</translation>
     </message>

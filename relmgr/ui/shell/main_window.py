@@ -33,6 +33,7 @@ from relmgr.domain.codes import AuditAction
 from relmgr.services import audit, data_date
 from relmgr.services.changes import Changes, Topic
 from relmgr.services.settings import Settings, save_settings
+from relmgr.services.team_rules import SavedRules
 from relmgr.storage.db_thread import DatabaseThread
 from relmgr.services.daily import SEGMENTS, stale_analytics
 from relmgr.services.segment_views import load_segment_views
@@ -389,6 +390,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, runner=self.runner, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings()))
+        dialog.rules_saved.connect(self._on_rules_saved)
         dialog.open()
         return dialog
 
@@ -397,8 +399,19 @@ class MainWindow(QMainWindow):
             return None
         dialog = TeamRulesDialog(runner=self.runner, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_rules_saved)
         dialog.open()
         return dialog
+
+    def _on_rules_saved(self, saved: SavedRules) -> None:
+        """Changed tiers or cadences: recompute the segments now; a changed churn definition:
+        the Churn model page asks for a retrain, and so does this message."""
+        if saved.tiers_changed:
+            self.refresh_segments()
+        message = self.tr("Team rules saved.")
+        if saved.churn_changed:
+            message += " " + self.tr("The churn definition changed: retrain the model on the Churn model page.")
+        self.statusBar().showMessage(message, 12_000)
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -30,6 +30,9 @@ LANGUAGES = ("auto", CHINESE, ENGLISH)
 
 
 class SettingsDialog(QDialog):
+    #: The Team rules dialog opened from here stored a change (its SavedRules).
+    rules_saved = Signal(object)
+
     def __init__(self, settings: Settings, *, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -92,6 +95,7 @@ class SettingsDialog(QDialog):
     def _team_rules(self) -> TeamRulesDialog:
         dialog = TeamRulesDialog(runner=self.runner, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.rules_saved)
         dialog.open()
         return dialog
 

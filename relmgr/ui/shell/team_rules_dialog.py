@@ -3,10 +3,9 @@ churn horizon and risk bands, Today's daily capacity and head office's k, in one
 
 The rules are read and written on the database thread (relmgr/services/team_rules.py, which
 checks them and audits the change); a refused value is said in one sentence naming the rule,
-and nothing is written. After a change the dialog sets off what the change needs: tiers or
-cadences changed → the segments are recomputed (with progress and Cancel); the churn
-definition changed → the model card says the model must be retrained, and the status bar says
-so too.
+and nothing is written. After a change the window sets off what the change needs (`saved`):
+tiers or cadences changed → the segments are recomputed; the churn definition changed → the
+model card says the model must be retrained, and the status bar says so too.
 """
 
 from __future__ import annotations
@@ -23,13 +22,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from relmgr.services.segments import refresh_segments
 from relmgr.services.team_rules import FIELDS, Kind, RuleProblem, SavedRules, current_rules, save_rules
 from relmgr.services.wording.rules import problem_sentence, rule_name
 from relmgr.ui.shell.i18n import current_language
@@ -45,7 +42,7 @@ _GROUPS = (("tiers", ("tiers.private_min_aum", "tiers.wealth_min_aum", "tiers.vi
 
 
 class TeamRulesDialog(QDialog):
-    #: Emitted with the SavedRules after a change was stored.
+    #: Emitted with the SavedRules after a change was stored; the window sets off what it needs.
     saved = Signal(object)
 
     def __init__(self, *, runner: TaskRunner, parent: QWidget | None = None) -> None:
@@ -164,26 +161,7 @@ class TeamRulesDialog(QDialog):
             return
         if saved.changed:
             self.saved.emit(saved)
-            self._follow_up(saved)
         super().accept()
-
-    def _follow_up(self, saved: SavedRules) -> None:
-        """Set off what the change needs, on the main window (this dialog is closing)."""
-        window = self._main_window()
-        if saved.tiers_changed:
-            self.runner.run_long(refresh_segments, title=self.tr("Computing tiers, segments and lifecycle stages…"),
-                                 parent=window, on_error=lambda _e: None)
-        if isinstance(window, QMainWindow):
-            message = self.tr("Team rules saved.")
-            if saved.churn_changed:
-                message += " " + self.tr("The churn definition changed: retrain the model on the Churn model page.")
-            window.statusBar().showMessage(message, 12_000)
-
-    def _main_window(self) -> QWidget | None:
-        widget = self.parentWidget()
-        while widget is not None and widget.parentWidget() is not None:
-            widget = widget.parentWidget()
-        return widget
 
     def _show_error(self, error: BaseException) -> None:
         if self.closed:
