@@ -589,6 +589,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_parsers(sub, _date)
     from relmgr.cli_report import add_parsers as add_report_parsers
     add_report_parsers(sub, _month, _date)
+    from relmgr.cli_rules import add_parser as add_rules_parser
+    add_rules_parser(sub)
     return parser
 
 

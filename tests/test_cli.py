@@ -117,3 +117,25 @@ def test_commands_on_a_portfolio_without_data_say_so(empty_portfolio: Path) -> N
         assert result.stderr.strip().count("\n") == 0
         assert "holds no data yet" in result.stderr and "relmgr import" in result.stderr
     assert "--today" in run("today", str(empty_portfolio), password="pw").stderr
+
+
+def test_rules_are_shown_changed_with_the_dialogs_checks_and_refused_in_one_line(empty_portfolio: Path) -> None:
+    shown = run("rules", str(empty_portfolio), "--json", password="pw")
+    assert shown.returncode == 0, shown.stderr
+    assert json.loads(shown.stdout)["rules"]["today.capacity"] == 30
+    changed = run("rules", str(empty_portfolio), "--set", "today.capacity=25",
+                  "--set", "tiers.vip_min_aum=80000", "--json", password="pw")
+    assert changed.returncode == 0, changed.stderr
+    payload = json.loads(changed.stdout)
+    assert payload["rules"]["today.capacity"] == 25 and payload["rules"]["tiers.vip_min_aum"] == 80_000
+    assert payload["changed"]["today.capacity"] == {"before": 30, "after": 25}
+    assert payload["segments_refresh_needed"] and not payload["churn_retrain_needed"]
+    refused = run("rules", str(empty_portfolio), "--set", "today.capacity=10",
+                  "--set", "tiers.wealth_min_aum=70000", password="pw")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.strip() == "relmgr: tiers.wealth_min_aum must be above tiers.vip_min_aum."
+    lowered = run("rules", str(empty_portfolio), "--set", "tiers.vip_min_aum=900000", password="pw")
+    assert lowered.returncode == 2
+    assert lowered.stderr.strip() == "relmgr: tiers.vip_min_aum must be below tiers.wealth_min_aum."
+    after = json.loads(run("rules", str(empty_portfolio), "--json", password="pw").stdout)
+    assert after["rules"]["today.capacity"] == 25                 # the refused call changed nothing

@@ -158,3 +158,4 @@ class AuditAction(StrEnum):
     EXPORTED = "EXPORTED"
     SYNCED = "SYNCED"
     ALERT_CHECKED = "ALERT_CHECKED"    # an unusual-activity alert checked, with the RM's note
+    RULES_CHANGED = "RULES_CHANGED"    # team rules changed: {"changed": {rule: [before, after]}}

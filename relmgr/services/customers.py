@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -67,7 +68,7 @@ def load_customer_list(portfolio: Portfolio) -> pd.DataFrame:
     last = frame["last_txn_on"].fillna("")
     frame["status"] = np.where(frame["closed_on"].notna(), "CLOSED",
                                np.where(last < dormant_since, "DORMANT", "ACTIVE"))
-    for column in ("tier", "rfm_segment", "stage"):
+    for column in FILTER_COLUMNS:
         if column not in frame:
             frame[column] = None
     return frame
@@ -95,6 +96,22 @@ def filter_customers(frame: pd.DataFrame, text: str) -> np.ndarray:
     else:
         mask = frame["name"].str.contains(text, regex=False)
     return np.flatnonzero(mask.to_numpy(dtype=bool, na_value=False))
+
+
+#: The list's columns the page filters on beside the search (codes; None: not computed).
+FILTER_COLUMNS = ("tier", "stage", "rfm_segment", "churn_band")
+
+
+def filter_by_codes(frame: pd.DataFrame, chosen: Mapping[str, str | None]) -> np.ndarray:
+    """A boolean mask of the rows whose code in each FILTER_COLUMNS column named in `chosen` is
+    the one chosen (None: any, also none)."""
+    mask = np.ones(len(frame), dtype=bool)
+    for column, code in chosen.items():
+        if column not in FILTER_COLUMNS:
+            raise ValueError(f"not a filter column: {column}")
+        if code is not None:
+            mask &= (frame[column] == code).to_numpy(dtype=bool, na_value=False)
+    return mask
 
 
 @dataclass(frozen=True)

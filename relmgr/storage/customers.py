@@ -32,14 +32,19 @@ def has_table(portfolio: Portfolio, name: str) -> bool:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)))
 
 
+_CHURN_BAND_SQL = "SELECT customer_id, band AS churn_band FROM churn_scores"
+
+
 def read_customer_list(portfolio: Portfolio) -> pd.DataFrame:
     """One row per customer, with the summary figures and (when computed) tier, RFM segment,
-    lifecycle stage and contact status."""
+    lifecycle stage, contact status and churn risk band (customers not scored, e.g. churned
+    ones, have none)."""
     frame = portfolio.read_frame(CUSTOMER_LIST_SQL)
-    if has_table(portfolio, "customer_segments"):
-        segments = portfolio.read_frame(_SEGMENT_COLUMNS_SQL)
-        if len(segments):
-            frame = frame.merge(segments, on="customer_id", how="left")
+    for table, sql in (("customer_segments", _SEGMENT_COLUMNS_SQL), ("churn_scores", _CHURN_BAND_SQL)):
+        if has_table(portfolio, table):
+            extra = portfolio.read_frame(sql)
+            if len(extra):
+                frame = frame.merge(extra, on="customer_id", how="left")
     return frame
 
 

@@ -435,6 +435,14 @@
     </message>
 </context>
 <context>
+    <name>ColumnChooser</name>
+    <message>
+        <location filename="../../relmgr/ui/common/columns.py" line="120" />
+        <source>Default columns</source>
+        <translation>恢复默认列</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../relmgr/ui/common/contact_dialog.py" line="142" />
@@ -779,62 +787,72 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="15" />
-        <source>Customer no.</source>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="19" />
+        <source>Customer</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="16" />
+        <location filename="../../relmgr/ui/customers/table_model.py" line="20" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="17" />
+        <location filename="../../relmgr/ui/customers/table_model.py" line="21" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="18" />
+        <location filename="../../relmgr/ui/customers/table_model.py" line="22" />
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="19" />
+        <location filename="../../relmgr/ui/customers/table_model.py" line="23" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="20" />
+        <location filename="../../relmgr/ui/customers/table_model.py" line="24" />
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="21" />
+        <location filename="../../relmgr/ui/customers/table_model.py" line="25" />
         <source>AUM (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="22" />
+        <location filename="../../relmgr/ui/customers/table_model.py" line="26" />
         <source>Products</source>
         <translation>产品数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="23" />
+        <location filename="../../relmgr/ui/customers/table_model.py" line="27" />
         <source>Last activity</source>
         <translation>最近交易</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="24" />
+        <location filename="../../relmgr/ui/customers/table_model.py" line="28" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="25" />
-        <source>Lifecycle stage</source>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="29" />
+        <source>Stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/table_model.py" line="26" />
+        <location filename="../../relmgr/ui/customers/table_model.py" line="30" />
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="31" />
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="32" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -842,25 +860,50 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="103" />
+        <location filename="../../relmgr/ui/customers/page.py" line="141" />
         <source>Could not load customers</source>
         <extracomment>What it shows: the list (tier, stage, last contact) and the open 360. Emitted when the list has been loaded (number of customers). Emitted when a customer's 360 view is on screen (customer_id).</extracomment>
         <translation>无法加载客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="153" />
+        <location filename="../../relmgr/ui/customers/page.py" line="204" />
         <source>{shown:,} of {total:,} customers</source>
         <translation>{shown:,} / {total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="154" />
+        <location filename="../../relmgr/ui/customers/page.py" line="205" />
         <source>{total:,} customers</source>
         <translation>{total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="190" />
+        <location filename="../../relmgr/ui/customers/page.py" line="243" />
         <source>Search by name, last 4 digits of ID or mobile, or customer no.</source>
         <translation>按姓名、证件号或手机号后四位、客户号搜索</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="244" />
+        <source>All tiers</source>
+        <translation>全部分层</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="244" />
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="245" />
+        <source>All RFM segments</source>
+        <translation>全部 RFM 分群</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="245" />
+        <source>All risk bands</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="251" />
+        <source>{band} risk</source>
+        <translation>{band}风险</translation>
     </message>
 </context>
 <context>
@@ -1274,59 +1317,59 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="440" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="492" />
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="441" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="493" />
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="436" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="488" />
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="314" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="345" />
         <source>Segments could not be computed ({kind}).</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="365" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="396" />
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="446" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="498" />
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="459" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="511" />
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="461" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="513" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="460" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="512" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="377" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="408" />
         <source>Wrote the {month} report to {file}.</source>
         <translation>已将 {month} 月度报告写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="399" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="431" />
         <source>relmgr {version}
 
 Offline workbench for bank relationship managers.
@@ -1339,112 +1382,127 @@ Portfolios, settings and logs are kept in {folder}</source>
 投资组合文件、设置和日志保存在 {folder}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="405" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="437" />
         <source>About relmgr</source>
         <translation>关于 relmgr</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="460" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="467" />
+        <source>Team rules saved.</source>
+        <translation>团队规则已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="469" />
+        <source>The churn definition changed: retrain the model on the Churn model page.</source>
+        <translation>流失定义已更改：请在“流失模型”页面重新训练模型。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="512" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="462" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="514" />
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="463" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="515" />
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="464" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="516" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="464" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="516" />
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="465" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="517" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="465" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="517" />
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="466" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="518" />
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="467" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="519" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="467" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="519" />
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="473" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="525" />
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="474" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="526" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="475" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="527" />
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="476" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="528" />
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="477" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="529" />
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="478" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="530" />
         <source>Monthly report…</source>
         <translation>月度经营报告…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="479" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="531" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="480" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="532" />
+        <source>Team rules…</source>
+        <translation>团队规则…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="533" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="481" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="534" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="482" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="535" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="483" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="536" />
         <source>About relmgr…</source>
         <translation>关于 relmgr…</translation>
     </message>
@@ -2222,57 +2280,68 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="86" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="103" />
         <source>Settings</source>
+        <extracomment>The Team rules dialog opened from here stored a change (its SavedRules).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="88" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="105" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="91" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="108" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="92" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="109" />
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="93" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="110" />
         <source>Change portfolio password…</source>
         <translation>修改客户库密码…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="94" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="111" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="95" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="112" />
         <source>Lock after idle</source>
         <translation>空闲自动锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="96" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="113" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="97" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="114" />
+        <source>Team rules…</source>
+        <translation>团队规则…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="115" />
+        <source>Team rules</source>
+        <translation>团队规则</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="116" />
         <source>Head office address</source>
         <translation>总行汇总接收地址</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="98" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="117" />
         <source>Head office CA bundle (PEM)</source>
         <translation>总行 CA 证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="99" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="118" />
         <source>empty: the system's certificates</source>
         <translation>留空：使用系统证书</translation>
     </message>
@@ -2624,6 +2693,50 @@ Portfolios, settings and logs are kept in {folder}</source>
         <location filename="../../relmgr/ui/tasks/page.py" line="368" />
         <source>All, incl. done</source>
         <translation>全部（含已完成）</translation>
+    </message>
+</context>
+<context>
+    <name>TeamRulesDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="176" />
+        <source>The team rules could not be read or saved ({kind}).</source>
+        <extracomment>Emitted with the SavedRules after a change was stored; the window sets off what it needs.</extracomment>
+        <translation>无法读取或保存团队规则（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="182" />
+        <source>Team rules</source>
+        <translation>团队规则</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="184" />
+        <source>These rules are the team's: they are kept in the encrypted portfolio, and every change is written to the audit log. Tiers are on the 3-month average daily AUM.</source>
+        <translation>这些是团队规则：保存在加密的客户库中，每次修改都会写入审计日志。分层依据近 3 个月日均资产。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="186" />
+        <source>Service tiers</source>
+        <translation>客户分层</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="186" />
+        <source>Contact cadence</source>
+        <translation>联系周期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="187" />
+        <source>Churn warnings</source>
+        <translation>流失预警</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="187" />
+        <source>Today and head office</source>
+        <translation>今日工作与总行汇总</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="195" />
+        <source>No call cadence</source>
+        <translation>不设联系周期</translation>
     </message>
 </context>
 <context>

@@ -83,3 +83,11 @@ def test_unknown_codes_show_as_they_are_and_languages_are_checked() -> None:
     assert exports.column_label("a_new_column", language="zh_CN") == "a_new_column"
     with pytest.raises(ValueError, match="language"):
         segments.tier("VIP", language="fr")
+
+
+def test_short_tier_names_for_narrow_columns() -> None:
+    assert segments.tier_short("PRIVATE", language="en") == "Private"
+    assert segments.tier_short("PRIVATE", language="zh_CN") == "私行"
+    assert segments.tier_short("WEALTH", language="en") == segments.tier("WEALTH", language="en")
+    assert segments.tier_short("FROM_A_NEWER_VERSION", language="en") == "FROM_A_NEWER_VERSION"
+    assert segments.tier_short(None, language="en") == ""

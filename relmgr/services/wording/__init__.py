@@ -19,6 +19,7 @@ both languages side by side:
 - dashboard: the dashboard's figures and KPIs, each with its definition
 - money: amounts in 万元 / 亿元 or CNY, for summaries, lists and chart axes
 - alerts: the reasons of unusual-activity alerts, in words and numbers
+- rules: the names of the team rules an RM can change and why a value is refused
 
 A word is a pair (English, Chinese); `say` picks one for a language. An unknown code (from a
 newer import file, say) is shown as it is rather than hidden.

@@ -25,6 +25,10 @@ TIERS: dict[Tier, Pair] = {
     Tier.VIP: ("VIP", "贵宾"),
     Tier.MASS: ("Mass", "大众"),
 }
+# For narrow table columns (the full name is the cell's tooltip); a tier without one uses TIERS.
+TIERS_SHORT: dict[Tier, Pair] = {
+    Tier.PRIVATE: ("Private", "私行"),
+}
 TIER_CHANGES: dict[TierChange, Pair] = {
     TierChange.ENTRY: ("New", "新增"),
     TierChange.UP: ("Upgrade", "升级"),
@@ -116,6 +120,13 @@ _PLAYBOOKS: dict[Stage, Pair] = {
 
 def tier(value: str | None, *, language: str) -> str:
     return label(TIERS, Tier, value, language=language)
+
+
+def tier_short(value: str | None, *, language: str) -> str:
+    """The tier's name for a narrow column: its short form where it has one."""
+    if value in TIERS_SHORT:
+        return say(TIERS_SHORT[Tier(value)], language)
+    return tier(value, language=language)
 
 
 def tier_change(value: str | None, *, language: str) -> str:

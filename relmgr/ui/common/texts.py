@@ -29,6 +29,7 @@ task_status = in_current_language(contacts.task_status)
 audit_action = in_current_language(audit.audit_action)
 
 tier = in_current_language(segments.tier)
+tier_short = in_current_language(segments.tier_short)
 tier_change = in_current_language(segments.tier_change)
 contact_status = in_current_language(segments.contact_status)
 rfm_segment = in_current_language(segments.rfm_segment)

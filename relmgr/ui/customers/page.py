@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QComboBox,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -25,12 +26,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relmgr.services.customers import filter_customers, load_customer_360, load_customer_list
+from relmgr.domain.churn import RiskBand
+from relmgr.domain.segments import RfmSegment, Stage, Tier
+from relmgr.services.customers import (
+    filter_by_codes,
+    filter_customers,
+    load_customer_360,
+    load_customer_list,
+)
 from relmgr.services.changes import Topic
+from relmgr.ui.churn import texts as churn_texts
+from relmgr.ui.common import texts
 from relmgr.ui.customers.pane import CustomerPane
-from relmgr.ui.customers.table_model import CustomerTableModel
+from relmgr.ui.common.columns import ColumnChooser, ElidedTipDelegate, fit_columns
+from relmgr.ui.customers.table_model import HIDDEN_BY_DEFAULT, KEYS, CustomerTableModel, width_samples
+from relmgr.ui.shell.i18n import current_language
 from relmgr.ui.shell.runner import TaskRunner
 from relmgr.ui.common.widgets import follow_changes
+
+
+# The filters beside the search: list column, its codes, and the words for a code.
+_FILTERS = (("tier", tuple(Tier), texts.tier), ("stage", tuple(Stage), texts.stage),
+            ("rfm_segment", tuple(RfmSegment), texts.rfm_segment),
+            ("churn_band", tuple(RiskBand), churn_texts.band))
 
 
 class CustomersPage(QWidget):
@@ -55,6 +73,17 @@ class CustomersPage(QWidget):
         self.search_edit.textChanged.connect(self._apply_filter)
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
+        # One combo per filter: "All …" first (no data), then each code (its data).
+        self.filter_combos: dict[str, QComboBox] = {}
+        for column, codes, _words in _FILTERS:
+            combo = QComboBox()
+            combo.setObjectName(f"{column}Filter")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.addItem("", None)
+            for code in codes:
+                combo.addItem("", code.value)
+            combo.currentIndexChanged.connect(self._apply_filter)
+            self.filter_combos[column] = combo
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -72,6 +101,11 @@ class CustomersPage(QWidget):
         header.sortIndicatorChanged.connect(self._on_sort)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.table.setItemDelegate(ElidedTipDelegate(self.table))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.columns = ColumnChooser(self.table, table="customers", keys=KEYS,
+                                     hidden_by_default=HIDDEN_BY_DEFAULT)
+        self._fitted_language: str | None = None     # widths are fitted once per language
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
         self.pane = CustomerPane(runner)
@@ -79,10 +113,13 @@ class CustomersPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search_edit, 1)
-        search_row.addWidget(self.count_label)
-        left_layout.addLayout(search_row)
+        left_layout.addWidget(self.search_edit)
+        filter_row = QHBoxLayout()
+        for combo in self.filter_combos.values():
+            filter_row.addWidget(combo)
+        filter_row.addStretch(1)
+        filter_row.addWidget(self.count_label)
+        left_layout.addLayout(filter_row)
         left_layout.addWidget(self.table)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -90,7 +127,8 @@ class CustomersPage(QWidget):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([700, 620])
+        # The list a little wider than the 360 pane: at 1366 px its default columns fit.
+        splitter.setSizes([760, 520])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(splitter)
@@ -110,8 +148,7 @@ class CustomersPage(QWidget):
             self._order = self.model.sort_rows(self._order, header.sortIndicatorSection(),
                                                header.sortIndicatorOrder())
         self._apply_filter()
-        for column, width in enumerate((96, 64, 150, 104, 44, 84, 100, 64, 96, 96, 96)):
-            self.table.setColumnWidth(column, width)
+        self._fit_columns()
         if self._wanted is not None:        # read again after a change: the open 360 too
             row = self.model.row_of(self._wanted)
             if row is not None:
@@ -120,23 +157,37 @@ class CustomersPage(QWidget):
                 self._load_360(self._wanted)
         self.loaded.emit(len(frame))
 
+    def _fit_columns(self) -> None:
+        """Default widths for the language shown, once: a reload keeps what the RM dragged."""
+        if self._fitted_language == current_language():
+            return
+        self._fitted_language = current_language()
+        fit_columns(self.table, width_samples(self.table.fontMetrics().horizontalAdvance))
+
     def clear(self) -> None:
         """Drop every customer from memory and screen (on lock)."""
         self.live = False
         self._wanted = None
-        self.search_edit.blockSignals(True)
+        for widget in (self.search_edit, *self.filter_combos.values()):
+            widget.blockSignals(True)
         self.search_edit.clear()
-        self.search_edit.blockSignals(False)
+        for combo in self.filter_combos.values():
+            combo.setCurrentIndex(0)
+        for widget in (self.search_edit, *self.filter_combos.values()):
+            widget.blockSignals(False)
         self.model.clear()
         self._order = np.arange(0)
         self.pane.clear()
         self._update_count()
 
     # -- search and sort -------------------------------------------------------------------
-    def _apply_filter(self, _text: str = "") -> None:
+    def _apply_filter(self, *_args: object) -> None:
         frame = self.model.frame
         matches = np.zeros(len(frame), dtype=bool)
         matches[filter_customers(frame, self.search_edit.text())] = True
+        if len(frame):
+            matches &= filter_by_codes(frame, {column: combo.currentData()
+                                               for column, combo in self.filter_combos.items()})
         self.model.set_visible_rows(self._order[matches[self._order]])
         self._update_count()
         if self.model.rowCount() == 1:
@@ -163,7 +214,9 @@ class CustomersPage(QWidget):
             self._load_360(customer_id)
 
     def show_customer(self, customer_id: str) -> None:
-        """Select a customer by number (coming from another page), clearing the search."""
+        """Select a customer by number (coming from another page), clearing search and filters."""
+        for combo in self.filter_combos.values():
+            combo.setCurrentIndex(0)
         if self.search_edit.text():
             self.search_edit.clear()
         row = self.model.row_of(customer_id)
@@ -188,8 +241,18 @@ class CustomersPage(QWidget):
     def retranslate_ui(self) -> None:
         self.search_edit.setPlaceholderText(
             self.tr("Search by name, last 4 digits of ID or mobile, or customer no."))
+        alls = {"tier": self.tr("All tiers"), "stage": self.tr("All stages"),
+                "rfm_segment": self.tr("All RFM segments"), "churn_band": self.tr("All risk bands")}
+        for column, codes, words in _FILTERS:
+            combo = self.filter_combos[column]
+            combo.setItemText(0, alls[column])
+            for index, code in enumerate(codes, start=1):
+                combo.setItemText(index, words(code.value) if column != "churn_band"
+                                  else self.tr("{band} risk").format(band=words(code.value)))
         self.model.retranslate()
         self._update_count()
+        if self._fitted_language is not None:
+            self._fit_columns()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:

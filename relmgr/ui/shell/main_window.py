@@ -35,6 +35,7 @@ from relmgr.domain.codes import AuditAction
 from relmgr.services import audit, data_date
 from relmgr.services.changes import Changes, Topic
 from relmgr.services.settings import Settings, save_settings
+from relmgr.services.team_rules import SavedRules
 from relmgr.storage.db_thread import DatabaseThread
 from relmgr.services.daily import SEGMENTS, stale_analytics
 from relmgr.services.segment_views import load_segment_views
@@ -57,6 +58,7 @@ from relmgr.ui.segments.tiers import TiersPage
 from relmgr.ui.today.page import TodayPage
 from relmgr.ui.shell.idle import IdleWatcher
 from relmgr.ui.shell.settings_dialog import SettingsDialog
+from relmgr.ui.shell.team_rules_dialog import TeamRulesDialog
 from relmgr.ui.shell.runner import TaskRunner
 from relmgr.ui.shell.unlock_dialog import UnlockDialog
 
@@ -182,6 +184,8 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.open_export)
         self.report_action = QAction(self)
         self.report_action.triggered.connect(self.open_report)
+        self.rules_action = QAction(self)
+        self.rules_action.triggered.connect(self.open_team_rules)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -190,12 +194,14 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.report_action)
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.settings_action)
+        self.file_menu.addAction(self.rules_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu = self.menuBar().addMenu("")
         self.help_menu.addAction(self.about_action)
+        self._add_page_shortcuts()
         toolbar = self.addToolBar("main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
@@ -226,6 +232,29 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._show_locked_state()
 
+    def _add_page_shortcuts(self) -> None:
+        """Ctrl+1…9: the first nine pages in sidebar order; Ctrl+F: the Customers search."""
+        for row in range(min(9, len(self.pages))):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.go_to_page(r))
+            self.addAction(action)
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.focus_customer_search)
+        self.addAction(self.search_action)
+
+    def go_to_page(self, row: int) -> None:
+        if not self.is_locked and 0 <= row < len(self.pages):
+            self.nav.setCurrentRow(row)
+
+    def focus_customer_search(self) -> None:
+        if self.is_locked:
+            return
+        self.go_to_page(self.pages.index(self.customers_page))
+        self.customers_page.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.customers_page.search_edit.selectAll()
+
     # -- unlock / lock ---------------------------------------------------------------------
     def ask_to_unlock(self, *, demo: bool = False, portfolio: str | None = None) -> UnlockDialog:
         """Show the unlock dialog (non-blocking); on success the window fills itself."""
@@ -250,6 +279,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(True)
         self.export_action.setEnabled(True)
         self.report_action.setEnabled(True)
+        self.rules_action.setEnabled(True)
         self._loaded = {id(page) for page in self.eager_pages}
         for page in self.eager_pages:
             page.load()
@@ -287,6 +317,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.export_action.setEnabled(False)
         self.report_action.setEnabled(False)
+        self.rules_action.setEnabled(False)
         self._customer_count = self._as_of = None
         self._update_status()
 
@@ -415,8 +446,28 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, runner=self.runner, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings()))
+        dialog.rules_saved.connect(self._on_rules_saved)
         dialog.open()
         return dialog
+
+    def open_team_rules(self) -> TeamRulesDialog | None:
+        if self.is_locked:
+            return None
+        dialog = TeamRulesDialog(runner=self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_rules_saved)
+        dialog.open()
+        return dialog
+
+    def _on_rules_saved(self, saved: SavedRules) -> None:
+        """Changed tiers or cadences: recompute the segments now; a changed churn definition:
+        the Churn model page asks for a retrain, and so does this message."""
+        if saved.tiers_changed:
+            self.refresh_segments()
+        message = self.tr("Team rules saved.")
+        if saved.churn_changed:
+            message += " " + self.tr("The churn definition changed: retrain the model on the Churn model page.")
+        self.statusBar().showMessage(message, 12_000)
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -478,6 +529,7 @@ class MainWindow(QMainWindow):
         self.export_action.setToolTip(self.tr("Export a follow-up list (Ctrl+E); masked unless you choose otherwise"))
         self.report_action.setText(self.tr("Monthly report…"))
         self.settings_action.setText(self.tr("Settings…"))
+        self.rules_action.setText(self.tr("Team rules…"))
         self.quit_action.setText(self.tr("Quit"))
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -37,6 +37,7 @@ from relmgr.ui.shell.main_window import MainWindow
 from relmgr.ui.tasks.page import TaskDialog
 from relmgr.ui.today.page import SnoozeDialog
 from relmgr.ui.shell.settings_dialog import SettingsDialog
+from relmgr.ui.shell.team_rules_dialog import TeamRulesDialog
 from relmgr.ui.shell.runner import ProgressDialog
 from relmgr.ui.shell.unlock_dialog import ChangePasswordDialog, UnlockDialog
 from relmgr.ui.churn.warning_dialog import WarningDialog
@@ -112,6 +113,10 @@ def open_change_password(window: MainWindow) -> None:
     shown(SettingsDialog).password_button.click()
 
 
+def open_team_rules(window: MainWindow) -> None:
+    window.rules_action.trigger()
+
+
 def open_contact(window: MainWindow) -> None:
     _go_to(window, window.today_page)
     _select_first_row(window.today_page.view, "Today's list")
@@ -163,6 +168,7 @@ DIALOGS: dict[type[QDialog], Callable[[MainWindow], None]] = {
     ReportDialog: open_report,
     SettingsDialog: open_settings,
     ChangePasswordDialog: open_change_password,
+    TeamRulesDialog: open_team_rules,
     ContactDialog: open_contact,
     SnoozeDialog: open_snooze,
     WarningDialog: open_warning,

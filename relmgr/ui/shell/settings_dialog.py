@@ -1,12 +1,12 @@
 """Settings: language (follow the system, 简体中文, English), auto-lock minutes, head office's
-summary address and CA bundle (relmgr/services/sync), and the way to change the portfolio
-password. Settings live in the user's settings file (no customer data)."""
+summary address and CA bundle (relmgr/services/sync), and the ways to change the portfolio
+password and the team rules. Settings live in the user's settings file (no customer data)."""
 
 from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,12 +23,16 @@ from PySide6.QtWidgets import (
 from relmgr.services.settings import Settings
 from relmgr.ui.shell.i18n import CHINESE, ENGLISH
 from relmgr.ui.shell.runner import TaskRunner
+from relmgr.ui.shell.team_rules_dialog import TeamRulesDialog
 from relmgr.ui.shell.unlock_dialog import ChangePasswordDialog
 
 LANGUAGES = ("auto", CHINESE, ENGLISH)
 
 
 class SettingsDialog(QDialog):
+    #: The Team rules dialog opened from here stored a change (its SavedRules).
+    rules_saved = Signal(object)
+
     def __init__(self, settings: Settings, *, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -47,6 +51,10 @@ class SettingsDialog(QDialog):
         self.ca_bundle_edit = QLineEdit(settings.ca_bundle)
         self.password_button = QPushButton()
         self.password_button.clicked.connect(self._change_password)
+        self.rules_button = QPushButton()
+        self.rules_button.clicked.connect(self._team_rules)
+        # The rules are in the portfolio: only while one is open.
+        self.rules_button.setEnabled(not getattr(parent, "is_locked", True))
         # The labels are our own widgets: QFormLayout.addRow("", w) creates no label in PySide6
         # 6.12, so labelForField() cannot be relied on to hand one back for retranslation.
         self.language_label = QLabel()
@@ -54,12 +62,14 @@ class SettingsDialog(QDialog):
         self.password_label = QLabel()
         self.head_office_label = QLabel()
         self.ca_bundle_label = QLabel()
+        self.rules_label = QLabel()
         self.form = QFormLayout()
         self.form.addRow(self.language_label, self.language_combo)
         self.form.addRow(self.auto_lock_label, self.auto_lock_spin)
         self.form.addRow(self.head_office_label, self.head_office_edit)
         self.form.addRow(self.ca_bundle_label, self.ca_bundle_edit)
         self.form.addRow(self.password_label, self.password_button)
+        self.form.addRow(self.rules_label, self.rules_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -82,6 +92,13 @@ class SettingsDialog(QDialog):
         dialog.open()       # never exec(): the auto-lock must be able to close it (main_window)
         return dialog
 
+    def _team_rules(self) -> TeamRulesDialog:
+        dialog = TeamRulesDialog(runner=self.runner, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self.rules_saved)
+        dialog.open()
+        return dialog
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         # Each language is named in itself, so it can be found whatever the current language.
@@ -94,6 +111,8 @@ class SettingsDialog(QDialog):
         self.language_label.setText(self.tr("Language"))
         self.auto_lock_label.setText(self.tr("Lock after idle"))
         self.password_label.setText(self.tr("Password"))
+        self.rules_button.setText(self.tr("Team rules…"))
+        self.rules_label.setText(self.tr("Team rules"))
         self.head_office_label.setText(self.tr("Head office address"))
         self.ca_bundle_label.setText(self.tr("Head office CA bundle (PEM)"))
         self.ca_bundle_edit.setPlaceholderText(self.tr("empty: the system's certificates"))
