@@ -158,3 +158,4 @@ class AuditAction(StrEnum):
     EXPORTED = "EXPORTED"
     SYNCED = "SYNCED"
     ALERT_CHECKED = "ALERT_CHECKED"    # an unusual-activity alert checked, with the RM's note
+    CONTACT_UNDONE = "CONTACT_UNDONE"  # a contact logged by mistake taken back (Today's Undo)

@@ -516,7 +516,7 @@ def assemble_worklist(signals: WorklistSignals, *, today: dt.date,
     })
     frame = frame.sort_values(["must_do", "priority", "customer_id"], ascending=[False, False, True],
                               kind="stable").reset_index(drop=True)
-    order = _apply_pins(list(frame["customer_id"]), pinned or {})
+    order = apply_pins(list(frame["customer_id"]), pinned or {})
     frame = frame.set_index("customer_id").loc[order].reset_index()
     frame["pinned"] = frame["customer_id"].isin(list((pinned or {}).keys())).to_numpy()
     frame.insert(0, "rank", np.arange(1, len(frame) + 1))
@@ -533,7 +533,7 @@ def _must_do(details: list[dict[str, Any]], rules: WorklistRules) -> bool:
         and float(d.get("value_at_risk") or 0) >= rules.must_do_value_at_risk for d in details)
 
 
-def _apply_pins(by_priority: list[str], pinned: Mapping[str, int]) -> list[str]:
+def apply_pins(by_priority: list[str], pinned: Mapping[str, int]) -> list[str]:
     present = set(by_priority)
     pins = sorted((int(position), customer_id) for customer_id, position in pinned.items()
                   if customer_id in present)
