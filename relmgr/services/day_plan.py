@@ -9,8 +9,9 @@ through in a day, out of the hundreds the worklist holds at branch scale.
 - Stable for the day: the plan is kept in the portfolio's meta (encrypted, one day's plan) when
   first made, so a contact logged on a line does not make it vanish or move: the line stays where
   it was, done. A line dismissed or snoozed leaves the plan and the next backlog line fills its
-  place. A plan made while tiers or churn scores are older than the data (before the catch-up
-  after unlock has run) is not kept: it is `provisional` and made again once they are current.
+  place. When tiers or churn scores are brought up to date during the day (the catch-up after
+  unlock), the plan stays as the RM sees it until they ask for it again (`remake_day_plan`:
+  the lines done so far stay, the others are chosen afresh).
 - Done today: a plan line whose customer has a contact logged on or after the plan's day (any
   outcome: the RM made the call). Its latest contact's id is given, for Undo
   (services.contacts.undo_contact).
@@ -73,7 +74,6 @@ class DayPlan:
     day: dt.date
     capacity: int
     frame: pd.DataFrame
-    provisional: bool
     worklist: Worklist
 
     @property
@@ -127,10 +127,26 @@ def _done_on_previous_plan(portfolio: Portfolio, stored: tuple[dt.date, list[dic
     return {str(line["customer_id"]) for line in stored[1]} & contacted
 
 
-def load_day_plan(portfolio: Portfolio, *, today: dt.date, rules: WorklistRules = WorklistRules(),
-                  provisional: bool = False) -> DayPlan:
-    """The day's plan for `today` and the backlog (runs on the database thread). `provisional`:
-    the analytics are being brought up to date, so a plan made now is shown but not kept."""
+@writes(Topic.WORKLIST)
+def remake_day_plan(portfolio: Portfolio, *, today: dt.date) -> int:
+    """Choose `today`'s plan again from the current worklist, keeping the lines done so far in
+    their places; returns how many were kept."""
+    stored = _read_stored(portfolio)
+    if stored is None or stored[0] != today:
+        return 0
+    contacted = set(store.read_contacts_since(portfolio, day=today)["customer_id"])
+    done = [line for line in stored[1] if str(line["customer_id"]) in contacted]
+    with portfolio.transaction():
+        portfolio.set_meta(_PLAN_META, json.dumps({"day": today.isoformat(), "lines": done},
+                                                  ensure_ascii=False, default=_plain))
+    return len(done)
+
+
+def load_day_plan(portfolio: Portfolio, *, today: dt.date,
+                  rules: WorklistRules = WorklistRules()) -> DayPlan:
+    """The day's plan for `today` and the backlog (runs on the database thread). The first call
+    of a day keeps the plan it makes (in the portfolio's meta): a bookkeeping write, not the RM's,
+    that no other page reads."""
     capacity = daily_capacity(portfolio)
     worklist = load_worklist(portfolio, today=today, rules=rules)
     live = worklist.frame                       # dismissed and snoozed customers left out
@@ -159,10 +175,10 @@ def load_day_plan(portfolio: Portfolio, *, today: dt.date, rules: WorklistRules 
         kept, hidden = kept[keep].reset_index(drop=True), hidden[keep]
         changed = True
     plan = kept[~hidden]
-    if changed and not provisional and (stored is None or stored[0] <= today):
+    if changed and (stored is None or stored[0] <= today):
         _store(portfolio, today, kept)
     return DayPlan(day=today, capacity=capacity, frame=_framed(portfolio, plan, live, today),
-                   provisional=provisional, worklist=worklist)
+                   worklist=worklist)
 
 
 def _framed(portfolio: Portfolio, plan: pd.DataFrame, live: pd.DataFrame, today: dt.date) -> pd.DataFrame:
@@ -184,3 +200,30 @@ def _framed(portfolio: Portfolio, plan: pd.DataFrame, live: pd.DataFrame, today:
     frame["pinned"] = frame["pinned"].astype(bool)
     frame["in_plan"] = frame["in_plan"].astype(bool)
     return frame[PLAN_COLUMNS]
+
+
+def day_plan_json(plan: DayPlan, *, product_names: dict[str, str], language: str) -> dict[str, Any]:
+    """JSON-able form for `relmgr today --json`: the plan's lines with their reasons in words
+    (`language`), codes and numbers, names and phones masked; the backlog by its count.
+    `product_names`: product_id -> name in `language`. Task titles are the RM's free text and
+    may name people: they are left out of the words and the numbers alike."""
+    from relmgr.domain.pii import mask_name, mask_phone
+    from relmgr.services.wording import worklist as words
+
+    lines = []
+    for row in plan.plan.itertuples(index=False):
+        details = [{k: v for k, v in d.items() if k != "title"} for d in row.details]
+        lines.append({
+            "rank": int(row.rank), "customer_id": str(row.customer_id),
+            "name": mask_name("" if pd.isna(row.name) else str(row.name)),
+            "phone": mask_phone("" if pd.isna(row.phone) else str(row.phone)),
+            "tier": row.tier, "priority": float(row.priority), "must_do": bool(row.must_do),
+            "reasons": [words.reason_sentence(d, language=language, product_names=product_names)
+                        for d in details],
+            "reason_codes": list(row.reasons), "action": row.action,
+            "action_words": words.action_label(row.action, language=language),
+            "done": bool(row.done), "pinned": bool(row.pinned), "details": details})
+    return {"as_of": plan.day.isoformat(), "capacity": plan.capacity, "done_today": plan.done_today,
+            "backlog_count": plan.backlog_count, "hidden": plan.worklist.hidden,
+            "tier_source": plan.worklist.tier_source, "skipped_signals": plan.worklist.skipped,
+            "plan": lines}

@@ -13,7 +13,6 @@ import pandas as pd
 
 from relmgr.domain.pii import mask_name, mask_phone
 from relmgr.services import data_date
-from relmgr.services.daily import stale_analytics
 from relmgr.services.day_plan import load_day_plan
 from relmgr.services.worklist import hidden_today
 from relmgr.storage import worklist_store
@@ -25,15 +24,13 @@ class TodayData:
     """The day's plan as the page shows it. `frame`: day_plan.PLAN_COLUMNS (the plan's lines,
     then the backlog's) with name_masked and phone_masked in place of the full name and phone.
     `hidden`: customer_id, action, until, name_masked of the lines dismissed or snoozed today.
-    `products`: product_id -> (zh, en). `provisional`: the analytics are older than the data,
-    so the plan will be made again once they are brought up to date."""
+    `products`: product_id -> (zh, en)."""
 
     today: dt.date
     frame: pd.DataFrame
     capacity: int
     done_today: int
     backlog_count: int
-    provisional: bool
     skipped: dict[str, str]
     tier_source: str
     hidden: pd.DataFrame
@@ -48,7 +45,7 @@ def _masked(values: Any, mask: Any) -> list[str]:
 def load_today(portfolio: Portfolio, *, today: dt.date | None = None) -> TodayData:
     """Today's worklist with personal data masked (runs on the database thread)."""
     day = data_date.as_of(portfolio, today)
-    plan = load_day_plan(portfolio, today=day, provisional=bool(stale_analytics(portfolio)))
+    plan = load_day_plan(portfolio, today=day)
     worklist = plan.worklist
     raw = plan.frame
     frame = raw.drop(columns=["name", "phone"]).assign(
@@ -63,6 +60,6 @@ def load_today(portfolio: Portfolio, *, today: dt.date | None = None) -> TodayDa
                 zip(products["product_id"], products["name_zh"], products["name_en"], strict=True)}
     return TodayData(today=day, frame=frame.reset_index(drop=True), capacity=plan.capacity,
                      done_today=plan.done_today, backlog_count=plan.backlog_count,
-                     provisional=plan.provisional, skipped=dict(worklist.skipped),
+                     skipped=dict(worklist.skipped),
                      tier_source=worklist.tier_source, hidden=hidden, products=names_of,
                      seconds=worklist.seconds)

@@ -768,29 +768,6 @@ def hidden_today(portfolio: Portfolio, *, day: dt.date) -> pd.DataFrame:
     return store.read_marks(portfolio, day=day)
 
 
-def worklist_json(worklist: Worklist, *, mask: bool = True) -> dict[str, Any]:
-    """JSON-able form for `relmgr today --json`: codes and numbers, names and phones masked
-    unless `mask` is False."""
-    from relmgr.domain.pii import mask_name, mask_phone
-
-    rows = []
-    for row in worklist.frame.itertuples(index=False):
-        name = "" if pd.isna(row.name) else str(row.name)
-        phone = "" if pd.isna(row.phone) else str(row.phone)
-        rows.append({"rank": int(row.rank), "customer_id": row.customer_id,
-                     "name": mask_name(name) if mask else name,
-                     "phone": mask_phone(phone) if mask else phone,
-                     "tier": row.tier, "priority": float(row.priority),
-                     "tier_weight": float(row.tier_weight), "reasons": list(row.reasons),
-                     "action": row.action, "pinned": bool(row.pinned),
-                     # Task titles are the RM's free text and may name people: not on stdout.
-                     "details": [{k: v for k, v in d.items() if not (mask and k == "title")}
-                                 for d in row.details]})
-    return {"today": worklist.today.isoformat(), "customers": len(rows), "hidden": worklist.hidden,
-            "tier_source": worklist.tier_source, "skipped_signals": worklist.skipped,
-            "seconds": worklist.seconds, "worklist": rows}
-
-
 @writes(Topic.WORKLIST)
 def move_line(portfolio: Portfolio, *, day: dt.date, customer_id: str, from_position: int,
               to_position: int, displaced_id: str, displaced_pinned: bool) -> None:

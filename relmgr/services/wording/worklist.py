@@ -143,6 +143,7 @@ def reason_sentence(detail: Mapping[str, Any], *, language: str,
     if reason == WorkReason.TASK_DUE:
         days, title = _int(detail.get("days_overdue")), str(detail.get("title") or "")
         text = s("task_late").format(days=days, title=title) if days > 0 else s("task").format(title=title)
+        text = text if title else text.rstrip(" :：")     # the command line leaves titles out
         more = _int(detail.get("tasks")) - 1
         return text + (s("task_more").format(count=more) if more > 0 else "")
     if reason == WorkReason.CHURN_RISK:
