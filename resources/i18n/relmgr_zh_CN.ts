@@ -2145,17 +2145,17 @@ Export unmasked?</source>
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="148"/>
+        <location filename="../../relmgr/ui/today/page.py" line="150"/>
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="153"/>
+        <location filename="../../relmgr/ui/today/page.py" line="155"/>
         <source>Hide {customer} from the Today list until:</source>
         <translation>在今日清单中暂时隐藏 {customer}，直到：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="156"/>
+        <location filename="../../relmgr/ui/today/page.py" line="158"/>
         <source>Back on</source>
         <translation>恢复日期</translation>
     </message>
@@ -2709,219 +2709,234 @@ Export unmasked?</source>
         <translation>今日联系原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="320"/>
+        <location filename="../../relmgr/ui/today/page.py" line="325"/>
         <source>Today&apos;s plan was chosen again on the updated scores.</source>
         <extracomment>What the day&apos;s list is made of: it reads again when a write changes any of it. The number of lines, each time the list has been (re)loaded. An export finished (the ExportResult): the audit page may refresh. What the catch-up after unlock (and Refresh) writes: the plan waits for the RM&apos;s Reload.</extracomment>
         <translation>已按更新后的评分重新安排今日计划。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="383"/>
+        <location filename="../../relmgr/ui/today/page.py" line="388"/>
         <source>This portfolio holds no data yet, so it has no data date: import the bank&apos;s export first (relmgr import).</source>
         <translation>此客户库还没有数据，因此没有数据日期：请先导入银行的导出文件（relmgr import）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="386"/>
+        <location filename="../../relmgr/ui/today/page.py" line="391"/>
         <source>The Today list could not be read ({kind}).</source>
         <translation>无法读取今日清单（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="422"/>
-        <location filename="../../relmgr/ui/today/page.py" line="435"/>
+        <location filename="../../relmgr/ui/today/page.py" line="428"/>
+        <location filename="../../relmgr/ui/today/page.py" line="446"/>
         <source>Hidden today ({count})</source>
         <translation>今日已隐藏（{count}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="438"/>
+        <location filename="../../relmgr/ui/today/page.py" line="449"/>
         <source>Tiers are taken from today&apos;s AUM: service tiers have not been computed yet.</source>
         <translation>客户层级按当前资产临时计算：尚未计算客户分层。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="446"/>
+        <location filename="../../relmgr/ui/today/page.py" line="457"/>
         <source>Nobody is hidden today.</source>
         <translation>今天没有隐藏的客户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="452"/>
+        <location filename="../../relmgr/ui/today/page.py" line="463"/>
         <source>Restore {customer} (snoozed until {date})</source>
         <translation>恢复 {customer}（暂缓至 {date}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="454"/>
+        <location filename="../../relmgr/ui/today/page.py" line="465"/>
         <source>Restore {customer} (dismissed for today)</source>
         <translation>恢复 {customer}（今日已忽略）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="501"/>
+        <location filename="../../relmgr/ui/today/page.py" line="512"/>
         <source>Select a line to see why it is on the list.</source>
         <translation>选中一行，查看其列入清单的原因。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="506"/>
+        <location filename="../../relmgr/ui/today/page.py" line="518"/>
         <source>{customer}: {action}</source>
         <translation>{customer}：{action}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="525"/>
+        <location filename="../../relmgr/ui/today/page.py" line="538"/>
         <source>Priority {priority} = ({points}) × {weight:g}, the weight of the {tier} tier. Hover over a reason to see how its points are given.</source>
         <translation>优先级 {priority} = （{points}）× {weight:g}（{tier}客户层级权重）。鼠标悬停在原因上可查看计分规则。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="573"/>
+        <location filename="../../relmgr/ui/today/page.py" line="586"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="427"/>
+        <location filename="../../relmgr/ui/today/page.py" line="438"/>
         <source>Done today: {done} of {count}</source>
         <translation>今日已完成：{done} / {count}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="428"/>
+        <location filename="../../relmgr/ui/today/page.py" line="435"/>
+        <source>{must} must-do first (due tasks, warnings with much at stake), then {rest} by priority</source>
+        <translation>必做 {must} 条在前（到期待办、高价值流失预警），其余 {rest} 条按优先级</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="437"/>
+        <source>{rest} lines by priority</source>
+        <translation>{rest} 条按优先级排列</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="439"/>
         <source>Your plan holds {capacity} lines a day (team rule: daily capacity). A contact logged today on a line counts as done.</source>
         <translation>每日计划包含 {capacity} 条（团队规则：每日容量）。今天在某条上记录了联系即算完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="432"/>
+        <location filename="../../relmgr/ui/today/page.py" line="443"/>
         <source>Hide the backlog</source>
-        <translation>收起待办池</translation>
+        <translation>收起候补名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="433"/>
+        <location filename="../../relmgr/ui/today/page.py" line="444"/>
         <source>Backlog: {count:,} more</source>
-        <translation>待办池：另有 {count:,} 位</translation>
+        <translation>候补名单：另有 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="606"/>
+        <location filename="../../relmgr/ui/today/page.py" line="517"/>
+        <source>{customer}: {action} (done today)</source>
+        <translation>{customer}：{action}（今日已完成）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="619"/>
         <source>Contact logged for {customer}: the line is done.</source>
         <translation>已记录与 {customer} 的联系：该条已完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="619"/>
+        <location filename="../../relmgr/ui/today/page.py" line="632"/>
         <source>Contact with {customer} taken back: the line is open again.</source>
         <translation>已撤销与 {customer} 的联系记录：该条重新待办。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="634"/>
+        <location filename="../../relmgr/ui/today/page.py" line="647"/>
         <source>{customer} snoozed until {date}.</source>
         <translation>{customer} 已暂缓至 {date}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="646"/>
+        <location filename="../../relmgr/ui/today/page.py" line="659"/>
         <source>{customer} dismissed for today.</source>
         <translation>{customer} 今日已忽略。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="664"/>
+        <location filename="../../relmgr/ui/today/page.py" line="677"/>
         <source>{customer} moved to place {rank}.</source>
         <translation>{customer} 已移到第 {rank} 位。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="671"/>
+        <location filename="../../relmgr/ui/today/page.py" line="684"/>
         <source>Back to priority order.</source>
         <translation>已恢复按优先级排序。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="677"/>
+        <location filename="../../relmgr/ui/today/page.py" line="690"/>
         <source>{customer} is back on the list.</source>
         <translation>{customer} 已回到清单。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="702"/>
+        <location filename="../../relmgr/ui/today/page.py" line="715"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="703"/>
+        <location filename="../../relmgr/ui/today/page.py" line="716"/>
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="704"/>
+        <location filename="../../relmgr/ui/today/page.py" line="717"/>
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="705"/>
+        <location filename="../../relmgr/ui/today/page.py" line="718"/>
         <source>Dismiss for today</source>
         <translation>今日忽略</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="706"/>
+        <location filename="../../relmgr/ui/today/page.py" line="719"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="707"/>
+        <location filename="../../relmgr/ui/today/page.py" line="720"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="708"/>
+        <location filename="../../relmgr/ui/today/page.py" line="721"/>
         <source>Reset order</source>
         <translation>恢复排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="709"/>
+        <location filename="../../relmgr/ui/today/page.py" line="722"/>
         <source>Forget today&apos;s manual moves: back to priority order</source>
         <translation>取消今天的手动调整，按优先级排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="710"/>
+        <location filename="../../relmgr/ui/today/page.py" line="723"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="711"/>
+        <location filename="../../relmgr/ui/today/page.py" line="724"/>
         <source>Undo contact</source>
         <translation>撤销联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="712"/>
+        <location filename="../../relmgr/ui/today/page.py" line="725"/>
         <source>Take back the contact logged on this line today</source>
         <translation>撤销今天在这一条上记录的联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="713"/>
+        <location filename="../../relmgr/ui/today/page.py" line="726"/>
         <source>Segments and churn scores were brought up to date. Your plan stays as it is until you reload it; lines done stay done.</source>
         <translation>客户分层和流失评分已更新。您的计划保持不变，重新加载后才会调整；已完成的条目仍保持完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="715"/>
+        <location filename="../../relmgr/ui/today/page.py" line="728"/>
         <source>Reload the plan</source>
         <translation>重新加载计划</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="716"/>
+        <location filename="../../relmgr/ui/today/page.py" line="729"/>
         <source>Because of</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="720"/>
+        <location filename="../../relmgr/ui/today/page.py" line="733"/>
         <source>All reasons</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="726"/>
+        <location filename="../../relmgr/ui/today/page.py" line="739"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="726"/>
+        <location filename="../../relmgr/ui/today/page.py" line="739"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="726"/>
+        <location filename="../../relmgr/ui/today/page.py" line="739"/>
         <source>Points</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="726"/>
+        <location filename="../../relmgr/ui/today/page.py" line="739"/>
         <source>Tier weight</source>
         <translation>层级权重</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="727"/>
+        <location filename="../../relmgr/ui/today/page.py" line="740"/>
         <source>Weighted</source>
         <translation>加权分</translation>
     </message>
@@ -2929,12 +2944,12 @@ Export unmasked?</source>
 <context>
     <name>TodayTableModel</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="128"/>
+        <location filename="../../relmgr/ui/today/page.py" line="130"/>
         <source>Done today: a contact is logged. Undo takes it back.</source>
         <translation>今日已完成：已记录联系。可用“撤销联系”取消。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="132"/>
+        <location filename="../../relmgr/ui/today/page.py" line="134"/>
         <source>Moved here by you today</source>
         <translation>今天由您手动调整到此位置</translation>
     </message>

@@ -123,6 +123,8 @@ class TodayTableModel(FrameTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and done:
             return QBrush(DONE_COLOUR)
+        if role == Qt.ItemDataRole.DisplayRole and name == "rank" and done:
+            return f"✓ {super().data(index, role)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if name == "rank" and done:
                 return self.tr("Done today: a contact is logged. Undo takes it back.")
@@ -196,6 +198,8 @@ class TodayPage(QWidget):
         self.day_label = QLabel()
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
+        self.mix_label = QLabel()
+        self.mix_label.setObjectName("hint")
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
         self.notes_label.setProperty("warning", True)
@@ -273,6 +277,7 @@ class TodayPage(QWidget):
         header_row = QHBoxLayout()
         header_row.addWidget(self.title)
         header_row.addWidget(self.day_label)
+        header_row.addWidget(self.mix_label)
         header_row.addStretch(1)
         header_row.addWidget(self.count_label)
         header_row.addWidget(self.backlog_button)
@@ -418,12 +423,18 @@ class TodayPage(QWidget):
         if data is None:
             self.day_label.clear()
             self.count_label.clear()
+            self.mix_label.clear()
             self.notes_label.hide()
             self.hidden_button.setText(self.tr("Hidden today ({count})").format(count=0))
             return
         day = QDate(data.today.year, data.today.month, data.today.day)
         self.day_label.setText(QLocale().toString(day, QLocale.FormatType.LongFormat))
         planned = len(data.frame) - data.backlog_count
+        must = int((data.frame["in_plan"] & data.frame["must_do"]).sum())
+        # The mix, said: why these lines are at the top of the plan.
+        self.mix_label.setText(self.tr("{must} must-do first (due tasks, warnings with much at stake), "
+                                       "then {rest} by priority").format(must=must, rest=planned - must)
+                               if must else self.tr("{rest} lines by priority").format(rest=planned))
         self.count_label.setText(self.tr("Done today: {done} of {count}").format(done=data.done_today, count=planned))
         self.count_label.setToolTip(self.tr("Your plan holds {capacity} lines a day (team rule: daily capacity). "
                                             "A contact logged today on a line counts as done.").format(
@@ -503,8 +514,10 @@ class TodayPage(QWidget):
             return
         tier = texts.tier(line["tier"])
         weight = float(line["tier_weight"])
-        self.detail_title.setText(self.tr("{customer}: {action}").format(
-            customer=self._label_of(line), action=worklist_texts.action_label(line["action"])))
+        title = (self.tr("{customer}: {action} (done today)") if line.get("done")
+                 else self.tr("{customer}: {action}"))
+        self.detail_title.setText(title.format(customer=self._label_of(line),
+                                               action=worklist_texts.action_label(line["action"])))
         details = list(line["details"])
         names = self.model.product_names()
         self.detail_table.setRowCount(len(details))
