@@ -191,8 +191,13 @@ def _framed(portfolio: Portfolio, plan: pd.DataFrame, live: pd.DataFrame, today:
     backlog = backlog[[c for c in WORKLIST_COLUMNS if c != "rank"]].assign(in_plan=False)
     frame = pd.concat([plan, backlog], ignore_index=True)
     frame.insert(0, "rank", np.arange(1, len(frame) + 1))
-    names = store.read_customer_contact_fields(portfolio, frame["customer_id"])
-    frame = frame.merge(names[["customer_id", "name", "phone"]], on="customer_id", how="left")
+    # Names and phones as the worklist read them; only kept lines that left it are read again.
+    names = live[["customer_id", "name", "phone"]]
+    missing = sorted(set(plan_ids) - set(live["customer_id"]))
+    if missing:
+        names = pd.concat([names, store.read_customer_contact_fields(portfolio, missing)[
+            ["customer_id", "name", "phone"]]], ignore_index=True)
+    frame = frame.merge(names, on="customer_id", how="left")
     contacts = store.read_contacts_since(portfolio, day=today).set_index("customer_id")["interaction_id"]
     contact = frame["customer_id"].map(contacts).where(frame["in_plan"])
     frame["done"] = contact.notna().to_numpy()

@@ -101,6 +101,10 @@ def test_a_contact_marks_its_line_done_in_place_and_undo_takes_it_back(portfolio
     assert list(again.plan["customer_id"]) == order                # nothing moved
     done = again.plan.set_index("customer_id").loc[customer]
     assert bool(done["done"]) and int(done["contact_id"]) == interaction
+    # Its name and phone are still there although the worklist no longer has it.
+    assert portfolio.query("SELECT name, phone FROM customers WHERE customer_id = ?", (customer,)) == [
+        (done["name"], done["phone"])]
+    assert again.frame["name"].notna().all() and again.frame["phone"].notna().all()
     assert again.done_today == before + 1
     # A contact logged before the plan's day cannot be undone from it; nothing changes.
     old = _contact(portfolio, customer, at=DEMO_AS_OF - dt.timedelta(days=3))
