@@ -340,26 +340,33 @@ def _worklist_day(portfolio: Any, given: dt.date | None) -> dt.date:
 
 
 def cmd_today(args: argparse.Namespace) -> int:
-    from relmgr.services.worklist import load_worklist, worklist_json
+    from relmgr.services.day_plan import day_plan_json, load_day_plan
+    from relmgr.services.wording.customers import product_name
+    from relmgr.storage.worklist_store import read_product_names
 
     if args.limit is not None and args.limit < 1:
         raise UserError("--limit must be at least 1")
     with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
-            worklist = load_worklist(portfolio, today=_worklist_day(portfolio, args.today))
+            plan = load_day_plan(portfolio, today=_worklist_day(portfolio, args.today))
         except ValueError as error:  # a team rule that does not validate
             raise UserError(str(error)) from None
-    payload = worklist_json(worklist, mask=True)  # stdout never carries unmasked names or phones
+        names = {str(row["product_id"]): product_name(row, language=args.language)
+                 for row in read_product_names(portfolio).to_dict("records")}
+    # stdout never carries unmasked names or phones, nor the RM's task titles
+    payload = day_plan_json(plan, product_names=names, language=args.language)
     if args.limit is not None:
-        payload["worklist"] = payload["worklist"][:args.limit]
+        payload["plan"] = payload["plan"][:args.limit]
     if args.json:
         _print_json(payload)
-    else:
-        print(f"today {payload['today']}: {payload['customers']} customers "
-              f"({payload['hidden']} dismissed or snoozed)")
-        for row in payload["worklist"]:
-            print(f"{row['rank']:>5}  {row['customer_id']}  {row['name']:<6}  {row['priority']:>6.1f}  "
-                  f"{row['action']:<18}  {'|'.join(row['reasons'])}")
+        return EXIT_OK
+    print(f"today {payload['as_of']}: done {payload['done_today']} of {len(plan.plan)} "
+          f"(daily capacity {plan.capacity}); {payload['backlog_count']:,} more in the backlog, "
+          f"{payload['hidden']} dismissed or snoozed")
+    for row in payload["plan"]:
+        mark = "done" if row["done"] else ""
+        print(f"{row['rank']:>3} {mark:<4}  {row['customer_id']}  {row['name']:<6}  {row['priority']:>6.1f}  "
+              f"{row['action_words']:<20}  {'; '.join(row['reasons'])}")
     return EXIT_OK
 
 
@@ -530,12 +537,16 @@ def build_parser() -> argparse.ArgumentParser:
     churn.add_argument("--json", action="store_true")
     churn.set_defaults(handler=cmd_churn)
 
-    today = sub.add_parser("today", help="today's prioritised worklist (names and phones masked)")
+    today = sub.add_parser("today", help="today's plan: the daily capacity's worth of the prioritised "
+                                         "worklist, done so far, and the backlog (names and phones masked)")
     today.add_argument("file")
     today.add_argument("--today", type=_date, default=None,
                        help="the day to count from (default: the portfolio's data date)")
-    today.add_argument("--limit", type=int, default=None, help="show only the first N lines")
-    today.add_argument("--json", action="store_true")
+    today.add_argument("--limit", type=int, default=None, help="show only the first N lines of the plan")
+    today.add_argument("--language", choices=("en", "zh_CN"), default="en",
+                       help="the words of the reasons and actions (default: en)")
+    today.add_argument("--json", action="store_true",
+                       help="print the day's plan as JSON: plan, capacity, done_today, backlog_count, as_of")
     today.set_defaults(handler=cmd_today)
 
     export = sub.add_parser("export", help="export a follow-up list to XLSX, CSV or PDF (audited)")

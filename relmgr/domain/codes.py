@@ -159,3 +159,4 @@ class AuditAction(StrEnum):
     SYNCED = "SYNCED"
     ALERT_CHECKED = "ALERT_CHECKED"    # an unusual-activity alert checked, with the RM's note
     RULES_CHANGED = "RULES_CHANGED"    # team rules changed: {"changed": {rule: [before, after]}}
+    CONTACT_UNDONE = "CONTACT_UNDONE"  # a contact logged by mistake taken back (Today's Undo)

@@ -20,7 +20,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relmgr.domain.codes import ContactChannel, ContactOutcome, ContactPurpose, TaskStatus
+from relmgr.domain.codes import AuditAction, ContactChannel, ContactOutcome, ContactPurpose, TaskStatus
+from relmgr.services import audit
 from relmgr.storage import worklist_store as store
 from relmgr.storage.portfolio import Portfolio
 from relmgr.services.changes import Topic, writes
@@ -96,6 +97,25 @@ def log_contact(portfolio: Portfolio, *, customer_id: str, channel: ContactChann
     customer = _customer(portfolio, customer_id)
     with portfolio.transaction():
         return store.insert_interaction(portfolio, customer_id=customer, **row)
+
+
+@writes(Topic.CONTACTS, Topic.AUDIT)
+def undo_contact(portfolio: Portfolio, *, interaction_id: int, day: dt.date) -> str:
+    """Take back a contact logged by mistake (Today's Undo): only one logged on or after `day`
+    (the day's plan), so the contact history of earlier days stays as it was. The removal is
+    audited (which contact, not its note). Returns the customer's id."""
+    with portfolio.transaction():
+        row = store.read_interaction(portfolio, interaction_id=int(interaction_id))
+        if row is None:
+            raise ValueError(f"interaction_id: no contact {interaction_id}")
+        if str(row["occurred_at"])[:10] < day.isoformat():
+            raise ValueError(f"contact {interaction_id} was logged before {day.isoformat()}: "
+                             "only today's contacts can be undone")
+        customer = str(row["customer_id"])
+        store.delete_interaction(portfolio, interaction_id=int(interaction_id), customer_id=customer)
+        audit.record(portfolio, action=AuditAction.CONTACT_UNDONE, target=customer,
+                     detail={"interaction_id": int(interaction_id), "occurred_at": str(row["occurred_at"])})
+    return customer
 
 
 def contact_history(portfolio: Portfolio, *, customer_id: str) -> pd.DataFrame:

@@ -65,10 +65,10 @@ from relmgr.services.segment_lists import (
     segment_list,
     segment_list_title,
 )
+from relmgr.services.day_plan import load_day_plan
 from relmgr.services.worklist import (
     WorklistRules,
     handled_by_action,
-    load_worklist,
     read_contact_due,
     read_tiers,
     team_tier_rules,
@@ -484,7 +484,8 @@ def _catalogue(portfolio: Portfolio) -> dict[str, dict[str, Any]]:
 
 
 def _today_list(portfolio: Portfolio, *, today: dt.date, language: str) -> pd.DataFrame:
-    frame = load_worklist(portfolio, today=today).frame
+    # The day's plan (a call sheet of one or two pages), not the whole worklist behind it.
+    frame = load_day_plan(portfolio, today=today).plan
     names = {p: customers.product_name(row, language=language) for p, row in _catalogue(portfolio).items()}
     return pd.DataFrame({
         "rank": frame["rank"], "customer_id": frame["customer_id"], "name": frame["name"],

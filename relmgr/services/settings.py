@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 SETTINGS_SCHEMA = 1
 LANGUAGES = ("auto", "zh_CN", "en")
+MAX_NAME_CHARS = 60
 
 
 @dataclasses.dataclass(frozen=True)
@@ -31,12 +32,19 @@ class Settings:
     # bank's own CA, that CA's PEM bundle; empty: the system's CAs. Verification is never off.
     head_office_url: str = ""
     ca_bundle: str = ""
+    # The header of printed call sheets and exports (网点 / 客户经理): the RM's own words, not
+    # customer data. Empty: the portfolio's own 'branch' / 'rm' entries, if any.
+    branch_name: str = ""
+    rm_name: str = ""
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
         if not 0 <= self.auto_lock_minutes <= 240:
             raise ValueError("auto-lock must be between 0 and 240 minutes")
+        for name in ("branch_name", "rm_name"):
+            if not isinstance(getattr(self, name), str) or len(getattr(self, name)) > MAX_NAME_CHARS:
+                raise ValueError(f"{name} must be text of at most {MAX_NAME_CHARS} characters")
 
 
 # Upgrade steps: _UPGRADES[n] turns a schema-n dict into a schema-(n+1) dict.

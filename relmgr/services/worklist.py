@@ -69,6 +69,9 @@ class WorkReason(StrEnum):
     CONTACT_DUE = "CONTACT_DUE"            # due_on, days_left, cadence_days, last_contact_on
     RECOMMENDATION_ACCEPTED = "RECOMMENDATION_ACCEPTED"  # product_ids, accepted_on (latest)
     BIRTHDAY = "BIRTHDAY"                  # on, days_left, age
+    # The customer has left: closed within `win_back_days` (kind CLOSED: closed_on, days_ago), or
+    # their AUM is gone for good (kind AUM_GONE: code, change, probability). Not a retention call.
+    WIN_BACK = "WIN_BACK"
 
 
 class SuggestedAction(StrEnum):
@@ -80,6 +83,7 @@ class SuggestedAction(StrEnum):
     SERVICE_CALL = "SERVICE_CALL"
     CLOSE_SALE = "CLOSE_SALE"
     BIRTHDAY_GREETING = "BIRTHDAY_GREETING"
+    WIN_BACK_CALL = "WIN_BACK_CALL"
 
 
 ACTION_FOR_REASON: dict[WorkReason, SuggestedAction] = {
@@ -90,6 +94,7 @@ ACTION_FOR_REASON: dict[WorkReason, SuggestedAction] = {
     WorkReason.CONTACT_DUE: SuggestedAction.SERVICE_CALL,
     WorkReason.RECOMMENDATION_ACCEPTED: SuggestedAction.CLOSE_SALE,
     WorkReason.BIRTHDAY: SuggestedAction.BIRTHDAY_GREETING,
+    WorkReason.WIN_BACK: SuggestedAction.WIN_BACK_CALL,
 }
 # Equal points: the earlier reason in this order decides the suggested action.
 _REASON_ORDER = {reason: i for i, reason in enumerate(WorkReason)}
@@ -111,7 +116,16 @@ class WorklistRules:
     - RECOMMENDATION_ACCEPTED: `recommendation_points` (25).
     - BIRTHDAY: `birthday_points` on the day (15), `birthday_upcoming_points` in the days
       before (8).
-    Tier weights multiply the sum."""
+    - WIN_BACK: `win_back_points` (10), in place of CHURN_RISK when an AUM drop reason is at
+      least `win_back_aum_drop` (95%: the money has gone), and for customers closed in the last
+      `win_back_days` days. Few points on purpose: a customer who has left is worth a call,
+      but after the customers still here.
+    Tier weights multiply the sum.
+
+    Order (the mix the RM sees): first the lines that must be done today, each by priority:
+    a due task, or a churn warning with at least `must_do_value_at_risk` CNY at risk; then every
+    other line by priority, the value the call is expected to bring. A win-back line is never a
+    must-do line."""
 
     task_points: float = 30.0
     task_overdue_points_per_day: float = 2.0
@@ -135,9 +149,13 @@ class WorklistRules:
     wealth_weight: float = 1.5
     vip_weight: float = 1.2
     mass_weight: float = 1.0
+    win_back_points: float = 10.0
+    win_back_days: int = 90
+    win_back_aum_drop: float = 0.95
+    must_do_value_at_risk: float = 20_000.0
 
     def __post_init__(self) -> None:
-        for name in ("maturity_days_ahead", "recommendation_follow_days"):
+        for name in ("maturity_days_ahead", "recommendation_follow_days", "win_back_days"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"WorklistRules.{name} must be positive")
         if self.birthday_days_ahead < 0:
@@ -173,7 +191,7 @@ class WorklistSignals:
 
 
 WORKLIST_COLUMNS = ["rank", "customer_id", "tier", "priority", "tier_weight", "reasons",
-                    "reason_codes", "action", "details", "pinned"]
+                    "reason_codes", "action", "details", "pinned", "must_do"]
 _LONG_COLUMNS = ["customer_id", "reason", "points", "detail"]
 
 
@@ -251,8 +269,48 @@ def _churn_rows(frame: pd.DataFrame, *, rules: WorklistRules) -> list[pd.DataFra
                 "value_at_risk": None if pd.isna(v) else round(float(v), 2),
                 "reasons": _reasons_list(r)}
                for p, b, v, r in zip(probability[listed], band[listed], value, reasons, strict=True)]
-    return [_long(rows["customer_id"], WorkReason.CHURN_RISK,
-                  rules.churn_points * probability[listed], details)]
+    # "AUM down 100%" is not a risk any more but a fact: the money has gone, so the call is a
+    # win-back, with its own reason and points, not a retention call at the top of the day.
+    gone = [_aum_gone(d["reasons"], rules.win_back_aum_drop) for d in details]
+    staying = np.array([g is None for g in gone], dtype=bool)
+    ids = rows["customer_id"].to_numpy()
+    parts = [_long(ids[staying], WorkReason.CHURN_RISK, (rules.churn_points * probability[listed])[staying],
+                   [d for d, keep in zip(details, staying, strict=True) if keep])]
+    if not staying.all():
+        left = [{"kind": "AUM_GONE", "code": g[0], "change": g[1], "probability": d["probability"]}
+                for d, g in zip(details, gone, strict=True) if g is not None]
+        parts.append(_long(ids[~staying], WorkReason.WIN_BACK,
+                           np.full(len(left), rules.win_back_points), left))
+    return parts
+
+
+_AUM_DROPS = ("AUM_DROP_30D", "AUM_DROP_90D", "AUM_DROP_180D")
+
+
+def _aum_gone(reasons: list[Any], threshold: float) -> tuple[str, float] | None:
+    """(code, change) of the first AUM drop reason of at least `threshold` (0.95 = 95%), or None."""
+    for reason in reasons:
+        if isinstance(reason, Mapping) and reason.get("code") in _AUM_DROPS:
+            try:
+                change = float(reason.get("value"))
+            except (TypeError, ValueError):
+                continue
+            if change <= -threshold:
+                return str(reason["code"]), round(change, 3)
+    return None
+
+
+def _closed_rows(customers: pd.DataFrame, *, today: dt.date, rules: WorklistRules) -> list[pd.DataFrame]:
+    """Customers closed in the last `win_back_days` days: win-back candidates."""
+    closed = customers["closed_on"].astype("str").str.slice(0, 10)
+    days_ago = (pd.Timestamp(today) - pd.to_datetime(closed, format="%Y-%m-%d", errors="coerce")).dt.days
+    keep = (customers["closed_on"].notna() & days_ago.between(0, rules.win_back_days)).to_numpy()
+    if not keep.any():
+        return []
+    details = [{"kind": "CLOSED", "closed_on": c, "days_ago": int(d)}
+               for c, d in zip(closed[keep], days_ago[keep], strict=True)]
+    return [_long(customers["customer_id"][keep], WorkReason.WIN_BACK,
+                  np.full(len(details), rules.win_back_points), details)]
 
 
 def _runs(sorted_ids: np.ndarray) -> tuple[list[int], list[int]]:
@@ -373,8 +431,10 @@ def assemble_worklist(signals: WorklistSignals, *, today: dt.date,
 
     `hidden`: customers dismissed or snoozed for `today` (left out). `pinned`: customer_id ->
     1-based position the RM moved them to today; everyone else fills the other places by
-    priority (highest first, then customer_id). Customers whose record is closed on or before
-    `today` keep only their due tasks: cadences, birthdays and sales are for customers we serve.
+    must-do lines first (WorklistRules' order), then priority (highest first, then customer_id).
+    Customers whose record is closed on or before `today` keep only their due tasks: cadences,
+    birthdays and sales are for customers we serve; those closed in the last `win_back_days`
+    days are listed as WIN_BACK.
 
     Columns: rank (1…), customer_id, tier, priority, tier_weight, reasons (tuple of WorkReason
     codes, strongest first), reason_codes ('A|B'), action (SuggestedAction code), details (list
@@ -393,24 +453,33 @@ def assemble_worklist(signals: WorklistSignals, *, today: dt.date,
         parts += _birthday_rows(signals.customers, today=today, rules=rules)
     if signals.recommendations is not None and len(signals.recommendations):
         parts += _recommendation_rows(signals.recommendations, today=today, rules=rules)
-    long = pd.concat(parts, ignore_index=True) if parts else _empty_long()
-    long["customer_id"] = long["customer_id"].astype("str")
-
     customers = signals.customers
     closed_text = customers["closed_on"].astype("str").str.slice(0, 10)
     closed = customers["customer_id"][(customers["closed_on"].notna() & (closed_text != "")
                                        & (closed_text <= today.isoformat())).to_numpy()]
+    long = pd.concat(parts, ignore_index=True) if parts else _empty_long()
+    long["customer_id"] = long["customer_id"].astype("str")
+    # A closed customer keeps only their due tasks; the recently closed come back as win-backs.
     drop = long["customer_id"].isin(list(hidden)).to_numpy() | (
         long["customer_id"].isin(closed).to_numpy()
         & (long["reason"] != WorkReason.TASK_DUE.value).to_numpy())
     long = long[~drop]
+    if len(customers):
+        recent = _closed_rows(customers, today=today, rules=rules)
+        if recent:
+            recent_long = recent[0]
+            recent_long = recent_long[~recent_long["customer_id"].astype("str").isin(list(hidden)).to_numpy()]
+            long = pd.concat([long, recent_long.assign(customer_id=recent_long["customer_id"].astype("str"))],
+                             ignore_index=True)
     if not len(long):
         return _empty_worklist()
 
     tier_of = signals.tiers.set_index("customer_id")["tier"] if len(signals.tiers) else pd.Series(dtype=object)
     tier_of = tier_of[~tier_of.index.duplicated()]
-    long = long.assign(order=long["reason"].map({r.value: i for r, i in _REASON_ORDER.items()}))
-    long = long.sort_values(["customer_id", "points", "order"], ascending=[True, False, True],
+    # A win-back reason leads its line whatever its points: it decides the action.
+    long = long.assign(order=long["reason"].map({r.value: i for r, i in _REASON_ORDER.items()}),
+                       lead=(long["reason"] == WorkReason.WIN_BACK.value).to_numpy())
+    long = long.sort_values(["customer_id", "lead", "points", "order"], ascending=[True, False, False, True],
                             kind="stable")
     ids = long["customer_id"].to_numpy()
     starts, ends = _runs(ids)
@@ -443,17 +512,28 @@ def assemble_worklist(signals: WorklistSignals, *, today: dt.date,
         "action": pd.Series([ACTION_FOR_REASON[WorkReason(r[0])].value for r in reason_tuples],
                             dtype="str"),
         "details": pd.Series(detail_lists, dtype=object),
+        "must_do": np.array([_must_do(d, rules) for d in detail_lists], dtype=bool),
     })
-    frame = frame.sort_values(["priority", "customer_id"], ascending=[False, True],
+    frame = frame.sort_values(["must_do", "priority", "customer_id"], ascending=[False, False, True],
                               kind="stable").reset_index(drop=True)
-    order = _apply_pins(list(frame["customer_id"]), pinned or {})
+    order = apply_pins(list(frame["customer_id"]), pinned or {})
     frame = frame.set_index("customer_id").loc[order].reset_index()
     frame["pinned"] = frame["customer_id"].isin(list((pinned or {}).keys())).to_numpy()
     frame.insert(0, "rank", np.arange(1, len(frame) + 1))
     return frame[WORKLIST_COLUMNS]
 
 
-def _apply_pins(by_priority: list[str], pinned: Mapping[str, int]) -> list[str]:
+def _must_do(details: list[dict[str, Any]], rules: WorklistRules) -> bool:
+    """A due task, or a churn warning with much at stake, and the customer has not left."""
+    reasons = {d["reason"] for d in details}
+    if WorkReason.WIN_BACK.value in reasons:
+        return False
+    return WorkReason.TASK_DUE.value in reasons or any(
+        d["reason"] == WorkReason.CHURN_RISK.value
+        and float(d.get("value_at_risk") or 0) >= rules.must_do_value_at_risk for d in details)
+
+
+def apply_pins(by_priority: list[str], pinned: Mapping[str, int]) -> list[str]:
     present = set(by_priority)
     pins = sorted((int(position), customer_id) for customer_id, position in pinned.items()
                   if customer_id in present)
@@ -471,7 +551,8 @@ def _empty_worklist() -> pd.DataFrame:
         "tier": pd.Series(dtype="str"), "priority": pd.Series(dtype="float64"),
         "tier_weight": pd.Series(dtype="float64"), "reasons": pd.Series(dtype=object),
         "reason_codes": pd.Series(dtype="str"), "action": pd.Series(dtype="str"),
-        "details": pd.Series(dtype=object), "pinned": pd.Series(dtype="bool")})[WORKLIST_COLUMNS]
+        "details": pd.Series(dtype=object), "pinned": pd.Series(dtype="bool"),
+        "must_do": pd.Series(dtype="bool")})[WORKLIST_COLUMNS]
 
 
 # -- reading the signals from a portfolio ------------------------------------------------------
@@ -685,29 +766,6 @@ def reset_order(portfolio: Portfolio, *, day: dt.date, customer_id: str | None =
 def hidden_today(portfolio: Portfolio, *, day: dt.date) -> pd.DataFrame:
     """Dismissed and snoozed customers of `day` (customer_id, day, action, until, marked_at)."""
     return store.read_marks(portfolio, day=day)
-
-
-def worklist_json(worklist: Worklist, *, mask: bool = True) -> dict[str, Any]:
-    """JSON-able form for `relmgr today --json`: codes and numbers, names and phones masked
-    unless `mask` is False."""
-    from relmgr.domain.pii import mask_name, mask_phone
-
-    rows = []
-    for row in worklist.frame.itertuples(index=False):
-        name = "" if pd.isna(row.name) else str(row.name)
-        phone = "" if pd.isna(row.phone) else str(row.phone)
-        rows.append({"rank": int(row.rank), "customer_id": row.customer_id,
-                     "name": mask_name(name) if mask else name,
-                     "phone": mask_phone(phone) if mask else phone,
-                     "tier": row.tier, "priority": float(row.priority),
-                     "tier_weight": float(row.tier_weight), "reasons": list(row.reasons),
-                     "action": row.action, "pinned": bool(row.pinned),
-                     # Task titles are the RM's free text and may name people: not on stdout.
-                     "details": [{k: v for k, v in d.items() if not (mask and k == "title")}
-                                 for d in row.details]})
-    return {"today": worklist.today.isoformat(), "customers": len(rows), "hidden": worklist.hidden,
-            "tier_source": worklist.tier_source, "skipped_signals": worklist.skipped,
-            "seconds": worklist.seconds, "worklist": rows}
 
 
 @writes(Topic.WORKLIST)

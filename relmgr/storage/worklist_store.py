@@ -184,6 +184,30 @@ def insert_interaction(portfolio: Portfolio, *, customer_id: str, occurred_at: s
     return int(cursor.lastrowid)
 
 
+def read_interaction(portfolio: Portfolio, *, interaction_id: int) -> dict[str, object] | None:
+    rows = portfolio.query("SELECT interaction_id, customer_id, occurred_at FROM interactions "
+                           "WHERE interaction_id = ?", (int(interaction_id),))
+    return dict(zip(("interaction_id", "customer_id", "occurred_at"), rows[0], strict=True)) if rows else None
+
+
+def delete_interaction(portfolio: Portfolio, *, interaction_id: int, customer_id: str) -> None:
+    """Remove one contact and set customer_summary.last_contact_on back to the latest contact
+    left (NULL when none is). Call in a transaction."""
+    portfolio.conn.execute("DELETE FROM interactions WHERE interaction_id = ?", (int(interaction_id),))
+    portfolio.conn.execute(
+        "UPDATE customer_summary SET last_contact_on = (SELECT substr(MAX(occurred_at), 1, 10) "
+        "FROM interactions WHERE customer_id = ?) WHERE customer_id = ?", (customer_id, customer_id))
+
+
+def read_contacts_since(portfolio: Portfolio, *, day: dt.date) -> pd.DataFrame:
+    """customer_id, interaction_id, occurred_at of each customer's latest contact logged on or
+    after `day` (any outcome)."""
+    frame = portfolio.read_frame(
+        "SELECT customer_id, interaction_id, occurred_at FROM interactions WHERE occurred_at >= ? "
+        "ORDER BY customer_id, occurred_at, interaction_id", (day.isoformat(),))
+    return frame.drop_duplicates("customer_id", keep="last").reset_index(drop=True)
+
+
 def read_interactions(portfolio: Portfolio, *, customer_id: str) -> pd.DataFrame:
     return portfolio.read_frame(
         "SELECT interaction_id, customer_id, occurred_at, channel, purpose, outcome, note "

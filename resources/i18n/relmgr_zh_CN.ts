@@ -75,47 +75,52 @@
         <translation>最近 {count:,} 条记录</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="175" />
+        <location filename="../../relmgr/ui/audit/page.py" line="176" />
+        <source>1 entry</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/audit/page.py" line="178" />
         <source>{count:,} entries</source>
         <translation>{count:,} 条记录</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="181" />
+        <location filename="../../relmgr/ui/audit/page.py" line="185" />
         <source>Audit chain intact: no entry has been changed, removed or reordered.</source>
         <translation>审计链完整：没有任何条目被修改、删除或调换顺序。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="183" />
+        <location filename="../../relmgr/ui/audit/page.py" line="187" />
         <source>Audit chain BROKEN at entry {row}: an entry before it was removed, inserted or moved.</source>
         <translation>审计链在第 {row} 条断开：其之前有条目被删除、插入或移动。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="186" />
+        <location filename="../../relmgr/ui/audit/page.py" line="190" />
         <source>Audit chain BROKEN at entry {row}: it was changed after it was written.</source>
         <translation>审计链在第 {row} 条断开：该条目在写入后被修改。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="188" />
+        <location filename="../../relmgr/ui/audit/page.py" line="192" />
         <source>Audit chain BROKEN: the log ends after {rows:,} entries but the file recorded a later one, so the newest entries were removed.</source>
         <translation>审计链断开：日志在 {rows:,} 条后结束，但文件记录了更晚的条目，说明最新的条目已被删除。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="204" />
+        <location filename="../../relmgr/ui/audit/page.py" line="208" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="205" />
+        <location filename="../../relmgr/ui/audit/page.py" line="209" />
         <source>Action</source>
         <translation>操作类型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="206" />
+        <location filename="../../relmgr/ui/audit/page.py" line="210" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/audit/page.py" line="210" />
+        <location filename="../../relmgr/ui/audit/page.py" line="214" />
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
@@ -909,103 +914,103 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="42" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="43" />
         <source>Today's worklist</source>
         <translation>今日工作清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="43" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="44" />
         <source>Customers due for contact</source>
         <translation>应联系客户清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="44" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="45" />
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="45" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="46" />
         <source>Product recommendations</source>
         <translation>产品推荐清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="46" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="47" />
         <source>Open tasks</source>
         <translation>待办任务清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="47" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="48" />
         <source>Tier list: Private banking</source>
         <translation>分层名单：私人银行</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="48" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="49" />
         <source>Tier list: Wealth</source>
         <translation>分层名单：财富</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="49" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="50" />
         <source>Tier list: VIP</source>
         <translation>分层名单：贵宾</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="50" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="51" />
         <source>Tier list: Mass</source>
         <translation>分层名单：大众</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="51" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="52" />
         <source>Stage list: Acquisition</source>
         <translation>生命周期名单：获客期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="52" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="53" />
         <source>Stage list: Growth</source>
         <translation>生命周期名单：成长期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="53" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="54" />
         <source>Stage list: Maturity</source>
         <translation>生命周期名单：成熟期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="54" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="55" />
         <source>Stage list: Decline</source>
         <translation>生命周期名单：衰退期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="55" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="56" />
         <source>Stage list: Churned</source>
         <translation>生命周期名单：流失</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="57" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="58" />
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="58" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="59" />
         <source>CSV, UTF-8 for Excel and WPS (.csv)</source>
         <translation>CSV，UTF-8，可用 Excel 和 WPS 打开（.csv）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="59" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="60" />
         <source>PDF call sheet (.pdf)</source>
         <translation>PDF 联系单（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="195" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="196" />
         <source>Export to</source>
         <extracomment>The ExportResult, after the file and its audit row were written.</extracomment>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="214" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="215" />
         <source>Export unmasked?</source>
         <translation>导出未脱敏数据？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="215" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="216" />
         <source>The file will contain full names and mobile numbers of customers, readable by anyone who gets the file. Bank rules require a business reason; the export is recorded in the audit log as unmasked.
 
 Export unmasked?</source>
@@ -1014,112 +1019,112 @@ Export unmasked?</source>
 确定导出未脱敏数据？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="229" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="230" />
         <source>Warning: names and mobile numbers are exported in full. Keep the file safe and delete it when done.</source>
         <translation>注意：姓名和手机号将完整导出。请妥善保管文件，用完即删。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="231" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="232" />
         <source>Names and mobile numbers are masked (e.g. 张*, 138****1234). Every export is recorded in the audit log.</source>
         <translation>姓名和手机号已脱敏（如 张*、138****1234）。每次导出都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="241" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="242" />
         <source>Choose where to save the file.</source>
         <translation>请选择保存位置。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="244" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="245" />
         <source>The file name must end in .{suffix} for this format.</source>
         <translation>此格式的文件名须以 .{suffix} 结尾。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="246" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="247" />
         <source>The folder {folder} does not exist.</source>
         <translation>文件夹 {folder} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="258" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="259" />
         <source>Replace the file?</source>
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="259" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="260" />
         <source>{name} already exists. Replace it?</source>
         <translation>{name} 已存在，是否替换？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="271" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="273" />
         <source>Exporting {list}…</source>
         <translation>正在导出{list}…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="287" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="291" />
         <source>Export cancelled; no file was written.</source>
         <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="295" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="299" />
         <source>This list cannot be exported from this portfolio yet: {reason}</source>
         <translation>该客户档案暂时无法导出此清单：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="298" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="302" />
         <source>The file could not be written: {reason}</source>
         <translation>无法写入文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="300" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="304" />
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="302" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="306" />
         <source>Not exported ({kind}).</source>
         <translation>未导出（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="310" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="314" />
         <source>Export a follow-up list</source>
         <translation>导出跟进清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="315" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="319" />
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="316" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="320" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="317" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="321" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="318" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="322" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="319" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="323" />
         <source>Export unmasked (full names and mobile numbers)</source>
         <translation>导出未脱敏数据（完整姓名和手机号）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="320" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="324" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="331" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="335" />
         <source>Exported {rows:,} rows to {file} (masked).</source>
         <translation>已导出 {rows:,} 行到 {file}（已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="332" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="336" />
         <source>Exported {rows:,} rows to {file} (UNMASKED).</source>
         <translation>已导出 {rows:,} 行到 {file}（未脱敏）。</translation>
     </message>
@@ -2280,86 +2285,106 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="103" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="114" />
         <source>Settings</source>
         <extracomment>The Team rules dialog opened from here stored a change (its SavedRules).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="105" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="116" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="108" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="119" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="109" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="120" />
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="110" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="121" />
         <source>Change portfolio password…</source>
         <translation>修改客户库密码…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="111" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="122" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="112" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="123" />
         <source>Lock after idle</source>
         <translation>空闲自动锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="113" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="124" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="114" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="125" />
         <source>Team rules…</source>
         <translation>团队规则…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="115" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="126" />
         <source>Team rules</source>
         <translation>团队规则</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="116" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="127" />
         <source>Head office address</source>
         <translation>总行汇总接收地址</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="117" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="128" />
         <source>Head office CA bundle (PEM)</source>
         <translation>总行 CA 证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="118" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="129" />
         <source>empty: the system's certificates</source>
         <translation>留空：使用系统证书</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="130" />
+        <source>Branch name</source>
+        <translation>网点名称</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="131" />
+        <source>Relationship manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="132" />
+        <source>printed in the header of call sheets</source>
+        <translation>打印在联系清单的页眉</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="133" />
+        <source>your name, printed in the header of call sheets</source>
+        <translation>您的姓名，打印在联系清单的页眉</translation>
     </message>
 </context>
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="130" />
+        <location filename="../../relmgr/ui/today/page.py" line="150" />
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="135" />
+        <location filename="../../relmgr/ui/today/page.py" line="155" />
         <source>Hide {customer} from the Today list until:</source>
         <translation>在今日清单中暂时隐藏 {customer}，直到：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="138" />
+        <location filename="../../relmgr/ui/today/page.py" line="158" />
         <source>Back on</source>
         <translation>恢复日期</translation>
     </message>
@@ -2755,8 +2780,8 @@ Portfolios, settings and logs are kept in {folder}</source>
     </message>
     <message>
         <location filename="../../relmgr/ui/segments/tiers.py" line="30" />
-        <location filename="../../relmgr/ui/segments/tiers.py" line="171" />
-        <location filename="../../relmgr/ui/segments/tiers.py" line="173" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="190" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="192" />
         <source>Tier</source>
         <translation>分层</translation>
     </message>
@@ -2802,103 +2827,114 @@ Portfolios, settings and logs are kept in {folder}</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="129" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="136" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="137" />
         <source>Not computed yet: press Refresh.</source>
         <translation>尚未计算：请点击“刷新”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="132" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="141" />
         <source>Data as of {date}; computed {when}</source>
         <translation>数据日期 {date}；计算于 {when}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="135" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="144" />
         <source>every {days} days</source>
         <translation>每 {days} 天</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="136" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="145" />
         <source>digital only</source>
         <translation>仅线上服务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="165" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="158" />
+        <source>No customer changed tier in {month}. A downgrade takes effect only after the months below the threshold that the team rules ask for.</source>
+        <translation>{month} 没有客户调整分层。降级须在资产低于门槛达到团队规则规定的月数后才生效。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/segments/tiers.py" line="161" />
+        <source>{count:,} tier changes in {month}: {up:,} up, {down:,} down.</source>
+        <translation>{month} 共 {count:,} 次分层调整：升级 {up:,} 次，降级 {down:,} 次。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/segments/tiers.py" line="184" />
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="168" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="187" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="169" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="188" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="171" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="190" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="171" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="190" />
         <source>AUM (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="171" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="190" />
         <source>AUM share</source>
         <translation>资产占比</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="172" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="191" />
         <source>Contact cadence</source>
         <translation>联系频率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="172" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="191" />
         <source>Due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="172" />
-        <location filename="../../relmgr/ui/segments/tiers.py" line="181" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="191" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="200" />
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="174" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="193" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="179" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="198" />
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="181" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="200" />
         <source>Due or overdue</source>
         <translation>到期或逾期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="181" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="200" />
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="182" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="201" />
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="187" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="206" />
         <source>Due for contact</source>
         <translation>待联系名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/segments/tiers.py" line="188" />
+        <location filename="../../relmgr/ui/segments/tiers.py" line="207" />
         <source>Tier changes this month</source>
         <translation>本月分层变动</translation>
     </message>
@@ -2906,219 +2942,274 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="85" />
+        <location filename="../../relmgr/ui/today/page.py" line="96" />
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="86" />
+        <location filename="../../relmgr/ui/today/page.py" line="97" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="87" />
+        <location filename="../../relmgr/ui/today/page.py" line="98" />
         <source>Customer no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="88" />
+        <location filename="../../relmgr/ui/today/page.py" line="99" />
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="89" />
+        <location filename="../../relmgr/ui/today/page.py" line="100" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="90" />
+        <location filename="../../relmgr/ui/today/page.py" line="101" />
         <source>Suggested action</source>
         <translation>建议动作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="91" />
+        <location filename="../../relmgr/ui/today/page.py" line="102" />
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="92" />
+        <location filename="../../relmgr/ui/today/page.py" line="103" />
         <source>Why today</source>
         <translation>今日联系原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="321" />
+        <location filename="../../relmgr/ui/today/page.py" line="325" />
+        <source>Today's plan was chosen again on the updated scores.</source>
+        <extracomment>What the day's list is made of: it reads again when a write changes any of it. The number of lines, each time the list has been (re)loaded. An export finished (the ExportResult): the audit page may refresh. What the catch-up after unlock (and Refresh) writes: the plan waits for the RM's Reload.</extracomment>
+        <translation>已按更新后的评分重新安排今日计划。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="388" />
         <source>This portfolio holds no data yet, so it has no data date: import the bank's export first (relmgr import).</source>
-        <extracomment>What the day's list is made of: it reads again when a write changes any of it. The number of lines, each time the list has been (re)loaded. An export finished (the ExportResult): the audit page may refresh.</extracomment>
         <translation>此客户库还没有数据，因此没有数据日期：请先导入银行的导出文件（relmgr import）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="324" />
+        <location filename="../../relmgr/ui/today/page.py" line="391" />
         <source>The Today list could not be read ({kind}).</source>
         <translation>无法读取今日清单（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="346" />
-        <location filename="../../relmgr/ui/today/page.py" line="356" />
+        <location filename="../../relmgr/ui/today/page.py" line="428" />
+        <location filename="../../relmgr/ui/today/page.py" line="446" />
         <source>Hidden today ({count})</source>
         <translation>今日已隐藏（{count}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="352" />
-        <source>{count:,} customers to contact</source>
-        <translation>{count:,} 位客户待联系</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/today/page.py" line="354" />
-        <source>{shown:,} of {count:,} customers shown</source>
-        <translation>显示 {shown:,} / {count:,} 位客户</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/today/page.py" line="359" />
+        <location filename="../../relmgr/ui/today/page.py" line="449" />
         <source>Tiers are taken from today's AUM: service tiers have not been computed yet.</source>
         <translation>客户层级按当前资产临时计算：尚未计算客户分层。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="367" />
+        <location filename="../../relmgr/ui/today/page.py" line="457" />
         <source>Nobody is hidden today.</source>
         <translation>今天没有隐藏的客户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="373" />
+        <location filename="../../relmgr/ui/today/page.py" line="463" />
         <source>Restore {customer} (snoozed until {date})</source>
         <translation>恢复 {customer}（暂缓至 {date}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="375" />
+        <location filename="../../relmgr/ui/today/page.py" line="465" />
         <source>Restore {customer} (dismissed for today)</source>
         <translation>恢复 {customer}（今日已忽略）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="411" />
+        <location filename="../../relmgr/ui/today/page.py" line="512" />
         <source>Select a line to see why it is on the list.</source>
         <translation>选中一行，查看其列入清单的原因。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="416" />
+        <location filename="../../relmgr/ui/today/page.py" line="518" />
         <source>{customer}: {action}</source>
         <translation>{customer}：{action}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="435" />
+        <location filename="../../relmgr/ui/today/page.py" line="538" />
         <source>Priority {priority} = ({points}) × {weight:g}, the weight of the {tier} tier. Hover over a reason to see how its points are given.</source>
         <translation>优先级 {priority} = （{points}）× {weight:g}（{tier}客户层级权重）。鼠标悬停在原因上可查看计分规则。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="479" />
+        <location filename="../../relmgr/ui/today/page.py" line="586" />
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="512" />
-        <source>Contact logged for {customer}.</source>
-        <translation>已记录与 {customer} 的联系。</translation>
+        <location filename="../../relmgr/ui/today/page.py" line="435" />
+        <source>{must} must-do first (due tasks, warnings with much at stake), then {rest} by priority</source>
+        <translation>必做 {must} 条在前（到期待办、高价值流失预警），其余 {rest} 条按优先级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="529" />
+        <location filename="../../relmgr/ui/today/page.py" line="437" />
+        <source>{rest} lines by priority</source>
+        <translation>{rest} 条按优先级排列</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="438" />
+        <source>Done today: {done} of {count}</source>
+        <translation>今日已完成：{done} / {count}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="439" />
+        <source>Your plan holds {capacity} lines a day (team rule: daily capacity). A contact logged today on a line counts as done.</source>
+        <translation>每日计划包含 {capacity} 条（团队规则：每日容量）。今天在某条上记录了联系即算完成。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="443" />
+        <source>Hide the backlog</source>
+        <translation>收起候补名单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="444" />
+        <source>Backlog: {count:,} more</source>
+        <translation>候补名单：另有 {count:,} 位</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="517" />
+        <source>{customer}: {action} (done today)</source>
+        <translation>{customer}：{action}（今日已完成）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="619" />
+        <source>Contact logged for {customer}: the line is done.</source>
+        <translation>已记录与 {customer} 的联系：该条已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="632" />
+        <source>Contact with {customer} taken back: the line is open again.</source>
+        <translation>已撤销与 {customer} 的联系记录：该条重新待办。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="647" />
         <source>{customer} snoozed until {date}.</source>
         <translation>{customer} 已暂缓至 {date}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="541" />
+        <location filename="../../relmgr/ui/today/page.py" line="659" />
         <source>{customer} dismissed for today.</source>
         <translation>{customer} 今日已忽略。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="558" />
+        <location filename="../../relmgr/ui/today/page.py" line="677" />
         <source>{customer} moved to place {rank}.</source>
         <translation>{customer} 已移到第 {rank} 位。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="564" />
+        <location filename="../../relmgr/ui/today/page.py" line="684" />
         <source>Back to priority order.</source>
         <translation>已恢复按优先级排序。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="570" />
+        <location filename="../../relmgr/ui/today/page.py" line="690" />
         <source>{customer} is back on the list.</source>
         <translation>{customer} 已回到清单。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="594" />
+        <location filename="../../relmgr/ui/today/page.py" line="715" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="595" />
+        <location filename="../../relmgr/ui/today/page.py" line="716" />
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="596" />
+        <location filename="../../relmgr/ui/today/page.py" line="717" />
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="597" />
+        <location filename="../../relmgr/ui/today/page.py" line="718" />
         <source>Dismiss for today</source>
         <translation>今日忽略</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="598" />
+        <location filename="../../relmgr/ui/today/page.py" line="719" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="599" />
+        <location filename="../../relmgr/ui/today/page.py" line="720" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="600" />
+        <location filename="../../relmgr/ui/today/page.py" line="721" />
         <source>Reset order</source>
         <translation>恢复排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="601" />
+        <location filename="../../relmgr/ui/today/page.py" line="722" />
         <source>Forget today's manual moves: back to priority order</source>
         <translation>取消今天的手动调整，按优先级排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="602" />
+        <location filename="../../relmgr/ui/today/page.py" line="723" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="603" />
+        <location filename="../../relmgr/ui/today/page.py" line="724" />
+        <source>Undo contact</source>
+        <translation>撤销联系</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="725" />
+        <source>Take back the contact logged on this line today</source>
+        <translation>撤销今天在这一条上记录的联系</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="726" />
+        <source>Segments and churn scores were brought up to date. Your plan stays as it is until you reload it; lines done stay done.</source>
+        <translation>客户分层和流失评分已更新。您的计划保持不变，重新加载后才会调整；已完成的条目仍保持完成。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="728" />
+        <source>Reload the plan</source>
+        <translation>重新加载计划</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="729" />
         <source>Because of</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="607" />
+        <location filename="../../relmgr/ui/today/page.py" line="733" />
         <source>All reasons</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="613" />
+        <location filename="../../relmgr/ui/today/page.py" line="739" />
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="613" />
+        <location filename="../../relmgr/ui/today/page.py" line="739" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="613" />
+        <location filename="../../relmgr/ui/today/page.py" line="739" />
         <source>Points</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="613" />
+        <location filename="../../relmgr/ui/today/page.py" line="739" />
         <source>Tier weight</source>
         <translation>层级权重</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="614" />
+        <location filename="../../relmgr/ui/today/page.py" line="740" />
         <source>Weighted</source>
         <translation>加权分</translation>
     </message>
@@ -3126,7 +3217,12 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>TodayTableModel</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="115" />
+        <location filename="../../relmgr/ui/today/page.py" line="130" />
+        <source>Done today: a contact is logged. Undo takes it back.</source>
+        <translation>今日已完成：已记录联系。可用“撤销联系”取消。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="134" />
         <source>Moved here by you today</source>
         <translation>今天由您手动调整到此位置</translation>
     </message>

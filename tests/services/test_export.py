@@ -238,8 +238,8 @@ def test_cli_today_and_export(writable_demo_portfolio: Path, tmp_path: Path, mon
     tmp_path.mkdir()
     assert main(["today", str(writable_demo_portfolio), "--json", "--limit", "3"]) == 0
     payload = json.loads(capsys.readouterr().out)
-    assert payload["today"] == "2026-06-30" and len(payload["worklist"]) == 3
-    assert all("*" in row["name"] for row in payload["worklist"])
+    assert payload["as_of"] == "2026-06-30" and len(payload["plan"]) == 3
+    assert all("*" in row["name"] for row in payload["plan"])
 
     out = tmp_path / "call-sheet.pdf"
     assert main(["export", str(writable_demo_portfolio), "--list", "tasks", "--format", "pdf",

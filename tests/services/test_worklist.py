@@ -115,16 +115,40 @@ def test_maturities_tasks_and_recommendations_each_add_their_reason() -> None:
     assert frame.loc["C", "priority"] == 25.0 * 2.0
 
 
-def test_closed_customers_keep_only_their_due_tasks() -> None:
-    customers = _customers(("A", "1980-06-30", "2026-05-01"), ("B", "1970-07-07", "2026-07-20"))
+def test_closed_customers_keep_only_their_due_tasks_and_the_recent_ones_are_win_backs() -> None:
+    customers = _customers(("A", "1980-06-30", "2026-01-01"), ("B", "1970-07-07", "2026-07-20"),
+                           ("C", "1975-01-09", "2026-05-01"))
     signals = _signals(
         customers=customers,
-        contact_due=_contact(("A", "2026-06-01", 29, "OVERDUE"), ("B", "2026-06-01", 29, "OVERDUE")),
-        tasks=pd.DataFrame({"task_id": [7], "customer_id": ["A"], "title": ["销户回访"],
-                            "due_on": ["2026-06-30"]}))
+        contact_due=_contact(("A", "2026-06-01", 29, "OVERDUE"), ("B", "2026-06-01", 29, "OVERDUE"),
+                             ("C", "2026-06-01", 29, "OVERDUE")),
+        tasks=pd.DataFrame({"task_id": [7, 8], "customer_id": ["A", "C"], "title": ["销户回访", "回访"],
+                            "due_on": ["2026-06-30", "2026-06-30"]}))
     frame = assemble_worklist(signals, today=TODAY).set_index("customer_id")
-    assert frame.loc["A", "reasons"] == ("TASK_DUE",)          # no birthday, no cadence
+    assert frame.loc["A", "reasons"] == ("TASK_DUE",)          # closed 180 days ago: no win-back
     assert frame.loc["B", "reasons"] == ("CONTACT_OVERDUE",)   # closes later: still served
+    # Closed 60 days ago: a win-back line, its reason first, and never a must-do line.
+    assert frame.loc["C", "reasons"] == ("WIN_BACK", "TASK_DUE")
+    assert frame.loc["C", "action"] == "WIN_BACK_CALL" and not frame.loc["C", "must_do"]
+    win_back = frame.loc["C", "details"][0]
+    assert win_back["kind"] == "CLOSED" and win_back["days_ago"] == 60
+    assert frame.loc["A", "must_do"]
+
+
+def test_a_customer_whose_aum_has_gone_is_a_win_back_not_a_retention_call() -> None:
+    gone = json.dumps([{"code": "AUM_DROP_90D", "value": -0.998}, {"code": "LOW_BALANCE", "value": 200}])
+    drifting = json.dumps([{"code": "AUM_DROP_90D", "value": -0.4}])
+    signals = _signals(
+        customers=_customers(("A", "1980-01-02", None), ("B", "1980-01-03", None), ("C", "1980-01-04", None)),
+        churn=pd.DataFrame({"customer_id": ["A", "B", "C"], "probability": [0.9, 0.5, 0.4],
+                            "band": ["HIGH", "HIGH", "HIGH"], "value_at_risk": [180.0, 60_000.0, 900.0],
+                            "reasons": [gone, drifting, drifting]}))
+    frame = assemble_worklist(signals, today=TODAY).set_index("customer_id")
+    assert frame.loc["A", "reasons"] == ("WIN_BACK",) and frame.loc["A", "action"] == "WIN_BACK_CALL"
+    assert frame.loc["A", "priority"] == WorklistRules().win_back_points * frame.loc["A", "tier_weight"]
+    assert frame.loc["B", "reasons"] == ("CHURN_RISK",) and frame.loc["B", "must_do"]
+    # The win-back comes last although its churn probability is the highest.
+    assert list(frame.index) == ["B", "C", "A"]
 
 
 @pytest.mark.parametrize(("today", "expected"), [
@@ -198,7 +222,10 @@ def test_demo_worklist_uses_the_data_date_and_reads_every_signal(portfolio) -> N
     assert worklist.tier_source == "summary"                   # the demo has no segment refresh
     assert {"CONTACT_OVERDUE", "MATURING", "TASK_DUE"} <= set(frame["reason_codes"].str.split("|").explode())
     assert frame["name"].notna().all() and frame["phone"].str.len().eq(11).all()
-    assert frame["priority"].is_monotonic_decreasing
+    # The must-do lines (due tasks, much at stake) first, each part by priority.
+    assert frame["must_do"].is_monotonic_decreasing
+    for _must_do, part in frame.groupby("must_do"):
+        assert part["priority"].is_monotonic_decreasing
 
 
 def test_a_real_portfolio_lives_at_its_data_date_too(portfolio) -> None:

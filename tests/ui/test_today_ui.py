@@ -21,7 +21,8 @@ from relmgr.services.audit import detail_of, list_audit
 from relmgr.services.contacts import create_task, list_tasks
 from relmgr.services.export import export_named_list
 from relmgr.services.wording.exports import column_label
-from relmgr.services.worklist import WorkReason, hidden_today, load_worklist, worklist_today
+from relmgr.services.day_plan import load_day_plan
+from relmgr.services.worklist import WorkReason, hidden_today, worklist_today
 from relmgr.storage import open_portfolio
 from relmgr.ui.common import export_dialog, texts
 from relmgr.ui.today import texts as worklist_texts
@@ -38,9 +39,10 @@ def _open(path: Path):
 
 
 def _worklist(path: Path) -> tuple[dt.date, pd.DataFrame]:
+    """The day's plan as stored: the lines the page shows (the backlog is collapsed)."""
     with _open(path) as portfolio:
         day = worklist_today(portfolio)
-        return day, load_worklist(portfolio, today=day).frame
+        return day, load_day_plan(portfolio, today=day).plan.reset_index(drop=True)
 
 
 def _column(model, name: str) -> int:

@@ -17,6 +17,7 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.SYNCED: ("Synced to head office", "同步至总行"),
     AuditAction.ALERT_CHECKED: ("Unusual-activity alert checked", "异常交易提醒已核实"),
     AuditAction.RULES_CHANGED: ("Team rules changed", "修改团队规则"),
+    AuditAction.CONTACT_UNDONE: ("Logged contact undone", "撤销联系记录"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).

@@ -23,6 +23,7 @@ REASONS: dict[WorkReason, Pair] = {
     WorkReason.CONTACT_DUE: ("Contact due", "应联系"),
     WorkReason.RECOMMENDATION_ACCEPTED: ("Accepted recommendation", "已接受的推荐"),
     WorkReason.BIRTHDAY: ("Birthday", "生日"),
+    WorkReason.WIN_BACK: ("Win-back", "挽回"),
 }
 ACTIONS: dict[SuggestedAction, Pair] = {
     SuggestedAction.RETENTION_CALL: ("Retention call", "挽留回访"),
@@ -31,6 +32,7 @@ ACTIONS: dict[SuggestedAction, Pair] = {
     SuggestedAction.SERVICE_CALL: ("Service call", "例行回访"),
     SuggestedAction.CLOSE_SALE: ("Complete the sale", "跟进成交"),
     SuggestedAction.BIRTHDAY_GREETING: ("Birthday greeting", "生日问候"),
+    SuggestedAction.WIN_BACK_CALL: ("Win-back call", "挽回联系"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).
@@ -59,6 +61,10 @@ _S: dict[str, Pair] = {
     "birthday_today": ("Birthday today (turns {age})", "今天生日（{age} 岁）"),
     "birthday_tomorrow": ("Birthday tomorrow (turns {age})", "明天生日（{age} 岁）"),
     "birthday": ("Birthday on {date}, in {days} days (turns {age})", "{date} 生日，还有 {days} 天（{age} 岁）"),
+    "win_back_closed": ("Left the bank on {date} ({days} days ago): worth a win-back call",
+                        "已于 {date} 销户（{days} 天前）：可尝试挽回"),
+    "win_back_gone": ("AUM down {pct} in {window} days: the money has left; a win-back call, not retention",
+                      "{window} 天内资产下降 {pct}：资金已转走，宜挽回而非挽留"),
     "separator": ("; ", "；"),
     "list_separator": (", ", "、"),
 }
@@ -77,6 +83,8 @@ _RULES: dict[WorkReason, Pair] = {
     WorkReason.RECOMMENDATION_ACCEPTED: _POINTS,
     WorkReason.BIRTHDAY: ("{base:g} points on the day, {low:g} in the days before",
                           "生日当天 {base:g} 分，之前几天 {low:g} 分"),
+    WorkReason.WIN_BACK: ("{base:g} points: a customer who has left comes after those still here",
+                          "{base:g} 分：已流失的客户排在现有客户之后"),
 }
 
 _SKIPPED: dict[WorkReason, Pair] = {
@@ -135,6 +143,7 @@ def reason_sentence(detail: Mapping[str, Any], *, language: str,
     if reason == WorkReason.TASK_DUE:
         days, title = _int(detail.get("days_overdue")), str(detail.get("title") or "")
         text = s("task_late").format(days=days, title=title) if days > 0 else s("task").format(title=title)
+        text = text if title else text.rstrip(" :：")     # the command line leaves titles out
         more = _int(detail.get("tasks")) - 1
         return text + (s("task_more").format(count=more) if more > 0 else "")
     if reason == WorkReason.CHURN_RISK:
@@ -166,6 +175,15 @@ def reason_sentence(detail: Mapping[str, Any], *, language: str,
         if days in (0, 1):
             return s("birthday_today" if days == 0 else "birthday_tomorrow").format(age=age)
         return s("birthday").format(date=detail.get("on") or "", days=days, age=age)
+    if reason == WorkReason.WIN_BACK:
+        if detail.get("kind") == "CLOSED":
+            return s("win_back_closed").format(date=detail.get("closed_on") or "", days=_int(detail.get("days_ago")))
+        window = {"AUM_DROP_30D": 30, "AUM_DROP_90D": 90, "AUM_DROP_180D": 180}.get(str(detail.get("code")), 90)
+        try:
+            pct = f"{abs(float(detail.get('change') or 0)):.0%}"
+        except (TypeError, ValueError):
+            pct = "–"
+        return s("win_back_gone").format(pct=pct, window=window)
     return reason_label(reason, language=language)
 
 
@@ -195,6 +213,7 @@ def points_rule(reason: str | None, *, language: str, rules: WorklistRules = Wor
         WorkReason.CONTACT_DUE: {"base": rules.contact_due_points},
         WorkReason.RECOMMENDATION_ACCEPTED: {"base": rules.recommendation_points},
         WorkReason.BIRTHDAY: {"base": rules.birthday_points, "low": rules.birthday_upcoming_points},
+        WorkReason.WIN_BACK: {"base": rules.win_back_points},
     }[kind]
     return say(_RULES[kind], language).format(**numbers)
 

@@ -170,9 +170,13 @@ class AuditPage(QWidget):
             self.count_label.clear()
             return
         count = self.model.rowCount()
-        self.count_label.setText(
-            self.tr("The latest {count:,} entries").format(count=count) if count >= ROW_LIMIT
-            else self.tr("{count:,} entries").format(count=count))
+        if count >= ROW_LIMIT:
+            text = self.tr("The latest {count:,} entries").format(count=count)
+        elif count == 1:
+            text = self.tr("1 entry")
+        else:
+            text = self.tr("{count:,} entries").format(count=count)
+        self.count_label.setText(text)
 
     def chain_text(self) -> str:
         """The banner line: intact, or where the chain breaks (row ids only, no personal data)."""

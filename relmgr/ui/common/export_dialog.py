@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from relmgr.domain.progress import Cancelled
 from relmgr.services.export import ExportResult, ListUnavailable, WriteFailed, export_named_list
+from relmgr.services.settings import load_settings
 from relmgr.ui.shell.runner import TaskRunner
 from relmgr.ui.common.texts import chinese_ui
 
@@ -265,6 +266,7 @@ class ExportDialog(QDialog):
         if self._running:
             return
         self._running = True
+        settings = load_settings()
         self.error_label.hide()
         self.buttons.setEnabled(False)
         self.runner.run_long(
@@ -272,6 +274,8 @@ class ExportDialog(QDialog):
             parent=self, list_name=self.list_name(), path=path, fmt=self.fmt(),
             unmasked=self.unmasked_check.isChecked(), today=self.today,
             language="zh_CN" if chinese_ui() else "en",
+            # The header's branch and RM from Settings; empty ones fall back to the portfolio's.
+            branch=settings.branch_name or None, rm=settings.rm_name or None,
             on_done=self._on_done, on_error=self._on_error, on_cancelled=self._on_cancelled)
 
     def _on_done(self, result: ExportResult) -> None:

@@ -86,7 +86,14 @@ class TiersPage(QWidget):
         due_layout.addWidget(self.due_view)
         self.tabs = QTabWidget()
         self.tabs.addTab(due_tab, "")
-        self.tabs.addTab(self.changes_view, "")
+        # A list with no rows says nothing: the line above it says why it is empty, or what it holds.
+        self.changes_label = QLabel()
+        self.changes_label.setWordWrap(True)
+        changes_tab = QWidget()
+        changes_layout = QVBoxLayout(changes_tab)
+        changes_layout.addWidget(self.changes_label)
+        changes_layout.addWidget(self.changes_view, 1)
+        self.tabs.addTab(changes_tab, "")
 
         header = QHBoxLayout()
         header.addWidget(self.title)
@@ -127,8 +134,10 @@ class TiersPage(QWidget):
         views = self.views
         if views is None:
             self.info_label.setText(self.tr("Not computed yet: press Refresh."))
+            self.changes_label.setText(self.tr("Not computed yet: press Refresh."))
             self._update_due_count()
             return
+        self.changes_label.setText(self._changes_text(views))
         self.info_label.setText(self.tr("Data as of {date}; computed {when}").format(
             date=views.as_of.isoformat(), when=views.computed_at.replace("T", " ")[:16]))
         for row, record in enumerate(views.tiers.to_dict("records")):
@@ -141,6 +150,16 @@ class TiersPage(QWidget):
                 self.summary.setItem(row, column, QTableWidgetItem(value))
         self.summary.resizeColumnsToContents()
         self._apply_filter()
+
+    def _changes_text(self, views: SegmentViews) -> str:
+        month = views.as_of.isoformat()[:7]
+        changes = views.tier_changes
+        if not len(changes):
+            return self.tr("No customer changed tier in {month}. A downgrade takes effect only after "
+                           "the months below the threshold that the team rules ask for.").format(month=month)
+        up = int((changes["change"] == "UP").sum())
+        return self.tr("{count:,} tier changes in {month}: {up:,} up, {down:,} down.").format(
+            count=len(changes), month=month, up=up, down=len(changes) - up)
 
     def _apply_filter(self, _index: int = 0) -> None:
         frame = self.due_model.frame

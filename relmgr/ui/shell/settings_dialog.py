@@ -1,6 +1,7 @@
-"""Settings: language (follow the system, 简体中文, English), auto-lock minutes, head office's
-summary address and CA bundle (relmgr/services/sync), and the ways to change the portfolio
-password and the team rules. Settings live in the user's settings file (no customer data)."""
+"""Settings: language (follow the system, 简体中文, English), auto-lock minutes, the branch and RM
+names printed in call sheet and report headers, head office's summary address and CA bundle
+(relmgr/services/sync), and the ways to change the portfolio password and the team rules.
+Settings live in the user's settings file (no customer data)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relmgr.services.settings import Settings
+from relmgr.services.settings import MAX_NAME_CHARS, Settings
 from relmgr.ui.shell.i18n import CHINESE, ENGLISH
 from relmgr.ui.shell.runner import TaskRunner
 from relmgr.ui.shell.team_rules_dialog import TeamRulesDialog
@@ -49,6 +50,12 @@ class SettingsDialog(QDialog):
         self.head_office_edit = QLineEdit(settings.head_office_url)
         self.head_office_edit.setPlaceholderText("https://")
         self.ca_bundle_edit = QLineEdit(settings.ca_bundle)
+        self.branch_edit = QLineEdit(settings.branch_name)
+        self.rm_edit = QLineEdit(settings.rm_name)
+        for edit in (self.branch_edit, self.rm_edit):
+            edit.setMaxLength(MAX_NAME_CHARS)
+        self.branch_label = QLabel()
+        self.rm_label = QLabel()
         self.password_button = QPushButton()
         self.password_button.clicked.connect(self._change_password)
         self.rules_button = QPushButton()
@@ -66,6 +73,8 @@ class SettingsDialog(QDialog):
         self.form = QFormLayout()
         self.form.addRow(self.language_label, self.language_combo)
         self.form.addRow(self.auto_lock_label, self.auto_lock_spin)
+        self.form.addRow(self.branch_label, self.branch_edit)
+        self.form.addRow(self.rm_label, self.rm_edit)
         self.form.addRow(self.head_office_label, self.head_office_edit)
         self.form.addRow(self.ca_bundle_label, self.ca_bundle_edit)
         self.form.addRow(self.password_label, self.password_button)
@@ -84,7 +93,9 @@ class SettingsDialog(QDialog):
         return dataclasses.replace(self._settings, language=LANGUAGES[self.language_combo.currentIndex()],
                                    auto_lock_minutes=self.auto_lock_spin.value(),
                                    head_office_url=self.head_office_edit.text().strip(),
-                                   ca_bundle=self.ca_bundle_edit.text().strip())
+                                   ca_bundle=self.ca_bundle_edit.text().strip(),
+                                   branch_name=self.branch_edit.text().strip(),
+                                   rm_name=self.rm_edit.text().strip())
 
     def _change_password(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(runner=self.runner, parent=self)
@@ -116,6 +127,10 @@ class SettingsDialog(QDialog):
         self.head_office_label.setText(self.tr("Head office address"))
         self.ca_bundle_label.setText(self.tr("Head office CA bundle (PEM)"))
         self.ca_bundle_edit.setPlaceholderText(self.tr("empty: the system's certificates"))
+        self.branch_label.setText(self.tr("Branch name"))
+        self.rm_label.setText(self.tr("Relationship manager"))
+        self.branch_edit.setPlaceholderText(self.tr("printed in the header of call sheets"))
+        self.rm_edit.setPlaceholderText(self.tr("your name, printed in the header of call sheets"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:

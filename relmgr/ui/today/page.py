@@ -1,5 +1,10 @@
-"""Today page (今日工作清单), the first page after unlocking: one prioritised list of whom to
-contact today and why, built by relmgr.services.worklist.load_worklist.
+"""Today page (今日工作清单), the first page after unlocking: the day's plan, the few dozen lines
+the RM can work through today (relmgr.services.day_plan: the daily capacity, must-do lines
+first), "done today: k of N", and the backlog below it, collapsed, with its count.
+
+A logged contact marks its line done in place (struck through and greyed, with Undo, which takes
+the contact back); the plan does not move under the RM's eyes: when the analytics are brought up
+to date after unlock, the page says so and offers Reload instead of reshuffling itself.
 
 Each line shows its rank, the customer (masked), tier, every reason in words with its numbers,
 the suggested action and the priority; the panel below explains the selected line's priority
@@ -18,8 +23,9 @@ import datetime as dt
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QEvent, QLocale, QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+import pandas as pd
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -39,7 +45,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shiboken6 import isValid
+
 from relmgr.services import data_date
+from relmgr.services.contacts import undo_contact
+from relmgr.services.day_plan import remake_day_plan
 from relmgr.services.worklist import (
     SuggestedAction,
     WorkReason,
@@ -57,13 +67,14 @@ from relmgr.ui.common.contact_dialog import ContactDialog, pydate, qdate
 from relmgr.ui.common.table_model import LEFT, RIGHT, FrameTableModel
 from relmgr.ui.common.export_dialog import ExportDialog, exported_message
 from relmgr.ui.shell.runner import TaskRunner
-from relmgr.ui.common.widgets import ListView, follow_changes, section_title
-from relmgr.services.changes import Topic
+from relmgr.ui.common.widgets import ListView, section_title
+from relmgr.services.changes import Changes, Topic
 
 _CTX = "TodayPage"
 DEFAULT_SNOOZE_DAYS = 7
 # rank, name, customer no., tier, priority, action, mobile; the reasons take the rest.
 COLUMN_WIDTHS = (44, 80, 100, 118, 70, 190, 110)
+DONE_COLOUR = QColor("#8a8f98")
 
 
 # -- reading on the database thread ----------------------------------------------------------
@@ -104,21 +115,30 @@ class TodayTableModel(FrameTableModel):
         if not index.isValid():
             return None
         name = self.columns[index.column()][0]
-        if role == Qt.ItemDataRole.FontRole and name == "rank" and self._pinned(index.row()):
+        done = self.flag(index.row(), "done")
+        if role == Qt.ItemDataRole.FontRole and (done or (name == "rank" and self.flag(index.row(), "pinned"))):
             font = QFont()
-            font.setBold(True)
+            font.setStrikeOut(done)
+            font.setBold(name == "rank" and self.flag(index.row(), "pinned"))
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and done:
+            return QBrush(DONE_COLOUR)
+        if role == Qt.ItemDataRole.DisplayRole and name == "rank" and done:
+            return f"✓ {super().data(index, role)}"
         if role == Qt.ItemDataRole.ToolTipRole:
+            if name == "rank" and done:
+                return self.tr("Done today: a contact is logged. Undo takes it back.")
             if name == "details":
                 return super().data(index, Qt.ItemDataRole.DisplayRole).replace("; ", "\n").replace("；", "\n")
-            if name == "rank" and self._pinned(index.row()):
+            if name == "rank" and self.flag(index.row(), "pinned"):
                 return self.tr("Moved here by you today")
         return super().data(index, role)
 
-    def _pinned(self, row: int) -> bool:
-        if "pinned" not in self.frame or not 0 <= row < len(self.visible_rows()):
+    def flag(self, row: int, column: str) -> bool:
+        """A true/false column of the line shown at `row` (pinned, done, in_plan)."""
+        if column not in self.frame or not 0 <= row < len(self.visible_rows()):
             return False
-        return bool(self.frame["pinned"].iat[int(self.visible_rows()[row])])
+        return bool(self.frame[column].iat[int(self.visible_rows()[row])])
 
 
 class SnoozeDialog(QDialog):
@@ -162,8 +182,12 @@ class TodayPage(QWidget):
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
-        follow_changes(self, runner, self.READS)
+        self.live = False
+        self.reads = self.READS
+        runner.changed.connect(self._on_changes)
         self.data: TodayData | None = None
+        self._current: str | None = None
+        self._status: Any = None
         self.today: dt.date | None = None
         self._generation = 0
         self._busy = False
@@ -174,6 +198,8 @@ class TodayPage(QWidget):
         self.day_label = QLabel()
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
+        self.mix_label = QLabel()
+        self.mix_label.setObjectName("hint")
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
         self.notes_label.setProperty("warning", True)
@@ -201,12 +227,31 @@ class TodayPage(QWidget):
         self.hidden_button.setMenu(self.hidden_menu)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export)
+        self.undo_button = QPushButton()
+        self.undo_button.clicked.connect(self.undo_selected)
+        self.backlog_button = QPushButton()
+        self.backlog_button.setCheckable(True)
+        self.backlog_button.toggled.connect(self._apply_filter)
+        # Shown instead of reshuffling the plan when the analytics were brought up to date.
+        self.updated_label = QLabel()
+        self.updated_label.setWordWrap(True)
+        self.reload_button = QPushButton()
+        self.reload_button.clicked.connect(self.reload_plan)
+        self.updated_bar = QWidget()
+        updated_layout = QHBoxLayout(self.updated_bar)
+        updated_layout.setContentsMargins(0, 0, 0, 0)
+        updated_layout.addWidget(self.updated_label, 1)
+        updated_layout.addWidget(self.reload_button)
+        self.updated_bar.hide()
 
         self.model = TodayTableModel(self)
         self.view = ListView(self.model)
         self.view.open_customer.connect(self.open_customer)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        # Sorting (and every reload) resets the model: the selected line is found again by its
+        # customer, so the details below always describe the line that is selected.
+        self.model.modelReset.connect(self._after_reset)
         self.view.setWordWrap(False)
 
         self.detail_title = QLabel()
@@ -232,11 +277,13 @@ class TodayPage(QWidget):
         header_row = QHBoxLayout()
         header_row.addWidget(self.title)
         header_row.addWidget(self.day_label)
+        header_row.addWidget(self.mix_label)
         header_row.addStretch(1)
         header_row.addWidget(self.count_label)
+        header_row.addWidget(self.backlog_button)
         actions = QHBoxLayout()
-        for button in (self.log_button, self.snooze_button, self.dismiss_button, self.up_button,
-                       self.down_button, self.reset_button, self.hidden_button):
+        for button in (self.log_button, self.undo_button, self.snooze_button, self.dismiss_button,
+                       self.up_button, self.down_button, self.reset_button, self.hidden_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.reason_caption)
@@ -252,6 +299,7 @@ class TodayPage(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(header_row)
         layout.addWidget(self.notes_label)
+        layout.addWidget(self.updated_bar)
         layout.addLayout(actions)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status_label)
@@ -259,8 +307,25 @@ class TodayPage(QWidget):
         self._update_buttons()
 
     # -- loading -----------------------------------------------------------------------------
+    #: What the catch-up after unlock (and Refresh) writes: the plan waits for the RM's Reload.
+    ANALYTICS = frozenset({Topic.SEGMENTS, Topic.SCORES, Topic.MODEL})
+
+    def _on_changes(self, changes: Changes) -> None:
+        if not (isValid(self) and self.live and changes.touches(self.READS)):
+            return
+        if self.data is not None and changes.topics <= self.ANALYTICS:
+            self.updated_bar.show()
+            return
+        self.load()
+
+    def reload_plan(self) -> None:
+        """The RM asked: choose today's plan again on the updated analytics (lines done stay)."""
+        self.updated_bar.hide()
+        self._write(remake_day_plan, day=self.today, select=self.selected_customer(),
+                    message=QT_TRANSLATE_NOOP("TodayPage", "Today's plan was chosen again on the updated scores."))
+
     def load(self) -> None:
-        """Read today's worklist (database thread) and show it."""
+        """Read today's plan (database thread) and show it."""
         self.live = True
         self._generation += 1
         generation = self._generation
@@ -282,7 +347,9 @@ class TodayPage(QWidget):
         self.model.products = {}
         self.model.clear()
         self.hidden_menu.clear()
-        self.status_label.clear()
+        self._set_status(None)
+        self.updated_bar.hide()
+        self._current = None
         self._show_details(None)
         self._render_labels()
         self._update_buttons()
@@ -318,23 +385,37 @@ class TodayPage(QWidget):
         self._busy = False
         self._update_buttons()
         if isinstance(error, data_date.NoDataDate):
-            self.status_label.setText(self.tr("This portfolio holds no data yet, so it has no data date: "
-                                              "import the bank's export first (relmgr import)."))
+            self._set_status(QT_TRANSLATE_NOOP("TodayPage", "This portfolio holds no data yet, so it has no "
+                                               "data date: import the bank's export first (relmgr import)."))
             return
-        self.status_label.setText(self.tr("The Today list could not be read ({kind}).").format(
-            kind=type(error).__name__))
+        self._set_status(QT_TRANSLATE_NOOP("TodayPage", "The Today list could not be read ({kind})."),
+                         kind=type(error).__name__)
 
-    def _apply_filter(self, _index: int = 0) -> None:
+    def _set_status(self, source: Any, **values: Any) -> None:
+        """Show a status line, kept as its source so that it reads in the window's language
+        after a switch too. `source`: an English source string, a callable giving the text,
+        or None to clear."""
+        self._status = (source, values) if source else None
+        self._render_status()
+
+    def _render_status(self) -> None:
+        if self._status is None:
+            self.status_label.clear()
+            return
+        source, values = self._status
+        text = source() if callable(source) else QCoreApplication.translate(_CTX, source).format(**values)
+        self.status_label.setText(text)
+
+    def _apply_filter(self, _value: Any = None) -> None:
         frame = self.model.frame
         if not len(frame):
             self._render_labels()
             return
+        keep = frame["in_plan"].to_numpy(dtype=bool) | self.backlog_button.isChecked()
         code = self.reason_combo.currentData()
         if code:
-            rows = np.flatnonzero(np.array([code in r for r in frame["reasons"]], dtype=bool))
-        else:
-            rows = np.arange(len(frame))
-        self.model.set_visible_rows(rows)
+            keep &= np.array([code in r for r in frame["reasons"]], dtype=bool)
+        self.model.set_visible_rows(np.flatnonzero(keep))
         self._render_labels()
 
     def _render_labels(self) -> None:
@@ -342,17 +423,26 @@ class TodayPage(QWidget):
         if data is None:
             self.day_label.clear()
             self.count_label.clear()
+            self.mix_label.clear()
             self.notes_label.hide()
             self.hidden_button.setText(self.tr("Hidden today ({count})").format(count=0))
             return
         day = QDate(data.today.year, data.today.month, data.today.day)
         self.day_label.setText(QLocale().toString(day, QLocale.FormatType.LongFormat))
-        shown, total = self.model.rowCount(), len(data.frame)
-        if shown == total:
-            text = self.tr("{count:,} customers to contact").format(count=total)
-        else:
-            text = self.tr("{shown:,} of {count:,} customers shown").format(shown=shown, count=total)
-        self.count_label.setText(text)
+        planned = len(data.frame) - data.backlog_count
+        must = int((data.frame["in_plan"] & data.frame["must_do"]).sum())
+        # The mix, said: why these lines are at the top of the plan.
+        self.mix_label.setText(self.tr("{must} must-do first (due tasks, warnings with much at stake), "
+                                       "then {rest} by priority").format(must=must, rest=planned - must)
+                               if must else self.tr("{rest} lines by priority").format(rest=planned))
+        self.count_label.setText(self.tr("Done today: {done} of {count}").format(done=data.done_today, count=planned))
+        self.count_label.setToolTip(self.tr("Your plan holds {capacity} lines a day (team rule: daily capacity). "
+                                            "A contact logged today on a line counts as done.").format(
+                                                capacity=data.capacity))
+        self.backlog_button.setText(
+            self.tr("Hide the backlog") if self.backlog_button.isChecked()
+            else self.tr("Backlog: {count:,} more").format(count=data.backlog_count))
+        self.backlog_button.setEnabled(data.backlog_count > 0)
         self.hidden_button.setText(self.tr("Hidden today ({count})").format(count=len(data.hidden)))
         notes = [worklist_texts.skipped_text(signal) for signal in data.skipped]
         if data.tier_source != "segments":
@@ -402,7 +492,18 @@ class TodayPage(QWidget):
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         customer_id = self.model.customer_id_at(current.row()) if current.isValid() else None
+        self._current = customer_id
         self._show_details(self._line(customer_id) if customer_id else None)
+        self._update_buttons()
+
+    def _after_reset(self) -> None:
+        row = self.model.row_of(self._current) if self._current else None
+        if row is None:
+            self._current = None
+            self._show_details(None)
+        else:
+            self.view.selectRow(row)
+            self._show_details(self._line(self._current))
         self._update_buttons()
 
     def _show_details(self, line: dict[str, Any] | None) -> None:
@@ -413,8 +514,10 @@ class TodayPage(QWidget):
             return
         tier = texts.tier(line["tier"])
         weight = float(line["tier_weight"])
-        self.detail_title.setText(self.tr("{customer}: {action}").format(
-            customer=self._label_of(line), action=worklist_texts.action_label(line["action"])))
+        title = (self.tr("{customer}: {action} (done today)") if line.get("done")
+                 else self.tr("{customer}: {action}"))
+        self.detail_title.setText(title.format(customer=self._label_of(line),
+                                               action=worklist_texts.action_label(line["action"])))
         details = list(line["details"])
         names = self.model.product_names()
         self.detail_table.setRowCount(len(details))
@@ -441,10 +544,13 @@ class TodayPage(QWidget):
         for button in (self.log_button, self.snooze_button, self.dismiss_button):
             button.setEnabled(has_line)
         row = self.view.currentIndex().row()
-        rank = self._rank_at(row) if has_line else None
-        total = len(self.model.frame)
-        self.up_button.setEnabled(has_line and rank is not None and rank > 1)
-        self.down_button.setEnabled(has_line and rank is not None and rank < total)
+        # Lines move within the plan only: the backlog keeps the worklist's order.
+        in_plan = has_line and self.model.flag(row, "in_plan")
+        rank = self._rank_at(row) if in_plan else None
+        total = int(self.model.frame["in_plan"].sum()) if len(self.model.frame) else 0
+        self.up_button.setEnabled(rank is not None and rank > 1)
+        self.down_button.setEnabled(rank is not None and rank < total)
+        self.undo_button.setEnabled(has_line and self.model.flag(row, "done"))
         pinned = bool(len(self.model.frame)) and bool(self.model.frame["pinned"].any())
         self.reset_button.setEnabled(self.data is not None and not self._busy and pinned)
         self.hidden_button.setEnabled(self.data is not None and not self._busy)
@@ -456,7 +562,8 @@ class TodayPage(QWidget):
         return int(self.model.frame["rank"].iat[int(self.model.visible_rows()[row])])
 
     # -- actions -----------------------------------------------------------------------------
-    def _write(self, fn: Any, *, select: str | None, message: str, **kwargs: Any) -> None:
+    def _write(self, fn: Any, *, select: str | None, message: str,
+               message_values: dict[str, Any] | None = None, **kwargs: Any) -> None:
         """Run a change on the database thread; the change signal then reads the list again."""
         if self.today is None:
             return
@@ -467,7 +574,7 @@ class TodayPage(QWidget):
         def done(_result: object) -> None:
             if generation != self._generation:
                 return
-            self.status_label.setText(message)
+            self._set_status(message, **(message_values or {}))
             self._select_after_load = [select] if select else []
 
         def failed(error: BaseException) -> None:
@@ -476,7 +583,7 @@ class TodayPage(QWidget):
             self._busy = False
             self._update_buttons()
             reason = str(error) if isinstance(error, ValueError) else type(error).__name__
-            self.status_label.setText(self.tr("Not saved: {reason}").format(reason=reason))
+            self._set_status(QT_TRANSLATE_NOOP("TodayPage", "Not saved: {reason}"), reason=reason)
 
         self.runner.run_db(fn, on_done=done, on_error=failed, **kwargs)
 
@@ -509,10 +616,21 @@ class TodayPage(QWidget):
         return dialog
 
     def _on_contact_saved(self, customer_id: str, neighbour: str | None) -> None:
-        self.status_label.setText(self.tr("Contact logged for {customer}.").format(customer=customer_id))
-        # A contact can take the customer off the list (contact no longer due): then the next
-        # line is selected, so the RM keeps their place.
+        self._set_status(QT_TRANSLATE_NOOP("TodayPage", "Contact logged for {customer}: the line is done."),
+                         customer=customer_id)
+        # A plan line stays where it was, done; a backlog line can leave the list (contact no
+        # longer due): then the next line is selected, so the RM keeps their place.
         self._select_after_load = [c for c in (customer_id, neighbour) if c]
+
+    def undo_selected(self) -> None:
+        """Take back the contact that marked the selected line done (it was logged by mistake)."""
+        customer_id = self.selected_customer()
+        line = self._line(customer_id) if customer_id else None
+        if line is None or self.today is None or not line.get("done") or pd.isna(line.get("contact_id")):
+            return
+        self._write(undo_contact, interaction_id=int(line["contact_id"]), day=self.today, select=customer_id,
+                    message=QT_TRANSLATE_NOOP("TodayPage", "Contact with {customer} taken back: the line is open again."),
+                    message_values={"customer": customer_id})
 
     def snooze_selected(self) -> SnoozeDialog | None:
         customer_id = self.selected_customer()
@@ -526,8 +644,8 @@ class TodayPage(QWidget):
             until = dialog.until()
             self._write(snooze, customer_id=customer_id, day=today, until=until,
                         select=self._neighbour(customer_id),
-                        message=self.tr("{customer} snoozed until {date}.").format(
-                            customer=customer_id, date=until.isoformat()))
+                        message=QT_TRANSLATE_NOOP("TodayPage", "{customer} snoozed until {date}."),
+                        message_values={"customer": customer_id, "date": until.isoformat()})
 
         dialog.accepted.connect(chosen)
         self._open_dialog(dialog)
@@ -538,7 +656,8 @@ class TodayPage(QWidget):
         if customer_id is None or self.today is None:
             return
         self._write(dismiss, customer_id=customer_id, day=self.today, select=self._neighbour(customer_id),
-                    message=self.tr("{customer} dismissed for today.").format(customer=customer_id))
+                    message=QT_TRANSLATE_NOOP("TodayPage", "{customer} dismissed for today."),
+                    message_values={"customer": customer_id})
 
     def move_selected(self, step: int) -> None:
         """Move the selected line one place up (-1) or down (+1) in today's order."""
@@ -548,26 +667,28 @@ class TodayPage(QWidget):
             return
         rank, frame = int(line["rank"]), self.model.frame
         target = rank + step
-        if not 1 <= target <= len(frame):
+        if not line["in_plan"] or not 1 <= target <= int(frame["in_plan"].sum()):
             return
         other = frame.iloc[target - 1]          # frame rows are in rank order
         self._write(move_line, day=self.today, customer_id=customer_id, from_position=rank,
                     to_position=target,
                     displaced_id=str(other["customer_id"]), displaced_pinned=bool(other["pinned"]),
                     select=customer_id,
-                    message=self.tr("{customer} moved to place {rank}.").format(customer=customer_id, rank=target))
+                    message=QT_TRANSLATE_NOOP("TodayPage", "{customer} moved to place {rank}."),
+                    message_values={"customer": customer_id, "rank": target})
 
     def reset_order(self) -> None:
         if self.today is None:
             return
         self._write(reset_order, day=self.today, select=self.selected_customer(),
-                    message=self.tr("Back to priority order."))
+                    message=QT_TRANSLATE_NOOP("TodayPage", "Back to priority order."))
 
     def restore(self, customer_id: str) -> None:
         if self.today is None:
             return
         self._write(restore, customer_id=customer_id, day=self.today, select=customer_id,
-                    message=self.tr("{customer} is back on the list.").format(customer=customer_id))
+                    message=QT_TRANSLATE_NOOP("TodayPage", "{customer} is back on the list."),
+                    message_values={"customer": customer_id})
 
     def export(self) -> ExportDialog:
         dialog = ExportDialog(self.runner, list_name="today", today=self.today, parent=self)
@@ -576,7 +697,7 @@ class TodayPage(QWidget):
         return dialog
 
     def _on_exported(self, result: Any) -> None:
-        self.status_label.setText(exported_message(result))
+        self._set_status(lambda: exported_message(result))
         self.exported.emit(result)
 
     def _open_dialog(self, dialog: QDialog) -> None:
@@ -600,6 +721,11 @@ class TodayPage(QWidget):
         self.reset_button.setText(self.tr("Reset order"))
         self.reset_button.setToolTip(self.tr("Forget today's manual moves: back to priority order"))
         self.export_button.setText(self.tr("Export…"))
+        self.undo_button.setText(self.tr("Undo contact"))
+        self.undo_button.setToolTip(self.tr("Take back the contact logged on this line today"))
+        self.updated_label.setText(self.tr("Segments and churn scores were brought up to date. Your plan "
+                                           "stays as it is until you reload it; lines done stay done."))
+        self.reload_button.setText(self.tr("Reload the plan"))
         self.reason_caption.setText(self.tr("Because of"))
         index = self.reason_combo.currentIndex()
         self.reason_combo.blockSignals(True)
@@ -614,6 +740,7 @@ class TodayPage(QWidget):
             self.tr("Weighted")])
         self.model.retranslate()
         self._render_labels()
+        self._render_status()
         current = self.selected_customer()
         self._show_details(self._line(current) if current else None)
 

@@ -25,4 +25,5 @@ PURPOSE_FOR_ACTION: dict[str, ContactPurpose] = {
     SuggestedAction.SERVICE_CALL: ContactPurpose.SERVICE,
     SuggestedAction.CLOSE_SALE: ContactPurpose.SALES,
     SuggestedAction.BIRTHDAY_GREETING: ContactPurpose.CARE,
+    SuggestedAction.WIN_BACK_CALL: ContactPurpose.RETENTION,
 }
