@@ -25,13 +25,12 @@ from relmgr.domain.codes import AuditAction
 from relmgr.domain.segments import RULE_KEYS, TierRules, rules_with_overrides
 from relmgr.services import audit
 from relmgr.services.changes import Topic, writes
+from relmgr.services.day_plan import CAPACITY_RULE, DEFAULT_CAPACITY, MAX_CAPACITY
 from relmgr.services.sync.branch import RULE_K
 from relmgr.services.sync.disclosure import DEFAULT_K
 from relmgr.storage.portfolio import Portfolio
 from relmgr.storage.rules import delete_rule, get_rule, set_rule
 
-TODAY_CAPACITY_KEY = "today.capacity"     # Today's plan reads it by this key
-DEFAULT_TODAY_CAPACITY = 30
 
 
 class Kind(StrEnum):
@@ -82,7 +81,7 @@ FIELDS: tuple[RuleField, ...] = (
     _churn("horizon_days", Kind.DAYS, 7, 365),
     _churn("high_probability", Kind.PROBABILITY, 0, 1),
     _churn("medium_probability", Kind.PROBABILITY, 0, 1),
-    RuleField("today.capacity", TODAY_CAPACITY_KEY, None, Kind.COUNT, DEFAULT_TODAY_CAPACITY, 1, 500),
+    RuleField("today.capacity", CAPACITY_RULE, None, Kind.COUNT, DEFAULT_CAPACITY, 1, MAX_CAPACITY),
     RuleField("sync.k", RULE_K, None, Kind.COUNT, DEFAULT_K, 2, 1000),
 )
 BY_NAME: dict[str, RuleField] = {f.name: f for f in FIELDS}

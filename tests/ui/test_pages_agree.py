@@ -24,6 +24,12 @@ def _reasons(window, customer_id: str) -> set[str]:
     return {d["reason"] for d in rows.iloc[0]["details"]} if len(rows) else set()
 
 
+def _done_on_today(window, customer_id: str) -> bool:
+    frame = window.today_page.model.frame
+    rows = frame[frame["customer_id"] == customer_id]
+    return bool(len(rows)) and bool(rows.iloc[0]["done"])
+
+
 def _overdue_by_tier(window) -> dict[str, int]:
     tiers = window.tiers_page.views.tiers
     return dict(zip(tiers["tier"], tiers["overdue"], strict=True))
@@ -56,9 +62,10 @@ def test_a_contact_logged_on_today_shows_on_customers_and_tiers(unlocked_window,
     dialog.note_edit.setPlainText("Called about the tier review")
     _ok(dialog.buttons).click()
 
-    # Today: the contact is no longer overdue. Service tiers: one fewer overdue in its tier.
-    # Customers: the list's last contact is the new one. Nobody pressed Refresh.
-    qtbot.waitUntil(lambda: WorkReason.CONTACT_OVERDUE not in _reasons(window, customer), timeout=TIMEOUT)
+    # Today: the line is done (it stays in today's plan, struck through). Service tiers: one
+    # fewer overdue in its tier. Customers: the list's last contact is the new one. Nobody
+    # pressed Refresh.
+    qtbot.waitUntil(lambda: _done_on_today(window, customer), timeout=TIMEOUT)
     qtbot.waitUntil(lambda: _overdue_by_tier(window)[tier] == overdue_before[tier] - 1, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: _customer_row(window, customer)["last_contact_on"] != last_before,
                     timeout=TIMEOUT)
@@ -66,8 +73,9 @@ def test_a_contact_logged_on_today_shows_on_customers_and_tiers(unlocked_window,
     others = {t: n for t, n in _overdue_by_tier(window).items() if t != tier}
     assert others == {t: n for t, n in overdue_before.items() if t != tier}
     # And the tiers page counts exactly the customers Today lists as overdue.
-    today_overdue = sum(WorkReason.CONTACT_OVERDUE in {d["reason"] for d in details}
-                        for details in window.today_page.model.frame["details"])
+    lines = window.today_page.model.frame
+    today_overdue = sum(WorkReason.CONTACT_OVERDUE in {d["reason"] for d in details} and not done
+                        for details, done in zip(lines["details"], lines["done"], strict=True))
     assert sum(_overdue_by_tier(window).values()) == today_overdue
 
 
@@ -90,5 +98,7 @@ def test_a_warning_handled_on_churn_leaves_today(unlocked_window, qtbot) -> None
 
     visible = lambda: [page.model.customer_id_at(r) for r in range(page.model.rowCount())]  # noqa: E731
     qtbot.waitUntil(lambda: customer not in visible(), timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: WorkReason.CHURN_RISK not in _reasons(window, customer), timeout=TIMEOUT)
+    # Handling it logged a contact: on Today the line is done, or gone if it was in the backlog.
+    qtbot.waitUntil(lambda: _done_on_today(window, customer)
+                    or WorkReason.CHURN_RISK not in _reasons(window, customer), timeout=TIMEOUT)
     assert "contact was logged" in page.status_label.text()
