@@ -134,7 +134,7 @@ def id_number_reasons(ids: pd.Series) -> pd.Series:
 
 
 def _parse(col: Column, text: pd.Series, file: str, out: Collector, *,
-           personal_file: bool = False) -> pd.Series:
+           personal_file: bool = False, provided: bool = True) -> pd.Series:
     """Typed values of one column; bad and empty cells become missing (NA/NaN)."""
     name = col.name
     if col.kind is not Kind.TEXT:
@@ -142,7 +142,7 @@ def _parse(col: Column, text: pd.Series, file: str, out: Collector, *,
         # them ASCII. Any other non-ASCII digit is then rejected by the [0-9] patterns.
         text = text.str.normalize("NFKC").str.strip()
     empty = text.eq("").to_numpy()
-    if col.required:
+    if col.required and provided:
         out.add(file, name, np.flatnonzero(empty), "required, but empty")
     filled = ~empty
     bad = np.zeros(len(text), dtype=bool)
@@ -233,7 +233,7 @@ def _parse(col: Column, text: pd.Series, file: str, out: Collector, *,
             typed[empty] = col.default
         return typed
     typed = values.astype(object).where(usable, None)
-    if col.default is not None:
+    if col.default is not None and provided:
         typed[empty] = col.default
     return typed
 
@@ -288,7 +288,8 @@ def check_table(raw: RawTable, out: Collector) -> pd.DataFrame:
         out.skip_rows(file, raw.broken_rows)
     personal_file = any(col.personal for col in spec.columns)
     frame = pd.DataFrame({col.name: _parse(col, raw.frame[col.name], file, out,
-                                           personal_file=personal_file)
+                                           personal_file=personal_file,
+                                           provided=col.name not in raw.not_provided)
                           for col in spec.columns}, index=raw.frame.index)
     for early, late in DATE_ORDER.get(spec.table, ()):
         both = frame[early].notna() & frame[late].notna()
