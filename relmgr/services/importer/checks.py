@@ -9,6 +9,7 @@ run.py. Messages quote the value only for columns that are not personal data.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -39,11 +40,17 @@ class Collector:
         self._cells: dict[tuple[str, str | None], list[tuple[np.ndarray, np.ndarray]]] = defaultdict(list)
         self._whole: list[Problem] = []
         self._skip: dict[str, np.ndarray] = {}
+        self._skip_cells: dict[tuple[str, str], np.ndarray] = {}
         self.files_with_problems: set[str] = set()
 
     def skip_rows(self, file: str, rows: np.ndarray) -> None:
         """Rows of `file` already reported as a whole: no cell problems for them."""
         self._skip[file] = np.asarray(rows, dtype=bool)
+
+    def skip_cells(self, file: str, column: str, cells: np.ndarray) -> None:
+        """Cells of `column` already reported (a value not in the mapping's format): the
+        validator's own complaint about the emptied cell would say the same thing again."""
+        self._skip_cells[(file, column)] = np.asarray(cells, dtype=bool)
 
     def add(self, file: str, column: str | None, positions: np.ndarray, reasons: object) -> None:
         """`positions`: 0-based data rows; `reasons`: one string, or one per position."""
@@ -53,6 +60,9 @@ class Collector:
         if isinstance(reasons, str):
             reasons = np.full(len(positions), reasons, dtype=object)
         skip = self._skip.get(file)
+        cells = self._skip_cells.get((file, column)) if column is not None else None
+        if cells is not None:
+            skip = cells if skip is None else skip | cells
         if skip is not None and skip.any():
             keep = ~skip[positions]
             positions, reasons = positions[keep], np.asarray(reasons, dtype=object)[keep]
@@ -64,6 +74,33 @@ class Collector:
     def add_whole(self, problem: Problem) -> None:
         self._whole.append(problem)
         self.files_with_problems.add(problem.file)
+
+    def tally(self) -> list[tuple[str, str | None, str, int, list[int], list[str]]]:
+        """Per file, column and kind of problem (the reason without the quoted value): how many
+        rows, and the first three rows (spreadsheet numbering) with their reasons."""
+        rows: list[tuple[str, str | None, str, int, list[int], list[str]]] = []
+        for problem in self._whole:
+            rows.append((problem.file, problem.column, _kind_of(problem.reason), problem.count,
+                         [problem.row] if problem.row else [], [problem.reason]))
+        for (file, column), parts in self._cells.items():
+            positions = np.concatenate([p for p, _ in parts])
+            reasons = np.concatenate([r for _, r in parts])
+            unique, inverse = np.unique(reasons.astype(str), return_inverse=True)
+            kinds = np.array([_kind_of(r) for r in unique], dtype=object)[inverse]
+            for kind in dict.fromkeys(kinds):
+                which = np.flatnonzero(kinds == kind)
+                order = which[np.argsort(positions[which], kind="stable")][:3]
+                rows.append((file, column, kind, len(which), [int(positions[i]) + 2 for i in order],
+                             [str(reasons[i]) for i in order]))
+        return rows
+
+    def rejected_rows(self, file: str) -> int:
+        """Data rows of `file` with at least one problem (whole rows included)."""
+        marked = [p for (f, _), parts in self._cells.items() if f == file for p, _ in parts]
+        skip = self._skip.get(file)
+        if skip is not None:
+            marked.append(np.flatnonzero(skip))
+        return len(np.unique(np.concatenate(marked))) if marked else 0
 
     def __bool__(self) -> bool:
         return bool(self._whole or self._cells)
@@ -89,6 +126,15 @@ class Collector:
 
         return sorted(listed, key=lambda p: (rank.get(p.file, -1), p.row is None, p.row or 0,
                                              column_rank(p), p.column or "", p.reason))
+
+
+_QUOTED = re.compile(r"'[^']*'…?")
+_NUMBERS = re.compile(r"\b[0-9][0-9,.]*\b")
+
+
+def _kind_of(reason: str) -> str:
+    """A reason without the values it quotes or counts: problems of one kind add up."""
+    return _NUMBERS.sub("N", _QUOTED.sub("'…'", reason))
 
 
 def quoted(values: pd.Series) -> pd.Series:

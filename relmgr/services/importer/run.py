@@ -286,13 +286,14 @@ def load_tables(portfolio: Portfolio, raws: list[RawTable], whole: list[Problem]
                 file_order: list[str], broken: frozenset[str] = frozenset(),
                 ignored: tuple[str, ...] = (), mode: str = "upsert",
                 dry_run: bool = False, inspect: Callable[[Validated], None] | None = None,
-                audit_detail: dict | None = None, progress: Progress = no_progress,
-                cancel: CancelCheck = never) -> ImportReport:
+                audit_detail: dict | None = None, out: Collector | None = None,
+                progress: Progress = no_progress, cancel: CancelCheck = never) -> ImportReport:
     """Check `raws` (exchange-format text tables, from files or from a mapping) and write them
     in one transaction, all or nothing. `inspect` sees the validated tables and every problem
-    before the decision (the data-quality report); `dry_run` rolls back after the checks."""
+    before the decision (the data-quality report); `dry_run` rolls back after the checks.
+    `out` may already hold problems found while converting the source."""
     started = time.perf_counter()
-    out = Collector()
+    out = out if out is not None else Collector()
     for problem in whole:
         out.add_whole(problem)
     tables: dict[str, _Table] = {}
