@@ -595,6 +595,12 @@ def _read_recommendations(portfolio: Portfolio, *, today: dt.date,
         since=since), None
 
 
+def _days_after(day: dt.date, days: int) -> dt.date:
+    """`day + days`, held at the calendar's end: a data date of 9999-12-31 (a bad row imported
+    before dates were checked) must not crash the worklist."""
+    return day + dt.timedelta(days=min(days, (dt.date.max - day).days))
+
+
 def read_signals(portfolio: Portfolio, *, today: dt.date, rules: WorklistRules = WorklistRules(),
                  tier_rules: TierRules | None = None) -> tuple[WorklistSignals, dict[str, str], str]:
     """Every signal the portfolio has, the signals skipped (and why), and the tier source."""
@@ -611,7 +617,7 @@ def read_signals(portfolio: Portfolio, *, today: dt.date, rules: WorklistRules =
     if why:
         skipped[WorkReason.RECOMMENDATION_ACCEPTED.value] = why
     maturities = store.read_maturing_holdings(
-        portfolio, first=today, last=today + dt.timedelta(days=rules.maturity_days_ahead),
+        portfolio, first=today, last=_days_after(today, rules.maturity_days_ahead),
         closed_status=HoldingStatus.CLOSED.value)
     tasks = store.read_tasks(portfolio, status=TaskStatus.OPEN.value, due_until=today)
     signals = WorklistSignals(customers=customers, tiers=tiers, contact_due=due, churn=churn,
@@ -690,15 +696,15 @@ def hidden_today(portfolio: Portfolio, *, day: dt.date) -> pd.DataFrame:
 def worklist_json(worklist: Worklist, *, mask: bool = True) -> dict[str, Any]:
     """JSON-able form for `relmgr today --json`: codes and numbers, names and phones masked
     unless `mask` is False."""
-    from relmgr.domain.pii import mask_name, mask_phone
+    from relmgr.domain.pii import mask_name, mask_phone, shown
 
     rows = []
     for row in worklist.frame.itertuples(index=False):
         name = "" if pd.isna(row.name) else str(row.name)
         phone = "" if pd.isna(row.phone) else str(row.phone)
         rows.append({"rank": int(row.rank), "customer_id": row.customer_id,
-                     "name": mask_name(name) if mask else name,
-                     "phone": mask_phone(phone) if mask else phone,
+                     "name": mask_name(name) if mask else shown(name),
+                     "phone": mask_phone(phone) if mask else shown(phone),
                      "tier": row.tier, "priority": float(row.priority),
                      "tier_weight": float(row.tier_weight), "reasons": list(row.reasons),
                      "action": row.action, "pinned": bool(row.pinned),

@@ -41,11 +41,21 @@ class Collector:
         self._whole: list[Problem] = []
         self._skip: dict[str, np.ndarray] = {}
         self._skip_cells: dict[tuple[str, str], np.ndarray] = {}
+        # Per file: the file line of each data row, when it is not simply position + 2 (a raw
+        # export with a title line above the header, or blank lines).
+        self._lines: dict[str, np.ndarray] = {}
         self.files_with_problems: set[str] = set()
 
     def skip_rows(self, file: str, rows: np.ndarray) -> None:
         """Rows of `file` already reported as a whole: no cell problems for them."""
         self._skip[file] = np.asarray(rows, dtype=bool)
+
+    def set_lines(self, file: str, lines: list[int]) -> None:
+        self._lines[file] = np.asarray(lines, dtype=np.int64)
+
+    def _row(self, file: str, position: int) -> int:
+        lines = self._lines.get(file)
+        return int(lines[position]) if lines is not None and position < len(lines) else position + 2
 
     def skip_cells(self, file: str, column: str, cells: np.ndarray) -> None:
         """Cells of `column` already reported (a value not in the mapping's format): the
@@ -90,7 +100,7 @@ class Collector:
             for kind in dict.fromkeys(kinds):
                 which = np.flatnonzero(kinds == kind)
                 order = which[np.argsort(positions[which], kind="stable")][:3]
-                rows.append((file, column, kind, len(which), [int(positions[i]) + 2 for i in order],
+                rows.append((file, column, kind, len(which), [self._row(file, int(positions[i])) for i in order],
                              [str(reasons[i]) for i in order]))
         return rows
 
@@ -113,7 +123,8 @@ class Collector:
             reasons = np.concatenate([r for _, r in parts])
             order = np.argsort(positions, kind="stable")
             shown = order[:ROWS_LISTED_PER_COLUMN]
-            listed += [Problem(file, int(positions[i]) + 2, column, str(reasons[i])) for i in shown]
+            listed += [Problem(file, self._row(file, int(positions[i])), column, str(reasons[i]))
+                       for i in shown]
             if len(order) > len(shown):
                 rest = len(order) - len(shown)
                 listed.append(Problem(file, None, column,

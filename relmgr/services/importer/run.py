@@ -24,6 +24,7 @@ import pandas as pd
 from relmgr.domain.codes import AuditAction
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.services.audit import record as record_audit
+from relmgr.services.data_date import usable
 from relmgr.services.importer.checks import Collector, check_table, quoted
 from relmgr.services.importer.date_range import check_date_range
 from relmgr.services.importer.problems import ImportRejected, Problem
@@ -213,7 +214,7 @@ def _check_id_numbers_on_file(portfolio: Portfolio, customers: _Table, out: Coll
 def _data_date(tables: dict[str, _Table], current: str | None) -> dt.date | None:
     """The later of the stored as_of and the newest transaction imported; without either,
     the newest activity date in the import (never the wall clock)."""
-    dates = [current] if current else []
+    dates = [current] if usable(current) else []
     if "transactions" in tables:
         dates.append(tables["transactions"].frame["txn_date"].dropna().max())
     dates = [d for d in dates if isinstance(d, str) and d]
@@ -303,7 +304,9 @@ def load_tables(portfolio: Portfolio, raws: list[RawTable], whole: list[Problem]
         check_cancel(cancel)
     try:
         with portfolio.transaction():
-            data_date = check_date_range(tables, portfolio.get_meta("as_of"), dt.date.today(), out)
+            stored = portfolio.get_meta("as_of")
+            data_date = check_date_range(tables, stored if usable(stored) else None,
+                                         dt.date.today(), out)
             _check_references(portfolio, tables, set(broken), out)
             check_cancel(cancel)
             if mode == "replace":

@@ -83,6 +83,7 @@ def convert_file(raw: RawFile, mapping: TableMapping, out: Collector, *,
                                   f"(the header has: {', '.join(raw.header)[:300]})"))
         return None, stats
     source, broken = _source_frame(raw, out, spec.table)
+    out.set_lines(file, raw.line_numbers)
     personal_file = any(c.personal for c in spec.columns)
     frame = pd.DataFrame(index=source.index)
     for col in spec.columns:
@@ -105,14 +106,14 @@ def convert_file(raw: RawFile, mapping: TableMapping, out: Collector, *,
             form = form or ("YYYY-MM" if col.kind is Kind.MONTH else "YYYY-MM-DD")
             converted, wrong = convert_dates(clean, form, timestamp=col.kind is Kind.TIMESTAMP,
                                              month=col.kind is Kind.MONTH, century_pivot=century_pivot)
-            wrong &= ~bad & ~broken
+            wrong = wrong & ~bad & ~broken
             _reject(out, file, name, clean, wrong, f"is not a date in the format {form}",
                     personal=col.personal, personal_file=personal_file)
             bad |= wrong
             clean = converted
         elif col.kind is Kind.NUMBER:
             converted, wrong = convert_amounts(clean, form or "1,234.56")
-            wrong &= ~bad & ~broken
+            wrong = wrong & ~bad & ~broken
             _reject(out, file, name, clean, wrong, f"is not an amount in the format {form or '1,234.56'}",
                     personal=col.personal, personal_file=personal_file)
             stats.cleaned[name] += int(((converted != clean) & ~wrong & clean.ne("").to_numpy()).sum())
@@ -120,7 +121,7 @@ def convert_file(raw: RawFile, mapping: TableMapping, out: Collector, *,
             clean = converted
             if name == "amount" and mapping.sign is not None:
                 clean, wrong_sign = _signed(clean, source[position[mapping.sign.column]], mapping)
-                wrong_sign &= ~bad & ~broken
+                wrong_sign = wrong_sign & ~bad & ~broken
                 _reject(out, file, name, source[position[mapping.sign.column]], wrong_sign,
                         f"is not a debit/credit indicator of column {mapping.sign.column} "
                         f"(known: {', '.join(mapping.sign.codes)})", personal=False,

@@ -56,7 +56,7 @@ def _looks_chinese(text: str) -> bool:
         return True
     cjk = sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
               or "\uff00" <= c <= "\uffef")
-    return cjk >= 0.9 * len(wide)
+    return cjk >= 0.5 * len(wide)
 
 
 def _decodes(sample: bytes, encoding: str, *, whole: bool) -> str | None:

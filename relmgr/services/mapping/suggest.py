@@ -191,7 +191,7 @@ def _table_for(raw: RawFile) -> str | None:
 
 def _codes_for(table: str, field_name: str, values: pd.Series) -> dict[str, str]:
     suggestions = CODE_SUGGESTIONS.get((table, field_name), {})
-    seen = normalise(values[values.ne("")].drop_duplicates().head(500))[0]
+    seen = normalise(values[values.ne("")].drop_duplicates())[0]
     return {v: suggestions[v] for v in seen if v in suggestions and v != suggestions[v]}
 
 
@@ -212,14 +212,19 @@ def suggest_table(raw: RawFile, table: str) -> FileSuggestion:
             elif form not in (None, "YYYY-MM-DD", "YYYY-MM"):
                 mapping.formats[f] = form
         elif col.kind is Kind.CODE:
-            codes = _codes_for(table, f, values)
+            # Every distinct value of the whole file: a rare code late in it must be mapped too.
+            index = raw.header.index(source)
+            every = pd.Series(list({r[index] for r in raw.rows if len(r) > index}), dtype=object)
+            codes = _codes_for(table, f, every.astype(str))
             if codes:
                 mapping.codes[f] = codes
     if table == "transactions":
         keys = {header_key(h): h for h in raw.header}
         hits = [keys[k] for k in (header_key(n) for n in SIGN_HEADERS) if k in keys]
         if len(hits) == 1:
-            values = normalise(frame[hits[0]])[0].drop_duplicates()
+            index = raw.header.index(hits[0])
+            values = normalise(pd.Series(list({r[index] for r in raw.rows if len(r) > index}),
+                                         dtype=object).astype(str))[0]
             mapping.sign = SignRule(hits[0], {v: SIGN_CODES[v] for v in values if v in SIGN_CODES})
     optional_absent = [f for f in MAY_BE_NOT_PROVIDED.get(table, ()) if f not in columns]
     mapping.not_provided = [f for f in optional_absent if spec.column(f).required]
