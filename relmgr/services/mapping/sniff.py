@@ -3,7 +3,7 @@
 No dependency beyond the standard library: the encoding is the first of UTF-8 (with or without
 a byte-order mark), GB18030 (a superset of GBK and GB2312) and cp1252 that decodes a sample
 strictly, and GB18030 must also *look* Chinese (a Latin-1 file often decodes as GB18030 into
-rare characters). The separator is the one of `,` `;` tab `|` that splits the sample's lines
+rare characters: see _looks_chinese). The separator is the one of `,` `;` tab `|` that splits the sample's lines
 into the same number (>1) of cells most consistently. Every cell is read as text.
 """
 
@@ -50,13 +50,23 @@ class RawFile:
     line_numbers: list[int] = field(default_factory=list)   # file line of each row (1-based)
 
 
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _looks_chinese(text: str) -> bool:
+    """Most characters of a Chinese export are in GB2312 (both bytes 0xA1-0xFE). Latin-1 text
+    misread as GB18030 pairs an accented letter with the next ASCII letter, which gives rare
+    GBK-extension characters, or leaves single characters such as ¥ (four bytes in GB18030)."""
     wide = [c for c in text if ord(c) > 0x7F]
     if not wide:
         return True
-    cjk = sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
-              or "\uff00" <= c <= "\uffef")
-    return cjk >= 0.5 * len(wide)
+    common = sum(1 for c in wide if _in_gb2312(c))
+    return common >= 0.5 * len(wide)
 
 
 def _decodes(sample: bytes, encoding: str, *, whole: bool) -> str | None:
@@ -168,7 +178,7 @@ def read_raw(path: Path, dialect: Dialect) -> RawFile:
             raise Unreadable(f"line {reader.line_num + 1}: is not {dialect.encoding} text "
                              "(the sample was); is the file a mix of encodings?") from None
         except csv.Error:
-            raise Unreadable(f"line {reader.line_num + 1}: a field is longer than "
+            raise Unreadable(f"line {max(1, reader.line_num)}: a field is longer than "
                              f"{csv.field_size_limit():,} characters, or its quoting is broken") from None
     if not file.header or file.header == [""]:
         raise Unreadable("has no header row")
