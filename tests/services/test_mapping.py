@@ -282,3 +282,38 @@ def test_future_dates_are_rejected_through_a_mapping(tmp_path: Path, empty: Path
     assert caught.value.quality.after_data_date == 1  # type: ignore[attr-defined]
     assert any(p.column == "txn_date" and "in the future" in p.reason for p in caught.value.problems)
     assert dt.date.today().isoformat() in str(caught.value.problems)
+
+
+def test_one_file_cannot_fill_the_problem_listing() -> None:
+    from relmgr.services.importer import Problem, format_problems
+
+    problems = [Problem("a.csv", row, "x", "bad") for row in range(2, 500)]
+    problems += [Problem("b.csv", 3, "y", "worse"), Problem("c.csv", None, None, "broken")]
+    lines = format_problems(problems, limit=10)
+    assert "b.csv, row 3, column y: worse" in lines and "c.csv: broken" in lines
+    assert lines[-1] == "… and 490 more problems not listed"
+
+
+def test_xlsx_sheets_are_read_with_real_dates(tmp_path: Path, empty: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "客户"
+    sheet.append(["客户信息 2021-03-31"])
+    sheet.append(["客户号", "性别", "出生日期", "开户日期", "风险等级"])
+    sheet.append(["C001", "男", dt.date(1980, 1, 1), dt.datetime(2015, 3, 1), "稳健型"])
+    sheet.append(["C002", "女", dt.date(1975, 12, 31), dt.datetime(1999, 11, 20), "C4"])
+    other = book.create_sheet("说明")
+    other.append(["本文件由系统导出"])
+    folder = tmp_path / "export"
+    folder.mkdir()
+    book.save(folder / "导出.xlsx")
+    with open_portfolio(empty, PASSWORD) as portfolio:
+        done = import_mapped(portfolio, folder, "auto")
+    assert done.report.tables["customers"].inserted == 2
+    assert done.quality.files[0]["file"] == "导出.xlsx[客户]"
+    with open_portfolio(empty, PASSWORD) as portfolio:
+        assert portfolio.query("SELECT customer_id, opened_on, risk_rating, name FROM customers "
+                               "ORDER BY 1") == [("C001", "2015-03-01", "C2", None),
+                                                 ("C002", "1999-11-20", "C4", None)]

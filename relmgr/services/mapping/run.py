@@ -20,11 +20,11 @@ from relmgr.services.importer.spec import TABLES
 from relmgr.services.mapping.convert import FileStats, convert_file
 from relmgr.services.mapping.model import Mapping, MappingError, TableMapping, load_mapping
 from relmgr.services.mapping.quality import QualityReport, build_report
-from relmgr.services.mapping.sniff import RawFile, Unreadable, read_raw, sniff
+from relmgr.services.mapping.sniff import RawFile, Unreadable, read_raw, read_workbook, sniff
 from relmgr.services.mapping.suggest import suggest
 from relmgr.storage import Portfolio
 
-EXPORT_SUFFIXES = (".csv", ".txt", ".tsv", ".dat")
+EXPORT_SUFFIXES = (".csv", ".txt", ".tsv", ".dat", ".xlsx")
 
 
 class MappingIncomplete(Exception):
@@ -49,22 +49,30 @@ def export_files(source: Path) -> list[Path]:
                   if p.is_file() and not p.name.startswith(".") and p.suffix.lower() in EXPORT_SUFFIXES)
 
 
-def _read(path: Path, mapping: TableMapping | None, whole: list[Problem]) -> RawFile | None:
+def _read(path: Path, mapping: TableMapping | None, whole: list[Problem]) -> list[RawFile]:
+    """The tables of one file: one for a text export, one per sheet with data for XLSX."""
     try:
+        if path.suffix.lower() == ".xlsx":
+            return read_workbook(path)
         dialect = sniff(path, encoding=mapping.encoding if mapping else None,
                         separator=mapping.separator if mapping else None)
-        return read_raw(path, dialect)
+        return [read_raw(path, dialect)]
     except Unreadable as error:
         whole.append(Problem(path.name, None, None, str(error)))
     except LookupError:
         whole.append(Problem(path.name, None, None, "the mapping names an unknown encoding"))
-    return None
+    return []
+
+
+def _base(pattern: str) -> str:
+    """'book.xlsx[客户]' -> 'book.xlsx': the file part of a pattern that names a sheet."""
+    return pattern.split("[", 1)[0] if pattern.endswith("]") else pattern
 
 
 def _files_for(mapping: Mapping, files: list[Path]) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for table, tm in mapping.tables.items():
-        hits = [p for p in files if fnmatch.fnmatch(p.name.lower(), tm.file.lower())]
+        hits = [p for p in files if fnmatch.fnmatch(p.name.lower(), _base(tm.file).lower())]
         if len(files) == 1 and len(mapping.tables) == 1:
             hits = files
         if not hits:
@@ -77,14 +85,25 @@ def _files_for(mapping: Mapping, files: list[Path]) -> dict[str, Path]:
     return found
 
 
-def resolve_mapping(source: Path, ref: str) -> tuple[Mapping, dict[str, RawFile], list[Problem]]:
-    """The mapping (`auto`, a name or PATH.json) and the files it reads, already read."""
+def _sheet(raws: list[RawFile], pattern: str, table: str) -> RawFile | None:
+    if len(raws) <= 1:
+        return raws[0] if raws else None
+    hits = [r for r in raws if fnmatch.fnmatch(r.name.lower(), pattern.lower())]
+    if len(hits) != 1:
+        raise MappingError(f"table {table}: {pattern!r} must name one sheet "
+                           f"(the workbook has: {', '.join(r.name for r in raws)})")
+    return hits[0]
+
+
+def resolve_mapping(source: Path, ref: str) -> tuple[Mapping, dict[str, RawFile], list[Problem], list[str]]:
+    """The mapping (`auto`, a name or PATH.json), the files it reads (already read), problems
+    reading them, and the files left out."""
     files = export_files(source)
     if not files:
         raise MappingError(f"{source.name}: no export files here ({', '.join(EXPORT_SUFFIXES)})")
     whole: list[Problem] = []
     if ref == "auto":
-        raws = [r for r in (_read(p, None, whole) for p in files) if r is not None]
+        raws = [r for p in files for r in _read(p, None, whole)]
         if whole:
             raise MappingIncomplete([str(p) for p in whole])
         suggestion = suggest(raws, name=source.stem or "auto")
@@ -92,15 +111,18 @@ def resolve_mapping(source: Path, ref: str) -> tuple[Mapping, dict[str, RawFile]
         if problems:
             raise MappingIncomplete(problems)
         by_name = {r.name: r for r in raws}
-        return suggestion.mapping, {t: by_name[m.file] for t, m in suggestion.mapping.tables.items()}, []
+        return (suggestion.mapping, {t: by_name[m.file] for t, m in suggestion.mapping.tables.items()},
+                [], suggestion.ignored)
     mapping = load_mapping(ref)
     paths = _files_for(mapping, files)
     read: dict[str, RawFile] = {}
     for table, path in paths.items():
-        raw = _read(path, mapping.tables[table], whole)
+        raw = _sheet(_read(path, mapping.tables[table], whole), mapping.tables[table].file, table)
         if raw is not None:
             read[table] = raw
-    return mapping, read, whole
+    used = {_base(m.file).lower() for m in mapping.tables.values()}
+    ignored = [p.name for p in files if not any(fnmatch.fnmatch(p.name.lower(), u) for u in used)]
+    return mapping, read, whole, ignored
 
 
 def import_mapped(portfolio: Portfolio, source: Path, mapping_ref: str, *, mode: str = "upsert",
@@ -109,7 +131,7 @@ def import_mapped(portfolio: Portfolio, source: Path, mapping_ref: str, *, mode:
     """Raises MappingError/MappingIncomplete for a mapping that cannot be used, and
     ImportRejected (with `.quality`, the data-quality report) when any row is wrong."""
     progress(0.0, "reading")
-    mapping, raws, whole = resolve_mapping(Path(source), mapping_ref)
+    mapping, raws, whole, ignored = resolve_mapping(Path(source), mapping_ref)
     check_cancel(cancel)
     out = Collector()
     tables: list[RawTable] = []
@@ -133,7 +155,8 @@ def import_mapped(portfolio: Portfolio, source: Path, mapping_ref: str, *, mode:
     file_order = [raws[t].name for t in (s.table for s in TABLES) if t in raws] + [Path(source).name]
     try:
         report = load_tables(portfolio, tables, whole, label=Path(source).name, file_order=file_order,
-                             broken=frozenset(broken), mode=mode, dry_run=dry_run, inspect=seen.append,
+                             broken=frozenset(broken), ignored=tuple(ignored), mode=mode,
+                             dry_run=dry_run, inspect=seen.append,
                              audit_detail={"mapping": mapping.name}, out=out,
                              progress=progress, cancel=cancel)
     except ImportRejected as rejected:

@@ -31,6 +31,8 @@ class Dialect:
     line_ending: str = "\n"
 
     def describe(self) -> str:
+        if self.encoding == "xlsx":
+            return f"XLSX sheet, header on row {self.header_row}"
         shown = {"\t": "tab", ",": "','", ";": "';'", "|": "'|'"}[self.separator]
         ending = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}.get(self.line_ending, "LF")
         return (f"encoding {self.encoding}, separator {shown}, quote {self.quote}, "
@@ -184,3 +186,62 @@ def read_raw(path: Path, dialect: Dialect) -> RawFile:
         raise Unreadable("has no header row")
     return file
 
+
+
+def _cell(value: object) -> str:
+    """An XLSX cell as the text a CSV export would hold: ISO dates, integral numbers without
+    '.0', everything else as str."""
+    import datetime as dt
+
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        if value.time() == dt.time(0):
+            return value.date().isoformat()
+        return value.replace(microsecond=0).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def read_workbook(path: Path) -> list[RawFile]:
+    """Every sheet with data as a table: named `book.xlsx` for a one-sheet workbook, else
+    `book.xlsx[sheet]`. Dates come as dates, so their format is ISO whatever Excel showed."""
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, OSError, KeyError, ValueError):
+        raise Unreadable("is not a readable XLSX workbook") from None
+    found: list[RawFile] = []
+    try:
+        sheets = [s for s in book.worksheets if s.max_row and s.max_row > 0]
+        for sheet in sheets:
+            rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            while rows and not any(rows[-1]):
+                rows.pop()
+            if not rows:
+                continue
+            start = _header_row(rows)
+            header = rows[start]
+            # openpyxl pads rows to the sheet's width: trailing empty header cells are no columns.
+            while header and not header[-1]:
+                header = header[:-1]
+            width = len(header)
+            name = path.name if len(sheets) == 1 else f"{path.name}[{sheet.title}]"
+            raw = RawFile(name, Dialect(encoding="xlsx", separator=",", header_row=start + 1), header)
+            for number, row in enumerate(rows[start + 1:], start=start + 2):
+                if not any(row):
+                    continue
+                cells = row[:width] if not any(row[width:]) else row
+                raw.rows.append(cells)
+                raw.line_numbers.append(number)
+            found.append(raw)
+    finally:
+        book.close()
+    if not found:
+        raise Unreadable("has no sheet with data")
+    return found

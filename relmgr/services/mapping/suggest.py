@@ -146,8 +146,16 @@ class Suggestion:
     mapping: Mapping
     files: list[FileSuggestion]
 
+    @property
+    def ignored(self) -> list[str]:
+        """Files (or sheets) that look like no relmgr table, beside some that do: a notes
+        sheet, a file of another system. Left out and listed."""
+        if not any(f.table for f in self.files):
+            return []
+        return [f.file for f in self.files if f.table is None]
+
     def problems(self) -> list[str]:
-        out = [p for f in self.files for p in f.problems()]
+        out = [p for f in self.files if f.file not in self.ignored for p in f.problems()]
         tables = [f.table for f in self.files if f.table]
         out += [f"more than one file looks like table {t}" for t in sorted(set(tables)) if tables.count(t) > 1]
         return out
