@@ -253,6 +253,8 @@ def test_report_shows_every_file_and_column_and_changes_nothing(tmp_path: Path, 
     assert ("txn_date", "'…' is not a date in the format YYMMDD") in kinds
     assert any(c == "amount" and "debit/credit indicator" in k for c, k in kinds)
     assert any(c == "customer_id" and "nor in the portfolio" in k for c, k in kinds)
+    unknown = next(p for p in txns["problems"] if p["column"] == "customer_id")
+    assert unknown["examples"][0]["reason"].startswith("'C***' is not in")   # C999, masked
     assert txns["rows_rejected"] == 3 and txns["rows_accepted"] == 1
     assert txns["values_cleaned"]["amount"] == 4
     text = "\n".join(caught.value.quality.lines())  # type: ignore[attr-defined]

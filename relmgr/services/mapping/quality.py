@@ -3,12 +3,13 @@
 Per file: rows read, accepted and rejected, values cleaned, codes translated, empty cells per
 field, fields not provided, and per column and kind of problem a count with the first three
 examples (row and column named). Problem reasons never hold a personal-data value (the
-validator names the row instead), so the examples can be shown and saved as they are.
+validator names the row instead), and customer and account numbers are masked.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,21 @@ from relmgr.services.importer.checks import Collector
 from relmgr.services.mapping.convert import FileStats
 
 EXAMPLES_SHOWN = 3
+# Customer numbers and account numbers identify a customer at the bank: in the report (printed
+# and saved) they are masked like a phone number, keeping what finds the row in the export.
+_MASKED_COLUMNS = ("customer_id", "holding_id")
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def _mask_keys(column: str | None, reason: str) -> str:
+    if column is None or not any(name in column for name in _MASKED_COLUMNS):
+        return reason
+    return _QUOTED.sub(lambda m: "'" + _masked(m.group(1)) + "'", reason)
+
+
+def _masked(value: str) -> str:
+    keep = min(3, len(value) // 3)
+    return value[:keep] + "*" * (len(value) - keep)
 _DUPLICATE = ("duplicate ", "the same ID number as row")
 _FUTURE = ("after the data date", "is in the future")
 
@@ -69,7 +85,7 @@ def build_report(stats: list[FileStats], out: Collector, data_date: dt.date | No
     for file, column, kind, count, rows, reasons in tally:
         by_file.setdefault(file, []).append({
             "column": column, "kind": kind, "rows": count,
-            "examples": [{"row": r, "column": column, "reason": why}
+            "examples": [{"row": r, "column": column, "reason": _mask_keys(column, why)}
                          for r, why in zip(rows or [None] * len(reasons), reasons, strict=False)][:EXAMPLES_SHOWN]})
         if any(mark in kind for mark in _DUPLICATE):
             report.duplicates += count
