@@ -319,3 +319,38 @@ def test_xlsx_sheets_are_read_with_real_dates(tmp_path: Path, empty: Path) -> No
         assert portfolio.query("SELECT customer_id, opened_on, risk_rating, name FROM customers "
                                "ORDER BY 1") == [("C001", "2015-03-01", "C2", None),
                                                  ("C002", "1999-11-20", "C4", None)]
+
+
+def test_fuzzed_exports_never_crash_and_change_nothing_on_rejection(tmp_path: Path, empty: Path) -> None:
+    """The exchange importer's fuzzer (test_importer_hardening) on the raw, mapped path."""
+    import random
+    import shutil
+
+    from tests.services.real_export import write_real_export
+    from tests.services.test_importer_hardening import _mutations
+
+    clean = write_real_export(tmp_path / "clean", customers=6)
+    with open_portfolio(empty, PASSWORD) as portfolio:
+        mapping = import_mapped(portfolio, clean, "auto", dry_run=True).mapping
+    saved = save_mapping(mapping, str(tmp_path / "bank.json"))
+    rng = random.Random(15)
+    outcomes = {"accepted": 0, "rejected": 0, "unusable": 0}
+    with open_portfolio(empty, PASSWORD) as portfolio:
+        for case in range(60):
+            folder = tmp_path / f"case{case}"
+            shutil.copytree(clean, folder)
+            victim = folder / rng.choice(sorted(p.name for p in folder.iterdir()))
+            victim.write_bytes(_mutations(rng, victim.read_bytes()))
+            before = _contents(empty)
+            try:
+                import_mapped(portfolio, folder, str(saved) if case % 2 else "auto", dry_run=True)
+                outcomes["accepted"] += 1
+            except ImportRejected as error:
+                outcomes["rejected"] += 1
+                assert all(p.file for p in error.problems)
+                assert error.quality.files  # type: ignore[attr-defined]
+            except (MappingError, MappingIncomplete):
+                outcomes["unusable"] += 1
+            assert _contents(empty) == before, case
+            shutil.rmtree(folder)
+    assert outcomes["rejected"] + outcomes["unusable"] > 20, outcomes

@@ -213,7 +213,7 @@ def _parse(col: Column, text: pd.Series, file: str, out: Collector, *,
         if col.personal:
             out.add(file, name, np.flatnonzero(mask), reason)
             return
-        shown = (quoted(text[mask]) + " " + reason).to_numpy()
+        shown = np.array((quoted(text[mask]) + " " + reason).to_numpy(), dtype=object)
         if personal_file:
             shown[text[mask].str.contains(_LOOKS_PERSONAL, regex=True).to_numpy(dtype=bool)] = reason
         out.add(file, name, np.flatnonzero(mask), shown)

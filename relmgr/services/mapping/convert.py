@@ -36,9 +36,11 @@ class FileStats:
 
 def _source_frame(raw: RawFile, out: Collector, table: str) -> tuple[pd.DataFrame, np.ndarray]:
     width = len(raw.header)
-    frame = pd.DataFrame(raw.rows, dtype=object) if raw.rows else pd.DataFrame(columns=range(width))
-    frame = frame.reindex(columns=range(max(width, frame.shape[1])))
     counts = np.array([len(r) for r in raw.rows], dtype=np.int64)
+    # Short rows padded, long ones cut, to the header's width; both are reported below.
+    cells = [r if len(r) == width else (r + [""] * width)[:width] for r in raw.rows]
+    frame = pd.DataFrame(cells, columns=range(width), dtype=object) if cells else \
+        pd.DataFrame(columns=range(width), dtype=object)
     broken = counts != width
     for i in np.flatnonzero(broken)[:ROWS_LISTED_PER_COLUMN]:
         out.add_whole(Problem(raw.name, raw.line_numbers[i], None,
@@ -47,9 +49,7 @@ def _source_frame(raw: RawFile, out: Collector, table: str) -> tuple[pd.DataFram
         rest = int(broken.sum()) - ROWS_LISTED_PER_COLUMN
         out.add_whole(Problem(raw.name, None, None, f"and {rest:,} more rows with the wrong number of fields",
                               count=rest))
-    frame = frame.iloc[:, :width].fillna("").astype(str)
-    frame.columns = range(width)
-    return frame, broken
+    return frame.fillna("").astype(str), broken
 
 
 def _reject(out: Collector, file: str, name: str, text: pd.Series, mask: np.ndarray, reason: str,
@@ -59,7 +59,7 @@ def _reject(out: Collector, file: str, name: str, text: pd.Series, mask: np.ndar
     if personal:
         out.add(file, name, np.flatnonzero(mask), reason)
         return
-    shown = (quoted(text[mask]) + " " + reason).to_numpy()
+    shown = np.array((quoted(text[mask]) + " " + reason).to_numpy(), dtype=object)
     if personal_file:
         looks = text[mask].str.contains(_LOOKS_PERSONAL, regex=True).to_numpy(dtype=bool)
         shown[looks] = reason

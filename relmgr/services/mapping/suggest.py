@@ -206,8 +206,9 @@ def _codes_for(table: str, field_name: str, values: pd.Series) -> dict[str, str]
 def suggest_table(raw: RawFile, table: str) -> FileSuggestion:
     spec = BY_TABLE[table]
     columns, ambiguous = _match_columns(table, raw.header)
-    frame = pd.DataFrame(raw.rows[:500]).reindex(columns=range(len(raw.header)), fill_value="")
-    frame = frame.fillna("").astype(str)
+    width = len(raw.header)
+    frame = pd.DataFrame([(r + [""] * width)[:width] for r in raw.rows[:500]], columns=range(width),
+                         dtype=object).astype(str)
     frame.columns = raw.header if len(set(raw.header)) == len(raw.header) else range(len(raw.header))
     mapping = TableMapping(table, raw.name, columns)
     for f, source in columns.items():
