@@ -148,18 +148,73 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from relmgr.services.importer import ImportRejected, format_problems, import_folder
 
-    folder = Path(args.source)
-    if not folder.is_dir():
-        raise UserError(f"{folder}: no such folder")
+    source = Path(args.source)
+    if args.mapping is None and not source.is_dir():
+        raise UserError(f"{source}: no such folder")
+    if args.mapping is not None and not source.exists():
+        raise UserError(f"{source}: no such file or folder")
+    if args.mapping is not None:
+        return _import_mapped(args, source)
     with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
-            report = import_folder(portfolio, folder, progress=_stderr_progress)
+            report = import_folder(portfolio, source, progress=_stderr_progress, mode=args.mode,
+                                   dry_run=args.dry_run)
         except ImportRejected as rejected:
             lines = format_problems(rejected.problems)
             for line in lines[1:]:
                 print(line, file=sys.stderr)
             raise UserError(lines[0]) from None
     print(report)
+    return EXIT_OK
+
+
+def _write_report(path: str | None, payload: dict[str, Any]) -> None:
+    from relmgr.services.files import WriteFailed, write_atomically
+
+    if path is None:
+        return
+    data = (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    try:
+        write_atomically(path, lambda handle: handle.write(data))
+    except WriteFailed as error:
+        raise UserError(str(error)) from None
+
+
+def _import_mapped(args: argparse.Namespace, source: Path) -> int:
+    from relmgr.services.importer import ImportRejected, format_problems
+    from relmgr.services.mapping import MappingError, MappingIncomplete, import_mapped, save_mapping
+
+    with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
+        try:
+            done = import_mapped(portfolio, source, args.mapping, mode=args.mode,
+                                 dry_run=args.dry_run, progress=_stderr_progress)
+        except MappingIncomplete as incomplete:
+            for line in incomplete.lines:
+                print(line, file=sys.stderr)
+            raise UserError(f"--mapping auto: {incomplete}; write a mapping file "
+                            "(--mapping PATH.json) for these") from None
+        except MappingError as error:
+            raise UserError(str(error)) from None
+        except ImportRejected as rejected:
+            quality = getattr(rejected, "quality", None)
+            if quality is not None:
+                for line in quality.lines():
+                    print(line, file=sys.stderr)
+                _write_report(args.report, quality.as_json())
+            else:
+                for line in format_problems(rejected.problems)[1:]:
+                    print(line, file=sys.stderr)
+            raise UserError(format_problems(rejected.problems)[0]) from None
+    for line in done.quality.lines():
+        print(line)
+    _write_report(args.report, done.quality.as_json())
+    if args.save_mapping:
+        try:
+            saved = save_mapping(done.mapping, args.save_mapping)
+        except (MappingError, OSError) as error:
+            raise UserError(f"--save-mapping: {error}") from None
+        print(f"mapping saved: {saved}")
+    print(done.report)
     return EXIT_OK
 
 
@@ -501,7 +556,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="load exchange-format CSV files (docs/exchange-format.md)")
     imp.add_argument("file")
-    imp.add_argument("--from", dest="source", required=True, help="folder with the CSV files")
+    imp.add_argument("--from", dest="source", required=True,
+                     help="folder with the CSV files (or, with --mapping, an export file or folder)")
+    imp.add_argument("--mapping", default=None, metavar="NAME|PATH.json|auto",
+                     help="read a bank's own export through a column mapping (default: the "
+                          "exchange format); auto: suggest one from the header names")
+    imp.add_argument("--mode", choices=("upsert", "replace"), default="upsert",
+                     help="replace: empty the imported event tables first (a corrected export "
+                          "replaces the earlier one); upsert (default): update and append")
+    imp.add_argument("--report", default=None, metavar="REPORT.json",
+                     help="with --mapping: write the data-quality report here")
+    imp.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    imp.add_argument("--save-mapping", default=None, metavar="NAME|PATH.json",
+                     help="with --mapping: save the mapping used (e.g. the auto one) for next time")
     imp.set_defaults(handler=cmd_import)
 
     segments = sub.add_parser("segments", help="service tiers, RFM segments, clusters, lifecycle stages")

@@ -430,8 +430,11 @@ def month_end_cutoffs(*, as_of: dt.date, count: int, horizon_days: int,
     cursor = dt.date(as_of.year, as_of.month, 1) - dt.timedelta(days=1)
     if month_end(as_of.strftime("%Y-%m")) == as_of:
         cursor = as_of
+    # as_of - horizon, not cursor + horizon: a portfolio dated 9999-12-31 (a bad row imported
+    # before dates were checked) must not overflow the calendar.
+    last_cutoff = as_of - dt.timedelta(days=horizon_days)
     while len(out) < count:
-        if cursor + dt.timedelta(days=horizon_days) <= as_of:
+        if cursor <= last_cutoff:
             if earliest is not None and cursor < earliest:
                 break
             out.append(cursor)

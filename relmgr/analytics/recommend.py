@@ -246,16 +246,26 @@ def customer_aum(holdings: pd.DataFrame, ids: np.ndarray, catalogue: Catalogue) 
     return np.bincount(rows[keep], weights=balance[keep], minlength=len(ids))
 
 
+def rating_levels(ratings: pd.Series) -> np.ndarray:
+    """1..5 for C1..C5. A customer without a rating (not provided by the bank's export) is
+    treated as unassessed: level 1, so only R1 products pass, and build_base also drops the
+    assessment date so the RM is asked to renew the questionnaire."""
+    text = ratings.astype(object).where(ratings.notna(), "").astype(str)
+    rated = text.str.fullmatch(r"C[1-5]").to_numpy(dtype=bool)
+    return np.where(rated, text.str.slice(1, 2).where(rated, "1").astype(int).to_numpy(), 1)
+
+
 def build_base(*, customers: pd.DataFrame, holdings: pd.DataFrame, catalogue: Catalogue,
                as_of: dt.date, aum_holdings: pd.DataFrame | None = None) -> CustomerBase:
     """`aum_holdings`: the holdings to take AUM from when they differ from those that count as
     held (the offline evaluation hides a product but not the customer's money)."""
     ids = customers["customer_id"].astype("str").to_numpy(dtype=object)
     assessed = day_numbers(customers["risk_assessed_on"].rename("risk_assessed_on"), missing=_NO_DATE)
+    assessed = np.where(customers["risk_rating"].notna().to_numpy(), assessed, _NO_DATE)
     closed = customers["closed_on"].notna().to_numpy() & (customers["closed_on"].astype("str") != "").to_numpy()
     return CustomerBase(
         ids=ids,
-        rating=customers["risk_rating"].astype("str").str.slice(1).astype(int).to_numpy(),
+        rating=rating_levels(customers["risk_rating"]),
         assessed_day=assessed,
         age=ages(customers["birth_date"], as_of=as_of),
         aum=customer_aum(holdings if aum_holdings is None else aum_holdings, ids, catalogue),

@@ -39,20 +39,43 @@ def phone_problem(phone: str) -> str | None:
     return None if _PHONE_PATTERN.match(phone) else "must be 11 digits starting 13-19"
 
 
-def mask_id_number(id_number: str) -> str:
+# What a field the bank's export did not provide shows as (migration 0010: stored as NULL).
+NOT_PROVIDED = "—"
+
+
+def provided(value: object) -> bool:
+    return isinstance(value, str) and value != ""
+
+
+def shown(value: object) -> str:
+    """An unmasked personal field for display or export: the value, or NOT_PROVIDED."""
+    return value if provided(value) else NOT_PROVIDED  # type: ignore[return-value]
+
+
+def mask_id_number(id_number: str | None) -> str:
+    if not provided(id_number):
+        return NOT_PROVIDED
+    assert id_number is not None
     if len(id_number) <= 7:
         return "*" * len(id_number)
     return id_number[:3] + "*" * (len(id_number) - 7) + id_number[-4:]
 
 
-def mask_phone(phone: str) -> str:
+def mask_phone(phone: str | None) -> str:
+    if not provided(phone):
+        return NOT_PROVIDED
+    assert phone is not None
     if len(phone) <= 7:
         return "*" * len(phone)
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
 
 
-def mask_name(name: str) -> str:
-    """张三 -> 张*, 张小明 -> 张*明, 欧阳小明 -> 欧**明; a Latin name keeps its first letter."""
+def mask_name(name: str | None) -> str:
+    """张三 -> 张*, 张小明 -> 张*明, 欧阳小明 -> 欧**明; a Latin name keeps its first letter; a
+    name not provided -> —."""
+    if not provided(name):
+        return NOT_PROVIDED
+    assert name is not None
     if len(name) <= 1:
         return name
     if len(name) == 2:

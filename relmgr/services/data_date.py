@@ -13,6 +13,11 @@
    carry the wall clock;
 5. otherwise the portfolio holds no data: `NoDataDate`, with a sentence saying so.
 
+A date after LATEST (9899-12-06) is no data date: a transaction dated 9999-12-31 imported
+before the importer checked dates would leave no room for "data date + N days"; it is skipped
+in steps 2-4, so the pages count from the newest real date and a corrected re-import
+(`relmgr import --mode replace`) repairs the portfolio.
+
 Never the wall clock, for a demo and a real portfolio alike: on an export dated 1994-03-31 a
 contact last made on 1993-10-18 is 164 days old on every page, not 12,000. The RM's own writes
 (contacts, tasks, audit entries) keep their real timestamps; pages that compare them with the data
@@ -26,7 +31,10 @@ import datetime as dt
 from relmgr.storage.data_dates import newest_export_date, newest_transaction_date
 from relmgr.storage.portfolio import Portfolio
 
-__all__ = ["NO_DATA", "NoDataDate", "as_of", "as_of_or_none", "as_of_text"]
+__all__ = ["LATEST", "NO_DATA", "NoDataDate", "as_of", "as_of_or_none", "as_of_text", "usable"]
+
+# A century of headroom below the calendar's end, for every "data date + N days" there is.
+LATEST = dt.date.max - dt.timedelta(days=36_600)
 
 NO_DATA = ("this portfolio holds no data yet, so it has no data date: "
            "import the bank's export first (relmgr import FILE --from FOLDER)")
@@ -51,13 +59,18 @@ def as_of_or_none(portfolio: Portfolio, override: dt.date | None = None) -> dt.d
     if override is not None:
         return override
     stored = portfolio.get_meta("as_of")
-    if stored:
+    if stored and usable(stored):
         return _parse(stored, "meta 'as_of'")
-    newest = newest_transaction_date(portfolio)
+    newest = newest_transaction_date(portfolio, until=LATEST.isoformat())
     if newest:
         return _parse(newest, "the newest transaction")
-    newest = newest_export_date(portfolio)
+    newest = newest_export_date(portfolio, until=LATEST.isoformat())
     return _parse(newest, "the newest dated row") if newest else None
+
+
+def usable(text: str | None) -> bool:
+    """Whether a stored data date is one to count from (not after LATEST)."""
+    return bool(text) and str(text)[:10] <= LATEST.isoformat()
 
 
 def as_of(portfolio: Portfolio, override: dt.date | None = None) -> dt.date:

@@ -50,7 +50,7 @@ from typing import Any, BinaryIO
 import pandas as pd
 
 from relmgr.domain.codes import AuditAction, TaskStatus
-from relmgr.domain.pii import mask_id_number, mask_name, mask_phone
+from relmgr.domain.pii import NOT_PROVIDED, mask_id_number, mask_name, mask_phone, shown
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.domain.segments import ContactStatus
 from relmgr.services import audit
@@ -193,9 +193,11 @@ def _prepared(frame: pd.DataFrame, *, masked: bool, language: str) -> tuple[list
     yes, no = document_word("yes", language=language), document_word("no", language=language)
     for column in columns:
         values = [_cell_text(v) for v in frame[column].tolist()]
-        if masked and column in PII_MASKERS:
-            mask = PII_MASKERS[column]
-            values = [mask(str(v)) if v != "" else "" for v in values]
+        if column in PII_MASKERS:
+            # A field the bank did not provide reads "—", masked or not (never a blank that
+            # looks like a lost value).
+            mask = PII_MASKERS[column] if masked else shown
+            values = [mask(str(v)) if v != "" else NOT_PROVIDED for v in values]
         values = [yes if v is True else no if v is False else neutralised(v) for v in values]
         data[column] = values
     labels = [neutralised(column_label(c, language=language)) for c in columns]

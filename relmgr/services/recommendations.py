@@ -43,6 +43,7 @@ from relmgr.analytics.recommend import (
     holding_matrix,
     latest_products,
     peer_cells,
+    rating_levels,
     transaction_signals,
 )
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
@@ -97,7 +98,7 @@ def _fit_from(customers: pd.DataFrame, holdings: pd.DataFrame, products: pd.Data
     held = holding_matrix(holdings, ids, catalogue)
     age = ages(customers["birth_date"], as_of=as_of)
     aum = customer_aum(holdings, ids, catalogue)
-    rating = customers["risk_rating"].astype("str").str.slice(1).astype(int).to_numpy()
+    rating = rating_levels(customers["risk_rating"])
     return fit_model(held, cells=peer_cells(age, aum), age=age, aum=aum, rating=rating,
                      latest=latest_products(holdings, ids, catalogue))
 

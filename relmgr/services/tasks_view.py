@@ -31,7 +31,7 @@ def load_tasks(portfolio: Portfolio) -> TasksData:
     tasks = tasks.assign(customer_id=tasks["customer_id"].astype(object).where(tasks["customer_id"].notna(), ""))
     ids = [c for c in tasks["customer_id"] if c]
     names = worklist_store.read_customer_contact_fields(portfolio, ids)
-    masked = dict(zip(names["customer_id"], (mask_name(n) if isinstance(n, str) else "" for n in names["name"]),
+    masked = dict(zip(names["customer_id"], (mask_name(n if isinstance(n, str) else None) for n in names["name"]),
                       strict=True))
     frame = tasks.assign(name_masked=[masked.get(c, "") for c in tasks["customer_id"]])
     return TasksData(today=today, frame=frame.reset_index(drop=True))

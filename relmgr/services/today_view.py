@@ -39,7 +39,7 @@ class TodayData:
 
 
 def _masked(values: Any, mask: Any) -> list[str]:
-    return [mask(v) if isinstance(v, str) and v else "" for v in values]
+    return [mask(v if isinstance(v, str) else None) for v in values]
 
 
 def load_today(portfolio: Portfolio, *, today: dt.date | None = None) -> TodayData:

@@ -676,6 +676,12 @@ def _read_recommendations(portfolio: Portfolio, *, today: dt.date,
         since=since), None
 
 
+def _days_after(day: dt.date, days: int) -> dt.date:
+    """`day + days`, held at the calendar's end: a data date of 9999-12-31 (a bad row imported
+    before dates were checked) must not crash the worklist."""
+    return day + dt.timedelta(days=min(days, (dt.date.max - day).days))
+
+
 def read_signals(portfolio: Portfolio, *, today: dt.date, rules: WorklistRules = WorklistRules(),
                  tier_rules: TierRules | None = None) -> tuple[WorklistSignals, dict[str, str], str]:
     """Every signal the portfolio has, the signals skipped (and why), and the tier source."""
@@ -692,7 +698,7 @@ def read_signals(portfolio: Portfolio, *, today: dt.date, rules: WorklistRules =
     if why:
         skipped[WorkReason.RECOMMENDATION_ACCEPTED.value] = why
     maturities = store.read_maturing_holdings(
-        portfolio, first=today, last=today + dt.timedelta(days=rules.maturity_days_ahead),
+        portfolio, first=today, last=_days_after(today, rules.maturity_days_ahead),
         closed_status=HoldingStatus.CLOSED.value)
     tasks = store.read_tasks(portfolio, status=TaskStatus.OPEN.value, due_until=today)
     signals = WorklistSignals(customers=customers, tiers=tiers, contact_due=due, churn=churn,

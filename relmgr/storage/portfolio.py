@@ -62,6 +62,9 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 _SUMMARY_INTRODUCED = 2
 # Migration 0009 chains the audit log; upgrading chains the rows already there.
 _AUDIT_CHAIN_INTRODUCED = 9
+# Migrations that rebuild a table others refer to: run with foreign keys off (a DROP TABLE
+# with them on deletes the rows first, which the references forbid), checked before commit.
+_REBUILDS_TABLES = {10}
 
 
 def _now() -> str:
@@ -147,16 +150,28 @@ class Portfolio:
                 f"{self.path}: made by a newer relmgr (schema {current}, this one knows {SCHEMA_VERSION})")
         for number, script in MIGRATIONS:
             if current < number <= upto:
-                with self.transaction():
-                    for statement in _split_sql(script):
-                        self.conn.execute(statement)
-                    self.conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, _now()))
-                    if number == _SUMMARY_INTRODUCED:
-                        self._fill_new_summary()
-                    if number == _AUDIT_CHAIN_INTRODUCED:
-                        from relmgr.storage import audit_chain
+                rebuild = number in _REBUILDS_TABLES
+                if rebuild:
+                    self.conn.execute("PRAGMA foreign_keys = OFF")   # a no-op inside a transaction
+                try:
+                    self._run_migration(number, script, check_references=rebuild)
+                finally:
+                    if rebuild:
+                        self.conn.execute("PRAGMA foreign_keys = ON")
 
-                        audit_chain.backfill(self.conn)
+    def _run_migration(self, number: int, script: str, *, check_references: bool) -> None:
+        with self.transaction():
+            for statement in _split_sql(script):
+                self.conn.execute(statement)
+            if check_references and self.conn.execute("PRAGMA foreign_key_check").fetchone():
+                raise NotAPortfolio(f"{self.path}: upgrade to schema {number} found broken references")
+            self.conn.execute("INSERT INTO schema_version VALUES (?, ?)", (number, _now()))
+            if number == _SUMMARY_INTRODUCED:
+                self._fill_new_summary()
+            if number == _AUDIT_CHAIN_INTRODUCED:
+                from relmgr.storage import audit_chain
+
+                audit_chain.backfill(self.conn)
 
     def _fill_new_summary(self) -> None:
         # A portfolio older than the summary table has data but no summary yet; fill it in the

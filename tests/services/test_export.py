@@ -47,7 +47,7 @@ def test_xlsx_has_a_bold_frozen_header_widths_and_masked_chinese(tmp_path: Path)
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert len(rows) == 3
     assert rows[0][:5] == [1, "C001", "张*明", "138****5678", "110***********1234"]
-    assert rows[1][2] == "欧**娜" and rows[1][4] in ("", None)
+    assert rows[1][2] == "欧**娜" and rows[1][4] == "—"      # no ID number: not provided
     assert rows[0][5] == 82.5                                  # numbers stay numbers
     assert rows[0][6] == "流失预警 50%（中）；联系逾期 20 天"
     assert sheet.column_dimensions["G"].width > sheet.column_dimensions["A"].width

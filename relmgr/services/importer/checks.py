@@ -9,6 +9,7 @@ run.py. Messages quote the value only for columns that are not personal data.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -39,11 +40,27 @@ class Collector:
         self._cells: dict[tuple[str, str | None], list[tuple[np.ndarray, np.ndarray]]] = defaultdict(list)
         self._whole: list[Problem] = []
         self._skip: dict[str, np.ndarray] = {}
+        self._skip_cells: dict[tuple[str, str], np.ndarray] = {}
+        # Per file: the file line of each data row, when it is not simply position + 2 (a raw
+        # export with a title line above the header, or blank lines).
+        self._lines: dict[str, np.ndarray] = {}
         self.files_with_problems: set[str] = set()
 
     def skip_rows(self, file: str, rows: np.ndarray) -> None:
         """Rows of `file` already reported as a whole: no cell problems for them."""
         self._skip[file] = np.asarray(rows, dtype=bool)
+
+    def set_lines(self, file: str, lines: list[int]) -> None:
+        self._lines[file] = np.asarray(lines, dtype=np.int64)
+
+    def _row(self, file: str, position: int) -> int:
+        lines = self._lines.get(file)
+        return int(lines[position]) if lines is not None and position < len(lines) else position + 2
+
+    def skip_cells(self, file: str, column: str, cells: np.ndarray) -> None:
+        """Cells of `column` already reported (a value not in the mapping's format): the
+        validator's own complaint about the emptied cell would say the same thing again."""
+        self._skip_cells[(file, column)] = np.asarray(cells, dtype=bool)
 
     def add(self, file: str, column: str | None, positions: np.ndarray, reasons: object) -> None:
         """`positions`: 0-based data rows; `reasons`: one string, or one per position."""
@@ -53,6 +70,9 @@ class Collector:
         if isinstance(reasons, str):
             reasons = np.full(len(positions), reasons, dtype=object)
         skip = self._skip.get(file)
+        cells = self._skip_cells.get((file, column)) if column is not None else None
+        if cells is not None:
+            skip = cells if skip is None else skip | cells
         if skip is not None and skip.any():
             keep = ~skip[positions]
             positions, reasons = positions[keep], np.asarray(reasons, dtype=object)[keep]
@@ -65,6 +85,33 @@ class Collector:
         self._whole.append(problem)
         self.files_with_problems.add(problem.file)
 
+    def tally(self) -> list[tuple[str, str | None, str, int, list[int], list[str]]]:
+        """Per file, column and kind of problem (the reason without the quoted value): how many
+        rows, and the first three rows (spreadsheet numbering) with their reasons."""
+        rows: list[tuple[str, str | None, str, int, list[int], list[str]]] = []
+        for problem in self._whole:
+            rows.append((problem.file, problem.column, _kind_of(problem.reason), problem.count,
+                         [problem.row] if problem.row else [], [problem.reason]))
+        for (file, column), parts in self._cells.items():
+            positions = np.concatenate([p for p, _ in parts])
+            reasons = np.concatenate([r for _, r in parts])
+            unique, inverse = np.unique(reasons.astype(str), return_inverse=True)
+            kinds = np.array([_kind_of(r) for r in unique], dtype=object)[inverse]
+            for kind in dict.fromkeys(kinds):
+                which = np.flatnonzero(kinds == kind)
+                order = which[np.argsort(positions[which], kind="stable")][:3]
+                rows.append((file, column, kind, len(which), [self._row(file, int(positions[i])) for i in order],
+                             [str(reasons[i]) for i in order]))
+        return rows
+
+    def rejected_rows(self, file: str) -> int:
+        """Data rows of `file` with at least one problem (whole rows included)."""
+        marked = [p for (f, _), parts in self._cells.items() if f == file for p, _ in parts]
+        skip = self._skip.get(file)
+        if skip is not None:
+            marked.append(np.flatnonzero(skip))
+        return len(np.unique(np.concatenate(marked))) if marked else 0
+
     def __bool__(self) -> bool:
         return bool(self._whole or self._cells)
 
@@ -76,7 +123,8 @@ class Collector:
             reasons = np.concatenate([r for _, r in parts])
             order = np.argsort(positions, kind="stable")
             shown = order[:ROWS_LISTED_PER_COLUMN]
-            listed += [Problem(file, int(positions[i]) + 2, column, str(reasons[i])) for i in shown]
+            listed += [Problem(file, self._row(file, int(positions[i])), column, str(reasons[i]))
+                       for i in shown]
             if len(order) > len(shown):
                 rest = len(order) - len(shown)
                 listed.append(Problem(file, None, column,
@@ -89,6 +137,15 @@ class Collector:
 
         return sorted(listed, key=lambda p: (rank.get(p.file, -1), p.row is None, p.row or 0,
                                              column_rank(p), p.column or "", p.reason))
+
+
+_QUOTED = re.compile(r"'[^']*'…?")
+_NUMBERS = re.compile(r"\b[0-9][0-9,.]*\b")
+
+
+def _kind_of(reason: str) -> str:
+    """A reason without the values it quotes or counts: problems of one kind add up."""
+    return _NUMBERS.sub("N", _QUOTED.sub("'…'", reason))
 
 
 def quoted(values: pd.Series) -> pd.Series:
@@ -134,7 +191,7 @@ def id_number_reasons(ids: pd.Series) -> pd.Series:
 
 
 def _parse(col: Column, text: pd.Series, file: str, out: Collector, *,
-           personal_file: bool = False) -> pd.Series:
+           personal_file: bool = False, provided: bool = True) -> pd.Series:
     """Typed values of one column; bad and empty cells become missing (NA/NaN)."""
     name = col.name
     if col.kind is not Kind.TEXT:
@@ -142,7 +199,7 @@ def _parse(col: Column, text: pd.Series, file: str, out: Collector, *,
         # them ASCII. Any other non-ASCII digit is then rejected by the [0-9] patterns.
         text = text.str.normalize("NFKC").str.strip()
     empty = text.eq("").to_numpy()
-    if col.required:
+    if col.required and provided:
         out.add(file, name, np.flatnonzero(empty), "required, but empty")
     filled = ~empty
     bad = np.zeros(len(text), dtype=bool)
@@ -156,7 +213,7 @@ def _parse(col: Column, text: pd.Series, file: str, out: Collector, *,
         if col.personal:
             out.add(file, name, np.flatnonzero(mask), reason)
             return
-        shown = (quoted(text[mask]) + " " + reason).to_numpy()
+        shown = np.array((quoted(text[mask]) + " " + reason).to_numpy(), dtype=object)
         if personal_file:
             shown[text[mask].str.contains(_LOOKS_PERSONAL, regex=True).to_numpy(dtype=bool)] = reason
         out.add(file, name, np.flatnonzero(mask), shown)
@@ -233,7 +290,7 @@ def _parse(col: Column, text: pd.Series, file: str, out: Collector, *,
             typed[empty] = col.default
         return typed
     typed = values.astype(object).where(usable, None)
-    if col.default is not None:
+    if col.default is not None and provided:
         typed[empty] = col.default
     return typed
 
@@ -288,7 +345,8 @@ def check_table(raw: RawTable, out: Collector) -> pd.DataFrame:
         out.skip_rows(file, raw.broken_rows)
     personal_file = any(col.personal for col in spec.columns)
     frame = pd.DataFrame({col.name: _parse(col, raw.frame[col.name], file, out,
-                                           personal_file=personal_file)
+                                           personal_file=personal_file,
+                                           provided=col.name not in raw.not_provided)
                           for col in spec.columns}, index=raw.frame.index)
     for early, late in DATE_ORDER.get(spec.table, ()):
         both = frame[early].notna() & frame[late].notna()

@@ -57,8 +57,29 @@ def format_problems(problems: Sequence[Problem], *, limit: int = LINES_LISTED) -
     noun = "problem" if total == 1 else "problems"
     summary = (f"import rejected, nothing was changed: {total:,} {noun} in {', '.join(files)}"
                + (f" (first: {first})" if total > 1 else f": {first}"))
-    lines = [summary, *(str(p) for p in problems[:limit])]
+    shown = _fair_share(problems, limit)
+    lines = [summary, *(str(problems[i]) for i in shown)]
     if len(problems) > limit:
-        rest = problem_total(problems[limit:])
+        rest = total - sum(problems[i].count for i in shown)
         lines.append(f"… and {rest:,} more problems not listed")
     return lines
+
+
+def _fair_share(problems: Sequence[Problem], limit: int) -> list[int]:
+    """Indexes of at most `limit` problems, taken in turn from each file and column, so that
+    one file wrong in every row cannot fill the listing and hide the others; in list order."""
+    if len(problems) <= limit:
+        return list(range(len(problems)))
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for i, problem in enumerate(problems):
+        groups.setdefault((problem.file, problem.column), []).append(i)
+    queues = list(groups.values())
+    chosen: list[int] = []
+    depth = 0
+    while len(chosen) < limit:
+        row = [queue[depth] for queue in queues if depth < len(queue)]
+        if not row:
+            break
+        chosen.extend(row[: limit - len(chosen)])
+        depth += 1
+    return sorted(chosen)

@@ -33,6 +33,9 @@ class RawTable:
     # Rows already reported as a whole (too few cells, cut off): their cells are not checked one
     # by one, since they would sit in the wrong columns and could echo personal data.
     broken_rows: np.ndarray | None = None
+    # Columns the source does not have at all (a mapped bank export without names, say): they
+    # are stored as NULL, shown as "not provided", and never reported as "required, but empty".
+    not_provided: frozenset[str] = frozenset()
 
 
 def find_files(folder: Path) -> tuple[dict[str, Path], list[str], list[Problem]]:

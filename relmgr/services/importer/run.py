@@ -14,6 +14,7 @@ import datetime as dt
 import getpass
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,10 +24,11 @@ import pandas as pd
 from relmgr.domain.codes import AuditAction
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.services.audit import record as record_audit
+from relmgr.services.data_date import usable
 from relmgr.services.importer.checks import Collector, check_table, quoted
 from relmgr.services.importer.date_range import check_date_range
 from relmgr.services.importer.problems import ImportRejected, Problem
-from relmgr.services.importer.reading import find_files, read_table
+from relmgr.services.importer.reading import RawTable, find_files, read_table
 from relmgr.services.importer.spec import BY_TABLE, TABLES, Kind, TableSpec
 from relmgr.storage import Portfolio
 from relmgr.storage.exchange import insert_frame, rows_matching, upsert_frame
@@ -54,6 +56,7 @@ class ImportReport:
     ignored: tuple[str, ...] = ()
     as_of: dt.date | None = None
     seconds: float = 0.0
+    dry_run: bool = False
 
     def __str__(self) -> str:
         parts = []
@@ -62,7 +65,8 @@ class ImportReport:
                 parts.append(f"{table} {n.inserted:,} new, {n.updated:,} updated, {n.skipped:,} unchanged")
             else:
                 parts.append(f"{table} {n.inserted:,} new, {n.skipped:,} already imported")
-        text = f"imported {self.folder}: " + "; ".join(parts)
+        verb = "dry run, nothing written; would import" if self.dry_run else "imported"
+        text = f"{verb} {self.folder}: " + "; ".join(parts)
         if self.as_of is not None:
             text += f"; data as of {self.as_of.isoformat()}"
         if self.ignored:
@@ -210,7 +214,7 @@ def _check_id_numbers_on_file(portfolio: Portfolio, customers: _Table, out: Coll
 def _data_date(tables: dict[str, _Table], current: str | None) -> dt.date | None:
     """The later of the stored as_of and the newest transaction imported; without either,
     the newest activity date in the import (never the wall clock)."""
-    dates = [current] if current else []
+    dates = [current] if usable(current) else []
     if "transactions" in tables:
         dates.append(tables["transactions"].frame["txn_date"].dropna().max())
     dates = [d for d in dates if isinstance(d, str) and d]
@@ -255,69 +259,135 @@ def _note_backdated_transactions(portfolio: Portfolio, tables: dict[str, _Table]
         note_input_change(portfolio)
 
 
+class DryRunDone(Exception):
+    """Raised inside the import transaction of a dry run, after every check passed, so that the
+    transaction rolls back; `load_tables` turns it into its report."""
+
+
+@dataclass
+class Validated:
+    """What the checks found, before anything is written (the data-quality report's input)."""
+    tables: dict[str, _Table]
+    problems: list[Problem]
+    data_date: dt.date | None
+
+
+def _clear_events(portfolio: Portfolio, tables: dict[str, _Table]) -> None:
+    """Replace mode: the event tables this import holds are emptied first, so a corrected
+    export replaces the earlier one instead of being refused as "imported before with other
+    content" (the only repair for a wrong row already on file)."""
+    for name, table in tables.items():
+        if not table.spec.upsert:
+            portfolio.conn.execute(f"DELETE FROM {table.spec.table}")
+            note_input_change(portfolio)
+
+
 @writes(Topic.CUSTOMERS, Topic.CONTACTS, Topic.TASKS, Topic.SEGMENTS, Topic.SCORES, Topic.RECOMMENDATIONS, Topic.AUDIT)
+def load_tables(portfolio: Portfolio, raws: list[RawTable], whole: list[Problem], *, label: str,
+                file_order: list[str], broken: frozenset[str] = frozenset(),
+                ignored: tuple[str, ...] = (), mode: str = "upsert",
+                dry_run: bool = False, inspect: Callable[[Validated], None] | None = None,
+                audit_detail: dict | None = None, out: Collector | None = None,
+                progress: Progress = no_progress, cancel: CancelCheck = never) -> ImportReport:
+    """Check `raws` (exchange-format text tables, from files or from a mapping) and write them
+    in one transaction, all or nothing. `inspect` sees the validated tables and every problem
+    before the decision (the data-quality report); `dry_run` rolls back after the checks.
+    `out` may already hold problems found while converting the source."""
+    started = time.perf_counter()
+    out = out if out is not None else Collector()
+    for problem in whole:
+        out.add_whole(problem)
+    tables: dict[str, _Table] = {}
+    for i, raw in enumerate(raws):
+        tables[raw.spec.table] = _Table(raw.spec, raw.file, check_table(raw, out))
+        progress(0.4 * (i + 1) / max(1, len(raws)), raw.spec.table)
+        check_cancel(cancel)
+    try:
+        with portfolio.transaction():
+            stored = portfolio.get_meta("as_of")
+            data_date = check_date_range(tables, stored if usable(stored) else None,
+                                         dt.date.today(), out)
+            _check_references(portfolio, tables, set(broken), out)
+            check_cancel(cancel)
+            if mode == "replace":
+                # Compared against an emptied event table, every row is new; the rollback of
+                # a rejected or dry run restores the rows.
+                _clear_events(portfolio, tables)
+            for table in tables.values():
+                _compare_with_stored(portfolio, table, out)
+            progress(0.5, "checked")
+            problems = out.problems(file_order) if out else []
+            if inspect is not None:
+                inspect(Validated(tables, problems, data_date))
+            if problems:
+                raise ImportRejected(problems)
+            if dry_run:
+                raise DryRunDone
+            check_cancel(cancel)
+            _note_backdated_transactions(portfolio, tables)
+            counts: dict[str, TableCounts] = {}
+            total_rows = max(1, sum(len(t.frame) for t in tables.values()))
+            done = 0
+            for table in tables.values():
+                start = 0.5 + 0.4 * done / total_rows
+                done += len(table.frame)
+                counts[table.spec.table] = _write(portfolio, table, progress=progress, cancel=cancel,
+                                                  span=(start, 0.5 + 0.4 * done / total_rows))
+            as_of = _data_date(tables, portfolio.get_meta("as_of"))
+            progress(0.9, "summary")
+            if as_of is not None:
+                portfolio.set_meta("as_of", as_of.isoformat())
+                rebuild_customer_summary(portfolio, as_of=as_of)
+            detail = {"tables": {t: vars(c) for t, c in counts.items()}, "ignored_files": len(ignored),
+                      "as_of": as_of.isoformat() if as_of else None, **(audit_detail or {})}
+            if mode != "upsert":
+                detail["mode"] = mode
+            record_audit(portfolio, action=AuditAction.IMPORTED, target=label,
+                         detail=json.dumps(detail, sort_keys=True), actor=_actor())
+            check_cancel(cancel)
+    except DryRunDone:
+        counts = {t.spec.table: _planned(t) for t in tables.values()}
+        return ImportReport(folder=label, tables=counts, ignored=ignored,
+                            as_of=_data_date(tables, portfolio.get_meta("as_of")),
+                            seconds=time.perf_counter() - started, dry_run=True)
+    progress(1.0, "done")
+    return ImportReport(folder=label, tables=counts, ignored=ignored, as_of=as_of,
+                        seconds=time.perf_counter() - started)
+
+
+def _planned(table: _Table) -> TableCounts:
+    assert table.new is not None and table.changed is not None
+    inserted, updated = int(table.new.sum()), int(table.changed.sum())
+    return TableCounts(inserted=inserted, updated=updated,
+                       skipped=len(table.frame) - inserted - updated)
+
+
 def import_folder(portfolio: Portfolio, folder: Path, *, progress: Progress = no_progress,
-                  cancel: CancelCheck = never) -> ImportReport:
+                  cancel: CancelCheck = never, mode: str = "upsert", dry_run: bool = False,
+                  inspect: Callable[[Validated], None] | None = None) -> ImportReport:
     """Load the exchange-format CSVs in `folder` into `portfolio`, all or nothing.
 
     Raises ImportRejected (with every problem found) and changes nothing if any row is invalid;
     raises Cancelled, after rolling back, if `cancel()` turns true.
     """
-    started = time.perf_counter()
     folder = Path(folder)
     progress(0.0, "reading")
     paths, ignored, whole = find_files(folder)
-    out = Collector()
-    for problem in whole:
-        out.add_whole(problem)
     if not paths and not whole:
-        out.add_whole(Problem(folder.name, None, None,
-                              "no exchange-format files here (expected any of: "
-                              + ", ".join(s.file_name for s in TABLES) + ")"))
-    tables: dict[str, _Table] = {}
+        whole.append(Problem(folder.name, None, None,
+                             "no exchange-format files here (expected any of: "
+                             + ", ".join(s.file_name for s in TABLES) + ")"))
+    raws: list[RawTable] = []
     broken: set[str] = set()
-    for i, spec in enumerate(s for s in TABLES if s.table in paths):
+    for spec in (s for s in TABLES if s.table in paths):
         raw, problems = read_table(spec, paths[spec.table])
         check_cancel(cancel)
-        for problem in problems:
-            out.add_whole(problem)
+        whole.extend(problems)
         if raw is None:
             broken.add(spec.table)
         else:
-            tables[spec.table] = _Table(spec, raw.file, check_table(raw, out))
-        progress(0.4 * (i + 1) / len(paths), spec.table)
-        check_cancel(cancel)
+            raws.append(raw)
     file_order = [paths[s.table].name for s in TABLES if s.table in paths] + [folder.name]
-
-    with portfolio.transaction():
-        check_date_range(tables, portfolio.get_meta("as_of"), dt.date.today(), out)
-        _check_references(portfolio, tables, broken, out)
-        check_cancel(cancel)
-        for table in tables.values():
-            _compare_with_stored(portfolio, table, out)
-        progress(0.5, "checked")
-        if out:
-            raise ImportRejected(out.problems(file_order))
-        check_cancel(cancel)
-        _note_backdated_transactions(portfolio, tables)
-        counts: dict[str, TableCounts] = {}
-        total_rows = max(1, sum(len(t.frame) for t in tables.values()))
-        done = 0
-        for table in tables.values():
-            start = 0.5 + 0.4 * done / total_rows
-            done += len(table.frame)
-            counts[table.spec.table] = _write(portfolio, table, progress=progress, cancel=cancel,
-                                              span=(start, 0.5 + 0.4 * done / total_rows))
-        as_of = _data_date(tables, portfolio.get_meta("as_of"))
-        progress(0.9, "summary")
-        if as_of is not None:
-            portfolio.set_meta("as_of", as_of.isoformat())
-            rebuild_customer_summary(portfolio, as_of=as_of)
-        detail = {"tables": {t: vars(c) for t, c in counts.items()}, "ignored_files": len(ignored),
-                  "as_of": as_of.isoformat() if as_of else None}
-        record_audit(portfolio, action=AuditAction.IMPORTED, target=folder.name,
-                     detail=json.dumps(detail, sort_keys=True), actor=_actor())
-        check_cancel(cancel)
-    progress(1.0, "done")
-    return ImportReport(folder=folder.name, tables=counts, ignored=tuple(ignored), as_of=as_of,
-                        seconds=time.perf_counter() - started)
+    return load_tables(portfolio, raws, whole, label=folder.name, file_order=file_order,
+                       broken=frozenset(broken), ignored=tuple(ignored), mode=mode, dry_run=dry_run, inspect=inspect,
+                       progress=progress, cancel=cancel)
