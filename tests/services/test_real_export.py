@@ -103,7 +103,7 @@ def test_not_provided_shows_as_a_dash(portfolio_copy: Path, tmp_path: Path,
     capsys.readouterr()
     assert main(["today", str(portfolio_copy), "--json"]) == 0
     today = json.loads(capsys.readouterr().out)
-    assert today["worklist"] and {r["name"] for r in today["worklist"]} == {"—"}
+    assert today["plan"] and {r["name"] for r in today["plan"]} == {"—"}
 
 
 def test_a_customer_without_risk_rating_is_unassessed(portfolio_copy: Path,
