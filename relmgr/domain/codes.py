@@ -158,3 +158,5 @@ class AuditAction(StrEnum):
     EXPORTED = "EXPORTED"
     SYNCED = "SYNCED"
     ALERT_CHECKED = "ALERT_CHECKED"    # an unusual-activity alert checked, with the RM's note
+    BACKED_UP = "BACKED_UP"            # a verified copy written (detail: its path, size, rows)
+    RESTORED = "RESTORED"              # written into the restored file, naming the backup

@@ -16,6 +16,8 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.EXPORTED: ("Exported", "导出"),
     AuditAction.SYNCED: ("Synced to head office", "同步至总行"),
     AuditAction.ALERT_CHECKED: ("Unusual-activity alert checked", "异常交易提醒已核实"),
+    AuditAction.BACKED_UP: ("Backed up", "备份"),
+    AuditAction.RESTORED: ("Restored from a backup", "从备份恢复"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).
