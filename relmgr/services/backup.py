@@ -160,15 +160,17 @@ def back_up(portfolio: Portfolio, out: str | os.PathLike[str], *, progress: Prog
     return BackupResult(target, size, rows)
 
 
-def auto_backup(portfolio: Portfolio, folder: str | os.PathLike[str], *, keep: int) -> BackupResult:
-    """A dated backup into `folder` (made if missing), then only the newest `keep` dated backups
-    of this portfolio are kept there."""
+@writes(Topic.AUDIT)
+def auto_backup(portfolio: Portfolio, folder: str | os.PathLike[str], *, keep: int,
+                now: dt.datetime | None = None) -> BackupResult:
+    """A backup named by the time (`now`, default the clock) into `folder` (made if missing),
+    then only the newest `keep` dated backups of this portfolio are kept there."""
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise BackupFailed(f"{folder}: cannot make the backup folder ({error.strerror or error})") from None
-    result = back_up(portfolio, folder / default_backup_name(portfolio.path))
+    result = back_up(portfolio, folder / default_backup_name(portfolio.path, now))
     for old in dated_backups(folder, portfolio.path)[max(1, keep):]:
         old.unlink(missing_ok=True)
     return result
@@ -308,9 +310,11 @@ def restore_backup(backup_path: str | os.PathLike[str], target_path: str | os.Pa
         raise BackupFailed(f"{target}: is a folder; give the portfolio file to restore to")
     backup = _open_backup(source, password)
     try:
-        if target.exists():
+        # Forced: the file is not even opened (opening would roll a hot journal into it); it
+        # is moved aside with its journal as it is.
+        if target.exists() and not force:
             reason = _refusal(target, backup, password)
-            if reason and not force:
+            if reason:
                 raise BackupFailed(reason)
         temp = _temp_beside(target)
         with _removed_on_failure(temp):
