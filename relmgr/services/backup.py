@@ -359,3 +359,27 @@ def _seal_restored(temp: Path, password: str, *, source: Path, counts: dict[str,
         raise _write_error(temp, error) from None
     finally:
         restored.close()
+
+
+# -- damage found after unlock ---------------------------------------------------------------------
+@dataclasses.dataclass(frozen=True)
+class Damage:
+    """The background check after unlock failed: the portfolio is now read-only for this session."""
+
+    problems: int
+    latest_backup: Path | None
+
+
+def check_after_unlock(portfolio: Portfolio, *, backup_folder: str | os.PathLike[str] = "") -> Damage | None:
+    """SQLCipher's check of every page's HMAC (0.2 s on a 2,000-customer portfolio), run on the
+    database thread after the pages have loaded. When it fails, the connection is switched to
+    read-only (PRAGMA query_only) so nothing is written on top of the damage, and the newest
+    known backup is looked up. None when intact."""
+    try:
+        problems = len(portfolio.conn.execute("PRAGMA cipher_integrity_check").fetchall())
+    except DatabaseError:
+        problems = 1
+    if not problems:
+        return None
+    portfolio.conn.execute("PRAGMA query_only = ON")
+    return Damage(problems, latest_backup(portfolio, folder=backup_folder, portfolio_path=portfolio.path))

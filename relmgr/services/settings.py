@@ -31,12 +31,18 @@ class Settings:
     # bank's own CA, that CA's PEM bundle; empty: the system's CAs. Verification is never off.
     head_office_url: str = ""
     ca_bundle: str = ""
+    # Automatic backups on lock and quit (relmgr/services/backup.py auto_backup): the folder
+    # (empty: off) and how many dated backups of each portfolio to keep there.
+    backup_folder: str = ""
+    backup_keep: int = 5
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}")
         if not 0 <= self.auto_lock_minutes <= 240:
             raise ValueError("auto-lock must be between 0 and 240 minutes")
+        if not 1 <= self.backup_keep <= 100:
+            raise ValueError("keep between 1 and 100 automatic backups")
 
 
 # Upgrade steps: _UPGRADES[n] turns a schema-n dict into a schema-(n+1) dict.

@@ -51,6 +51,7 @@ from relmgr.ui.sync.page import SyncPage
 from relmgr.ui.tasks.page import TasksPage
 from relmgr.ui.segments.tiers import TiersPage
 from relmgr.ui.today.page import TodayPage
+from relmgr.ui.shell.backups import Backups
 from relmgr.ui.shell.idle import IdleWatcher
 from relmgr.ui.shell.settings_dialog import SettingsDialog
 from relmgr.ui.shell.runner import TaskRunner
@@ -154,6 +155,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         content = QVBoxLayout()
+        self.backups = Backups(self)   # File ▸ Back up…, automatic backups, the damage banner
+        content.addWidget(self.backups.banner)
         content.addWidget(self.stack)
         layout.addLayout(content, 1)
         self.setCentralWidget(central)
@@ -172,6 +175,7 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.export_action)
+        self.file_menu.addAction(self.backups.action)
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addSeparator()
@@ -236,6 +240,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.pages[0])
         self.runner.run_db(data_date.as_of_text, on_done=self._show_as_of)
         self.runner.run_db(stale_analytics, on_done=self._bring_up_to_date)
+        self.backups.on_unlocked()
         self._update_status()
         self.idle.start()
         if not self.isVisible():
@@ -251,6 +256,7 @@ class MainWindow(QMainWindow):
         close_open_dialogs(keep=self.unlock_dialog)
         self.runner.run_db(audit.record, action=AuditAction.LOCKED,
                            on_error=lambda _e: None)
+        self.backups.before_close()
         self.db.close()
         self._show_locked_state()
         log.info("portfolio locked")
@@ -414,6 +420,7 @@ class MainWindow(QMainWindow):
         self.export_action.setText(self.tr("Export a list…"))
         self.export_action.setToolTip(self.tr("Export a follow-up list (Ctrl+E); masked unless you choose otherwise"))
         self.settings_action.setText(self.tr("Settings…"))
+        self.backups.retranslate_ui()
         self.quit_action.setText(self.tr("Quit"))
         self.file_menu.setTitle(self.tr("&File"))
         self._update_status()
@@ -425,6 +432,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.idle.stop()
+        if not self.is_locked:
+            self.backups.before_close(quitting=True)
         self.runner.close()
         if self.unlock_dialog is not None:
             dialog, self.unlock_dialog = self.unlock_dialog, None

@@ -45,6 +45,11 @@ class SettingsDialog(QDialog):
         self.head_office_edit = QLineEdit(settings.head_office_url)
         self.head_office_edit.setPlaceholderText("https://")
         self.ca_bundle_edit = QLineEdit(settings.ca_bundle)
+        # Automatic backups on lock and quit (relmgr/ui/shell/backups.py): folder, how many kept.
+        self.backup_folder_edit = QLineEdit(settings.backup_folder)
+        self.backup_keep_spin = QSpinBox()
+        self.backup_keep_spin.setRange(1, 100)
+        self.backup_keep_spin.setValue(settings.backup_keep)
         self.password_button = QPushButton()
         self.password_button.clicked.connect(self._change_password)
         # The labels are our own widgets: QFormLayout.addRow("", w) creates no label in PySide6
@@ -54,11 +59,15 @@ class SettingsDialog(QDialog):
         self.password_label = QLabel()
         self.head_office_label = QLabel()
         self.ca_bundle_label = QLabel()
+        self.backup_folder_label = QLabel()
+        self.backup_keep_label = QLabel()
         self.form = QFormLayout()
         self.form.addRow(self.language_label, self.language_combo)
         self.form.addRow(self.auto_lock_label, self.auto_lock_spin)
         self.form.addRow(self.head_office_label, self.head_office_edit)
         self.form.addRow(self.ca_bundle_label, self.ca_bundle_edit)
+        self.form.addRow(self.backup_folder_label, self.backup_folder_edit)
+        self.form.addRow(self.backup_keep_label, self.backup_keep_spin)
         self.form.addRow(self.password_label, self.password_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -74,7 +83,9 @@ class SettingsDialog(QDialog):
         return dataclasses.replace(self._settings, language=LANGUAGES[self.language_combo.currentIndex()],
                                    auto_lock_minutes=self.auto_lock_spin.value(),
                                    head_office_url=self.head_office_edit.text().strip(),
-                                   ca_bundle=self.ca_bundle_edit.text().strip())
+                                   ca_bundle=self.ca_bundle_edit.text().strip(),
+                                   backup_folder=self.backup_folder_edit.text().strip(),
+                                   backup_keep=self.backup_keep_spin.value())
 
     def _change_password(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(runner=self.runner, parent=self)
@@ -97,6 +108,9 @@ class SettingsDialog(QDialog):
         self.head_office_label.setText(self.tr("Head office address"))
         self.ca_bundle_label.setText(self.tr("Head office CA bundle (PEM)"))
         self.ca_bundle_edit.setPlaceholderText(self.tr("empty: the system's certificates"))
+        self.backup_folder_label.setText(self.tr("Back up on lock and quit to"))
+        self.backup_folder_edit.setPlaceholderText(self.tr("a folder; empty: no automatic backup"))
+        self.backup_keep_label.setText(self.tr("Automatic backups kept"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
