@@ -154,8 +154,13 @@ def back_up(portfolio: Portfolio, out: str | os.PathLike[str], *, progress: Prog
             raise _write_error(target, error) from None
     size = target.stat().st_size
     rows = sum(row_counts(portfolio.conn).values())
-    audit.record(portfolio, action=AuditAction.BACKED_UP, target=target.name,
-                 detail={"path": str(target), "bytes": size, "rows": rows})
+    try:
+        audit.record(portfolio, action=AuditAction.BACKED_UP, target=target.name,
+                     detail={"path": str(target), "bytes": size, "rows": rows})
+    except DatabaseError as error:   # e.g. a read-only portfolio: the backup itself is good
+        reason = str(explain_database_error(portfolio.path, error)).removeprefix(f"{portfolio.path}: ")
+        raise BackupFailed(f"{target}: written and checked, but not recorded in the audit log "
+                           f"({reason})") from None
     progress(1.0, "done")
     return BackupResult(target, size, rows)
 
