@@ -49,13 +49,14 @@ def _password(*, confirm: bool = False) -> str:
     return password
 
 
-def _open(path: str, *, command: str = ""):
-    """Unlock for a command, and record the unlock in the audit log (who: the OS account)."""
+def _open(path: str, *, command: str = "", password: str | None = None):
+    """Unlock for a command, and record the unlock in the audit log (who: the OS account).
+    The password is $RELMGR_PASSWORD or asked, unless the command read it already."""
     from relmgr.domain.codes import AuditAction
     from relmgr.services import audit
     from relmgr.storage import open_portfolio
 
-    portfolio = open_portfolio(path, _password())
+    portfolio = open_portfolio(path, password or _password())
     try:
         audit.record(portfolio, action=AuditAction.UNLOCKED, detail={"via": "command line",
                                                                      "command": command})
@@ -669,6 +670,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parsers(sub, _month, _date)
     from relmgr.cli_rules import add_parser as add_rules_parser
     add_rules_parser(sub)
+    from relmgr.cli_files import add_parsers as add_file_parsers
+    add_file_parsers(sub)
     return parser
 
 

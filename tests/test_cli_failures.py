@@ -21,7 +21,7 @@ PAGE = 4096
 READERS = [["stats"], ["today"], ["recommend", "--top", "1"], ["check"]]
 # segments and churn store what they compute when nothing current is stored: writers.
 WRITERS = [["segments"], ["churn"], ["segments", "--refresh"], ["export", "--list", "due", "--out", "{out}"],
-           ["import", "--from", "{src}"]]
+           ["import", "--from", "{src}"], ["backup", "--out", "{out}.rmdb"]]
 COMMANDS = READERS + WRITERS
 
 

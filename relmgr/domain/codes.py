@@ -160,3 +160,5 @@ class AuditAction(StrEnum):
     ALERT_CHECKED = "ALERT_CHECKED"    # an unusual-activity alert checked, with the RM's note
     RULES_CHANGED = "RULES_CHANGED"    # team rules changed: {"changed": {rule: [before, after]}}
     CONTACT_UNDONE = "CONTACT_UNDONE"  # a contact logged by mistake taken back (Today's Undo)
+    BACKED_UP = "BACKED_UP"            # a verified copy written (detail: its path, size, rows)
+    RESTORED = "RESTORED"              # written into the restored file, naming the backup

@@ -36,6 +36,10 @@ class Settings:
     # customer data. Empty: the portfolio's own 'branch' / 'rm' entries, if any.
     branch_name: str = ""
     rm_name: str = ""
+    # Automatic backups on lock and quit (relmgr/services/backup.py auto_backup): the folder
+    # (empty: off) and how many dated backups of each portfolio to keep there.
+    backup_folder: str = ""
+    backup_keep: int = 5
 
     def __post_init__(self) -> None:
         if self.language not in LANGUAGES:
@@ -45,6 +49,8 @@ class Settings:
         for name in ("branch_name", "rm_name"):
             if not isinstance(getattr(self, name), str) or len(getattr(self, name)) > MAX_NAME_CHARS:
                 raise ValueError(f"{name} must be text of at most {MAX_NAME_CHARS} characters")
+        if not 1 <= self.backup_keep <= 100:
+            raise ValueError("keep between 1 and 100 automatic backups")
 
 
 # Upgrade steps: _UPGRADES[n] turns a schema-n dict into a schema-(n+1) dict.

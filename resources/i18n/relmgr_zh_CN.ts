@@ -126,6 +126,69 @@
     </message>
 </context>
 <context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="84" />
+        <source>Back up the portfolio</source>
+        <translation>备份客户库</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="85" />
+        <source>relmgr portfolio (*.rmdb)</source>
+        <translation>relmgr 客户库 (*.rmdb)</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="96" />
+        <source>Backing up the portfolio…</source>
+        <translation>正在备份客户库…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="102" />
+        <source>Backed up to {file} and checked ({size:,} KB).</source>
+        <translation>已备份到 {file} 并通过校验（{size:,} KB）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="107" />
+        <source>Backup cancelled; nothing was written.</source>
+        <translation>备份已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="109" />
+        <source>Not backed up: the portfolio failed its full check. Keep your latest good backup.</source>
+        <translation>未备份：客户库未通过完整校验。请保留最近一份完好的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="113" />
+        <source>Not backed up: the copy could not be written or did not pass its check.</source>
+        <translation>未备份：副本无法写入或未通过校验。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="123" />
+        <source>Back up…</source>
+        <translation>备份…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="124" />
+        <source>Write a checked, encrypted copy of the portfolio</source>
+        <translation>写入一份经过校验的加密客户库副本</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="128" />
+        <source>This portfolio is damaged ({count} pages failed their check), so it is open read-only: nothing you do is saved.</source>
+        <translation>此客户库已损坏（{count} 个页面未通过校验），因此以只读方式打开：所做的任何操作都不会保存。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="131" />
+        <source>Latest backup: {path}. Restore it with: relmgr restore BACKUP --to FILE</source>
+        <translation>最近的备份：{path}。恢复命令：relmgr restore BACKUP --to FILE</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/backups.py" line="134" />
+        <source>No backup of it is known.</source>
+        <translation>没有已知的备份。</translation>
+    </message>
+</context>
+<context>
     <name>CatchUp</name>
     <message>
         <location filename="../../relmgr/ui/shell/catch_up.py" line="70" />
@@ -141,63 +204,63 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="613" />
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="621" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="588" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="596" />
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="615" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="590" />
         <source>The whole portfolio is re-encrypted with the new password. Keep it safe: without it the portfolio cannot be opened.</source>
         <translation>整个客户库将用新密码重新加密。请妥善保管：没有它就无法打开客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="617" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="592" />
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="618" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="593" />
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="619" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="594" />
         <source>Repeat new password</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="620" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="595" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="651" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="626" />
         <source>Enter the current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="655" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="630" />
         <source>The password is too weak. Use at least 8 characters, mixing letters with digits or symbols.</source>
         <translation>密码太弱。请至少使用 8 位，混合字母与数字或符号。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="659" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="634" />
         <source>The two passwords differ. Type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="663" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="638" />
         <source>The new password is the same as the current one.</source>
         <translation>新密码与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="680" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="655" />
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="685" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="660" />
         <source>The password could not be changed ({kind}).</source>
         <translation>无法修改密码（{kind}）。</translation>
     </message>
@@ -1322,59 +1385,59 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="492" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="498" />
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="493" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="499" />
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="488" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="494" />
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="345" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="351" />
         <source>Segments could not be computed ({kind}).</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="396" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="402" />
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="498" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="504" />
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="511" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="517" />
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="513" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="519" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="512" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="518" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="408" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="414" />
         <source>Wrote the {month} report to {file}.</source>
         <translation>已将 {month} 月度报告写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="431" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="437" />
         <source>relmgr {version}
 
 Offline workbench for bank relationship managers.
@@ -1387,127 +1450,127 @@ Portfolios, settings and logs are kept in {folder}</source>
 投资组合文件、设置和日志保存在 {folder}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="437" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="443" />
         <source>About relmgr</source>
         <translation>关于 relmgr</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="467" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="473" />
         <source>Team rules saved.</source>
         <translation>团队规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="469" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="475" />
         <source>The churn definition changed: retrain the model on the Churn model page.</source>
         <translation>流失定义已更改：请在“流失模型”页面重新训练模型。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="512" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="518" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="514" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="520" />
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="515" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="521" />
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="516" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="522" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="516" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="522" />
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="517" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="523" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="517" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="523" />
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="518" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="524" />
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="519" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="525" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="519" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="525" />
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="525" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="531" />
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="526" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="532" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="527" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="533" />
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="528" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="534" />
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="529" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="535" />
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="530" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="536" />
         <source>Monthly report…</source>
         <translation>月度经营报告…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="531" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="537" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="532" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="538" />
         <source>Team rules…</source>
         <translation>团队规则…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="533" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="540" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="534" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="541" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="535" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="542" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="536" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="543" />
         <source>About relmgr…</source>
         <translation>关于 relmgr…</translation>
     </message>
@@ -2285,90 +2348,105 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="114" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="125" />
         <source>Settings</source>
         <extracomment>The Team rules dialog opened from here stored a change (its SavedRules).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="116" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="127" />
         <source>Follow the system</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="119" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="130" />
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="120" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="131" />
         <source>Never</source>
         <translation>从不</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="121" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="132" />
         <source>Change portfolio password…</source>
         <translation>修改客户库密码…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="122" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="133" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="123" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="134" />
         <source>Lock after idle</source>
         <translation>空闲自动锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="124" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="135" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="125" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="136" />
         <source>Team rules…</source>
         <translation>团队规则…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="126" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="137" />
         <source>Team rules</source>
         <translation>团队规则</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="127" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="138" />
         <source>Head office address</source>
         <translation>总行汇总接收地址</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="128" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="139" />
         <source>Head office CA bundle (PEM)</source>
         <translation>总行 CA 证书（PEM）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="129" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="140" />
         <source>empty: the system's certificates</source>
         <translation>留空：使用系统证书</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="130" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="141" />
         <source>Branch name</source>
         <translation>网点名称</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="131" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="142" />
         <source>Relationship manager</source>
         <translation>客户经理</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="132" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="143" />
         <source>printed in the header of call sheets</source>
         <translation>打印在联系清单的页眉</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="133" />
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="144" />
         <source>your name, printed in the header of call sheets</source>
         <translation>您的姓名，打印在联系清单的页眉</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="145" />
+        <source>Back up on lock and quit to</source>
+        <translation>锁定和退出时备份到</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="146" />
+        <source>a folder; empty: no automatic backup</source>
+        <translation>文件夹；留空：不自动备份</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/settings_dialog.py" line="147" />
+        <source>Automatic backups kept</source>
+        <translation>保留的自动备份数</translation>
     </message>
 </context>
 <context>
@@ -2392,22 +2470,22 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="115" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="90" />
         <source>At least 8 characters; mix letters, digits and symbols.</source>
         <translation>至少 8 位，混合字母、数字和符号。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="117" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="92" />
         <source>Strength: weak</source>
         <translation>强度：弱</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="117" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="92" />
         <source>Strength: fair</source>
         <translation>强度：中</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="118" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="93" />
         <source>Strength: strong</source>
         <translation>强度：强</translation>
     </message>
@@ -3230,197 +3308,197 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="280" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="255" />
         <source>Unlock portfolio</source>
         <translation>解锁客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="281" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="256" />
         <source>Portfolio locked</source>
         <translation>客户库已锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="282" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="257" />
         <source>Relationship Manager Workbench</source>
         <translation>客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="285" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="260" />
         <source>Open your encrypted customer portfolio, create a new one, or try the demo.</source>
         <translation>打开加密的客户库，新建一个，或试用演示客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="288" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="263" />
         <source>The portfolio is locked. Enter its password to continue.</source>
         <translation>客户库已锁定，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="289" />
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="405" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="264" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="380" />
         <source>Open portfolio</source>
         <translation>打开客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="290" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="265" />
         <source>Create new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="291" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="266" />
         <source>Demo portfolio</source>
         <translation>演示客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="292" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="267" />
         <source>Portfolio file</source>
         <translation>客户库文件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="293" />
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="297" />
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="309" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="268" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="272" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="284" />
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="294" />
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="299" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="269" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="274" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="295" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="270" />
         <source>New file</source>
         <translation>新文件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="296" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="271" />
         <source>e.g. my-customers.rmdb</source>
         <translation>例如 my-customers.rmdb</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="298" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="273" />
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="301" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="276" />
         <source>A synthetic portfolio of {count} customers with realistic holdings, transactions and contact history, for trying relmgr. It holds no real customer data, which is why its password is shown here. It is created on first use; that takes a moment.</source>
         <translation>一个包含 {count} 位模拟客户的演示客户库，有逼真的持仓、交易和联系记录，供试用 relmgr。其中没有任何真实客户数据，所以这里直接显示它的密码。首次使用时创建，需要稍等片刻。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="305" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="280" />
         <source>Demo password:</source>
         <translation>演示密码：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="310" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="285" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="321" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="296" />
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="323" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="298" />
         <source>Create portfolio</source>
         <translation>创建客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="325" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="300" />
         <source>Open demo</source>
         <translation>打开演示</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="358" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="333" />
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="360" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="335" />
         <source>The portfolio file was not found.</source>
         <translation>找不到客户库文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="362" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="337" />
         <source>This file is not a relmgr portfolio.</source>
         <translation>此文件不是 relmgr 客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="364" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="339" />
         <source>The portfolio file is damaged and cannot be opened.</source>
         <translation>客户库文件已损坏，无法打开。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="366" />
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="479" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="341" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="454" />
         <source>A file with this name already exists. Choose another name.</source>
         <translation>已有同名文件，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="368" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="343" />
         <source>Cancelled. Nothing was created.</source>
         <translation>已取消，没有创建任何文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="370" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="345" />
         <source>The file could not be read or written.</source>
         <translation>无法读取或写入该文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="372" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="347" />
         <source>The portfolio could not be opened ({kind}).</source>
         <translation>无法打开客户库（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="406" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="381" />
         <source>relmgr portfolios (*.rmdb);;All files (*)</source>
         <translation>relmgr 客户库 (*.rmdb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="414" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="389" />
         <source>New portfolio</source>
         <translation>新建客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="414" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="389" />
         <source>relmgr portfolios (*.rmdb)</source>
         <translation>relmgr 客户库 (*.rmdb)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="428" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="403" />
         <source>Choose a portfolio file.</source>
         <translation>请选择客户库文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="440" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="415" />
         <source>Enter the password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="463" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="438" />
         <source>Enter a name for the new portfolio file.</source>
         <translation>请输入新客户库的文件名。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="468" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="443" />
         <source>The password is too weak. Use at least 8 characters, mixing letters with digits or symbols.</source>
         <translation>密码太弱。请至少使用 8 位，混合字母与数字或符号。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="473" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="448" />
         <source>The two passwords differ. Type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="487" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="462" />
         <source>The demo portfolio is not available in this build.</source>
         <translation>此版本不含演示客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="511" />
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="486" />
         <source>Creating the demo portfolio…</source>
         <translation>正在创建演示客户库…</translation>
     </message>

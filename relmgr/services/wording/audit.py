@@ -18,6 +18,8 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.ALERT_CHECKED: ("Unusual-activity alert checked", "异常交易提醒已核实"),
     AuditAction.RULES_CHANGED: ("Team rules changed", "修改团队规则"),
     AuditAction.CONTACT_UNDONE: ("Logged contact undone", "撤销联系记录"),
+    AuditAction.BACKED_UP: ("Backed up", "备份"),
+    AuditAction.RESTORED: ("Restored from a backup", "从备份恢复"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).

@@ -56,6 +56,7 @@ from relmgr.ui.sync.page import SyncPage
 from relmgr.ui.tasks.page import TasksPage
 from relmgr.ui.segments.tiers import TiersPage
 from relmgr.ui.today.page import TodayPage
+from relmgr.ui.shell.backups import Backups
 from relmgr.ui.shell.idle import IdleWatcher
 from relmgr.ui.shell.settings_dialog import SettingsDialog
 from relmgr.ui.shell.team_rules_dialog import TeamRulesDialog
@@ -169,6 +170,8 @@ class MainWindow(QMainWindow):
         self.catch_up.finished.connect(self._load_segment_views)
         self.catch_up.failed.connect(self._analytics_failed)
         content.addWidget(self.analytics_strip)
+        self.backups = Backups(self)   # File ▸ Back up…, automatic backups, the damage banner
+        content.addWidget(self.backups.banner)
         content.addWidget(self.stack)
         layout.addLayout(content, 1)
         self.setCentralWidget(central)
@@ -192,6 +195,7 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.report_action)
+        self.file_menu.addAction(self.backups.action)
         self.file_menu.addAction(self.lock_action)
         self.file_menu.addAction(self.settings_action)
         self.file_menu.addAction(self.rules_action)
@@ -287,6 +291,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.pages[0])
         self.runner.run_db(data_date.as_of_text, on_done=self._show_as_of)
         self.runner.run_db(stale_analytics, on_done=self._bring_up_to_date)
+        self.backups.on_unlocked()
         self._update_status()
         self.idle.start()
         if not self.isVisible():
@@ -303,6 +308,7 @@ class MainWindow(QMainWindow):
         close_open_dialogs(keep=self.unlock_dialog)
         self.runner.run_db(audit.record, action=AuditAction.LOCKED,
                            on_error=lambda _e: None)
+        self.backups.before_close()
         self.db.close()
         self._show_locked_state()
         log.info("portfolio locked")
@@ -530,6 +536,7 @@ class MainWindow(QMainWindow):
         self.report_action.setText(self.tr("Monthly report…"))
         self.settings_action.setText(self.tr("Settings…"))
         self.rules_action.setText(self.tr("Team rules…"))
+        self.backups.retranslate_ui()
         self.quit_action.setText(self.tr("Quit"))
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))
@@ -543,6 +550,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         self.idle.stop()
+        if not self.is_locked:
+            self.backups.before_close(quitting=True)
         self.runner.close()
         if self.unlock_dialog is not None:
             dialog, self.unlock_dialog = self.unlock_dialog, None

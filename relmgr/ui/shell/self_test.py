@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from relmgr.domain.churn import WarningAction
 from relmgr.services.settings import Settings
@@ -117,6 +117,10 @@ def open_team_rules(window: MainWindow) -> None:
     window.rules_action.trigger()
 
 
+def open_backup(window: MainWindow) -> None:
+    window.backups.action.trigger()         # File ▸ Back up…: a file dialog
+
+
 def open_contact(window: MainWindow) -> None:
     _go_to(window, window.today_page)
     _select_first_row(window.today_page.view, "Today's list")
@@ -175,6 +179,7 @@ DIALOGS: dict[type[QDialog], Callable[[MainWindow], None]] = {
     TaskDialog: open_task,
     ProgressDialog: open_progress,
     UnlockDialog: open_unlock,
+    QFileDialog: open_backup,
 }
 
 

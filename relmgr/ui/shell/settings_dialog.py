@@ -56,6 +56,11 @@ class SettingsDialog(QDialog):
             edit.setMaxLength(MAX_NAME_CHARS)
         self.branch_label = QLabel()
         self.rm_label = QLabel()
+        # Automatic backups on lock and quit (relmgr/ui/shell/backups.py): folder, how many kept.
+        self.backup_folder_edit = QLineEdit(settings.backup_folder)
+        self.backup_keep_spin = QSpinBox()
+        self.backup_keep_spin.setRange(1, 100)
+        self.backup_keep_spin.setValue(settings.backup_keep)
         self.password_button = QPushButton()
         self.password_button.clicked.connect(self._change_password)
         self.rules_button = QPushButton()
@@ -70,6 +75,8 @@ class SettingsDialog(QDialog):
         self.head_office_label = QLabel()
         self.ca_bundle_label = QLabel()
         self.rules_label = QLabel()
+        self.backup_folder_label = QLabel()
+        self.backup_keep_label = QLabel()
         self.form = QFormLayout()
         self.form.addRow(self.language_label, self.language_combo)
         self.form.addRow(self.auto_lock_label, self.auto_lock_spin)
@@ -77,6 +84,8 @@ class SettingsDialog(QDialog):
         self.form.addRow(self.rm_label, self.rm_edit)
         self.form.addRow(self.head_office_label, self.head_office_edit)
         self.form.addRow(self.ca_bundle_label, self.ca_bundle_edit)
+        self.form.addRow(self.backup_folder_label, self.backup_folder_edit)
+        self.form.addRow(self.backup_keep_label, self.backup_keep_spin)
         self.form.addRow(self.password_label, self.password_button)
         self.form.addRow(self.rules_label, self.rules_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -95,7 +104,9 @@ class SettingsDialog(QDialog):
                                    head_office_url=self.head_office_edit.text().strip(),
                                    ca_bundle=self.ca_bundle_edit.text().strip(),
                                    branch_name=self.branch_edit.text().strip(),
-                                   rm_name=self.rm_edit.text().strip())
+                                   rm_name=self.rm_edit.text().strip(),
+                                   backup_folder=self.backup_folder_edit.text().strip(),
+                                   backup_keep=self.backup_keep_spin.value())
 
     def _change_password(self) -> ChangePasswordDialog:
         dialog = ChangePasswordDialog(runner=self.runner, parent=self)
@@ -131,6 +142,9 @@ class SettingsDialog(QDialog):
         self.rm_label.setText(self.tr("Relationship manager"))
         self.branch_edit.setPlaceholderText(self.tr("printed in the header of call sheets"))
         self.rm_edit.setPlaceholderText(self.tr("your name, printed in the header of call sheets"))
+        self.backup_folder_label.setText(self.tr("Back up on lock and quit to"))
+        self.backup_folder_edit.setPlaceholderText(self.tr("a folder; empty: no automatic backup"))
+        self.backup_keep_label.setText(self.tr("Automatic backups kept"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:

@@ -10,7 +10,6 @@ failed open changes nothing in the file.
 
 from __future__ import annotations
 
-import enum
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -46,40 +45,16 @@ from relmgr.storage.errors import (
     WrongPassword,
 )
 from relmgr.ui.shell.runner import TaskRunner
-from relmgr.services.password import change_portfolio_password
+from relmgr.services.password import Strength, change_portfolio_password, password_strength
 
 log = logging.getLogger(__name__)
 
 PORTFOLIO_SUFFIX = ".rmdb"
-MIN_PASSWORD_LENGTH = 8
 DEMO_CUSTOMERS = 2000
 DEMO_SEED = 7
 
 
-# -- password strength ---------------------------------------------------------------------------
-class Strength(enum.IntEnum):
-    WEAK = 0
-    FAIR = 1
-    STRONG = 2
-
-
-def password_strength(password: str) -> Strength:
-    """A rough strength by length and character classes (lower, upper, digit, other).
-
-    Weak (refused): under 8 characters, or under 12 with a single class. Strong: 12+ characters
-    with three classes, or 16+ with two. Everything between is fair.
-    """
-    classes = sum([any(c.islower() for c in password), any(c.isupper() for c in password),
-                   any(c.isdigit() for c in password),
-                   any(not c.isalnum() for c in password)])
-    length = len(password)
-    if length < MIN_PASSWORD_LENGTH or (length < 12 and classes < 2):
-        return Strength.WEAK
-    if (length >= 12 and classes >= 3) or (length >= 16 and classes >= 2):
-        return Strength.STRONG
-    return Strength.FAIR
-
-
+# -- password strength: the rule is relmgr/services/password.py's --------------------------------
 class StrengthMeter(QWidget):
     """A three-step bar with a word, following a password field as the RM types."""
 
