@@ -52,7 +52,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
             return cli.EXIT_OK
         if args.action == "key":
             # For enrolment at head office only: whoever holds it can sign as this branch.
-            print(json.dumps({branch.branch_id(portfolio): branch.signing_key(portfolio)}))
+            print(json.dumps({branch.branch_id(portfolio): branch.public_key(portfolio)}))
             return cli.EXIT_OK
         if args.action == "status":
             folder = _folder(args, portfolio)
@@ -154,7 +154,7 @@ def add_parsers(sub: Any, date_type: Any) -> None:
 
     collect = sub.add_parser("collect", help="head office: verify and merge branches' summaries")
     collect.add_argument("folder", nargs="?", help="a folder of carried summary files")
-    collect.add_argument("--keys", required=True, help='JSON file {"BRANCH": "hex key"} of enrolled branches')
+    collect.add_argument("--keys", required=True, help='JSON file {"BRANCH": "hex public key"} of enrolled branches')
     collect.add_argument("--store", required=True, help="folder where accepted summaries are kept")
     collect.add_argument("--csv", help="write the merged table of every branch's newest summary here")
     collect.add_argument("--listen", help="HOST:PORT to receive summaries over https")

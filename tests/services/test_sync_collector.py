@@ -36,10 +36,10 @@ def branch_portfolio(demo_portfolio_file: Path, tmp_path_factory: pytest.TempPat
 
 @pytest.fixture(scope="module")
 def envelopes(branch_portfolio: Path) -> tuple[list[dict], str]:
-    """Three successive signed summaries of one branch, and its key."""
+    """Three successive signed summaries of one branch, and its public key."""
     with open_portfolio(branch_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
         summary = build_summary(portfolio, k=10)
-        return [outbox.envelope(portfolio, summary) for _ in range(3)], branch.signing_key(portfolio)
+        return [outbox.envelope(portfolio, summary) for _ in range(3)], branch.public_key(portfolio)
 
 
 def test_valid_tampered_replayed_out_of_order_and_unknown(envelopes, tmp_path: Path) -> None:
@@ -75,6 +75,7 @@ def test_carried_files_merge_into_one_csv_per_cell(envelopes, tmp_path: Path) ->
     (carried / "a.json").write_bytes(signing.canonical(first))
     other_key = signing.new_key()
     other = signing.sign({**first["payload"], "branch_id": "BR-SOUTH"}, other_key)
+    other_key = signing.public_key(other_key)
     (carried / "b.json").write_bytes(signing.canonical(other))
     hq = Collector(tmp_path / "hq", {"BR-WEST": key, "BR-SOUTH": other_key})
     verdicts = ingest_folder(hq, carried)
@@ -164,3 +165,15 @@ def test_a_lost_acknowledgement_is_answered_as_duplicate(envelopes, certificates
 def test_plain_http_is_refused() -> None:
     with pytest.raises(transport.SendFailed, match="https://"):
         transport.send(b"{}", "http://127.0.0.1:9/summaries")
+
+
+def test_head_office_holds_only_a_key_that_verifies(branch_portfolio: Path) -> None:
+    """What head office enrols is the public half: it verifies the branch's summaries, and a
+    summary signed with it as if it were a private key (what a shared secret would allow) fails."""
+    with open_portfolio(branch_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        private, public = branch.signing_key(portfolio), branch.public_key(portfolio)
+    assert private != public
+    payload = {"branch_id": "BR-WEST", "n": 1}
+    assert signing.verify(signing.sign(payload, private), public) == payload
+    with pytest.raises(signing.BadSignature):
+        signing.verify(signing.sign(payload, public), public)

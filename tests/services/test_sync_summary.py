@@ -90,7 +90,7 @@ def test_a_larger_k_from_the_team_rules_suppresses_more(scored_portfolio: Path, 
 
 def test_signature_breaks_when_one_figure_changes(scored_portfolio: Path, signed: dict) -> None:
     with open_portfolio(scored_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
-        key = branch.signing_key(portfolio)
+        key = branch.public_key(portfolio)
     assert signing.verify(signed, key) == signed["payload"]
     tampered = json.loads(json.dumps(signed))
     cell = next(c for c in tampered["payload"]["tables"][0]["cells"] if c["customers"])
@@ -98,7 +98,7 @@ def test_signature_breaks_when_one_figure_changes(scored_portfolio: Path, signed
     with pytest.raises(signing.BadSignature, match="does not match"):
         signing.verify(tampered, key)
     with pytest.raises(signing.BadSignature):
-        signing.verify(signed, signing.new_key())
+        signing.verify(signed, signing.public_key(signing.new_key()))
 
 
 def test_sequence_numbers_rise_and_export_is_audited(scored_portfolio: Path, tmp_path: Path) -> None:

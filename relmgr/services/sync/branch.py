@@ -1,6 +1,6 @@
 """The branch's sync identity, kept as team rules inside the encrypted portfolio: its id, its
-signing key, the next sequence number and k. Set once per portfolio; the key never leaves the
-portfolio except when printed for enrolment at head office (`relmgr sync key FILE`)."""
+private signing key, the next sequence number and k. Set once per portfolio; the private key never
+leaves the portfolio: head office enrols its public key (`relmgr sync key FILE` prints it)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,7 @@ def set_branch_id(portfolio: Portfolio, value: str) -> None:
 
 @writes(Topic.RULES)
 def signing_key(portfolio: Portfolio) -> str:
-    """The branch's key, made on first use."""
+    """The branch's private key, made on first use (never printed or sent)."""
     key = get_rule(portfolio, RULE_KEY)
     if not key:
         key = signing.new_key()
@@ -71,3 +71,8 @@ def next_sequence(portfolio: Portfolio) -> int:
         number = int(get_rule(portfolio, RULE_SEQUENCE, 0)) + 1
         set_rule(portfolio, RULE_SEQUENCE, number)
     return number
+
+
+def public_key(portfolio: Portfolio) -> str:
+    """The public key head office enrols for this branch."""
+    return signing.public_key(signing_key(portfolio))

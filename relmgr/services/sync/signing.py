@@ -1,21 +1,21 @@
-"""Canonical JSON and HMAC-SHA256 signatures for summaries.
+"""Canonical JSON and Ed25519 signatures for summaries.
 
 Canonical form: keys sorted, no spaces, UTF-8, no NaN; the signature covers exactly those bytes,
 so the branch and head office compute it over the same text whatever their JSON libraries do with
-spacing. HMAC with a per-branch secret key (Ed25519 would need the `cryptography` package, which
-relmgr does not ship): head office holds each branch's key, enrolled once, and a summary signed
-with another branch's key, or changed after signing, fails verification.
+spacing. Each branch signs with its own Ed25519 private key, which lives only inside its encrypted
+portfolio; head office enrols the branch's public key once, so it can check a summary but never
+forge one (with a shared secret, anyone at head office holding it could).
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
-import secrets
 from typing import Any
 
-ALGORITHM = "HMAC-SHA256"
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+ALGORITHM = "Ed25519"
 KEY_BYTES = 32
 
 
@@ -28,27 +28,42 @@ def canonical(payload: Any) -> bytes:
                       allow_nan=False).encode("utf-8")
 
 
-def new_key() -> str:
-    """A fresh branch key as hex."""
-    return secrets.token_hex(KEY_BYTES)
-
-
-def _mac(payload: dict[str, Any], key_hex: str) -> str:
+def _raw(key_hex: str, what: str) -> bytes:
     try:
         key = bytes.fromhex(key_hex)
-    except ValueError:
-        raise ValueError("the branch key is not hexadecimal") from None
-    if len(key) < 16:
-        raise ValueError("the branch key is shorter than 16 bytes")
-    return hmac.new(key, canonical(payload), hashlib.sha256).hexdigest()
+    except (TypeError, ValueError):
+        raise ValueError(f"the {what} is not hexadecimal") from None
+    if len(key) != KEY_BYTES:
+        raise ValueError(f"the {what} must be {KEY_BYTES} bytes ({2 * KEY_BYTES} hex digits)")
+    return key
 
 
-def sign(payload: dict[str, Any], key_hex: str) -> dict[str, Any]:
+def new_key() -> str:
+    """A fresh branch private key (its 32-byte seed) as hex."""
+    from cryptography.hazmat.primitives import serialization
+
+    return Ed25519PrivateKey.generate().private_bytes(
+        serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+        serialization.NoEncryption()).hex()
+
+
+def public_key(private_hex: str) -> str:
+    """The public key head office enrols for a branch, as hex."""
+    from cryptography.hazmat.primitives import serialization
+
+    private = Ed25519PrivateKey.from_private_bytes(_raw(private_hex, "branch key"))
+    return private.public_key().public_bytes(serialization.Encoding.Raw,
+                                             serialization.PublicFormat.Raw).hex()
+
+
+def sign(payload: dict[str, Any], private_hex: str) -> dict[str, Any]:
     """The envelope that leaves the branch: the payload and its signature."""
-    return {"payload": payload, "signature": {"algorithm": ALGORITHM, "value": _mac(payload, key_hex)}}
+    private = Ed25519PrivateKey.from_private_bytes(_raw(private_hex, "branch key"))
+    return {"payload": payload,
+            "signature": {"algorithm": ALGORITHM, "value": private.sign(canonical(payload)).hex()}}
 
 
-def verify(envelope: Any, key_hex: str) -> dict[str, Any]:
+def verify(envelope: Any, public_hex: str) -> dict[str, Any]:
     """The payload of a correctly signed envelope; BadSignature otherwise."""
     if not isinstance(envelope, dict) or not isinstance(envelope.get("payload"), dict) \
             or not isinstance(envelope.get("signature"), dict):
@@ -56,8 +71,10 @@ def verify(envelope: Any, key_hex: str) -> dict[str, Any]:
     signature = envelope["signature"]
     if signature.get("algorithm") != ALGORITHM:
         raise BadSignature(f"unknown signature algorithm {signature.get('algorithm')!r}")
-    expected = _mac(envelope["payload"], key_hex)
-    if not hmac.compare_digest(expected, str(signature.get("value", ""))):
+    public = Ed25519PublicKey.from_public_bytes(_raw(public_hex, "enrolled public key"))
+    try:
+        public.verify(bytes.fromhex(str(signature.get("value", ""))), canonical(envelope["payload"]))
+    except (InvalidSignature, ValueError):
         raise BadSignature("the signature does not match: the summary was changed or signed "
-                           "with another key")
+                           "with another key") from None
     return envelope["payload"]
