@@ -53,7 +53,7 @@ from relmgr.domain.codes import AuditAction, TaskStatus
 from relmgr.domain.pii import NOT_PROVIDED, mask_id_number, mask_name, mask_phone, shown
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.domain.segments import ContactStatus
-from relmgr.services import audit
+from relmgr.services import audit, pdf_fonts
 from relmgr.services.contacts import list_tasks
 from relmgr.services.files import WriteFailed, write_atomically
 from relmgr.services.wording import checked, churn, customers, exports, recommendations, segments, worklist
@@ -292,29 +292,6 @@ def _write_csv(handle: BinaryIO, *, labels: list[str], rows: list[list[Any]]) ->
 
 
 # -- PDF call sheet -----------------------------------------------------------------------------
-_CJK_FONT_CANDIDATES = (
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-{weight}.ttc",
-    "/usr/share/fonts/noto-cjk/NotoSansCJK-{weight}.ttc",
-    "/usr/share/fonts/google-noto-cjk/NotoSansCJK-{weight}.ttc",
-    "C:/Windows/Fonts/{win}",
-    "/System/Library/Fonts/PingFang.ttc",
-)
-
-
-def cjk_font_path(*, bold: bool = False) -> Path:
-    """A font file with Chinese glyphs: Noto Sans CJK on Linux, Microsoft YaHei on Windows,
-    PingFang on macOS. Raises WriteFailed when none is installed (a PDF with empty boxes for
-    every Chinese character is worse than no PDF)."""
-    weight, win = ("Bold", "msyhbd.ttc") if bold else ("Regular", "msyh.ttc")
-    for pattern in _CJK_FONT_CANDIDATES:
-        path = Path(pattern.format(weight=weight, win=win))
-        if path.is_file():
-            return path
-    if bold:
-        return cjk_font_path(bold=False)
-    raise WriteFailed("no Chinese font found for the PDF (install Noto Sans CJK or Microsoft YaHei)")
-
-
 _PAGE_W, _PAGE_H = 11.69, 8.27         # A4 landscape, inches
 _MARGIN = 0.45
 _ROW_H = 0.25
@@ -347,10 +324,7 @@ def _write_pdf(handle: BinaryIO, *, title: str, labels: list[str], rows: list[li
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
-    from matplotlib.font_manager import FontProperties
-
-    regular = FontProperties(fname=str(cjk_font_path()))
-    bold = FontProperties(fname=str(cjk_font_path(bold=True)))
+    regular, bold = pdf_fonts.font(), pdf_fonts.font(bold=True)
     labels = labels + [column_label("notes_blank", language=language)]
     texts = [[str(v) for v in row] + [""] for row in rows]
     # Column shares from content (capped), with room left for the handwritten notes column.
@@ -432,7 +406,7 @@ def export_list(frame: pd.DataFrame, path: str | os.PathLike[str], *, fmt: str |
         def write(handle: BinaryIO) -> None:
             _write_csv(handle, labels=labels, rows=rows)
     else:
-        cjk_font_path()  # fail before touching the target folder when no font is installed
+        pdf_fonts.cjk_families()  # fail before touching the target folder without the font
 
         def write(handle: BinaryIO) -> None:
             _write_pdf(handle, title=title, labels=labels, rows=rows, meta=meta, masked=masked,

@@ -86,9 +86,9 @@ def export_report(portfolio: Portfolio, *, path: str | os.PathLike[str], fmt: st
     fmt = report_format(fmt, path)
     language = checked(language)
     if fmt == "pdf":
-        from relmgr.services.export import cjk_font_path
+        from relmgr.services.pdf_fonts import cjk_families
 
-        cjk_font_path()   # no Chinese font: say so before reading anything
+        cjk_families()   # no Chinese font: say so before reading anything
     progress(0.0, "reading")
     default_branch, default_rm = branch_and_rm(portfolio, settings)
     data = load_report(portfolio, month=month, today=today,

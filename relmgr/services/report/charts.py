@@ -3,8 +3,8 @@ lifecycle stage, contacts made vs due per tier, and churn risk per band. Each is
 Axes with its title and both axis labels in the report's language; money ticks read as
 wording.money's axis_money (2,811万 / 28.1M).
 
-Chinese glyphs come from the CJK font the PDF call sheet uses (services.export.cjk_font_path),
-set as the font family for the duration of `report_style()`; matplotlib resolves fonts when it
+Chinese glyphs come from the fonts the PDF call sheet uses (services.pdf_fonts), set as the
+font family for the duration of `report_style()`; matplotlib resolves fonts when it
 draws, so the building and the saving both run inside it.
 """
 
@@ -14,7 +14,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from relmgr.services.export import cjk_font_path
+from relmgr.services.pdf_fonts import cjk_families
 from relmgr.services.report.content import ReportData
 from relmgr.services.wording import CHINESE, say
 from relmgr.services.wording.churn import band
@@ -24,23 +24,8 @@ from relmgr.services.wording.report import CHART_LABELS, ordered_stages, stage_w
 from relmgr.services.wording.segments import tier
 
 CHARTS = ("net_inflow", "tiers", "stages", "contacts", "churn")
-# Families with Chinese glyphs matplotlib may already know (fontconfig, Windows, macOS), the
-# Simplified Chinese face first; without any, the font file the call sheet uses is registered.
-_CJK_FAMILIES = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", "SimHei")
 LIGATURES_OFF = ("-liga",)
 _BLUE, _GREY, _RED, _AMBER, _GREEN = "#2f5d8a", "#b8c4d0", "#c0392b", "#e0a030", "#5a9a68"
-
-
-def cjk_family() -> str:
-    from matplotlib import font_manager
-
-    known = {font.name for font in font_manager.fontManager.ttflist}
-    for family in _CJK_FAMILIES:
-        if family in known:
-            return family
-    path = str(cjk_font_path())     # WriteFailed when no Chinese font is installed
-    font_manager.fontManager.addfont(path)
-    return font_manager.FontProperties(fname=path).get_name()
 
 
 @contextlib.contextmanager
@@ -50,7 +35,7 @@ def report_style(language: str) -> Iterator[None]:
     campaign names), so its Latin text keeps Latin punctuation and digits."""
     import matplotlib
 
-    families = [cjk_family()] if language == CHINESE else ["DejaVu Sans", cjk_family()]
+    families = [*cjk_families()] if language == CHINESE else ["DejaVu Sans", *cjk_families()]
     # A list of families, not "sans-serif": matplotlib falls back glyph by glyph only along
     # font.family itself.
     with matplotlib.rc_context({"font.family": families,

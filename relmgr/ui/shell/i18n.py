@@ -15,23 +15,15 @@ from __future__ import annotations
 
 import functools
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from relmgr.services.pdf_fonts import resources_dir
 from relmgr.services.wording import CHINESE, ENGLISH
 
 log = logging.getLogger(__name__)
-
-
-def resources_dir() -> Path:
-    """resources/ next to the package, or inside the PyInstaller bundle when frozen."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle is not None:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[3] / "resources"
 
 
 def translations_dir() -> Path:
