@@ -101,7 +101,8 @@ def test_bundle_has_its_resources(bundle: dict) -> None:
     assert (resources / "style.qss").stat().st_size > 0
     assert (resources / "i18n" / "relmgr_zh_CN.qm").stat().st_size > 10_000
     assert {p.name for p in (resources / "icons").iterdir()} >= {"relmgr.ico", "relmgr-256.png"}
-    assert {p.name for p in (resources / "fonts").iterdir()} >= {"relmgr-cjk-regular.otf", "relmgr-cjk-bold.otf", "OFL.txt"}
+    assert {p.name for p in (resources / "fonts").iterdir()} >= {
+        "relmgr-cjk-regular.otf", "relmgr-cjk-bold.otf", "OFL.txt"}
     qt_translations = bundle["folder"] / "_internal" / "PySide6" / "Qt" / "translations"
     assert (qt_translations / "qtbase_zh_CN.qm").exists()   # Qt's own buttons in Chinese
     assert (bundle["folder"] / "relmgr-cli").exists()
