@@ -977,103 +977,102 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="43" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="27" />
         <source>Today's worklist</source>
         <translation>今日工作清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="44" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="28" />
         <source>Customers due for contact</source>
         <translation>应联系客户清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="45" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="29" />
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="46" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="30" />
         <source>Product recommendations</source>
         <translation>产品推荐清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="47" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="31" />
         <source>Open tasks</source>
         <translation>待办任务清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="48" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="32" />
         <source>Tier list: Private banking</source>
         <translation>分层名单：私人银行</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="49" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="33" />
         <source>Tier list: Wealth</source>
         <translation>分层名单：财富</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="50" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="34" />
         <source>Tier list: VIP</source>
         <translation>分层名单：贵宾</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="51" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="35" />
         <source>Tier list: Mass</source>
         <translation>分层名单：大众</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="52" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="36" />
         <source>Stage list: Acquisition</source>
         <translation>生命周期名单：获客期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="53" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="37" />
         <source>Stage list: Growth</source>
         <translation>生命周期名单：成长期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="54" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="38" />
         <source>Stage list: Maturity</source>
         <translation>生命周期名单：成熟期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="55" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="39" />
         <source>Stage list: Decline</source>
         <translation>生命周期名单：衰退期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="56" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="40" />
         <source>Stage list: Churned</source>
         <translation>生命周期名单：流失</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="58" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="42" />
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="59" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="43" />
         <source>CSV, UTF-8 for Excel and WPS (.csv)</source>
         <translation>CSV，UTF-8，可用 Excel 和 WPS 打开（.csv）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="60" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="44" />
         <source>PDF call sheet (.pdf)</source>
         <translation>PDF 联系单（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="196" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="75" />
         <source>Export to</source>
-        <extracomment>The ExportResult, after the file and its audit row were written.</extracomment>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="215" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="83" />
         <source>Export unmasked?</source>
         <translation>导出未脱敏数据？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="216" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="84" />
         <source>The file will contain full names and mobile numbers of customers, readable by anyone who gets the file. Bank rules require a business reason; the export is recorded in the audit log as unmasked.
 
 Export unmasked?</source>
@@ -1082,112 +1081,62 @@ Export unmasked?</source>
 确定导出未脱敏数据？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="230" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="98" />
         <source>Warning: names and mobile numbers are exported in full. Keep the file safe and delete it when done.</source>
         <translation>注意：姓名和手机号将完整导出。请妥善保管文件，用完即删。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="232" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="100" />
         <source>Names and mobile numbers are masked (e.g. 张*, 138****1234). Every export is recorded in the audit log.</source>
         <translation>姓名和手机号已脱敏（如 张*、138****1234）。每次导出都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="242" />
-        <source>Choose where to save the file.</source>
-        <translation>请选择保存位置。</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="245" />
-        <source>The file name must end in .{suffix} for this format.</source>
-        <translation>此格式的文件名须以 .{suffix} 结尾。</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="247" />
-        <source>The folder {folder} does not exist.</source>
-        <translation>文件夹 {folder} 不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="259" />
-        <source>Replace the file?</source>
-        <translation>替换文件？</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="260" />
-        <source>{name} already exists. Replace it?</source>
-        <translation>{name} 已存在，是否替换？</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="273" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="110" />
         <source>Exporting {list}…</source>
         <translation>正在导出{list}…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="291" />
-        <source>Export cancelled; no file was written.</source>
-        <translation>已取消导出，未写入任何文件。</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="299" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="120" />
         <source>This list cannot be exported from this portfolio yet: {reason}</source>
         <translation>该客户档案暂时无法导出此清单：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="302" />
-        <source>The file could not be written: {reason}</source>
-        <translation>无法写入文件：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="304" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="123" />
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="306" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="124" />
         <source>Not exported ({kind}).</source>
         <translation>未导出（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="314" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="129" />
         <source>Export a follow-up list</source>
         <translation>导出跟进清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="319" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="134" />
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="320" />
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="321" />
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="322" />
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="323" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="135" />
         <source>Export unmasked (full names and mobile numbers)</source>
         <translation>导出未脱敏数据（完整姓名和手机号）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="324" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="136" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="335" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="142" />
         <source>Exported {rows:,} rows to {file} (masked).</source>
         <translation>已导出 {rows:,} 行到 {file}（已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="336" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="143" />
         <source>Exported {rows:,} rows to {file} (UNMASKED).</source>
         <translation>已导出 {rows:,} 行到 {file}（未脱敏）。</translation>
     </message>
@@ -2121,110 +2070,113 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="138" />
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="52" />
         <source>Save the report as</source>
-        <extracomment>The ReportResult, after the file and its audit row were written.</extracomment>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="152" />
-        <source>Choose where to save the report.</source>
-        <translation>请选择报告的保存位置。</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="155" />
-        <source>The file name must end in .{suffix} for this format.</source>
-        <translation>此格式的文件名须以 .{suffix} 结尾。</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="157" />
-        <source>The folder {folder} does not exist.</source>
-        <translation>文件夹 {folder} 不存在。</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="169" />
-        <source>Replace the file?</source>
-        <translation>替换文件？</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="170" />
-        <source>{name} already exists. Replace it?</source>
-        <translation>{name} 已存在，是否替换？</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="182" />
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="56" />
         <source>Writing the monthly report…</source>
         <translation>正在生成月度经营报告…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="197" />
-        <source>Cancelled; no file was written.</source>
-        <translation>已取消，未写入任何文件。</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="205" />
-        <source>The file could not be written: {reason}</source>
-        <translation>文件无法写入：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="207" />
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="63" />
         <source>No report: {reason}</source>
         <translation>未生成报告：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="209" />
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="64" />
         <source>No report ({kind}).</source>
         <translation>未生成报告（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="217" />
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="69" />
         <source>Monthly portfolio review report</source>
         <translation>月度客户经营报告</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="219" />
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="71" />
         <source>The data date's month</source>
         <translation>数据日期所在月份</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="220" />
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="72" />
         <source>PDF with charts (.pdf)</source>
         <translation>PDF，含图表 (.pdf)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="221" />
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="73" />
         <source>Excel workbook, the same figures (.xlsx)</source>
         <translation>Excel 工作簿，相同数据 (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="222" />
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="74" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="223" />
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="224" />
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="225" />
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="227" />
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="76" />
         <source>Customer names are masked (e.g. 张*明); the report carries the branch and RM names from Settings. It is recorded in the audit log.</source>
         <translation>客户姓名已脱敏（如 张*明）；报告每页印有设置中的网点和客户经理姓名。每次生成均记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/report_dialog.py" line="229" />
+        <location filename="../../relmgr/ui/common/report_dialog.py" line="78" />
         <source>Write report</source>
         <translation>生成报告</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFileDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/common/save_dialog.py" line="192" />
+        <source>Choose where to save the file.</source>
+        <extracomment>The service's result, after the file and its audit row were written.</extracomment>
+        <translation>请选择保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/save_dialog.py" line="195" />
+        <source>The file name must end in .{suffix} for this format.</source>
+        <translation>此格式的文件名须以 .{suffix} 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/save_dialog.py" line="199" />
+        <source>The folder {folder} does not exist.</source>
+        <translation>文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/save_dialog.py" line="212" />
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/save_dialog.py" line="213" />
+        <source>{name} already exists. Replace it?</source>
+        <translation>{name} 已存在，是否替换？</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/save_dialog.py" line="237" />
+        <source>Cancelled; no file was written.</source>
+        <translation>已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/save_dialog.py" line="245" />
+        <source>The file could not be written: {reason}</source>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/save_dialog.py" line="256" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/save_dialog.py" line="257" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/save_dialog.py" line="258" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
 </context>
 <context>

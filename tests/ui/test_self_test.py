@@ -28,7 +28,9 @@ def _dialog_classes() -> set[type]:
 def test_every_dialog_of_the_ui_is_in_the_self_test() -> None:
     classes = _dialog_classes()
     assert len(classes) >= 9                     # the walk finds them at all
-    missing = sorted(c.__qualname__ for c in classes - set(self_test.DIALOGS))
+    # A base that other dialogs share (save_dialog.SaveFileDialog) is opened through them.
+    shared_bases = {c for c in classes if any(o is not c and issubclass(o, c) for o in classes)}
+    missing = sorted(c.__qualname__ for c in classes - shared_bases - set(self_test.DIALOGS))
     assert not missing, f"add an opener to relmgr/ui/shell/self_test.py DIALOGS for: {missing}"
 
 
