@@ -17,23 +17,27 @@ from starlette.concurrency import run_in_threadpool
 from relmgr_hq import intake, rollup, rollup_page
 
 log = logging.getLogger("relmgr_hq")
+DRAIN_LIMIT = 4 * intake.MAX_BODY
 
 
 def create_app(engine: Engine) -> FastAPI:
     app = FastAPI(title="relmgr-hq", docs_url=None, redoc_url=None, openapi_url=None)
 
     async def read_body(request: Request) -> bytes | None:
-        """The body, or None once it passes the limit (read no further than that)."""
+        """The body, or None when it passes the limit. A body somewhat over the limit is read
+        and dropped, so the sender gets its 413 instead of a reset connection; one declared far
+        over it is answered at once."""
         declared = request.headers.get("content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > intake.MAX_BODY):
+        if declared is not None and (not declared.isdigit() or int(declared) > DRAIN_LIMIT):
             return None
         chunks, size = [], 0
         async for chunk in request.stream():
             size += len(chunk)
-            if size > intake.MAX_BODY:
+            if size > DRAIN_LIMIT:
                 return None
-            chunks.append(chunk)
-        return b"".join(chunks)
+            if size <= intake.MAX_BODY:
+                chunks.append(chunk)
+        return None if size > intake.MAX_BODY else b"".join(chunks)
 
     @app.post("/summaries")
     async def summaries(request: Request) -> JSONResponse:

@@ -21,7 +21,7 @@ h1{font-size:22px;margin:0 0 4px} h2{font-size:17px;margin:28px 0 8px;border-bot
 p.note{color:#566372;margin:4px 0 12px} table{border-collapse:collapse;margin:8px 0}
 th,td{border:1px solid #d5dbe3;padding:4px 8px;text-align:right} th{background:#eef2f7}
 td.label,th.label{text-align:left} td.partial{background:#fff6e0} td.hidden{color:#8a96a3}
-.charts{display:flex;flex-wrap:wrap;gap:24px} svg text{font-size:12px;fill:#1d2733}
+.charts,.grids{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start} svg text{font-size:12px;fill:#1d2733}
 """
 BAR = "#2f6db5"
 BAR_AUM = "#3a9a6a"
@@ -63,24 +63,28 @@ def _grid(table: dict[str, Any], field: str) -> str:
     rows = list(dict.fromkeys(c["row"] for c in table["cells"]))
     columns = list(dict.fromkeys(c["column"] for c in table["cells"]))
     by_key = {(c["row"], c["column"]): c for c in table["cells"]}
+    what = "AUM" if field == "aum" else "Customers"
+    if len(rows) == 1:          # a one-row table reads better down the page
+        body = "".join(f'<tr><td class="label">{escape(c)}</td>{_cell(table["table"], by_key[(rows[0], c)], field)}</tr>'
+                       for c in columns if (rows[0], c) in by_key)
+        return (f'<table><tr><th class="label">{escape(str(table["columns"]))}</th><th>{what}</th></tr>'
+                f'{body}</table>')
     head = "".join(f"<th>{escape(c)}</th>" for c in columns)
     body = []
     for row in rows:
         tds = "".join(_cell(table["table"], by_key[(row, c)], field) if (row, c) in by_key
                       else "<td></td>" for c in columns)
         body.append(f'<tr><td class="label">{escape(row)}</td>{tds}</tr>')
-    what = "AUM" if field == "aum" else "Customers"
     return (f'<table><tr><th class="label">{what}: {escape(str(table["rows"]))} \\ '
             f'{escape(str(table["columns"]))}</th>{head}</tr>{"".join(body)}</table>')
 
 
 def _bars(table: dict[str, Any], field: str) -> list[tuple[str, int | None]]:
     """Row totals of a grid; the columns of a one-row table."""
-    rows = [c for c in table["cells"] if c["column"] == "TOTAL" and c["row"] != "TOTAL"]
-    if not rows:
-        rows = [c for c in table["cells"] if c["column"] != "TOTAL"]
-        return [(c["column"], c.get(field)) for c in rows]
-    return [(c["row"], c.get(field)) for c in rows]
+    if len({c["row"] for c in table["cells"]}) == 1:
+        return [(c["column"], c.get(field)) for c in table["cells"] if c["column"] != "TOTAL"]
+    return [(c["row"], c.get(field)) for c in table["cells"]
+            if c["column"] == "TOTAL" and c["row"] != "TOTAL"]
 
 
 def _section(table: dict[str, Any]) -> str:
@@ -91,6 +95,7 @@ def _section(table: dict[str, Any]) -> str:
     if has_aum:
         charts += _chart("AUM", _bars(table, "aum"), BAR_AUM)
     grids = _grid(table, "customers") + (_grid(table, "aum") if has_aum else "")
+    grids = f'<div class="grids">{grids}</div>'
     return f'<section id="{escape(name)}"><h2>{escape(title)}</h2><div class="charts">{charts}</div>{grids}</section>'
 
 
@@ -109,9 +114,11 @@ def render(rollup: dict[str, Any]) -> str:
 <style>{STYLE}</style></head><body>
 <h1>Head office rollup</h1>
 <p class="note"><span id="branch-count">{len(branches)}</span> branches, each one's newest summary;
-data dates {escape(span)}; made {made}. Figures are sums over the branches that published the cell:
-• no branch published it (suppressed for fewer than k customers), † some branches suppressed it,
-so the figure is a lower bound. AUM is rounded by each branch.</p>
+data dates {escape(span)}; made {made}.</p>
+<p class="note">Each figure is the sum over the branches that published the cell.
+<b>•</b> no branch published it (each suppressed it: fewer than k customers).
+<b>†</b> some branches suppressed it, so the figure is a lower bound.
+AUM is rounded by each branch before it leaves.</p>
 <table><tr><th class="label">Branch</th><th>Sequence</th><th>Period</th><th>k</th><th>Received</th></tr>
 {listing}</table>
 {sections}
