@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from sqlalchemy.engine import Engine
 from starlette.concurrency import run_in_threadpool
 
-from relmgr_hq import intake, rollup, rollup_page
+from relmgr_hq import intake, rollup, rollup_page, store
 
 log = logging.getLogger("relmgr_hq")
 DRAIN_LIMIT = 4 * intake.MAX_BODY
@@ -46,6 +46,7 @@ def create_app(engine: Engine) -> FastAPI:
         if body is None:
             reason = f"the body is larger than {intake.MAX_BODY // 1024} KiB"
             log.warning("rejected a summary from %s: %s", source, reason)
+            await run_in_threadpool(store.log_rejection, engine, source, None, reason)
             return JSONResponse({"accepted": False, "reason": reason}, status_code=413)
         try:
             verdict = await run_in_threadpool(intake.receive, engine, body, source=source)

@@ -59,10 +59,12 @@ def _free_port() -> int:
 
 
 def _start_collector(url: str, port: int, certs: dict[str, Path]) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "relmgr_hq", "serve", "--db", url, "--port", str(port),
+    # The URL goes in the environment: a PostgreSQL password stays off the process list.
+    command = [sys.executable, "-m", "relmgr_hq", "serve", "--port", str(port),
                "--tls-cert", str(certs["cert"]), "--tls-key", str(certs["key"])]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                               env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])})
+                               env={**os.environ, "RELMGR_HQ_DB": url,
+                                    "PYTHONPATH": str(Path(__file__).parents[1])})
     context = transport.tls_context(str(certs["ca"]))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

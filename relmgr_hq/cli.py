@@ -1,6 +1,7 @@
 """`relmgr-hq`: head office's collector. Every subcommand takes --db URL (default: the
 RELMGR_HQ_DB environment variable, else sqlite:///relmgr-hq.db in the current folder).
-Exit codes: 0 success, 2 a user error (one line on stderr)."""
+Exit codes: 0 success, 2 a user error (one line on stderr), 1 when the bench finds a summary
+not stored exactly once."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import argparse
 import json
 import logging
 import os
+import ssl
 import sys
 from pathlib import Path
 from typing import Any
@@ -58,7 +60,7 @@ def read_public_key(path: str, branch_id: str) -> str:
 def cmd_enrol(args: argparse.Namespace) -> int:
     from relmgr_hq import intake, store
 
-    if not intake._ID.fullmatch(args.branch):
+    if not intake.ID_PATTERN.fullmatch(args.branch):
         raise UserError(f"--branch {args.branch!r}: use 1 to 64 letters, digits, '.', '_' or '-'")
     key = read_public_key(args.public_key, args.branch)
     new = store.enrol(_engine(args), args.branch, key)
@@ -120,16 +122,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for path in filter(None, (args.tls_cert, args.tls_key)):
         if not Path(path).is_file():
             raise UserError(f"{path}: no such certificate or key file")
+    if args.tls_cert:
+        try:
+            ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).load_cert_chain(args.tls_cert, args.tls_key)
+        except (ssl.SSLError, OSError):
+            raise UserError(f"{args.tls_cert}, {args.tls_key}: not a PEM certificate and its "
+                            "private key") from None
     engine = _engine(args)
+    try:
+        sock = server.bind(args.host, args.port)
+    except OSError as error:
+        raise UserError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     scheme = "https" if args.tls_cert else "http"
     print(f"collecting on {scheme}://{args.host}:{args.port}/summaries, rollup at /rollup "
           "(Ctrl-C stops)", flush=True)
     try:
         uvicorn.Server(server.config(engine, host=args.host, port=args.port, tls_cert=args.tls_cert,
-                                     tls_key=args.tls_key)).run()
-    except OSError as error:
-        raise UserError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
+                                     tls_key=args.tls_key)).run(sockets=[sock])
+    finally:
+        sock.close()
     return EXIT_OK
 
 

@@ -23,7 +23,7 @@ from relmgr_hq import store
 
 log = logging.getLogger("relmgr_hq")
 MAX_BODY = 2 * 1024 * 1024
-_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+ID_PATTERN = re.compile(r"[A-Za-z0-9._-]{1,64}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -75,9 +75,10 @@ def _check_fields(payload: dict[str, Any], branch_id: str) -> tuple[str, int, st
         raise _Refused(422, f"unknown schema {str(payload.get('schema'))[:40]!r} (expected {SCHEMA})",
                        branch_id)
     summary_id, sequence = payload.get("summary_id"), payload.get("sequence")
-    if not isinstance(summary_id, str) or not _ID.fullmatch(summary_id):
+    if not isinstance(summary_id, str) or not ID_PATTERN.fullmatch(summary_id):
         raise _Refused(422, "the summary has no valid id", branch_id)
-    if not isinstance(sequence, int) or isinstance(sequence, bool) or sequence < 1:
+    if not isinstance(sequence, int) or isinstance(sequence, bool) \
+            or not 1 <= sequence < 2**31:
         raise _Refused(422, "the summary has no valid sequence number", branch_id)
     period = payload.get("period")
     if not isinstance(period, dict) or not all(isinstance(period.get(k), str) and _DAY.fullmatch(period[k])
@@ -88,19 +89,27 @@ def _check_fields(payload: dict[str, Any], branch_id: str) -> tuple[str, int, st
     return summary_id, sequence, period["from"], period["to"]
 
 
-def _store(engine: Engine, payload: dict[str, Any], branch_id: str) -> Verdict:
-    summary_id, sequence, period_from, period_to = _check_fields(payload, branch_id)
+def _store(engine: Engine, envelope: dict[str, Any], branch_id: str) -> Verdict:
     b, s = store.branches, store.summaries
     with engine.begin() as conn:
         # The branch row is locked until commit: concurrent copies of this branch's summaries
-        # are checked and stored one after another.
-        last = conn.execute(sa.select(b.c.last_sequence).where(b.c.branch_id == branch_id)
-                            .with_for_update()).scalar_one()
+        # are checked and stored one after another. Nothing is written before the last check,
+        # so a refusal leaves the transaction empty.
+        enrolled = conn.execute(sa.select(b.c.public_key, b.c.last_sequence)
+                                .where(b.c.branch_id == branch_id).with_for_update()).first()
+        if enrolled is None:
+            raise _Refused(403, f"branch {branch_id} is not enrolled", branch_id)
+        try:
+            payload = signing.verify(envelope, enrolled.public_key)
+        except ValueError as error:          # BadSignature, or an unusable enrolled key
+            raise _Refused(403, str(error), branch_id) from None
+        summary_id, sequence, period_from, period_to = _check_fields(payload, branch_id)
         owner = conn.execute(sa.select(s.c.branch_id).where(s.c.summary_id == summary_id)).scalar()
         if owner == branch_id:
             return Verdict(409, "already received", branch_id, sequence)
         if owner is not None:
             raise _Refused(422, "the summary id is already used by another branch", branch_id)
+        last = enrolled.last_sequence
         if sequence <= last:
             raise _Refused(422, f"sequence {sequence} is not after {last}, the last received: "
                                 "replayed or out of order", branch_id)
@@ -119,17 +128,10 @@ def receive(engine: Engine, body: bytes, *, source: str) -> Verdict:
     try:
         envelope, payload = _payload(body)
         branch_id = payload.get("branch_id")
-        if not isinstance(branch_id, str) or not _ID.fullmatch(branch_id):
+        if not isinstance(branch_id, str) or not ID_PATTERN.fullmatch(branch_id):
             branch_id = None
             raise _Refused(400, "the summary names no valid branch id")
-        key = store.public_key(engine, branch_id)
-        if key is None:
-            raise _Refused(403, f"branch {branch_id} is not enrolled", branch_id)
-        try:
-            signing.verify(envelope, key)
-        except ValueError as error:          # BadSignature, or an unusable enrolled key
-            raise _Refused(403, str(error), branch_id) from None
-        verdict = _store(engine, payload, branch_id)
+        verdict = _store(engine, envelope, branch_id)
     except _Refused as refused:
         log.warning("rejected a summary from %s%s: %s", source,
                     f" (branch {refused.branch_id})" if refused.branch_id else "", refused.reason)

@@ -106,12 +106,6 @@ def enrol(engine: Engine, branch_id: str, public_key: str) -> bool:
     return known is None
 
 
-def public_key(engine: Engine, branch_id: str) -> str | None:
-    with engine.connect() as conn:
-        return conn.execute(sa.select(branches.c.public_key).where(
-            branches.c.branch_id == branch_id)).scalar()
-
-
 def log_rejection(engine: Engine, source: str, branch_id: str | None, reason: str) -> None:
     with engine.begin() as conn:
         conn.execute(rejections.insert().values(at=now(), source=source[:200],

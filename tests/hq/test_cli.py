@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -84,11 +85,16 @@ def test_bad_input_is_one_line(tmp_path: Path, capsys) -> None:
         (["rollup", "--json", "--db", "postgres//nowhere"], "not a database URL"),
         (["serve", "--host", "0.0.0.0", *db], "https only"),
         (["serve", "--tls-cert", "c.pem", *db], "both --tls-cert and --tls-key"),
+        (["serve", "--tls-cert", str(bad_key), "--tls-key", str(bad_key), *db], "not a PEM certificate"),
     ]
-    for args, expected in cases:
-        assert main(args) == 2, args
-        err = capsys.readouterr().err
-        assert expected in err and err.count("\n") == 1 and "Traceback" not in err, (args, err)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        cases.append((["serve", "--port", str(taken.getsockname()[1]), *db], "cannot listen"))
+        for args, expected in cases:
+            assert main(args) == 2, args
+            err = capsys.readouterr().err
+            assert expected in err and err.count("\n") == 1 and "Traceback" not in err, (args, err)
 
 
 def test_bench_stores_every_summary_exactly_once(db_url: str, capsys) -> None:

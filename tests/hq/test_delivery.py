@@ -82,4 +82,4 @@ def test_down_then_up_delivers_once(engine, envelopes, certificates, tmp_path) -
     assert store.count_summaries(engine) == {"BR-WEST": 2}
     reasons = [r["reason"] for r in store.list_rejections(engine)]
     assert any("signature" in r for r in reasons) and any("out of order" in r for r in reasons)
-    assert any("not enrolled" in r for r in reasons)
+    assert any("not enrolled" in r for r in reasons) and any("larger" in r for r in reasons)
