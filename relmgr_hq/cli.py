@@ -68,6 +68,17 @@ def cmd_enrol(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _carried_order(item: tuple[Path, bytes]) -> tuple[int, str]:
+    """Carried files go in by sequence number, whatever they are called (a later one first would
+    make the earlier one out of order); unreadable ones last, to be refused with their reason."""
+    file, body = item
+    try:
+        sequence = json.loads(body)["payload"]["sequence"]
+    except (ValueError, TypeError, KeyError):
+        sequence = None
+    return (sequence if isinstance(sequence, int) else sys.maxsize, file.name)
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     from relmgr_hq import intake
 
@@ -77,13 +88,15 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         raise UserError(f"{path}: no such file or folder")
     if not files:
         raise UserError(f"{path}: holds no .json summaries")
-    engine = _engine(args)
-    refused = 0
+    bodies = []
     for file in files:
         try:
-            body = file.read_bytes()
+            bodies.append((file, file.read_bytes()))
         except OSError as error:
             raise UserError(f"{file}: cannot be read ({error.strerror})") from None
+    engine = _engine(args)
+    refused = 0
+    for file, body in sorted(bodies, key=_carried_order):
         verdict = intake.receive(engine, body, source=f"file {file.name}")
         refused += not (verdict.accepted or verdict.duplicate)
         print(f"{file.name}: {verdict.reason}")

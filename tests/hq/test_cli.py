@@ -24,7 +24,8 @@ REPO = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def carried(demo_portfolio_file: Path, tmp_path: Path, monkeypatch, capsys) -> tuple[Path, Path]:
-    """A folder with BR-9's exported summary, and the key file `relmgr sync key` printed."""
+    """A folder with BR-9's two exported summaries (the later one's name sorts first), and the
+    key file `relmgr sync key` printed."""
     monkeypatch.setenv("RELMGR_PASSWORD", DEMO_PASSWORD_FOR_TESTS)
     portfolio = tmp_path / "branch.rmdb"
     shutil.copy(demo_portfolio_file, portfolio)
@@ -32,6 +33,7 @@ def carried(demo_portfolio_file: Path, tmp_path: Path, monkeypatch, capsys) -> t
     folder = tmp_path / "usb"
     folder.mkdir()
     assert relmgr(["sync", "export", str(portfolio), str(folder / "br9.json")]) == 0
+    assert relmgr(["sync", "export", str(portfolio), str(folder / "a-later.json")]) == 0
     capsys.readouterr()
     assert relmgr(["sync", "key", str(portfolio)]) == 0
     keys = tmp_path / "keys.json"
@@ -51,8 +53,8 @@ def test_enrol_ingest_and_rollup(db_url: str, carried, tmp_path: Path, capsys) -
     assert main(["enrol", "--branch", "BR-9", "--public-key", str(hex_file), *db]) == 0
     assert "key replaced" in capsys.readouterr().out
 
-    assert main(["ingest", str(folder), *db]) == 0
-    assert capsys.readouterr().out == "br9.json: accepted\n"
+    assert main(["ingest", str(folder), *db]) == 0           # by sequence, not by file name
+    assert capsys.readouterr().out == "br9.json: accepted\na-later.json: accepted\n"
     assert main(["ingest", str(folder / "br9.json"), *db]) == 0       # a second copy
     assert "already received" in capsys.readouterr().out
     envelope = json.loads((folder / "br9.json").read_text())
@@ -65,7 +67,8 @@ def test_enrol_ingest_and_rollup(db_url: str, carried, tmp_path: Path, capsys) -
     assert main(["rollup", "--json", "--html", str(page), *db]) == 0
     out = capsys.readouterr()
     rollup = json.loads(out.out)
-    assert [b["branch_id"] for b in rollup["branches"]] == ["BR-9"] and "written to" in out.err
+    assert [(b["branch_id"], b["sequence"]) for b in rollup["branches"]] == [("BR-9", 2)]
+    assert "written to" in out.err
     grand = next(c for t in rollup["tables"] if t["table"] == "customers_by_tier_and_stage"
                  for c in t["cells"] if c["row"] == c["column"] == "TOTAL")
     assert grand["customers"] == 300
