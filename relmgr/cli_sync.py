@@ -1,5 +1,6 @@
-"""`relmgr sync ...` (the branch side) and `relmgr collect ...` (head office's side): the
-commands over relmgr.services.sync, registered by relmgr.cli.build_parser."""
+"""`relmgr sync ...`, the branch side of the summaries for head office: the commands over
+relmgr.services.sync, registered by relmgr.cli.build_parser. Head office's side is relmgr-hq
+(the relmgr_hq package beside this one)."""
 
 from __future__ import annotations
 
@@ -98,46 +99,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return cli.EXIT_OK
 
 
-def cmd_collect(args: argparse.Namespace) -> int:
-    from relmgr.services.files import WriteFailed, write_text_atomically
-    from relmgr.services.sync.collector import Collector, ingest_folder, load_keys, make_server
-
-    cli = _cli()
-    try:
-        collector = Collector(args.store, load_keys(args.keys))
-    except ValueError as error:
-        raise cli.UserError(str(error)) from None
-    if args.listen:
-        host, _, port = args.listen.rpartition(":")
-        if not port.isdigit() or not host:
-            raise cli.UserError(f"--listen {args.listen!r}: expected HOST:PORT, e.g. 127.0.0.1:8443")
-        if not (args.tls_cert and args.tls_key):
-            raise cli.UserError("--listen needs --tls-cert and --tls-key: branches send over https only")
-        try:
-            server = make_server(collector, host, int(port), tls_cert=args.tls_cert, tls_key=args.tls_key)
-        except OSError as error:
-            raise cli.UserError(f"cannot listen on {args.listen}: {error.strerror or error}") from None
-        print(f"collecting on https://{host}:{server.server_address[1]}/summaries (Ctrl-C stops)")
-        try:
-            server.serve_forever()
-        finally:
-            server.server_close()
-        return cli.EXIT_OK
-    if not args.folder or not Path(args.folder).is_dir():
-        raise cli.UserError(f"{args.folder}: not a folder of carried summaries (or give --listen)")
-    verdicts = ingest_folder(collector, args.folder)
-    for name, verdict in verdicts:
-        print(f"{name}: {verdict.reason}")
-    if args.csv:
-        try:
-            write_text_atomically(args.csv, collector.merged_csv())
-        except WriteFailed as error:
-            raise cli.UserError(str(error)) from None
-        print(f"merged table written to {args.csv}")
-    refused = [v for _, v in verdicts if not v.accepted and not v.duplicate]
-    return cli.EXIT_USER_ERROR if refused else cli.EXIT_OK
-
-
 def add_parsers(sub: Any, date_type: Any) -> None:
     sync = sub.add_parser("sync", help="anonymised summary for head office: preview, send, export")
     sync.add_argument("action", choices=["preview", "send", "export", "status", "setup", "key"])
@@ -151,13 +112,3 @@ def add_parsers(sub: Any, date_type: Any) -> None:
     sync.add_argument("--today", type=date_type, default=None,
                       help="the day to summarise (default: the portfolio's data date)")
     sync.set_defaults(handler=cmd_sync)
-
-    collect = sub.add_parser("collect", help="head office: verify and merge branches' summaries")
-    collect.add_argument("folder", nargs="?", help="a folder of carried summary files")
-    collect.add_argument("--keys", required=True, help='JSON file {"BRANCH": "hex public key"} of enrolled branches')
-    collect.add_argument("--store", required=True, help="folder where accepted summaries are kept")
-    collect.add_argument("--csv", help="write the merged table of every branch's newest summary here")
-    collect.add_argument("--listen", help="HOST:PORT to receive summaries over https")
-    collect.add_argument("--tls-cert")
-    collect.add_argument("--tls-key")
-    collect.set_defaults(handler=cmd_collect)

@@ -11,7 +11,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 def test_import_linter_contracts_hold() -> None:
     # The contracts live in pyproject.toml: layers point one way, the core imports no Qt,
-    # only storage imports sqlcipher3.
+    # only storage imports sqlcipher3, the head-office collector (relmgr_hq) imports no Qt and
+    # the desktop app does not import it.
     code = ("import sys; from importlinter.cli import lint_imports; "
             "sys.exit(lint_imports(no_cache=True, no_logo=True))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
@@ -35,3 +36,22 @@ def test_core_packages_load_without_qt_or_sklearn() -> None:
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip() == "", f"core imported: {result.stdout.strip()}"
+
+
+def test_the_head_office_collector_loads_without_qt() -> None:
+    # relmgr_hq runs on a head-office server with no desktop: every module of it imports in a
+    # fresh interpreter without Qt (import-linter checks the direct imports, this the rest).
+    code = (
+        "import importlib, pkgutil, sys\n"
+        "import relmgr_hq\n"
+        "for info in pkgutil.walk_packages(relmgr_hq.__path__, 'relmgr_hq.'):\n"
+        "    if info.name != 'relmgr_hq.__main__':\n"
+        "        importlib.import_module(info.name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6')\n"
+        "             or m.startswith('relmgr.ui'))\n"
+        "print(len([m for m in sys.modules if m.startswith('relmgr_hq.')]), ','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    count, bad = result.stdout.strip().partition(" ")[::2]
+    assert int(count) >= 8 and bad == "", f"relmgr_hq imported: {bad}"

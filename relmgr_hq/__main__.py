@@ -1,0 +1,5 @@
+import sys
+
+from relmgr_hq.cli import main
+
+sys.exit(main())
