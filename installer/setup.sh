@@ -16,8 +16,9 @@ debs=(python3-venv libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libxkb
       libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
       libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1
       fonts-noto-cjk xvfb xauth)
-# --dev also builds the bundle (tests/test_bundle.py): binutils' strip and readelf slim it.
-if [ "$lock" = requirements-dev.lock ]; then debs+=(binutils); fi
+# --dev also builds the bundle (tests/test_bundle.py): binutils' strip and readelf slim it; and
+# checks head office's rollup page in headless Chromium (tests/hq).
+if [ "$lock" = requirements-dev.lock ]; then debs+=(binutils chromium); fi
 missing=()
 for deb in "${debs[@]}"; do
     dpkg -s "$deb" >/dev/null 2>&1 || missing+=("$deb")
