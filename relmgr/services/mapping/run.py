@@ -22,6 +22,7 @@ from relmgr.services.mapping.model import Mapping, MappingError, TableMapping, l
 from relmgr.services.mapping.quality import QualityReport, build_report
 from relmgr.services.mapping.sniff import RawFile, Unreadable, read_raw, read_workbook, sniff
 from relmgr.services.mapping.suggest import suggest
+from relmgr.services.changes import changes_of, writes
 from relmgr.storage import Portfolio
 
 EXPORT_SUFFIXES = (".csv", ".txt", ".tsv", ".dat", ".xlsx")
@@ -133,6 +134,19 @@ def import_mapped(portfolio: Portfolio, source: Path, mapping_ref: str, *, mode:
     progress(0.0, "reading")
     mapping, raws, whole, ignored = resolve_mapping(Path(source), mapping_ref)
     check_cancel(cancel)
+    return import_read(portfolio, mapping, raws, label=Path(source).name, whole=whole,
+                       ignored=ignored, mode=mode, dry_run=dry_run, progress=progress, cancel=cancel)
+
+
+@writes(*changes_of(load_tables).topics)
+def import_read(portfolio: Portfolio, mapping: Mapping, raws: dict[str, RawFile], *, label: str,
+                whole: list[Problem] | None = None, ignored: list[str] | tuple[str, ...] = (),
+                mode: str = "upsert", dry_run: bool = False, progress: Progress = no_progress,
+                cancel: CancelCheck = never) -> MappedImport:
+    """Files already read (`raws`: table -> its file), converted by `mapping`, checked and
+    written all or nothing: the command line's path after it resolved the mapping, and the
+    import wizard's, which reads and maps the files on screen."""
+    whole = list(whole or [])
     out = Collector()
     tables: list[RawTable] = []
     stats: list[FileStats] = []
@@ -152,9 +166,9 @@ def import_mapped(portfolio: Portfolio, source: Path, mapping_ref: str, *, mode:
             tables.append(table)
         check_cancel(cancel)
     seen: list[Validated] = []
-    file_order = [raws[t].name for t in (s.table for s in TABLES) if t in raws] + [Path(source).name]
+    file_order = [raws[t].name for t in (s.table for s in TABLES) if t in raws] + [label]
     try:
-        report = load_tables(portfolio, tables, whole, label=Path(source).name, file_order=file_order,
+        report = load_tables(portfolio, tables, whole, label=label, file_order=file_order,
                              broken=frozenset(broken), ignored=tuple(ignored), mode=mode,
                              dry_run=dry_run, inspect=seen.append,
                              audit_detail={"mapping": mapping.name}, out=out,
