@@ -164,7 +164,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             lines = format_problems(rejected.problems)
             for line in lines[1:]:
                 print(line, file=sys.stderr)
+            _write_rejected(args.rejected, rejected.problems)
             raise UserError(lines[0]) from None
+    _write_rejected(args.rejected, ())
     print(report)
     return EXIT_OK
 
@@ -179,6 +181,22 @@ def _write_report(path: str | None, payload: dict[str, Any]) -> None:
         write_atomically(path, lambda handle: handle.write(data))
     except WriteFailed as error:
         raise UserError(str(error)) from None
+
+
+def _write_rejected(path: str | None, problems: Any) -> None:
+    """--rejected: file, row, column and reason of each problem, never the row's values (so
+    the CSV holds no customer data); header only when nothing was rejected."""
+    from relmgr.services.files import WriteFailed
+    from relmgr.services.mapping.rejected import write_rejected_rows
+
+    if path is None:
+        return
+    try:
+        write_rejected_rows(problems, path)
+    except WriteFailed as error:
+        raise UserError(f"--rejected: {error}") from None
+    if problems:
+        print(f"rejected rows (file, row, column, reason; no values): {path}", file=sys.stderr)
 
 
 def _import_mapped(args: argparse.Namespace, source: Path) -> int:
@@ -205,7 +223,9 @@ def _import_mapped(args: argparse.Namespace, source: Path) -> int:
             else:
                 for line in format_problems(rejected.problems)[1:]:
                     print(line, file=sys.stderr)
+            _write_rejected(args.rejected, rejected.problems)
             raise UserError(format_problems(rejected.problems)[0]) from None
+    _write_rejected(args.rejected, ())
     for line in done.quality.lines():
         print(line)
     _write_report(args.report, done.quality.as_json())
@@ -568,6 +588,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--report", default=None, metavar="REPORT.json",
                      help="with --mapping: write the data-quality report here")
     imp.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    imp.add_argument("--rejected", default=None, metavar="REJECTED.csv",
+                     help="write the rejected rows here: file, row, column and reason, never the "
+                          "rows' values (no customer data)")
     imp.add_argument("--save-mapping", default=None, metavar="NAME|PATH.json",
                      help="with --mapping: save the mapping used (e.g. the auto one) for next time")
     imp.set_defaults(handler=cmd_import)
@@ -708,6 +731,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("relmgr: interrupted", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except BrokenPipeError:
+        # The reader went away (`relmgr today --json | head`): not an error worth a traceback.
+        # Python's own advice: point stdout at devnull so the flush at exit cannot raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_USER_ERROR
 
 

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QVBoxLayout,
+    QWizard,
 )
 
 from relmgr.domain.progress import Cancelled
+from relmgr.services.files import WriteFailed
 from relmgr.services.importer.problems import ImportRejected, format_problems
 from relmgr.services.mapping.model import MappingError, save_mapping
 from relmgr.services.mapping.rejected import write_rejected_rows
@@ -155,7 +157,7 @@ class CheckPage(Page):
     def save_rejected(self, path: str) -> None:
         try:
             written = write_rejected_rows(self.problems, path)
-        except OSError as error:
+        except WriteFailed as error:
             self.show_message(str(error))
             return
         self.show_message(self.tr("Saved {file}: file, row, column and reason of each problem; "
@@ -168,6 +170,7 @@ class CheckPage(Page):
         self.setTitle(self.tr("Data-quality report"))
         self.setSubTitle(self.tr("Every check has run on the whole export; nothing has been written."))
         self.save_rejected_button.setText(self.tr("Save the rejected rows as CSV…"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Import"))
 
 
 class ImportPage(Page):

@@ -17,7 +17,8 @@ from relmgr.services.mapping.sniff import RawFile, Unreadable
 from relmgr.services.mapping.suggest import suggest, suggest_table
 
 PREVIEW_ROWS = 20
-_LONG_DIGITS = re.compile(r"[0-9]{6,}")
+# ID, phone and account numbers; not dates (YYYYMMDD) or amounts, which the RM checks here.
+_LONG_DIGITS = re.compile(r"[0-9]{9,}")
 
 
 @dataclass

@@ -257,11 +257,14 @@ class ReadingPage(Page):
             return
         how = self.state.readings.get(path, Reading())
         names = [n for n, p in self.state.origin.items() if p == path]
-        self._fill(self.encoding_combo, ENCODING_CHOICES, how.encoding)
+        found = self.state.raws[names[0]].dialect if names else None
+        tab = {"\t": self.tr("tab")}
+        self._fill(self.encoding_combo, ENCODING_CHOICES, how.encoding, found and found.encoding)
         self._fill(self.separator_combo, SEPARATOR_CHOICES, how.separator,
-                   shown={"\t": self.tr("tab")})
-        self._fill(self.quote_combo, QUOTE_CHOICES, how.quote)
-        self.header_spin.setSpecialValueText(self.tr("detected"))
+                   found and tab.get(found.separator, found.separator), shown=tab)
+        self._fill(self.quote_combo, QUOTE_CHOICES, how.quote, found and found.quote)
+        self.header_spin.setSpecialValueText(self.tr("detected: {value}").format(
+            value=found.header_row if found else "—"))
         self.header_spin.setValue(how.header_row or 0)
         xlsx = path.suffix.lower() == ".xlsx"
         for widget in (self.encoding_combo, self.separator_combo, self.quote_combo, self.header_spin,
@@ -291,9 +294,9 @@ class ReadingPage(Page):
                 self.table.setItem(r, c, QTableWidgetItem(cell))
 
     def _fill(self, combo: QComboBox, choices: tuple[str, ...], current: str | None,
-              shown: dict[str, str] | None = None) -> None:
+              found: str | None, shown: dict[str, str] | None = None) -> None:
         combo.clear()
-        combo.addItem(self.tr("detected"), None)
+        combo.addItem(self.tr("detected: {value}").format(value=found or "—"), None)
         for choice in choices:
             combo.addItem((shown or {}).get(choice, choice), choice)
         combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
