@@ -268,67 +268,67 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="117"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="123"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="122"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="128"/>
         <source>Checking the export…</source>
         <translation>正在检查导出文件…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="124"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="130"/>
         <source>Check cancelled.</source>
         <translation>检查已取消。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="130"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="136"/>
         <source>Every row passed. Nothing is written yet: Next imports. {report}</source>
         <translation>所有行均通过检查。尚未写入任何内容：点“下一步”导入。{report}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="140"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="146"/>
         <source>Not imported: fix the export or the mapping (Back). {first}</source>
         <translation>未导入：请修正导出文件或映射（返回上一步）。{first}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="146"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="152"/>
         <source>The check failed: {error}</source>
         <translation>检查失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="149"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="155"/>
         <source>Save the rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="150"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="156"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="162"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="168"/>
         <source>Saved {file}: file, row, column and reason of each problem; no values from the rows.</source>
         <translation>已保存 {file}：每个问题的文件、行、列和原因；不含行中的任何值。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="169"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="175"/>
         <source>Data-quality report</source>
         <translation>数据质量报告</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="170"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="176"/>
         <source>Every check has run on the whole export; nothing has been written.</source>
         <translation>已对整个导出文件完成全部检查；尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="171"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="177"/>
         <source>Save the rejected rows as CSV…</source>
         <translation>将被拒绝的行保存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="172"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="178"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1548,48 +1548,48 @@ Export unmasked?</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="196"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="202"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="199"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="205"/>
         <source>Importing the export…</source>
         <translation>正在导入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="210"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="216"/>
         <source>Mapping saved as {name}.</source>
         <translation>映射已保存为 {name}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="212"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="218"/>
         <source>The mapping was not saved: {error}</source>
         <translation>映射未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="218"/>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="225"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="224"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="231"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>导入已取消：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="227"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="233"/>
         <source>Not imported, nothing was changed: {error}</source>
         <translation>未导入，未做任何更改：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="235"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="241"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="236"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="242"/>
         <source>All or nothing: Cancel leaves the portfolio exactly as it was.</source>
         <translation>全部导入或全部不导入：取消后客户组合保持原样。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="237"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="243"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
@@ -2117,44 +2117,49 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="68"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="71"/>
         <source>A mapping name is letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
         <translation>映射名称只能包含字母、数字、“-”和“_”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="76"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="80"/>
         <source>Mapping and mode</source>
         <translation>映射和方式</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="77"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="81"/>
         <source>Save the mapping by name to use it again next time.</source>
         <translation>按名称保存映射，下次可再次使用。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="78"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="82"/>
         <source>Mapping name:</source>
         <translation>映射名称：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="79"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="83"/>
         <source>Save the mapping after the import</source>
         <translation>导入后保存映射</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="80"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="84"/>
         <source>Mode:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="81"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="85"/>
         <source>Update: customers and accounts updated by key, new events added</source>
         <translation>更新：按编号更新客户和账户，追加新的交易记录</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="82"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="86"/>
         <source>Replace: the imported event tables are emptied first (a corrected export replaces the earlier one)</source>
         <translation>替换：先清空导入的交易类表（修正后的导出文件替换之前的）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="88"/>
+        <source>Amend: events already imported with other content are corrected by key (audited)</source>
+        <translation>修正：已导入但内容不同的交易类记录按编号更正（记入审计日志）</translation>
     </message>
 </context>
 <context>

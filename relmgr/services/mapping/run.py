@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.services.importer.checks import Collector
@@ -127,22 +128,23 @@ def resolve_mapping(source: Path, ref: str) -> tuple[Mapping, dict[str, RawFile]
 
 
 def import_mapped(portfolio: Portfolio, source: Path, mapping_ref: str, *, mode: str = "upsert",
-                  dry_run: bool = False, progress: Progress = no_progress,
-                  cancel: CancelCheck = never) -> MappedImport:
+                  dry_run: bool = False, deletions: tuple[str, Any] | None = None,
+                  progress: Progress = no_progress, cancel: CancelCheck = never) -> MappedImport:
     """Raises MappingError/MappingIncomplete for a mapping that cannot be used, and
     ImportRejected (with `.quality`, the data-quality report) when any row is wrong."""
     progress(0.0, "reading")
     mapping, raws, whole, ignored = resolve_mapping(Path(source), mapping_ref)
     check_cancel(cancel)
     return import_read(portfolio, mapping, raws, label=Path(source).name, whole=whole,
-                       ignored=ignored, mode=mode, dry_run=dry_run, progress=progress, cancel=cancel)
+                       ignored=ignored, mode=mode, dry_run=dry_run, deletions=deletions,
+                       progress=progress, cancel=cancel)
 
 
 @writes(*changes_of(load_tables).topics)
 def import_read(portfolio: Portfolio, mapping: Mapping, raws: dict[str, RawFile], *, label: str,
                 whole: list[Problem] | None = None, ignored: list[str] | tuple[str, ...] = (),
-                mode: str = "upsert", dry_run: bool = False, progress: Progress = no_progress,
-                cancel: CancelCheck = never) -> MappedImport:
+                mode: str = "upsert", dry_run: bool = False, deletions: tuple[str, Any] | None = None,
+                progress: Progress = no_progress, cancel: CancelCheck = never) -> MappedImport:
     """Files already read (`raws`: table -> its file), converted by `mapping`, checked and
     written all or nothing: the command line's path after it resolved the mapping, and the
     import wizard's, which reads and maps the files on screen."""
@@ -171,7 +173,7 @@ def import_read(portfolio: Portfolio, mapping: Mapping, raws: dict[str, RawFile]
         report = load_tables(portfolio, tables, whole, label=label, file_order=file_order,
                              broken=frozenset(broken), ignored=tuple(ignored), mode=mode,
                              dry_run=dry_run, inspect=seen.append,
-                             audit_detail={"mapping": mapping.name}, out=out,
+                             audit_detail={"mapping": mapping.name}, out=out, deletions=deletions,
                              progress=progress, cancel=cancel)
     except ImportRejected as rejected:
         data_date = seen[0].data_date if seen else None

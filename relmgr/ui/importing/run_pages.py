@@ -45,6 +45,7 @@ class OptionsPage(Page):
         self.save_check.setChecked(True)
         self.upsert_radio = QRadioButton()
         self.replace_radio = QRadioButton()
+        self.amend_radio = QRadioButton()
         self.upsert_radio.setChecked(True)
         self.name_label, self.mode_label = QLabel(), QLabel()
         form = QFormLayout()
@@ -52,6 +53,7 @@ class OptionsPage(Page):
         form.addRow("", self.save_check)
         form.addRow(self.mode_label, self.upsert_radio)
         form.addRow("", self.replace_radio)
+        form.addRow("", self.amend_radio)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -70,7 +72,8 @@ class OptionsPage(Page):
             return False
         self.state.name = name or "import"
         self.state.save = self.save_check.isChecked()
-        self.state.mode = "replace" if self.replace_radio.isChecked() else "upsert"
+        self.state.mode = ("replace" if self.replace_radio.isChecked() else
+                           "amend" if self.amend_radio.isChecked() else "upsert")
         return True
 
     def retranslate_ui(self) -> None:
@@ -82,6 +85,8 @@ class OptionsPage(Page):
         self.upsert_radio.setText(self.tr("Update: customers and accounts updated by key, new events added"))
         self.replace_radio.setText(self.tr("Replace: the imported event tables are emptied first "
                                            "(a corrected export replaces the earlier one)"))
+        self.amend_radio.setText(self.tr("Amend: events already imported with other content are "
+                                         "corrected by key (audited)"))
 
 
 class CheckPage(Page):
