@@ -268,67 +268,67 @@
 <context>
     <name>CheckPage</name>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="123"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="150"/>
         <source>Checking…</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="128"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="155"/>
         <source>Checking the export…</source>
         <translation>正在检查导出文件…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="130"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="157"/>
         <source>Check cancelled.</source>
         <translation>检查已取消。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="136"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="163"/>
         <source>Every row passed. Nothing is written yet: Next imports. {report}</source>
         <translation>所有行均通过检查。尚未写入任何内容：点“下一步”导入。{report}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="146"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="173"/>
         <source>Not imported: fix the export or the mapping (Back). {first}</source>
         <translation>未导入：请修正导出文件或映射（返回上一步）。{first}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="152"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="179"/>
         <source>The check failed: {error}</source>
         <translation>检查失败：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="155"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="182"/>
         <source>Save the rejected rows</source>
         <translation>保存被拒绝的行</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="156"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="183"/>
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="168"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="195"/>
         <source>Saved {file}: file, row, column and reason of each problem; no values from the rows.</source>
         <translation>已保存 {file}：每个问题的文件、行、列和原因；不含行中的任何值。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="175"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="202"/>
         <source>Data-quality report</source>
         <translation>数据质量报告</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="176"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="203"/>
         <source>Every check has run on the whole export; nothing has been written.</source>
         <translation>已对整个导出文件完成全部检查；尚未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="177"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="204"/>
         <source>Save the rejected rows as CSV…</source>
         <translation>将被拒绝的行保存为 CSV…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="178"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="205"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -1548,48 +1548,48 @@ Export unmasked?</source>
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="202"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="229"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="205"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="232"/>
         <source>Importing the export…</source>
         <translation>正在导入导出文件…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="216"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="243"/>
         <source>Mapping saved as {name}.</source>
         <translation>映射已保存为 {name}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="218"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="245"/>
         <source>The mapping was not saved: {error}</source>
         <translation>映射未保存：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="224"/>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="231"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="251"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="258"/>
         <source>Import cancelled: nothing was changed.</source>
         <translation>导入已取消：未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="233"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="260"/>
         <source>Not imported, nothing was changed: {error}</source>
         <translation>未导入，未做任何更改：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="241"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="268"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="242"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="269"/>
         <source>All or nothing: Cancel leaves the portfolio exactly as it was.</source>
         <translation>全部导入或全部不导入：取消后客户组合保持原样。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="243"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="270"/>
         <source>Try again</source>
         <translation>重试</translation>
     </message>
@@ -2117,47 +2117,67 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>OptionsPage</name>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="71"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="86"/>
         <source>A mapping name is letters, digits, &apos;-&apos; and &apos;_&apos;.</source>
         <translation>映射名称只能包含字母、数字、“-”和“_”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="80"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="92"/>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="103"/>
         <source>Mapping and mode</source>
         <translation>映射和方式</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="81"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="104"/>
         <source>Save the mapping by name to use it again next time.</source>
         <translation>按名称保存映射，下次可再次使用。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="82"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="105"/>
         <source>Mapping name:</source>
         <translation>映射名称：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="83"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="106"/>
         <source>Save the mapping after the import</source>
         <translation>导入后保存映射</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="84"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="107"/>
         <source>Mode:</source>
         <translation>方式：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="85"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="108"/>
         <source>Update: customers and accounts updated by key, new events added</source>
         <translation>更新：按编号更新客户和账户，追加新的交易记录</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="86"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="109"/>
         <source>Replace: the imported event tables are emptied first (a corrected export replaces the earlier one)</source>
         <translation>替换：先清空导入的交易类表（修正后的导出文件替换之前的）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/importing/run_pages.py" line="88"/>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="111"/>
+        <source>Currency of the amounts:</source>
+        <translation>金额币种：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="112"/>
+        <source>Empty or CNY: no conversion. Another code (USD, HKD…): amounts are converted to CNY at the rate below.</source>
+        <translation>留空或 CNY：不换算。其他代码（USD、HKD…）：金额按下面的汇率换算为人民币。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="114"/>
+        <source>CNY per unit:</source>
+        <translation>每单位折合人民币：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="115"/>
         <source>Amend: events already imported with other content are corrected by key (audited)</source>
         <translation>修正：已导入但内容不同的交易类记录按编号更正（记入审计日志）</translation>
     </message>

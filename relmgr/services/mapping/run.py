@@ -140,6 +140,12 @@ def import_mapped(portfolio: Portfolio, source: Path, mapping_ref: str, *, mode:
                        progress=progress, cancel=cancel)
 
 
+def _currency(mapping: Mapping) -> dict | None:
+    if not mapping.currency:
+        return None
+    return {"from": mapping.currency, "to": "CNY", "rate": mapping.exchange_rate}
+
+
 @writes(*changes_of(load_tables).topics)
 def import_read(portfolio: Portfolio, mapping: Mapping, raws: dict[str, RawFile], *, label: str,
                 whole: list[Problem] | None = None, ignored: list[str] | tuple[str, ...] = (),
@@ -160,7 +166,8 @@ def import_read(portfolio: Portfolio, mapping: Mapping, raws: dict[str, RawFile]
             broken.add(spec.table)
             continue
         table, file_stats = convert_file(raws[spec.table], mapping.tables[spec.table], out,
-                                         century_pivot=mapping.century_pivot)
+                                         century_pivot=mapping.century_pivot,
+                                         exchange_rate=mapping.exchange_rate)
         stats.append(file_stats)
         if table is None:
             broken.add(spec.table)
@@ -177,8 +184,10 @@ def import_read(portfolio: Portfolio, mapping: Mapping, raws: dict[str, RawFile]
                              progress=progress, cancel=cancel)
     except ImportRejected as rejected:
         data_date = seen[0].data_date if seen else None
-        rejected.quality = build_report(stats, out, data_date, "rejected")  # type: ignore[attr-defined]
+        rejected.quality = build_report(stats, out, data_date, "rejected",  # type: ignore[attr-defined]
+                                        currency=_currency(mapping))
         raise
     outcome = "dry run" if report.dry_run else "imported"
-    quality = build_report(stats, out, seen[0].data_date if seen else report.as_of, outcome)
+    quality = build_report(stats, out, seen[0].data_date if seen else report.as_of, outcome,
+                           currency=_currency(mapping))
     return MappedImport(report, quality, mapping)

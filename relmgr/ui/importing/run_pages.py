@@ -10,9 +10,11 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 from relmgr.domain.progress import Cancelled
 from relmgr.services.files import WriteFailed
 from relmgr.services.importer.problems import ImportRejected, format_problems
-from relmgr.services.mapping.model import MappingError, save_mapping
+from relmgr.services.mapping.model import MappingError, check_currency, save_mapping
 from relmgr.services.mapping.rejected import write_rejected_rows
 from relmgr.services.mapping.run import import_read
 from relmgr.ui.importing.wizard import Page, saved_mapping_names
@@ -47,13 +49,23 @@ class OptionsPage(Page):
         self.replace_radio = QRadioButton()
         self.amend_radio = QRadioButton()
         self.upsert_radio.setChecked(True)
+        self.currency_edit = QLineEdit()
+        self.currency_edit.setMaxLength(3)
+        self.currency_edit.setPlaceholderText("CNY")
+        self.rate_spin = QDoubleSpinBox()
+        self.rate_spin.setDecimals(6)
+        self.rate_spin.setRange(0.000001, 1_000_000.0)
+        self.rate_spin.setValue(1.0)
         self.name_label, self.mode_label = QLabel(), QLabel()
+        self.currency_label, self.rate_label = QLabel(), QLabel()
         form = QFormLayout()
         form.addRow(self.name_label, self.name_combo)
         form.addRow("", self.save_check)
         form.addRow(self.mode_label, self.upsert_radio)
         form.addRow("", self.replace_radio)
         form.addRow("", self.amend_radio)
+        form.addRow(self.currency_label, self.currency_edit)
+        form.addRow(self.rate_label, self.rate_spin)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)
@@ -64,11 +76,22 @@ class OptionsPage(Page):
         self.name_combo.addItems(sorted(saved_mapping_names()))
         first = next(iter(self.state.paths), None)
         self.name_combo.setEditText(self.state.name or (first.parent.name if first else "bank-export"))
+        if self.state.saved is not None and self.state.saved.currency:
+            self.currency_edit.setText(self.state.saved.currency)
+            self.rate_spin.setValue(self.state.saved.exchange_rate or 1.0)
 
     def validatePage(self) -> bool:  # noqa: N802 (Qt API)
         name = self.name_combo.currentText().strip()
         if self.save_check.isChecked() and (not name or any(c in name for c in "/\\:") or name.startswith(".")):
             self.show_message(self.tr("A mapping name is letters, digits, '-' and '_'."))
+            return False
+        currency = self.currency_edit.text().strip().upper()
+        try:
+            self.state.currency, self.state.exchange_rate = check_currency(
+                currency or None, self.rate_spin.value() if currency and currency != "CNY" else None,
+                where=self.tr("Currency"))
+        except MappingError as error:
+            self.show_message(str(error))
             return False
         self.state.name = name or "import"
         self.state.save = self.save_check.isChecked()
@@ -85,6 +108,10 @@ class OptionsPage(Page):
         self.upsert_radio.setText(self.tr("Update: customers and accounts updated by key, new events added"))
         self.replace_radio.setText(self.tr("Replace: the imported event tables are emptied first "
                                            "(a corrected export replaces the earlier one)"))
+        self.currency_label.setText(self.tr("Currency of the amounts:"))
+        self.currency_edit.setToolTip(self.tr("Empty or CNY: no conversion. Another code (USD, HKD…): "
+                                              "amounts are converted to CNY at the rate below."))
+        self.rate_label.setText(self.tr("CNY per unit:"))
         self.amend_radio.setText(self.tr("Amend: events already imported with other content are "
                                          "corrected by key (audited)"))
 

@@ -70,6 +70,8 @@ class WizardState:
     name: str = ""
     mode: str = "upsert"
     save: bool = True
+    currency: str | None = None                 # None: the export is in CNY
+    exchange_rate: float | None = None
 
     def clear(self) -> None:
         """Drop everything read (the portfolio locked, or the wizard closed)."""
@@ -134,6 +136,7 @@ class WizardState:
             out.tables[table] = tm
         if self.saved is not None:
             out.century_pivot = self.saved.century_pivot
+        out.currency, out.exchange_rate = self.currency, self.exchange_rate
         return out
 
     def raws_by_table(self) -> dict[str, RawFile]:
