@@ -11,7 +11,7 @@ import pytest
 from relmgr.services.mapping import MappingError, import_mapped, save_mapping
 from relmgr.services.mapping.model import mapping_from_json
 from relmgr.services.mapping.run import resolve_mapping
-from relmgr.storage import create_portfolio, open_portfolio
+from relmgr.storage import create_portfolio
 from tests.services.real_export import frames, write_real_export
 
 PW = "currency-test-pw"
