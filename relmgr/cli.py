@@ -154,17 +154,20 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise UserError(f"{source}: no such folder")
     if args.mapping is not None and not source.exists():
         raise UserError(f"{source}: no such file or folder")
+    deletions = _deletions(args)
     if args.mapping is not None:
-        return _import_mapped(args, source)
+        return _import_mapped(args, source, deletions)
     with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             report = import_folder(portfolio, source, progress=_stderr_progress, mode=args.mode,
-                                   dry_run=args.dry_run)
+                                   dry_run=args.dry_run, deletions=deletions)
         except ImportRejected as rejected:
             lines = format_problems(rejected.problems)
             for line in lines[1:]:
                 print(line, file=sys.stderr)
+            _write_rejected(args.rejected, rejected.problems)
             raise UserError(lines[0]) from None
+    _write_rejected(args.rejected, ())
     print(report)
     return EXIT_OK
 
@@ -181,14 +184,47 @@ def _write_report(path: str | None, payload: dict[str, Any]) -> None:
         raise UserError(str(error)) from None
 
 
-def _import_mapped(args: argparse.Namespace, source: Path) -> int:
+def _write_rejected(path: str | None, problems: Any) -> None:
+    """--rejected: file, row, column and reason of each problem, never the row's values (so
+    the CSV holds no customer data); header only when nothing was rejected."""
+    from relmgr.services.files import WriteFailed
+    from relmgr.services.mapping.rejected import write_rejected_rows
+
+    if path is None:
+        return
+    try:
+        write_rejected_rows(problems, path)
+    except WriteFailed as error:
+        raise UserError(f"--rejected: {error}") from None
+    if problems:
+        print(f"rejected rows (file, row, column, reason; no values): {path}", file=sys.stderr)
+
+
+def _deletions(args: argparse.Namespace) -> Any:
+    """--delete KEYS.csv (amend mode): the events to delete, by table and key."""
+    from relmgr.services.importer.amend import read_deletions
+
+    if args.delete is None:
+        return None
+    if args.mode != "amend":
+        raise UserError("--delete needs --mode amend")
+    path = Path(args.delete)
+    keys, problems = read_deletions(path)
+    if problems:
+        for problem in problems[1:]:
+            print(problem, file=sys.stderr)
+        raise UserError(f"--delete: {problems[0]}")
+    return path.name, keys
+
+
+def _import_mapped(args: argparse.Namespace, source: Path, deletions: Any = None) -> int:
     from relmgr.services.importer import ImportRejected, format_problems
     from relmgr.services.mapping import MappingError, MappingIncomplete, import_mapped, save_mapping
 
     with _open(args.file, command=args.handler.__name__.removeprefix("cmd_")) as portfolio:
         try:
             done = import_mapped(portfolio, source, args.mapping, mode=args.mode,
-                                 dry_run=args.dry_run, progress=_stderr_progress)
+                                 dry_run=args.dry_run, deletions=deletions, progress=_stderr_progress)
         except MappingIncomplete as incomplete:
             for line in incomplete.lines:
                 print(line, file=sys.stderr)
@@ -205,7 +241,9 @@ def _import_mapped(args: argparse.Namespace, source: Path) -> int:
             else:
                 for line in format_problems(rejected.problems)[1:]:
                     print(line, file=sys.stderr)
+            _write_rejected(args.rejected, rejected.problems)
             raise UserError(format_problems(rejected.problems)[0]) from None
+    _write_rejected(args.rejected, ())
     for line in done.quality.lines():
         print(line)
     _write_report(args.report, done.quality.as_json())
@@ -562,12 +600,19 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--mapping", default=None, metavar="NAME|PATH.json|auto",
                      help="read a bank's own export through a column mapping (default: the "
                           "exchange format); auto: suggest one from the header names")
-    imp.add_argument("--mode", choices=("upsert", "replace"), default="upsert",
+    imp.add_argument("--mode", choices=("upsert", "replace", "amend"), default="upsert",
                      help="replace: empty the imported event tables first (a corrected export "
-                          "replaces the earlier one); upsert (default): update and append")
+                          "replaces the earlier one); upsert (default): update and append; amend: "
+                          "events on file with other content are corrected, and --delete removes some")
+    imp.add_argument("--delete", default=None, metavar="KEYS.csv",
+                     help="with --mode amend: delete these events (a CSV of table,key; "
+                          "customer_id/month for monthly_balances), audited, in the same transaction")
     imp.add_argument("--report", default=None, metavar="REPORT.json",
                      help="with --mapping: write the data-quality report here")
     imp.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
+    imp.add_argument("--rejected", default=None, metavar="REJECTED.csv",
+                     help="write the rejected rows here: file, row, column and reason, never the "
+                          "rows' values (no customer data)")
     imp.add_argument("--save-mapping", default=None, metavar="NAME|PATH.json",
                      help="with --mapping: save the mapping used (e.g. the auto one) for next time")
     imp.set_defaults(handler=cmd_import)
@@ -708,6 +753,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("relmgr: interrupted", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except BrokenPipeError:
+        # The reader went away (`relmgr today --json | head`): not an error worth a traceback.
+        # Python's own advice: point stdout at devnull so the flush at exit cannot raise again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return EXIT_USER_ERROR
 
 

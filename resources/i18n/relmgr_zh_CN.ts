@@ -266,6 +266,74 @@
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="150" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="155" />
+        <source>Checking the export…</source>
+        <translation>正在检查导出文件…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="157" />
+        <source>Check cancelled.</source>
+        <translation>检查已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="163" />
+        <source>Every row passed. Nothing is written yet: Next imports. {report}</source>
+        <translation>所有行均通过检查。尚未写入任何内容：点“下一步”导入。{report}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="173" />
+        <source>Not imported: fix the export or the mapping (Back). {first}</source>
+        <translation>未导入：请修正导出文件或映射（返回上一步）。{first}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="179" />
+        <source>The check failed: {error}</source>
+        <translation>检查失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="182" />
+        <source>Save the rejected rows</source>
+        <translation>保存被拒绝的行</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="183" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="195" />
+        <source>Saved {file}: file, row, column and reason of each problem; no values from the rows.</source>
+        <translation>已保存 {file}：每个问题的文件、行、列和原因；不含行中的任何值。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="202" />
+        <source>Data-quality report</source>
+        <translation>数据质量报告</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="203" />
+        <source>Every check has run on the whole export; nothing has been written.</source>
+        <translation>已对整个导出文件完成全部检查；尚未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="204" />
+        <source>Save the rejected rows as CSV…</source>
+        <translation>将被拒绝的行保存为 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="205" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
     <name>ChurnPage</name>
     <message>
         <location filename="../../relmgr/ui/churn/page.py" line="60" />
@@ -503,11 +571,137 @@
     </message>
 </context>
 <context>
+    <name>CodesPage</name>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="215" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="215" />
+        <source>Value in the file</source>
+        <translation>文件中的值</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="216" />
+        <source>relmgr code</source>
+        <translation>relmgr 代码</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="235" />
+        <source>+ credit: money into the account</source>
+        <translation>+ 贷：资金转入账户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="236" />
+        <source>− debit: money out of the account</source>
+        <translation>− 借：资金转出账户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="252" />
+        <source>— as it is —</source>
+        <translation>— 保持原值 —</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="260" />
+        <source>Codes</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="261" />
+        <source>What the export's codes mean in relmgr: transaction types, channels, the debit/credit indicator, gender, risk rating and the like.</source>
+        <translation>导出文件中的代码在 relmgr 中的含义：交易类型、渠道、借贷标志、性别、风险等级等。</translation>
+    </message>
+</context>
+<context>
     <name>ColumnChooser</name>
     <message>
         <location filename="../../relmgr/ui/common/columns.py" line="120" />
         <source>Default columns</source>
         <translation>恢复默认列</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="77" />
+        <source>Not imported</source>
+        <translation>不导入</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="97" />
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="97" />
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="98" />
+        <source>relmgr field</source>
+        <translation>relmgr 字段</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="98" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="108" />
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="111" />
+        <source> (optional)</source>
+        <translation>（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="113" />
+        <source>debit/credit indicator (gives the amount's sign)</source>
+        <translation>借贷标志（决定金额的正负）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="173" />
+        <source>{file} ({table}): no column for {fields}</source>
+        <translation>{file}（{table}）：没有对应 {fields} 的列</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="176" />
+        <source>{file} ({table}): not provided, shown as —: {fields}</source>
+        <translation>{file}（{table}）：未提供，显示为 —：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="179" />
+        <source>More than one file is mapped to {table}: keep one.</source>
+        <translation>有多个文件映射到 {table}：请只保留一个。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="181" />
+        <source>No file is mapped to a relmgr table.</source>
+        <translation>没有文件映射到 relmgr 的表。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="191" />
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="192" />
+        <source>Which relmgr table each file feeds, and which relmgr field each column is. Suggested from the column names; change what is wrong.</source>
+        <translation>每个文件对应 relmgr 的哪张表，每一列对应哪个 relmgr 字段。已根据列名给出建议；请修改不对的地方。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="194" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/mapping_pages.py" line="195" />
+        <source>relmgr table:</source>
+        <translation>relmgr 表：</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1336,64 @@ Export unmasked?</source>
     </message>
 </context>
 <context>
+    <name>FilesPage</name>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="127" />
+        <source>None: suggest from the column names</source>
+        <translation>无：根据列名建议</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="153" />
+        <source>Export files</source>
+        <translation>导出文件</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="154" />
+        <source>Bank exports ({patterns})</source>
+        <translation>银行导出文件 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="160" />
+        <source>Folder of export files</source>
+        <translation>导出文件所在文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="181" />
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="182" />
+        <source>Pick the export files (CSV, TXT, XLSX) or a folder, or drop them here.</source>
+        <translation>选择导出文件（CSV、TXT、XLSX）或文件夹，或将其拖放到这里。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="183" />
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="184" />
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="185" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="186" />
+        <source>Saved mapping:</source>
+        <translation>已保存的映射：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="187" />
+        <source>Nothing is written until the last step; the files stay where they are.</source>
+        <translation>在最后一步之前不会写入任何内容；文件保持原位。</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <location filename="../../relmgr/ui/home/page.py" line="182" />
@@ -1243,6 +1495,68 @@ Export unmasked?</source>
     </message>
 </context>
 <context>
+    <name>ImportPage</name>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="229" />
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="232" />
+        <source>Importing the export…</source>
+        <translation>正在导入导出文件…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="243" />
+        <source>Mapping saved as {name}.</source>
+        <translation>映射已保存为 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="245" />
+        <source>The mapping was not saved: {error}</source>
+        <translation>映射未保存：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="251" />
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="258" />
+        <source>Import cancelled: nothing was changed.</source>
+        <translation>导入已取消：未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="260" />
+        <source>Not imported, nothing was changed: {error}</source>
+        <translation>未导入，未做任何更改：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="268" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="269" />
+        <source>All or nothing: Cancel leaves the portfolio exactly as it was.</source>
+        <translation>全部导入或全部不导入：取消后客户组合保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="270" />
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="376" />
+        <source>Reading the files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="386" />
+        <source>Import a bank export</source>
+        <translation>导入银行导出文件</translation>
+    </message>
+</context>
+<context>
     <name>LifecyclePage</name>
     <message>
         <location filename="../../relmgr/ui/segments/lifecycle.py" line="33" />
@@ -1334,59 +1648,59 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="498" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="514" />
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="499" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="515" />
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="494" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="510" />
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="351" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="357" />
         <source>Segments could not be computed ({kind}).</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="402" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="408" />
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="504" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="520" />
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="517" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="533" />
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="519" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="535" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="518" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="534" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="414" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="430" />
         <source>Wrote the {month} report to {file}.</source>
         <translation>已将 {month} 月度报告写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="437" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="453" />
         <source>relmgr {version}
 
 Offline workbench for bank relationship managers.
@@ -1399,127 +1713,137 @@ Portfolios, settings and logs are kept in {folder}</source>
 投资组合文件、设置和日志保存在 {folder}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="443" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="459" />
         <source>About relmgr</source>
         <translation>关于 relmgr</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="473" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="489" />
         <source>Team rules saved.</source>
         <translation>团队规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="475" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="491" />
         <source>The churn definition changed: retrain the model on the Churn model page.</source>
         <translation>流失定义已更改：请在“流失模型”页面重新训练模型。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="518" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="534" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="520" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="536" />
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="521" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="537" />
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="522" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="538" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="522" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="538" />
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="523" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="539" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="523" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="539" />
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="524" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="540" />
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="525" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="541" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="525" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="541" />
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="531" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="547" />
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="532" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="548" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="533" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="549" />
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="534" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="550" />
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="535" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="551" />
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="536" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="552" />
         <source>Monthly report…</source>
         <translation>月度经营报告…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="537" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="553" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="554" />
+        <source>Import a bank's export files (CSV, TXT, XLSX)</source>
+        <translation>导入银行的导出文件（CSV、TXT、XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="555" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="538" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="556" />
         <source>Team rules…</source>
         <translation>团队规则…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="540" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="558" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="541" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="559" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="542" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="560" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="543" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="561" />
         <source>About relmgr…</source>
         <translation>关于 relmgr…</translation>
     </message>
@@ -1740,6 +2064,74 @@ Portfolios, settings and logs are kept in {folder}</source>
     </message>
 </context>
 <context>
+    <name>OptionsPage</name>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="86" />
+        <source>A mapping name is letters, digits, '-' and '_'.</source>
+        <translation>映射名称只能包含字母、数字、“-”和“_”。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="92" />
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="103" />
+        <source>Mapping and mode</source>
+        <translation>映射和方式</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="104" />
+        <source>Save the mapping by name to use it again next time.</source>
+        <translation>按名称保存映射，下次可再次使用。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="105" />
+        <source>Mapping name:</source>
+        <translation>映射名称：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="106" />
+        <source>Save the mapping after the import</source>
+        <translation>导入后保存映射</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="107" />
+        <source>Mode:</source>
+        <translation>方式：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="108" />
+        <source>Update: customers and accounts updated by key, new events added</source>
+        <translation>更新：按编号更新客户和账户，追加新的交易记录</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="109" />
+        <source>Replace: the imported event tables are emptied first (a corrected export replaces the earlier one)</source>
+        <translation>替换：先清空导入的交易类表（修正后的导出文件替换之前的）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="111" />
+        <source>Currency of the amounts:</source>
+        <translation>金额币种：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="112" />
+        <source>Empty or CNY: no conversion. Another code (USD, HKD…): amounts are converted to CNY at the rate below.</source>
+        <translation>留空或 CNY：不换算。其他代码（USD、HKD…）：金额按下面的汇率换算为人民币。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="114" />
+        <source>CNY per unit:</source>
+        <translation>每单位折合人民币：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/run_pages.py" line="115" />
+        <source>Amend: events already imported with other content are corrected by key (audited)</source>
+        <translation>修正：已导入但内容不同的交易类记录按编号更正（记入审计日志）</translation>
+    </message>
+</context>
+<context>
     <name>ProgressStrip</name>
     <message>
         <location filename="../../relmgr/ui/common/progress_strip.py" line="15" />
@@ -1811,6 +2203,80 @@ Portfolios, settings and logs are kept in {folder}</source>
         <location filename="../../relmgr/ui/common/progress_strip.py" line="87" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPage</name>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="261" />
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="266" />
+        <location filename="../../relmgr/ui/importing/wizard.py" line="299" />
+        <source>detected: {value}</source>
+        <translation>自动检测：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="274" />
+        <source>Cannot be read: {reason}</source>
+        <translation>无法读取：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="282" />
+        <source>Detected: {dialect}; {rows:,} rows.</source>
+        <translation>检测结果：{dialect}；{rows:,} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="285" />
+        <source>{count} sheets; the preview shows the first.</source>
+        <translation>{count} 个工作表；预览显示第一个。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="318" />
+        <source>How the files are written</source>
+        <translation>文件的写法</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="319" />
+        <source>relmgr detected each file's encoding, separator, quote and header row. Change what is wrong and read the file again.</source>
+        <translation>relmgr 已检测每个文件的编码、分隔符、引号和表头行。请修改不对的地方并重新读取文件。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="321" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="321" />
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="321" />
+        <source>Separator:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="322" />
+        <source>Quote:</source>
+        <translation>引号：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="322" />
+        <source>Header on line:</source>
+        <translation>表头所在行：</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="324" />
+        <source>Read again with these settings</source>
+        <translation>按这些设置重新读取</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/importing/wizard.py" line="325" />
+        <source>Names, ID numbers, phone numbers and long numbers are masked in the preview.</source>
+        <translation>预览中的姓名、证件号码、电话号码和长数字已遮蔽。</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ identical content is skipped, which makes re-importing the same folder harmless.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import getpass
 import json
@@ -25,6 +26,7 @@ from relmgr.domain.codes import AuditAction
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.services.audit import record as record_audit
 from relmgr.services.data_date import usable
+from relmgr.services.importer.amend import Deletions, apply_deletions, check_deletions, newest_transaction
 from relmgr.services.importer.checks import Collector, check_table, quoted
 from relmgr.services.importer.date_range import check_date_range
 from relmgr.services.importer.problems import ImportRejected, Problem
@@ -47,6 +49,7 @@ class TableCounts:
     inserted: int = 0
     updated: int = 0     # entity tables only: existing rows whose content changed
     skipped: int = 0     # rows already in the portfolio with the same content
+    deleted: int = 0     # amend mode: events deleted by key
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,8 @@ class ImportReport:
             if BY_TABLE[table].upsert:
                 parts.append(f"{table} {n.inserted:,} new, {n.updated:,} updated, {n.skipped:,} unchanged")
             else:
-                parts.append(f"{table} {n.inserted:,} new, {n.skipped:,} already imported")
+                amended = f", {n.updated:,} corrected, {n.deleted:,} deleted" if n.updated or n.deleted else ""
+                parts.append(f"{table} {n.inserted:,} new{amended}, {n.skipped:,} already imported")
         verb = "dry run, nothing written; would import" if self.dry_run else "imported"
         text = f"{verb} {self.folder}: " + "; ".join(parts)
         if self.as_of is not None:
@@ -109,8 +113,9 @@ def _key_values(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
     return keys
 
 
-def _compare_with_stored(portfolio: Portfolio, table: _Table, out: Collector) -> None:
-    """Split rows into new, changed and unchanged against what the portfolio holds."""
+def _compare_with_stored(portfolio: Portfolio, table: _Table, out: Collector, *, amend: bool = False) -> None:
+    """Split rows into new, changed and unchanged against what the portfolio holds. An event
+    row changed since it was imported is refused, except in amend mode (a correction)."""
     spec = table.spec
     # Rows whose key did not parse are already reported; they take no part in the comparison.
     complete = table.frame[list(spec.key)].notna().all(axis=1).to_numpy()
@@ -137,7 +142,7 @@ def _compare_with_stored(portfolio: Portfolio, table: _Table, out: Collector) ->
         differs[col.name] = (mine != theirs).to_numpy() & exists
     changed = differs.any(axis=1).to_numpy()
     table.new[complete] = ~exists
-    if spec.upsert:
+    if spec.upsert or amend:
         table.changed[complete] = changed
         return
     if changed.any():
@@ -232,11 +237,13 @@ def _write(portfolio: Portfolio, table: _Table, *, progress: Progress, cancel: C
            span: tuple[float, float]) -> TableCounts:
     spec = table.spec
     assert table.new is not None and table.changed is not None
-    rows = table.frame[table.new | table.changed] if spec.upsert else table.frame[table.new]
+    # Entity rows, and event rows corrected in amend mode, are overwritten by key.
+    by_key = spec.upsert or bool(table.changed.any())
+    rows = table.frame[table.new | table.changed] if by_key else table.frame[table.new]
     chunks = max(1, -(-len(rows) // WRITE_CHUNK_ROWS))
     for i in range(chunks):
         part = rows.iloc[i * WRITE_CHUNK_ROWS:(i + 1) * WRITE_CHUNK_ROWS]
-        if spec.upsert:
+        if by_key:
             upsert_frame(portfolio, table=spec.table, frame=part, key_columns=spec.key)
         else:
             insert_frame(portfolio, table=spec.table, frame=part)
@@ -288,11 +295,15 @@ def load_tables(portfolio: Portfolio, raws: list[RawTable], whole: list[Problem]
                 ignored: tuple[str, ...] = (), mode: str = "upsert",
                 dry_run: bool = False, inspect: Callable[[Validated], None] | None = None,
                 audit_detail: dict | None = None, out: Collector | None = None,
+                deletions: tuple[str, Deletions] | None = None,
                 progress: Progress = no_progress, cancel: CancelCheck = never) -> ImportReport:
     """Check `raws` (exchange-format text tables, from files or from a mapping) and write them
     in one transaction, all or nothing. `inspect` sees the validated tables and every problem
     before the decision (the data-quality report); `dry_run` rolls back after the checks.
-    `out` may already hold problems found while converting the source."""
+    `out` may already hold problems found while converting the source. `mode="amend"` corrects
+    event rows on file by key and deletes the events `deletions` (file name, keys) names
+    (relmgr/services/importer/amend.py)."""
+    amend = mode == "amend"
     started = time.perf_counter()
     out = out if out is not None else Collector()
     for problem in whole:
@@ -314,7 +325,10 @@ def load_tables(portfolio: Portfolio, raws: list[RawTable], whole: list[Problem]
                 # a rejected or dry run restores the rows.
                 _clear_events(portfolio, tables)
             for table in tables.values():
-                _compare_with_stored(portfolio, table, out)
+                _compare_with_stored(portfolio, table, out, amend=amend)
+            if deletions is not None:
+                for problem in check_deletions(portfolio, deletions[1], deletions[0]):
+                    out.add_whole(problem)
             progress(0.5, "checked")
             problems = out.problems(file_order) if out else []
             if inspect is not None:
@@ -333,7 +347,17 @@ def load_tables(portfolio: Portfolio, raws: list[RawTable], whole: list[Problem]
                 done += len(table.frame)
                 counts[table.spec.table] = _write(portfolio, table, progress=progress, cancel=cancel,
                                                   span=(start, 0.5 + 0.4 * done / total_rows))
-            as_of = _data_date(tables, portfolio.get_meta("as_of"))
+            deleted = apply_deletions(portfolio, deletions[1]) if deletions is not None else {}
+            for name, count in deleted.items():
+                before = counts.get(name, TableCounts())
+                counts[name] = dataclasses.replace(before, deleted=count)
+            corrected = any(counts[t.spec.table].updated for t in tables.values() if not t.spec.upsert)
+            stored_as_of = portfolio.get_meta("as_of")
+            if amend and (corrected or deleted):
+                # Corrections may take back the newest event (a wrong far-future date, say).
+                note_input_change(portfolio)
+                stored_as_of = newest_transaction(portfolio) or stored_as_of
+            as_of = _data_date(tables, stored_as_of)
             progress(0.9, "summary")
             if as_of is not None:
                 portfolio.set_meta("as_of", as_of.isoformat())
@@ -364,7 +388,8 @@ def _planned(table: _Table) -> TableCounts:
 
 def import_folder(portfolio: Portfolio, folder: Path, *, progress: Progress = no_progress,
                   cancel: CancelCheck = never, mode: str = "upsert", dry_run: bool = False,
-                  inspect: Callable[[Validated], None] | None = None) -> ImportReport:
+                  inspect: Callable[[Validated], None] | None = None,
+                  deletions: tuple[str, Deletions] | None = None) -> ImportReport:
     """Load the exchange-format CSVs in `folder` into `portfolio`, all or nothing.
 
     Raises ImportRejected (with every problem found) and changes nothing if any row is invalid;
@@ -390,4 +415,4 @@ def import_folder(portfolio: Portfolio, folder: Path, *, progress: Progress = no
     file_order = [paths[s.table].name for s in TABLES if s.table in paths] + [folder.name]
     return load_tables(portfolio, raws, whole, label=folder.name, file_order=file_order,
                        broken=frozenset(broken), ignored=tuple(ignored), mode=mode, dry_run=dry_run, inspect=inspect,
-                       progress=progress, cancel=cancel)
+                       deletions=deletions, progress=progress, cancel=cancel)

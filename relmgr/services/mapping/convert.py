@@ -17,9 +17,9 @@ from relmgr.services.importer.checks import _LOOKS_PERSONAL, Collector, quoted
 from relmgr.services.importer.problems import ROWS_LISTED_PER_COLUMN, Problem
 from relmgr.services.importer.reading import RawTable
 from relmgr.services.importer.spec import BY_TABLE, Kind
-from relmgr.services.mapping.model import TableMapping
+from relmgr.services.mapping.model import MONEY_FIELDS, TableMapping
 from relmgr.services.mapping.sniff import RawFile
-from relmgr.services.mapping.values import convert_amounts, convert_dates, normalise
+from relmgr.services.mapping.values import convert_amounts, convert_currency, convert_dates, normalise
 
 
 @dataclass
@@ -32,6 +32,7 @@ class FileStats:
     translated: dict[str, int] = field(default_factory=dict)   # field -> codes mapped
     missing: dict[str, int] = field(default_factory=dict)      # field -> empty cells
     not_provided: list[str] = field(default_factory=list)
+    converted: dict[str, int] = field(default_factory=dict)    # field -> amounts in CNY now
 
 
 def _source_frame(raw: RawFile, out: Collector, table: str) -> tuple[pd.DataFrame, np.ndarray]:
@@ -67,7 +68,8 @@ def _reject(out: Collector, file: str, name: str, text: pd.Series, mask: np.ndar
 
 
 def convert_file(raw: RawFile, mapping: TableMapping, out: Collector, *,
-                 century_pivot: int | None) -> tuple[RawTable | None, FileStats]:
+                 century_pivot: int | None, exchange_rate: float | None = None
+                 ) -> tuple[RawTable | None, FileStats]:
     """The exchange-format table of `raw` under `mapping`, or None if a mapped column is
     absent from the file (reported as a whole-file problem)."""
     spec = BY_TABLE[mapping.table]
@@ -127,6 +129,9 @@ def convert_file(raw: RawFile, mapping: TableMapping, out: Collector, *,
                         f"(known: {', '.join(mapping.sign.codes)})", personal=False,
                         personal_file=personal_file)
                 bad |= wrong_sign
+            if exchange_rate is not None and name in MONEY_FIELDS.get(spec.table, ()):
+                clean = convert_currency(clean.where(~bad, ""), exchange_rate)
+                stats.converted[name] = int((clean.ne("").to_numpy() & ~bad).sum())
         elif col.kind is Kind.CODE and name in mapping.codes:
             table = mapping.codes[name]
             mapped = clean.map(table)

@@ -30,6 +30,13 @@ MAY_BE_NOT_PROVIDED = {
 }
 
 
+# Amount fields in money, converted at the mapping's exchange rate when the export is not in
+# CNY. A new money field of the exchange format belongs here.
+MONEY_FIELDS = {"products": ("min_amount",), "holdings": ("balance",), "transactions": ("amount",),
+                "monthly_balances": ("aum_avg", "aum_end"), "campaigns": ("cost_per_contact",),
+                "offers": ("revenue",)}
+
+
 class MappingError(Exception):
     """A mapping file that cannot be used; the message is one sentence for the user."""
 
@@ -64,10 +71,16 @@ class Mapping:
     name: str
     tables: dict[str, TableMapping] = field(default_factory=dict)
     century_pivot: int | None = None                 # YYMMDD: YY <= pivot is 20YY
+    # An export in another currency: its code (ISO 4217) and CNY per unit; amounts are
+    # converted at import and the data-quality report says so.
+    currency: str | None = None
+    exchange_rate: float | None = None
 
     def to_json(self) -> str:
         payload = {"format": "relmgr-mapping", "version": FORMAT_VERSION, "name": self.name,
                    "century_pivot": self.century_pivot,
+                   **({"currency": self.currency, "exchange_rate": self.exchange_rate}
+                      if self.currency else {}),
                    "tables": {t: {k: v for k, v in asdict(m).items() if k != "table" and v not in (None, [], {})}
                               for t, m in self.tables.items()}}
         return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
@@ -141,8 +154,25 @@ def mapping_from_json(text: str, *, where: str) -> Mapping:
     pivot = raw.get("century_pivot")
     if pivot is not None and not (isinstance(pivot, int) and 0 <= pivot <= 99):
         raise _fail(where, "century_pivot must be a two-digit year (0-99)")
+    currency, rate = check_currency(raw.get("currency"), raw.get("exchange_rate"), where=where)
     tables = {name: _table_from(name, body, where) for name, body in raw["tables"].items()}
-    return Mapping(str(raw.get("name") or Path(where).stem), tables, pivot)
+    return Mapping(str(raw.get("name") or Path(where).stem), tables, pivot, currency, rate)
+
+
+def check_currency(currency: object, rate: object, *, where: str) -> tuple[str | None, float | None]:
+    """A currency other than CNY with a positive finite rate (CNY per unit), or neither."""
+    import math
+
+    if currency in (None, "", "CNY") and rate in (None, 1, 1.0):
+        return None, None
+    if not (isinstance(currency, str) and len(currency) == 3 and currency.isascii() and currency.isalpha()
+            and currency.isupper()):
+        raise _fail(where, "currency must be a three-letter code such as USD or HKD")
+    if currency == "CNY":
+        raise _fail(where, "an export in CNY takes no exchange rate")
+    if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not math.isfinite(rate) or rate <= 0:
+        raise _fail(where, f"exchange_rate must be a positive number: CNY per {currency}")
+    return currency, float(rate)
 
 
 def mappings_dir() -> Path:

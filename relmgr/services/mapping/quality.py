@@ -43,16 +43,20 @@ class QualityReport:
     outcome: str = "not checked"          # rejected | dry run | imported
     duplicates: int = 0
     after_data_date: int = 0
+    currency: dict[str, Any] | None = None   # {"from": "USD", "to": "CNY", "rate": 7.1}
 
     def as_json(self) -> dict[str, Any]:
         return {"data_date": self.data_date, "outcome": self.outcome, "duplicates": self.duplicates,
-                "after_data_date": self.after_data_date, "files": self.files}
+                "after_data_date": self.after_data_date, "currency": self.currency, "files": self.files}
 
     def lines(self) -> list[str]:
         """A few lines per file for the terminal: every file and column shows, however many
         problems the first one has."""
         out = [f"data-quality report (data date {self.data_date or 'unknown'}): "
                f"{self.duplicates:,} duplicates, {self.after_data_date:,} records after the data date"]
+        if self.currency:
+            out.append(f"amounts converted from {self.currency['from']} to CNY at "
+                       f"{self.currency['rate']:g} CNY per {self.currency['from']}")
         for f in self.files:
             out.append(f"{f['file']} -> {f['table']}: {f['rows_read']:,} rows read, "
                        f"{f['rows_accepted']:,} accepted, {f['rows_rejected']:,} rejected; "
@@ -63,6 +67,9 @@ class QualityReport:
             translated = {k: v for k, v in f["codes_translated"].items() if v}
             if translated:
                 out.append("  codes translated: " + ", ".join(f"{k} {v:,}" for k, v in translated.items()))
+            converted = {k: v for k, v in f.get("amounts_converted", {}).items() if v}
+            if converted:
+                out.append("  amounts converted to CNY: " + ", ".join(f"{k} {v:,}" for k, v in converted.items()))
             missing = {k: v for k, v in f["missing_values"].items() if v}
             if missing:
                 out.append("  empty cells: " + ", ".join(f"{k} {v:,}" for k, v in missing.items()))
@@ -78,8 +85,9 @@ class QualityReport:
 
 
 def build_report(stats: list[FileStats], out: Collector, data_date: dt.date | None,
-                 outcome: str) -> QualityReport:
-    report = QualityReport(data_date=data_date.isoformat() if data_date else None, outcome=outcome)
+                 outcome: str, *, currency: dict[str, Any] | None = None) -> QualityReport:
+    report = QualityReport(data_date=data_date.isoformat() if data_date else None, outcome=outcome,
+                           currency=currency)
     tally = out.tally()
     by_file: dict[str, list] = {}
     for file, column, kind, count, rows, reasons in tally:
@@ -97,6 +105,7 @@ def build_report(stats: list[FileStats], out: Collector, data_date: dt.date | No
             "file": s.file, "table": s.table, "dialect": s.dialect, "rows_read": s.rows_read,
             "rows_accepted": s.rows_read - rejected, "rows_rejected": rejected,
             "values_cleaned": s.cleaned, "codes_translated": s.translated,
+            "amounts_converted": s.converted,
             "missing_values": s.missing, "not_provided": s.not_provided,
             "problems": by_file.pop(s.file, [])})
     for file, problems in by_file.items():   # files that could not be read or mapped

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.services.importer.checks import Collector
@@ -22,6 +23,7 @@ from relmgr.services.mapping.model import Mapping, MappingError, TableMapping, l
 from relmgr.services.mapping.quality import QualityReport, build_report
 from relmgr.services.mapping.sniff import RawFile, Unreadable, read_raw, read_workbook, sniff
 from relmgr.services.mapping.suggest import suggest
+from relmgr.services.changes import changes_of, writes
 from relmgr.storage import Portfolio
 
 EXPORT_SUFFIXES = (".csv", ".txt", ".tsv", ".dat", ".xlsx")
@@ -126,13 +128,33 @@ def resolve_mapping(source: Path, ref: str) -> tuple[Mapping, dict[str, RawFile]
 
 
 def import_mapped(portfolio: Portfolio, source: Path, mapping_ref: str, *, mode: str = "upsert",
-                  dry_run: bool = False, progress: Progress = no_progress,
-                  cancel: CancelCheck = never) -> MappedImport:
+                  dry_run: bool = False, deletions: tuple[str, Any] | None = None,
+                  progress: Progress = no_progress, cancel: CancelCheck = never) -> MappedImport:
     """Raises MappingError/MappingIncomplete for a mapping that cannot be used, and
     ImportRejected (with `.quality`, the data-quality report) when any row is wrong."""
     progress(0.0, "reading")
     mapping, raws, whole, ignored = resolve_mapping(Path(source), mapping_ref)
     check_cancel(cancel)
+    return import_read(portfolio, mapping, raws, label=Path(source).name, whole=whole,
+                       ignored=ignored, mode=mode, dry_run=dry_run, deletions=deletions,
+                       progress=progress, cancel=cancel)
+
+
+def _currency(mapping: Mapping) -> dict | None:
+    if not mapping.currency:
+        return None
+    return {"from": mapping.currency, "to": "CNY", "rate": mapping.exchange_rate}
+
+
+@writes(*changes_of(load_tables).topics)
+def import_read(portfolio: Portfolio, mapping: Mapping, raws: dict[str, RawFile], *, label: str,
+                whole: list[Problem] | None = None, ignored: list[str] | tuple[str, ...] = (),
+                mode: str = "upsert", dry_run: bool = False, deletions: tuple[str, Any] | None = None,
+                progress: Progress = no_progress, cancel: CancelCheck = never) -> MappedImport:
+    """Files already read (`raws`: table -> its file), converted by `mapping`, checked and
+    written all or nothing: the command line's path after it resolved the mapping, and the
+    import wizard's, which reads and maps the files on screen."""
+    whole = list(whole or [])
     out = Collector()
     tables: list[RawTable] = []
     stats: list[FileStats] = []
@@ -144,7 +166,8 @@ def import_mapped(portfolio: Portfolio, source: Path, mapping_ref: str, *, mode:
             broken.add(spec.table)
             continue
         table, file_stats = convert_file(raws[spec.table], mapping.tables[spec.table], out,
-                                         century_pivot=mapping.century_pivot)
+                                         century_pivot=mapping.century_pivot,
+                                         exchange_rate=mapping.exchange_rate)
         stats.append(file_stats)
         if table is None:
             broken.add(spec.table)
@@ -152,17 +175,19 @@ def import_mapped(portfolio: Portfolio, source: Path, mapping_ref: str, *, mode:
             tables.append(table)
         check_cancel(cancel)
     seen: list[Validated] = []
-    file_order = [raws[t].name for t in (s.table for s in TABLES) if t in raws] + [Path(source).name]
+    file_order = [raws[t].name for t in (s.table for s in TABLES) if t in raws] + [label]
     try:
-        report = load_tables(portfolio, tables, whole, label=Path(source).name, file_order=file_order,
+        report = load_tables(portfolio, tables, whole, label=label, file_order=file_order,
                              broken=frozenset(broken), ignored=tuple(ignored), mode=mode,
                              dry_run=dry_run, inspect=seen.append,
-                             audit_detail={"mapping": mapping.name}, out=out,
+                             audit_detail={"mapping": mapping.name}, out=out, deletions=deletions,
                              progress=progress, cancel=cancel)
     except ImportRejected as rejected:
         data_date = seen[0].data_date if seen else None
-        rejected.quality = build_report(stats, out, data_date, "rejected")  # type: ignore[attr-defined]
+        rejected.quality = build_report(stats, out, data_date, "rejected",  # type: ignore[attr-defined]
+                                        currency=_currency(mapping))
         raise
     outcome = "dry run" if report.dry_run else "imported"
-    quality = build_report(stats, out, seen[0].data_date if seen else report.as_of, outcome)
+    quality = build_report(stats, out, seen[0].data_date if seen else report.as_of, outcome,
+                           currency=_currency(mapping))
     return MappedImport(report, quality, mapping)

@@ -141,3 +141,12 @@ def convert_amounts(text: pd.Series, form: str = "1,234.56") -> tuple[pd.Series,
     ok = filled & shaped
     out[ok] = np.where(negative[ok], "-", "") + work[ok]
     return out, filled & ~shaped
+
+
+def convert_currency(text: pd.Series, rate: float) -> pd.Series:
+    """Plain decimal amounts (convert_amounts' output) times `rate`, rounded to the fen; empty
+    cells stay empty. Called before the validator, which then checks the CNY amounts."""
+    filled = text.ne("")
+    number = pd.to_numeric(text.where(filled, "0"), errors="coerce") * rate
+    out = number.round(2).map(lambda v: f"{v:.2f}").astype(object)
+    return out.where(filled & number.notna(), text)

@@ -56,6 +56,7 @@ from relmgr.ui.sync.page import SyncPage
 from relmgr.ui.tasks.page import TasksPage
 from relmgr.ui.segments.tiers import TiersPage
 from relmgr.ui.today.page import TodayPage
+from relmgr.ui.importing.wizard import ImportWizard
 from relmgr.ui.shell.backups import Backups
 from relmgr.ui.shell.idle import IdleWatcher
 from relmgr.ui.shell.settings_dialog import SettingsDialog
@@ -187,12 +188,15 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.open_export)
         self.report_action = QAction(self)
         self.report_action.triggered.connect(self.open_report)
+        self.import_action = QAction(self)
+        self.import_action.triggered.connect(self.open_import)
         self.rules_action = QAction(self)
         self.rules_action.triggered.connect(self.open_team_rules)
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.addAction(self.import_action)
         self.file_menu.addAction(self.export_action)
         self.file_menu.addAction(self.report_action)
         self.file_menu.addAction(self.backups.action)
@@ -282,6 +286,7 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(True)
         self.lock_action.setEnabled(True)
         self.export_action.setEnabled(True)
+        self.import_action.setEnabled(True)
         self.report_action.setEnabled(True)
         self.rules_action.setEnabled(True)
         self._loaded = {id(page) for page in self.eager_pages}
@@ -322,6 +327,7 @@ class MainWindow(QMainWindow):
         self.nav.setEnabled(False)
         self.lock_action.setEnabled(False)
         self.export_action.setEnabled(False)
+        self.import_action.setEnabled(False)
         self.report_action.setEnabled(False)
         self.rules_action.setEnabled(False)
         self._customer_count = self._as_of = None
@@ -403,6 +409,16 @@ class MainWindow(QMainWindow):
                 rows=result.rows, file=Path(result.path).name), 8000))
         dialog.open()
         return dialog
+
+    def open_import(self) -> ImportWizard | None:
+        """File ▸ Import…: a bank's export files (issue 14); the pages reload from the change
+        signal the import's write emits."""
+        if self.is_locked:
+            return None
+        wizard = ImportWizard(self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.open()
+        return wizard
 
     def open_report(self) -> ReportDialog | None:
         """File ▸ Monthly report…: the review report of a month, PDF or XLSX (issue 18)."""
@@ -534,6 +550,8 @@ class MainWindow(QMainWindow):
         self.export_action.setText(self.tr("Export a list…"))
         self.export_action.setToolTip(self.tr("Export a follow-up list (Ctrl+E); masked unless you choose otherwise"))
         self.report_action.setText(self.tr("Monthly report…"))
+        self.import_action.setText(self.tr("Import…"))
+        self.import_action.setToolTip(self.tr("Import a bank's export files (CSV, TXT, XLSX)"))
         self.settings_action.setText(self.tr("Settings…"))
         self.rules_action.setText(self.tr("Team rules…"))
         self.backups.retranslate_ui()

@@ -32,6 +32,7 @@ from relmgr.services.settings import Settings
 from relmgr.ui.common.contact_dialog import ContactDialog
 from relmgr.ui.common.export_dialog import FORMATS, LIST_LABELS, ExportDialog
 from relmgr.ui.common.report_dialog import ReportDialog
+from relmgr.ui.importing.wizard import ImportWizard
 from relmgr.ui.shell.i18n import CHINESE, ENGLISH
 from relmgr.ui.shell.main_window import MainWindow
 from relmgr.ui.tasks.page import TaskDialog
@@ -162,6 +163,10 @@ def open_progress(window: MainWindow) -> None:
     window.runner.run_long(_until_cancelled, title="Self-test: long work", parent=window)
 
 
+def open_import(window: MainWindow) -> None:
+    window.import_action.trigger()          # File ▸ Import…: the wizard's first page
+
+
 def open_unlock(window: MainWindow) -> None:
     window.lock_action.trigger()
 
@@ -180,6 +185,7 @@ DIALOGS: dict[type[QDialog], Callable[[MainWindow], None]] = {
     ProgressDialog: open_progress,
     UnlockDialog: open_unlock,
     QFileDialog: open_backup,
+    ImportWizard: open_import,
 }
 
 
