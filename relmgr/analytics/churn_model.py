@@ -175,13 +175,32 @@ def logistic_coefficients(model: Any, names: list[str]) -> list[list[Any]]:
 
 
 # -- rule baseline ------------------------------------------------------------------------------------
+def pool_adjacent_violators(rates: list[float], weights: list[float]) -> list[float]:
+    """The non-decreasing sequence closest to `rates` (weighted least squares): each run of
+    buckets that would go down is replaced by its pooled rate. Pooled buckets share a rate
+    because it is their combined churn rate, not because one is copied onto the next."""
+    blocks: list[list[float]] = []          # [rate, weight, bucket count]
+    for rate, weight in zip(rates, weights, strict=True):
+        blocks.append([rate, max(weight, 1e-9), 1])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            rate_b, weight_b, count_b = blocks.pop()
+            rate_a, weight_a, count_a = blocks.pop()
+            total = weight_a + weight_b
+            blocks.append([(rate_a * weight_a + rate_b * weight_b) / total, total, count_a + count_b])
+    return [round(rate, 5) for rate, _, count in blocks for _ in range(int(count))]
+
+
 @dataclasses.dataclass(frozen=True)
 class RuleBaseline:
-    """Churn probability by bucket of days since the last customer-initiated transaction."""
+    """Churn probability by bucket of days since the last customer-initiated transaction.
+    `observed` is each bucket's own (smoothed) rate and `rows` its customers; `rates` is what
+    the rule predicts: the observed rates made non-decreasing by pooling adjacent buckets."""
 
     edges: tuple[int, ...]
     rates: tuple[float, ...]
     source: str                # "labels" (observed on past cutoffs) or "defaults"
+    observed: tuple[float, ...] = ()
+    rows: tuple[int, ...] = ()
 
     @classmethod
     def fit(cls, days: np.ndarray | None, y: np.ndarray | None) -> RuleBaseline:
@@ -189,21 +208,26 @@ class RuleBaseline:
             return cls(RULE_BUCKETS, RULE_DEFAULT_RATES, "defaults")
         bucket = np.searchsorted(np.array(RULE_BUCKETS), days, side="right") - 1
         overall = float(np.mean(y))
-        rates = []
+        rates, rows = [], []
         for b in range(len(RULE_BUCKETS)):
             inside = bucket == b
             # Beta-smoothed: a bucket with few customers leans on the overall rate.
             rates.append(round((float(np.sum(y[inside])) + RULE_PRIOR_WEIGHT * overall)
                                / (float(inside.sum()) + RULE_PRIOR_WEIGHT), 5))
-        # More inactivity never means less risk under this rule.
-        return cls(RULE_BUCKETS, tuple(np.maximum.accumulate(rates).tolist()), "labels")
+            rows.append(int(inside.sum()))
+        # More inactivity never means less risk under this rule: where a longer-inactive
+        # bucket churns less (the dormant with money left are not churned, so the long-inactive
+        # who are still customers are often wealthy holders), the buckets are pooled.
+        pooled = pool_adjacent_violators(rates, [r + RULE_PRIOR_WEIGHT for r in rows])
+        return cls(RULE_BUCKETS, tuple(pooled), "labels", tuple(rates), tuple(rows))
 
     def predict(self, days: np.ndarray) -> np.ndarray:
         bucket = np.searchsorted(np.array(self.edges), days, side="right") - 1
         return np.asarray(self.rates)[np.clip(bucket, 0, len(self.rates) - 1)]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"edges_days": list(self.edges), "rates": list(self.rates), "source": self.source}
+        return {"edges_days": list(self.edges), "rates": list(self.rates), "source": self.source,
+                "observed": list(self.observed), "rows": list(self.rows)}
 
 
 # -- reasons --------------------------------------------------------------------------------------
@@ -239,15 +263,22 @@ def _reason_for(group: str, row: dict[str, float], medians: dict[str, float]) ->
         code = min(known, key=lambda k: known[k])
         if known[code] <= -0.05:
             return code.value, round(known[code], 3)
+        # A rise or a flat AUM is not said as a risk, whatever the model makes of it.
         chg = num("aum_chg_3m")
-        return (ReasonCode.AUM_CHANGE_90D.value, round(chg, 3)) if np.isfinite(chg) else None
+        return (ReasonCode.AUM_CHANGE_90D.value, round(chg, 3)) if np.isfinite(chg) and chg < -0.0005 else None
     if group == "aum_level":
         aum = num("aum")
         if np.isfinite(aum) and num("log_aum") <= medians.get("log_aum", np.inf):
             return ReasonCode.LOW_BALANCE.value, round(aum, 2)
         return None
     if group == "inactivity":
-        return ReasonCode.NO_ACTIVITY_DAYS.value, int(num("days_since_txn"))
+        # Only inactivity longer than the training population's median is worded as a risk: when
+        # the model finds a very recent transaction risky (a leaver's last withdrawal), "last
+        # transaction 0 days ago" would call a fresh transaction a risk.
+        days = num("days_since_txn")
+        if np.isfinite(days) and days > medians.get("days_since_txn", np.inf):
+            return ReasonCode.NO_ACTIVITY_DAYS.value, int(days)
+        return None
     if group == "txn_trend":
         trend = num("txn_trend_90d")
         if np.isfinite(trend) and trend < 0:
@@ -274,13 +305,13 @@ def _reason_for(group: str, row: dict[str, float], medians: dict[str, float]) ->
         return (ReasonCode.LOGINS_DOWN.value, round(trend, 3)) if np.isfinite(trend) and trend < 0 else None
     if group == "contact":
         days = num("days_since_contact")
-        return (ReasonCode.NO_RECENT_CONTACT.value, int(days)) if days >= medians.get("days_since_contact", 0) else None
+        return (ReasonCode.NO_RECENT_CONTACT.value, int(days)) if days > medians.get("days_since_contact", np.inf) else None
     if group == "complaints":
         count = num("complaints_180d")
         return (ReasonCode.COMPLAINT.value, int(count)) if count > 0 else None
     if group == "tenure":
         days = num("tenure_days")
-        return (ReasonCode.SHORT_TENURE.value, int(days)) if days <= medians.get("tenure_days", 0) else None
+        return (ReasonCode.SHORT_TENURE.value, int(days)) if days < medians.get("tenure_days", -np.inf) else None
     if group == "age":
         age = num("age_years")
         return (ReasonCode.PROFILE.value, int(age)) if np.isfinite(age) else None
@@ -450,8 +481,10 @@ def explain(model: Any, frame: pd.DataFrame, *, medians: dict[str, float],
 
 
 def rule_reasons(days: np.ndarray) -> list[list[dict[str, Any]]]:
-    """The rule baseline's only reason: how long the customer has been inactive."""
-    return [[{"code": ReasonCode.NO_ACTIVITY_DAYS.value, "value": int(d), "impact": None}] for d in days]
+    """The rule baseline's only reason: how long the customer has been inactive — said only past
+    the rule's first bucket (30 days), where inactivity is what raises the rule's probability."""
+    return [[{"code": ReasonCode.NO_ACTIVITY_DAYS.value, "value": int(d), "impact": None}]
+            if d >= RULE_BUCKETS[1] else [] for d in days]
 
 
 # -- training on a portfolio's history ------------------------------------------------------------
@@ -510,7 +543,10 @@ def train_churn(history: ChurnHistory, *, cutoffs: list[dt.date], rules: ChurnRu
     positives = int(learn["label"].sum()) if learn is not None else 0
     rule = RuleBaseline.fit(learn["days_since_txn"].to_numpy() if learn is not None else None,
                             learn["label"].to_numpy() if learn is not None else None)
-    medians_source = frames[-1] if frames else None
+    # The reasons compare a customer with the training population (never the held-out month):
+    # the training cutoffs, or every cutoff but the held-out one when there are too few.
+    medians_source = (pd.concat(frames[:-2]) if len(frames) > 2 else
+                      pd.concat(frames[:-1]) if len(frames) == 2 else frames[0] if frames else None)
     medians = ({name: _median(medians_source[name].to_numpy(dtype="float64"))
                 for name in features} if medians_source is not None and len(medians_source) else {})
     metrics: dict[str, Any] = {"label_counts": {f["cutoff"].iloc[0] if len(f) else "": [int(len(f)), int(f["label"].sum())]

@@ -205,3 +205,19 @@ def test_the_tree_shortcut_refuses_models_it_does_not_know(fitted) -> None:
     assert churn_model._TreeSum.of(LogisticRegression().fit(train[list(FEATURES)], y), len(FEATURES)) is None
     model, _ = fitted
     assert churn_model._TreeSum.of(model, len(FEATURES) + 1) is None
+
+
+def test_rule_buckets_that_would_go_down_are_pooled_into_their_combined_rate() -> None:
+    from relmgr.analytics.churn_model import RuleBaseline, pool_adjacent_violators
+
+    assert pool_adjacent_violators([0.1, 0.3, 0.2, 0.5], [10, 10, 30, 5]) == [0.1, 0.225, 0.225, 0.5]
+    assert pool_adjacent_violators([0.1, 0.2, 0.3], [1, 1, 1]) == [0.1, 0.2, 0.3]
+    # 60–89 days churn more than 90+ (the long-inactive still counted as customers hold money):
+    # the two are pooled, and the observed rates say why they share one.
+    days = np.repeat([5, 40, 70, 120], [400, 200, 100, 100])
+    y = np.concatenate([np.zeros(396), np.ones(4), np.zeros(180), np.ones(20), np.zeros(40),
+                        np.ones(60), np.zeros(80), np.ones(20)])
+    rule = RuleBaseline.fit(days, y)
+    assert rule.observed[2] > rule.observed[3]
+    assert rule.rates[2] == rule.rates[3] and rule.observed[3] < rule.rates[3] < rule.observed[2]
+    assert list(rule.rates) == sorted(rule.rates) and rule.rows == (400, 200, 100, 100)
