@@ -43,6 +43,12 @@ import numpy as np
 import pandas as pd
 
 from relmgr.analytics.churn_features import FEATURES, LOOKBACK_DAYS, ChurnHistory, month_end_cutoffs
+from relmgr.analytics.uncertainty import (
+    bootstrap_draws,
+    interval_of,
+    ranking_replicates,
+    sample_warning,
+)
 from relmgr.domain.churn import ChurnRules, ModelKind, ReasonCode
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 
@@ -59,6 +65,11 @@ TOP_REASONS = 3
 RULE_BUCKETS = (0, 30, 60, 90)     # days since last customer-initiated transaction
 RULE_DEFAULT_RATES = (0.01, 0.05, 0.20, 0.50)   # used when there are no labels at all
 RULE_PRIOR_WEIGHT = 20.0
+# Below this many churners in the held-out month the metrics swing by chance (a warning says so).
+MIN_HELDOUT_CHURNERS = 30
+# Bootstrap resamples of the held-out month (a few hundred: the intervals move by a few
+# thousandths between seeds, and a branch-scale retrain must stay quick).
+HELDOUT_REPLICATES = 300
 
 
 # -- small helpers --------------------------------------------------------------------------------
@@ -87,9 +98,11 @@ def top_decile_lift(y: np.ndarray, score: np.ndarray) -> tuple[float, float]:
     return rate, (rate / base if base > 0 else float("nan"))
 
 
-def evaluate_scores(y: np.ndarray, score: np.ndarray, *, probabilities: bool = True) -> dict[str, Any]:
-    """ROC-AUC, PR-AUC, top-decile rate and lift; calibration by decile when `score` is a
-    probability."""
+def evaluate_scores(y: np.ndarray, score: np.ndarray, *, probabilities: bool = True,
+                    draws: np.ndarray | None = None) -> dict[str, Any]:
+    """ROC-AUC, PR-AUC, top-decile rate and lift, each with its 95% bootstrap interval over
+    `draws` (resamples of the rows; the same draws for every scorer make them comparable);
+    calibration by decile when `score` is a probability."""
     from sklearn.metrics import average_precision_score, roc_auc_score
 
     y = np.asarray(y, dtype="int64")
@@ -103,6 +116,10 @@ def evaluate_scores(y: np.ndarray, score: np.ndarray, *, probabilities: bool = T
     out.update(roc_auc=round(float(roc_auc_score(y, score)), 4),
                pr_auc=round(float(average_precision_score(y, score)), 4),
                top_decile_rate=round(rate, 4), top_decile_lift=round(lift, 2))
+    if draws is not None:
+        replicates = ranking_replicates(y, score, draws, jitter=np.random.default_rng(SEED).permutation(len(y)))
+        for name, values in replicates.items():
+            out[f"{name}_ci95"] = interval_of(values, digits=2 if name == "top_decile_lift" else 4)
     if probabilities:
         out["calibration"] = calibration_bins(y, score)
     return out
@@ -551,9 +568,16 @@ def train_churn(history: ChurnHistory, *, cutoffs: list[dt.date], rules: ChurnRu
                 for name in features} if medians_source is not None and len(medians_source) else {})
     metrics: dict[str, Any] = {"label_counts": {f["cutoff"].iloc[0] if len(f) else "": [int(len(f)), int(f["label"].sum())]
                                                 for f in frames}}
+    draws = None
     if holdout is not None and len(holdout):
+        draws = bootstrap_draws(len(holdout), replicates=HELDOUT_REPLICATES, seed=SEED)
         metrics["rule"] = evaluate_scores(holdout["label"].to_numpy(),
-                                          holdout["days_since_txn"].to_numpy(), probabilities=False)
+                                          holdout["days_since_txn"].to_numpy(), probabilities=False,
+                                          draws=draws)
+        churners = int(holdout["label"].sum())
+        metrics["heldout_churners"] = churners
+        metrics["warning"] = sample_warning(count=churners, minimum=MIN_HELDOUT_CHURNERS,
+                                            what="churners in the held-out month")
     problem = None
     if len(cutoffs) < 3:
         problem = (f"only {len(cutoffs)} usable cutoff(s): the history must cover the look-back "
@@ -579,11 +603,16 @@ def train_churn(history: ChurnHistory, *, cutoffs: list[dt.date], rules: ChurnRu
     check_cancel(cancel)
     progress(0.85, "evaluate")
     y = holdout["label"].to_numpy()
-    metrics["model"] = evaluate_scores(y, predict_probability(model, holdout[features]))
-    metrics["logistic"] = evaluate_scores(y, predict_probability(logistic, holdout[features]))
+    model_p = predict_probability(model, holdout[features])
+    metrics["model"] = evaluate_scores(y, model_p, draws=draws)
+    metrics["logistic"] = evaluate_scores(y, predict_probability(logistic, holdout[features]), draws=draws)
     metrics["logistic"]["coefficients"] = logistic_coefficients(logistic, features)
     if metrics["model"]["roc_auc"] is not None and metrics["rule"]["roc_auc"] is not None:
         metrics["model_minus_rule_roc_auc"] = round(metrics["model"]["roc_auc"] - metrics["rule"]["roc_auc"], 4)
+        # Paired: the same resamples of the held-out customers for both scorers.
+        difference = (ranking_replicates(y, model_p, draws)["roc_auc"]
+                      - ranking_replicates(y, holdout["days_since_txn"].to_numpy(), draws)["roc_auc"])
+        metrics["model_minus_rule_roc_auc_ci95"] = interval_of(difference)
     metrics["training_rows"] = int(len(train))
     metrics["training_positives"] = int(train["label"].sum())
     progress(1.0, "done")

@@ -179,6 +179,8 @@ def evaluate_churn(portfolio: Portfolio, *, progress: Progress = no_progress,
         "model": metrics.get("model"), "logistic": metrics.get("logistic"),
         "rule": metrics.get("rule"), "rule_baseline": trained.rule.as_dict(),
         "model_minus_rule_roc_auc": metrics.get("model_minus_rule_roc_auc"),
+        "model_minus_rule_roc_auc_ci95": metrics.get("model_minus_rule_roc_auc_ci95"),
+        "heldout_churners": metrics.get("heldout_churners"), "warning": metrics.get("warning"),
         "label_counts": metrics.get("label_counts"), "timings": timings,
     }
     model = metrics.get("model") or {}
@@ -436,6 +438,8 @@ def model_card(portfolio: Portfolio) -> dict[str, Any]:
         "model": metrics.get("model"), "logistic": metrics.get("logistic"), "rule": metrics.get("rule"),
         "rule_baseline": metrics.get("rule_baseline"),
         "model_minus_rule_roc_auc": metrics.get("model_minus_rule_roc_auc"),
+        "model_minus_rule_roc_auc_ci95": metrics.get("model_minus_rule_roc_auc_ci95"),
+        "heldout_churners": metrics.get("heldout_churners"), "warning": metrics.get("warning"),
         "label_counts": metrics.get("label_counts"), "timings": metrics.get("timings"),
         "features": record["features"], "seconds": record["seconds"],
     })

@@ -62,6 +62,13 @@ def test_model_beats_the_rule_baseline_out_of_time(trained_file: Path) -> None:
           f"top-decile lift {model['top_decile_lift']} (base rate {model['base_rate']})")
     assert model["roc_auc"] > rule["roc_auc"]
     assert model["top_decile_lift"] > 1.5
+    for scorer in (model, rule, card["logistic"]):
+        for metric in ("roc_auc", "pr_auc", "top_decile_lift"):
+            lo, hi = scorer[f"{metric}_ci95"]
+            assert lo <= scorer[metric] <= hi and lo < hi
+    lo, hi = card["model_minus_rule_roc_auc_ci95"]
+    assert lo <= card["model_minus_rule_roc_auc"] <= hi
+    assert card["heldout_churners"] == card["label_counts"]["2026-03-31"][1]
     predicted = [b["predicted"] for b in model["calibration"]]
     assert predicted == sorted(predicted)
 
