@@ -264,3 +264,29 @@ def test_reasons_compare_with_the_training_population_not_the_held_out_month(tra
         assert record["medians"][name] == pytest.approx(float(np.nanmedian(train[name])))
     assert any(record["medians"][name] != pytest.approx(float(np.nanmedian(holdout[name])))
                for name in ("log_aum", "tenure_days", "aum_chg_3m"))
+
+
+def test_the_card_splits_the_value_at_risk_by_reason_and_says_what_the_model_is_good_for(trained_file: Path) -> None:
+    from relmgr.storage import churn_store
+
+    with open_portfolio(trained_file, PASSWORD) as portfolio:
+        card = model_card(portfolio)
+        scores = churn_store.read_scores(portfolio)
+    drivers = card["drivers"]
+    assert len(drivers) >= 3
+    assert sum(d["share"] for d in drivers) == pytest.approx(1.0, abs=1e-3)
+    assert sum(d["value_at_risk"] for d in drivers) == pytest.approx(scores["value_at_risk"].sum(), rel=1e-6)
+    assert [d["share"] for d in drivers] == sorted((d["share"] for d in drivers), reverse=True)
+    # A customer counts under a group when one of their reasons belongs to it.
+    from relmgr.domain.churn import DRIVER_OF, ReasonCode
+    at_risk = scores[scores["value_at_risk"] > 0]
+    for driver in drivers:
+        if driver["group"] != "NO_SINGLE_REASON":
+            holders = sum(any(DRIVER_OF[ReasonCode(r["code"])].value == driver["group"] for r in rs)
+                          for rs in at_risk["reasons"])
+            assert driver["customers"] == holders
+    flagged, model = card["flagged"], card["model"]
+    assert flagged["churn_rate"] == model["top_decile_rate"] and flagged["lift"] == model["top_decile_lift"]
+    assert flagged["horizon_days"] == 90
+    if flagged["one_in"]:
+        assert abs(1 / flagged["one_in"] - model["top_decile_rate"]) <= 0.5 / flagged["one_in"] ** 2 + 0.02
