@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relmgr.domain.churn import ModelKind
+from relmgr.domain.churn import DriverGroup, ModelKind
 from relmgr.services.churn import TRAIN_CHURN, model_card
 from relmgr.services.changes import Topic
 from relmgr.ui.churn import texts as churn_texts
@@ -57,6 +57,11 @@ def _with_interval(metrics: dict[str, Any], key: str) -> str:
     if interval and metrics.get(key) is not None:
         text += f"  ({interval[0]:.2f}–{interval[1]:.2f})"
     return text
+
+
+def _share(share: float) -> str:
+    """'42%'; '<1%' for a share that is there but rounds to nothing."""
+    return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
 
 
 def _rule_rows(edges: list[int], rates: list[float]) -> list[tuple[int, int | None, float]]:
@@ -337,14 +342,15 @@ class ModelCardPage(QWidget):
             self.drivers_label.setText(self.tr(
                 "No scores from this model yet: refresh the churn warnings to see why customers are at risk."))
         else:
-            top = drivers[0]
+            # The headline names a reason an RM can act on, not "no single reason".
+            top = next((d for d in drivers if d["group"] != DriverGroup.NO_SINGLE_REASON.value), drivers[0])
             self.drivers_label.setText(self.tr(
                 "Where the portfolio's value at risk (probability × AUM) comes from. \"{group}\" is behind "
                 "{share:.0%} of it. Each customer's value at risk is shared among their reasons by the "
                 "points of risk each reason carries.").format(
                 group=churn_texts.driver_label(top["group"]), share=top["share"]))
         for row, driver in enumerate(drivers):
-            cells = [churn_texts.driver_label(driver["group"]), f"{driver['share']:.0%}",
+            cells = [churn_texts.driver_label(driver["group"]), _share(driver["share"]),
                      f"{driver['value_at_risk']:,.0f}"]
             for column, value in enumerate(cells):
                 item = QTableWidgetItem(value)
