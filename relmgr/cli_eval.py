@@ -59,8 +59,9 @@ def churn_text(result: dict[str, Any]) -> list[str]:
         for name in ("untuned", "nested", "logistic"):
             part = result.get(name)
             if part:
-                lines.append(_figure(f"{name} ROC-AUC (mean of folds)", part["roc_auc_mean"],
+                lines.append(_figure(f"{name} ROC-AUC (fold mean)", part["roc_auc_mean"],
                                      part.get("roc_auc_ci95")))
+        lines.append("  (intervals: ROC-AUC of the pooled out-of-fold predictions, bootstrapped)")
         if result.get("nested", {}).get("chosen"):
             lines.append(f"  hyper-parameters chosen per outer fold (inner CV): {result['nested']['chosen']}")
         return lines
