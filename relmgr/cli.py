@@ -411,12 +411,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
         raise UserError(f"eval {args.target} does not take --csv")
     if args.csv is None and args.file is None:
         raise UserError(f"eval {args.target}: give the portfolio FILE")
+    from relmgr.cli_eval import TEXT
+
     result = EVAL_TARGETS[args.target](args)
     if args.json:
         _print_json(result)
     else:
-        for key, value in result.items():
-            print(f"{key:>22}  {value}")
+        print("\n".join(TEXT[args.target](result)))
     return EXIT_OK
 
 

@@ -43,6 +43,12 @@ import numpy as np
 import pandas as pd
 
 from relmgr.analytics.churn_features import FEATURES, LOOKBACK_DAYS, ChurnHistory, month_end_cutoffs
+from relmgr.analytics.uncertainty import (
+    bootstrap_draws,
+    interval_of,
+    ranking_replicates,
+    sample_warning,
+)
 from relmgr.domain.churn import ChurnRules, ModelKind, ReasonCode
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 
@@ -59,6 +65,11 @@ TOP_REASONS = 3
 RULE_BUCKETS = (0, 30, 60, 90)     # days since last customer-initiated transaction
 RULE_DEFAULT_RATES = (0.01, 0.05, 0.20, 0.50)   # used when there are no labels at all
 RULE_PRIOR_WEIGHT = 20.0
+# Below this many churners in the held-out month the metrics swing by chance (a warning says so).
+MIN_HELDOUT_CHURNERS = 30
+# Bootstrap resamples of the held-out month (a few hundred: the intervals move by a few
+# thousandths between seeds, and a branch-scale retrain must stay quick).
+HELDOUT_REPLICATES = 300
 
 
 # -- small helpers --------------------------------------------------------------------------------
@@ -87,9 +98,11 @@ def top_decile_lift(y: np.ndarray, score: np.ndarray) -> tuple[float, float]:
     return rate, (rate / base if base > 0 else float("nan"))
 
 
-def evaluate_scores(y: np.ndarray, score: np.ndarray, *, probabilities: bool = True) -> dict[str, Any]:
-    """ROC-AUC, PR-AUC, top-decile rate and lift; calibration by decile when `score` is a
-    probability."""
+def evaluate_scores(y: np.ndarray, score: np.ndarray, *, probabilities: bool = True,
+                    draws: np.ndarray | None = None) -> dict[str, Any]:
+    """ROC-AUC, PR-AUC, top-decile rate and lift, each with its 95% bootstrap interval over
+    `draws` (resamples of the rows; the same draws for every scorer make them comparable);
+    calibration by decile when `score` is a probability."""
     from sklearn.metrics import average_precision_score, roc_auc_score
 
     y = np.asarray(y, dtype="int64")
@@ -103,6 +116,10 @@ def evaluate_scores(y: np.ndarray, score: np.ndarray, *, probabilities: bool = T
     out.update(roc_auc=round(float(roc_auc_score(y, score)), 4),
                pr_auc=round(float(average_precision_score(y, score)), 4),
                top_decile_rate=round(rate, 4), top_decile_lift=round(lift, 2))
+    if draws is not None:
+        replicates = ranking_replicates(y, score, draws, jitter=np.random.default_rng(SEED).permutation(len(y)))
+        for name, values in replicates.items():
+            out[f"{name}_ci95"] = interval_of(values, digits=2 if name == "top_decile_lift" else 4)
     if probabilities:
         out["calibration"] = calibration_bins(y, score)
     return out
@@ -131,15 +148,16 @@ def _training_rows(y: np.ndarray, *, seed: int) -> tuple[np.ndarray, np.ndarray]
 
 
 def fit_gradient_boosting(X: pd.DataFrame, y: np.ndarray, X_cal: pd.DataFrame, y_cal: np.ndarray,
-                          *, seed: int = SEED) -> Any:
-    """The calibrated gradient-boosting model (see the module docstring)."""
+                          *, seed: int = SEED, params: dict[str, Any] | None = None) -> Any:
+    """The calibrated gradient-boosting model (see the module docstring); `params` override
+    GBM_PARAMS (only the nested cross-validation passes any, chosen inside training folds)."""
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.ensemble import HistGradientBoostingClassifier
     from sklearn.frozen import FrozenEstimator
 
     rows, weights = _training_rows(y, seed=seed)
     with _single_thread():
-        booster = HistGradientBoostingClassifier(**GBM_PARAMS, random_state=seed)
+        booster = HistGradientBoostingClassifier(**{**GBM_PARAMS, **(params or {})}, random_state=seed)
         booster.fit(X.iloc[rows], np.asarray(y)[rows], sample_weight=weights)
         method = "isotonic" if int(np.sum(y_cal)) >= ISOTONIC_MIN_POSITIVES else "sigmoid"
         model = CalibratedClassifierCV(FrozenEstimator(booster), method=method)
@@ -175,13 +193,32 @@ def logistic_coefficients(model: Any, names: list[str]) -> list[list[Any]]:
 
 
 # -- rule baseline ------------------------------------------------------------------------------------
+def pool_adjacent_violators(rates: list[float], weights: list[float]) -> list[float]:
+    """The non-decreasing sequence closest to `rates` (weighted least squares): each run of
+    buckets that would go down is replaced by its pooled rate. Pooled buckets share a rate
+    because it is their combined churn rate, not because one is copied onto the next."""
+    blocks: list[list[float]] = []          # [rate, weight, bucket count]
+    for rate, weight in zip(rates, weights, strict=True):
+        blocks.append([rate, max(weight, 1e-9), 1])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            rate_b, weight_b, count_b = blocks.pop()
+            rate_a, weight_a, count_a = blocks.pop()
+            total = weight_a + weight_b
+            blocks.append([(rate_a * weight_a + rate_b * weight_b) / total, total, count_a + count_b])
+    return [round(rate, 5) for rate, _, count in blocks for _ in range(int(count))]
+
+
 @dataclasses.dataclass(frozen=True)
 class RuleBaseline:
-    """Churn probability by bucket of days since the last customer-initiated transaction."""
+    """Churn probability by bucket of days since the last customer-initiated transaction.
+    `observed` is each bucket's own (smoothed) rate and `rows` its customers; `rates` is what
+    the rule predicts: the observed rates made non-decreasing by pooling adjacent buckets."""
 
     edges: tuple[int, ...]
     rates: tuple[float, ...]
     source: str                # "labels" (observed on past cutoffs) or "defaults"
+    observed: tuple[float, ...] = ()
+    rows: tuple[int, ...] = ()
 
     @classmethod
     def fit(cls, days: np.ndarray | None, y: np.ndarray | None) -> RuleBaseline:
@@ -189,21 +226,26 @@ class RuleBaseline:
             return cls(RULE_BUCKETS, RULE_DEFAULT_RATES, "defaults")
         bucket = np.searchsorted(np.array(RULE_BUCKETS), days, side="right") - 1
         overall = float(np.mean(y))
-        rates = []
+        rates, rows = [], []
         for b in range(len(RULE_BUCKETS)):
             inside = bucket == b
             # Beta-smoothed: a bucket with few customers leans on the overall rate.
             rates.append(round((float(np.sum(y[inside])) + RULE_PRIOR_WEIGHT * overall)
                                / (float(inside.sum()) + RULE_PRIOR_WEIGHT), 5))
-        # More inactivity never means less risk under this rule.
-        return cls(RULE_BUCKETS, tuple(np.maximum.accumulate(rates).tolist()), "labels")
+            rows.append(int(inside.sum()))
+        # More inactivity never means less risk under this rule: where a longer-inactive
+        # bucket churns less (the dormant with money left are not churned, so the long-inactive
+        # who are still customers are often wealthy holders), the buckets are pooled.
+        pooled = pool_adjacent_violators(rates, [r + RULE_PRIOR_WEIGHT for r in rows])
+        return cls(RULE_BUCKETS, tuple(pooled), "labels", tuple(rates), tuple(rows))
 
     def predict(self, days: np.ndarray) -> np.ndarray:
         bucket = np.searchsorted(np.array(self.edges), days, side="right") - 1
         return np.asarray(self.rates)[np.clip(bucket, 0, len(self.rates) - 1)]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"edges_days": list(self.edges), "rates": list(self.rates), "source": self.source}
+        return {"edges_days": list(self.edges), "rates": list(self.rates), "source": self.source,
+                "observed": list(self.observed), "rows": list(self.rows)}
 
 
 # -- reasons --------------------------------------------------------------------------------------
@@ -239,15 +281,22 @@ def _reason_for(group: str, row: dict[str, float], medians: dict[str, float]) ->
         code = min(known, key=lambda k: known[k])
         if known[code] <= -0.05:
             return code.value, round(known[code], 3)
+        # A rise or a flat AUM is not said as a risk, whatever the model makes of it.
         chg = num("aum_chg_3m")
-        return (ReasonCode.AUM_CHANGE_90D.value, round(chg, 3)) if np.isfinite(chg) else None
+        return (ReasonCode.AUM_CHANGE_90D.value, round(chg, 3)) if np.isfinite(chg) and chg < -0.0005 else None
     if group == "aum_level":
         aum = num("aum")
         if np.isfinite(aum) and num("log_aum") <= medians.get("log_aum", np.inf):
             return ReasonCode.LOW_BALANCE.value, round(aum, 2)
         return None
     if group == "inactivity":
-        return ReasonCode.NO_ACTIVITY_DAYS.value, int(num("days_since_txn"))
+        # Only inactivity longer than the training population's median is worded as a risk: when
+        # the model finds a very recent transaction risky (a leaver's last withdrawal), "last
+        # transaction 0 days ago" would call a fresh transaction a risk.
+        days = num("days_since_txn")
+        if np.isfinite(days) and days > medians.get("days_since_txn", np.inf):
+            return ReasonCode.NO_ACTIVITY_DAYS.value, int(days)
+        return None
     if group == "txn_trend":
         trend = num("txn_trend_90d")
         if np.isfinite(trend) and trend < 0:
@@ -274,13 +323,13 @@ def _reason_for(group: str, row: dict[str, float], medians: dict[str, float]) ->
         return (ReasonCode.LOGINS_DOWN.value, round(trend, 3)) if np.isfinite(trend) and trend < 0 else None
     if group == "contact":
         days = num("days_since_contact")
-        return (ReasonCode.NO_RECENT_CONTACT.value, int(days)) if days >= medians.get("days_since_contact", 0) else None
+        return (ReasonCode.NO_RECENT_CONTACT.value, int(days)) if days > medians.get("days_since_contact", np.inf) else None
     if group == "complaints":
         count = num("complaints_180d")
         return (ReasonCode.COMPLAINT.value, int(count)) if count > 0 else None
     if group == "tenure":
         days = num("tenure_days")
-        return (ReasonCode.SHORT_TENURE.value, int(days)) if days <= medians.get("tenure_days", 0) else None
+        return (ReasonCode.SHORT_TENURE.value, int(days)) if days < medians.get("tenure_days", -np.inf) else None
     if group == "age":
         age = num("age_years")
         return (ReasonCode.PROFILE.value, int(age)) if np.isfinite(age) else None
@@ -450,8 +499,10 @@ def explain(model: Any, frame: pd.DataFrame, *, medians: dict[str, float],
 
 
 def rule_reasons(days: np.ndarray) -> list[list[dict[str, Any]]]:
-    """The rule baseline's only reason: how long the customer has been inactive."""
-    return [[{"code": ReasonCode.NO_ACTIVITY_DAYS.value, "value": int(d), "impact": None}] for d in days]
+    """The rule baseline's only reason: how long the customer has been inactive — said only past
+    the rule's first bucket (30 days), where inactivity is what raises the rule's probability."""
+    return [[{"code": ReasonCode.NO_ACTIVITY_DAYS.value, "value": int(d), "impact": None}]
+            if d >= RULE_BUCKETS[1] else [] for d in days]
 
 
 # -- training on a portfolio's history ------------------------------------------------------------
@@ -510,14 +561,24 @@ def train_churn(history: ChurnHistory, *, cutoffs: list[dt.date], rules: ChurnRu
     positives = int(learn["label"].sum()) if learn is not None else 0
     rule = RuleBaseline.fit(learn["days_since_txn"].to_numpy() if learn is not None else None,
                             learn["label"].to_numpy() if learn is not None else None)
-    medians_source = frames[-1] if frames else None
+    # The reasons compare a customer with the training population (never the held-out month):
+    # the training cutoffs, or every cutoff but the held-out one when there are too few.
+    medians_source = (pd.concat(frames[:-2]) if len(frames) > 2 else
+                      pd.concat(frames[:-1]) if len(frames) == 2 else frames[0] if frames else None)
     medians = ({name: _median(medians_source[name].to_numpy(dtype="float64"))
                 for name in features} if medians_source is not None and len(medians_source) else {})
     metrics: dict[str, Any] = {"label_counts": {f["cutoff"].iloc[0] if len(f) else "": [int(len(f)), int(f["label"].sum())]
                                                 for f in frames}}
+    draws = None
     if holdout is not None and len(holdout):
+        draws = bootstrap_draws(len(holdout), replicates=HELDOUT_REPLICATES, seed=SEED)
         metrics["rule"] = evaluate_scores(holdout["label"].to_numpy(),
-                                          holdout["days_since_txn"].to_numpy(), probabilities=False)
+                                          holdout["days_since_txn"].to_numpy(), probabilities=False,
+                                          draws=draws)
+        churners = int(holdout["label"].sum())
+        metrics["heldout_churners"] = churners
+        metrics["warning"] = sample_warning(count=churners, minimum=MIN_HELDOUT_CHURNERS,
+                                            what="churners in the held-out month")
     problem = None
     if len(cutoffs) < 3:
         problem = (f"only {len(cutoffs)} usable cutoff(s): the history must cover the look-back "
@@ -543,11 +604,16 @@ def train_churn(history: ChurnHistory, *, cutoffs: list[dt.date], rules: ChurnRu
     check_cancel(cancel)
     progress(0.85, "evaluate")
     y = holdout["label"].to_numpy()
-    metrics["model"] = evaluate_scores(y, predict_probability(model, holdout[features]))
-    metrics["logistic"] = evaluate_scores(y, predict_probability(logistic, holdout[features]))
+    model_p = predict_probability(model, holdout[features])
+    metrics["model"] = evaluate_scores(y, model_p, draws=draws)
+    metrics["logistic"] = evaluate_scores(y, predict_probability(logistic, holdout[features]), draws=draws)
     metrics["logistic"]["coefficients"] = logistic_coefficients(logistic, features)
     if metrics["model"]["roc_auc"] is not None and metrics["rule"]["roc_auc"] is not None:
         metrics["model_minus_rule_roc_auc"] = round(metrics["model"]["roc_auc"] - metrics["rule"]["roc_auc"], 4)
+        # Paired: the same resamples of the held-out customers for both scorers.
+        difference = (ranking_replicates(y, model_p, draws)["roc_auc"]
+                      - ranking_replicates(y, holdout["days_since_txn"].to_numpy(), draws)["roc_auc"])
+        metrics["model_minus_rule_roc_auc_ci95"] = interval_of(difference)
     metrics["training_rows"] = int(len(train))
     metrics["training_positives"] = int(train["label"].sum())
     progress(1.0, "done")
@@ -660,38 +726,117 @@ def prepare_flat(frame: pd.DataFrame, *, target: str) -> tuple[pd.DataFrame, np.
     return X.astype("float64"), y, dropped
 
 
+# Hyper-parameters the nested cross-validation may choose from (each combination overrides
+# GBM_PARAMS). Small on purpose: a wide search on 8,000 training rows mostly fits noise.
+TUNING_GRID: dict[str, tuple[Any, ...]] = {
+    "learning_rate": (0.03, 0.1),
+    "max_leaf_nodes": (7, 15, 31),
+    "min_samples_leaf": (20, 80),
+}
+INNER_FOLDS = 3
+
+
+def _grid(grid: dict[str, tuple[Any, ...]]) -> list[dict[str, Any]]:
+    import itertools
+
+    names = list(grid)
+    return [dict(zip(names, values, strict=True)) for values in itertools.product(*grid.values())]
+
+
+def _booster_auc(X: pd.DataFrame, y: np.ndarray, train: np.ndarray, test: np.ndarray,
+                 params: dict[str, Any], *, seed: int) -> float:
+    """ROC-AUC on `test` of an uncalibrated booster fitted on `train` (calibration is monotone,
+    so it does not change a ranking: inner folds skip it)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+    from sklearn.metrics import roc_auc_score
+
+    with _single_thread():
+        booster = HistGradientBoostingClassifier(**{**GBM_PARAMS, **params}, random_state=seed)
+        booster.fit(X.iloc[train], y[train])
+        return float(roc_auc_score(y[test], booster.predict_proba(X.iloc[test])[:, 1]))
+
+
+def tune_inside(X: pd.DataFrame, y: np.ndarray, rows: np.ndarray, *, grid: dict[str, tuple[Any, ...]],
+                seed: int, cancel: CancelCheck = never) -> tuple[dict[str, Any], float]:
+    """(best parameters, their mean inner ROC-AUC) by `INNER_FOLDS`-fold cross-validation on
+    `rows` only — the training part of an outer fold: the outer test rows are never seen."""
+    from sklearn.model_selection import StratifiedKFold
+
+    inner = list(StratifiedKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed).split(rows, y[rows]))
+    best, best_auc = {}, -np.inf
+    for params in _grid(grid):
+        check_cancel(cancel)
+        auc = float(np.mean([_booster_auc(X, y, rows[a], rows[b], params, seed=seed) for a, b in inner]))
+        if auc > best_auc + 1e-12:
+            best, best_auc = params, auc
+    return best, best_auc
+
+
+def _fold_figures(fold_aucs: list[float], y: np.ndarray, pooled: np.ndarray, draws: np.ndarray) -> dict[str, Any]:
+    """Mean and spread of the fold ROC-AUCs, and a 95% bootstrap interval of the ROC-AUC of the
+    pooled out-of-fold predictions (every row scored by a model that never saw it)."""
+    return {"roc_auc_mean": round(float(np.mean(fold_aucs)), 4),
+            "roc_auc_std": round(float(np.std(fold_aucs)), 4),
+            "roc_auc_folds": [round(a, 4) for a in fold_aucs],
+            "roc_auc_ci95": interval_of(ranking_replicates(y, pooled, draws)["roc_auc"])}
+
+
 def cross_validate_flat(frame: pd.DataFrame, *, target: str, folds: int = 5, seed: int = SEED,
-                        progress: Progress = no_progress, cancel: CancelCheck = never) -> dict[str, Any]:
+                        nested: bool = True, grid: dict[str, tuple[Any, ...]] = TUNING_GRID,
+                        bootstrap: int = HELDOUT_REPLICATES, progress: Progress = no_progress,
+                        cancel: CancelCheck = never) -> dict[str, Any]:
     """Stratified k-fold ROC-AUC of the same pipeline (gradient boosting fitted on 80% of each
-    training fold, calibrated on the other 20%) and of the logistic-regression baseline."""
+    training fold, calibrated on the other 20%) with the fixed GBM_PARAMS ("untuned"), of the
+    same pipeline tuned by nested cross-validation ("nested": in each outer fold the grid is
+    searched by inner cross-validation on that fold's training rows only, then the chosen
+    parameters are fitted on them and scored on the outer test fold, which no choice has seen),
+    and of the logistic-regression baseline. Never tuned on a test fold."""
     from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import StratifiedKFold, train_test_split
 
     X, y, dropped = prepare_flat(frame, target=target)
     if min(int(y.sum()), int(len(y) - y.sum())) < folds:
         raise ValueError(f"column {target!r}: too few rows of one class for {folds} folds")
-    scores: dict[str, list[float]] = {"model": [], "logistic": []}
+    names = ["untuned", "logistic"] + (["nested"] if nested else [])
+    scores: dict[str, list[float]] = {name: [] for name in names}
+    pooled = {name: np.zeros(len(y)) for name in names}
+    chosen: list[dict[str, Any]] = []
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     for i, (train_idx, test_idx) in enumerate(splitter.split(X, y)):
         check_cancel(cancel)
         fit_idx, cal_idx = train_test_split(train_idx, test_size=0.2, stratify=y[train_idx],
                                             random_state=seed + i)
-        model = fit_gradient_boosting(X.iloc[fit_idx], y[fit_idx], X.iloc[cal_idx], y[cal_idx], seed=seed)
-        scores["model"].append(float(roc_auc_score(y[test_idx], predict_probability(model, X.iloc[test_idx]))))
-        logistic = fit_logistic(X.iloc[train_idx], y[train_idx], seed=seed)
-        scores["logistic"].append(float(roc_auc_score(y[test_idx], predict_probability(logistic, X.iloc[test_idx]))))
+        predictions = {
+            "untuned": predict_probability(fit_gradient_boosting(
+                X.iloc[fit_idx], y[fit_idx], X.iloc[cal_idx], y[cal_idx], seed=seed), X.iloc[test_idx]),
+            "logistic": predict_probability(fit_logistic(X.iloc[train_idx], y[train_idx], seed=seed),
+                                            X.iloc[test_idx]),
+        }
+        if nested:
+            params, inner_auc = tune_inside(X, y, train_idx, grid=grid, seed=seed + i, cancel=cancel)
+            chosen.append({**params, "inner_roc_auc": round(inner_auc, 4)})
+            predictions["nested"] = predict_probability(fit_gradient_boosting(
+                X.iloc[fit_idx], y[fit_idx], X.iloc[cal_idx], y[cal_idx], seed=seed, params=params),
+                X.iloc[test_idx])
+        for name, p in predictions.items():
+            scores[name].append(float(roc_auc_score(y[test_idx], p)))
+            pooled[name][test_idx] = p
         progress((i + 1) / folds, "folds")
-    return {
+    draws = bootstrap_draws(len(y), replicates=bootstrap, seed=seed)
+    result: dict[str, Any] = {
         "rows": int(len(y)), "positives": int(y.sum()), "folds": folds, "target": target,
         "dropped_columns": dropped, "features": list(map(str, X.columns)),
-        "model": {"roc_auc_mean": round(float(np.mean(scores["model"])), 4),
-                  "roc_auc_std": round(float(np.std(scores["model"])), 4),
-                  "roc_auc_folds": [round(s, 4) for s in scores["model"]]},
-        "logistic": {"roc_auc_mean": round(float(np.mean(scores["logistic"])), 4),
-                     "roc_auc_std": round(float(np.std(scores["logistic"])), 4),
-                     "roc_auc_folds": [round(s, 4) for s in scores["logistic"]]},
         "hyperparameters": dict(GBM_PARAMS),
     }
+    for name in names:
+        result[name] = _fold_figures(scores[name], y, pooled[name], draws)
+    if nested:
+        result["nested"].update(chosen=chosen, grid={k: list(v) for k, v in grid.items()},
+                                inner_folds=INNER_FOLDS)
+    result["warning"] = sample_warning(count=min(int(y.sum()), int(len(y) - y.sum())),
+                                       minimum=MIN_HELDOUT_CHURNERS * folds,
+                                       what="rows of the rarer class")
+    return result
 
 
 def score_frame(*, kind: ModelKind, model: Any, rule: RuleBaseline, frame: pd.DataFrame,

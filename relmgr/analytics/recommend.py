@@ -74,6 +74,9 @@ import numpy as np
 import pandas as pd
 
 from relmgr.analytics.activity import day_number, day_numbers
+from relmgr.analytics.uncertainty import bootstrap_draws, sample_warning
+from relmgr.analytics.uncertainty import mean_interval as _interval
+from relmgr.analytics.uncertainty import ratio_interval as _ratio_interval
 from relmgr.domain.codes import HoldingStatus, ProductFamily, TxnKind
 from relmgr.domain.suitability import (
     OUTCOME_RULE,
@@ -256,9 +259,11 @@ def rating_levels(ratings: pd.Series) -> np.ndarray:
 
 
 def build_base(*, customers: pd.DataFrame, holdings: pd.DataFrame, catalogue: Catalogue,
-               as_of: dt.date, aum_holdings: pd.DataFrame | None = None) -> CustomerBase:
+               as_of: dt.date, aum_holdings: pd.DataFrame | None = None,
+               aum: np.ndarray | None = None) -> CustomerBase:
     """`aum_holdings`: the holdings to take AUM from when they differ from those that count as
-    held (the offline evaluation hides a product but not the customer's money)."""
+    held (the leave-last-out evaluation hides a product but not the customer's money); `aum`: the
+    AUM itself per customer row (the point-in-time evaluation takes the cutoff's month-end AUM)."""
     ids = customers["customer_id"].astype("str").to_numpy(dtype=object)
     assessed = day_numbers(customers["risk_assessed_on"].rename("risk_assessed_on"), missing=_NO_DATE)
     assessed = np.where(customers["risk_rating"].notna().to_numpy(), assessed, _NO_DATE)
@@ -268,7 +273,8 @@ def build_base(*, customers: pd.DataFrame, holdings: pd.DataFrame, catalogue: Ca
         rating=rating_levels(customers["risk_rating"]),
         assessed_day=assessed,
         age=ages(customers["birth_date"], as_of=as_of),
-        aum=customer_aum(holdings if aum_holdings is None else aum_holdings, ids, catalogue),
+        aum=(np.asarray(aum, dtype=float) if aum is not None else
+             customer_aum(holdings if aum_holdings is None else aum_holdings, ids, catalogue)),
         closed=closed,
         held=holding_matrix(holdings, ids, catalogue),
     )
@@ -1051,12 +1057,13 @@ def build_recommender(*, customers: pd.DataFrame, products: pd.DataFrame, holdin
                       outcomes: pd.DataFrame | None = None, today: dt.date | None = None,
                       model: HoldingModel | None = None, weights: BlendWeights = BlendWeights(),
                       mining: MiningRules = MiningRules(), trigger_rules: TriggerRules = TriggerRules(),
-                      aum_holdings: pd.DataFrame | None = None) -> Recommender:
+                      aum_holdings: pd.DataFrame | None = None,
+                      aum: np.ndarray | None = None) -> Recommender:
     """Score every customer in `customers`. `model` may be a model fitted on a larger
     population (the whole portfolio when scoring one customer); otherwise it is fitted here."""
     catalogue = Catalogue.from_frame(products)
     base = build_base(customers=customers, holdings=holdings, catalogue=catalogue, as_of=as_of,
-                      aum_holdings=aum_holdings)
+                      aum_holdings=aum_holdings, aum=aum)
     model = model or fit_model(base.held, cells=peer_cells(base.age, base.aum), rules=mining,
                                age=base.age, aum=base.aum, rating=base.rating,
                                latest=latest_products(holdings, base.ids, catalogue))
@@ -1068,6 +1075,10 @@ def build_recommender(*, customers: pd.DataFrame, products: pd.DataFrame, holdin
 
 
 # -- offline evaluation --------------------------------------------------------------------------
+# Below this many evaluated customers the figures are too uncertain to rank methods by.
+MIN_EVALUATED = 100
+
+
 def hide_latest(holdings: pd.DataFrame, *, min_products: int = 2) -> tuple[pd.DataFrame, pd.Series]:
     """Split open holdings into (the rest, hidden product per customer): for each customer with at
     least `min_products` distinct open products, the product of the most recently opened holding
@@ -1153,30 +1164,6 @@ def evaluate_holdout(*, customers: pd.DataFrame, products: pd.DataFrame, holding
                              "examples": reco.model.next.n_examples,
                              "solver": reco.model.next.solver})
     result["target_ratio"] = 1.5
+    result["warning"] = sample_warning(count=len(e_rows), minimum=MIN_EVALUATED,
+                                       what="customers with a suitable hidden product")
     return result
-
-
-def bootstrap_draws(n: int, *, replicates: int, seed: int) -> np.ndarray:
-    """int replicates × n: row indices of `replicates` resamples (with replacement) of n rows."""
-    if n == 0 or replicates <= 0:
-        return np.zeros((0, n), dtype=np.int64)
-    return np.random.default_rng(seed).integers(0, n, size=(replicates, n))
-
-
-def _interval(per_row: np.ndarray, draws: np.ndarray) -> list[float] | None:
-    """Percentile 95% interval of the mean of `per_row` over the resamples; None without any."""
-    if not len(draws):
-        return None
-    means = per_row[draws].mean(axis=1)
-    return [_r(np.percentile(means, 2.5)), _r(np.percentile(means, 97.5))]
-
-
-def _ratio_interval(top: np.ndarray, bottom: np.ndarray, draws: np.ndarray) -> list[float] | None:
-    """Percentile 95% interval of mean(top) / mean(bottom) over the paired resamples."""
-    if not len(draws):
-        return None
-    num, den = top[draws].mean(axis=1), bottom[draws].mean(axis=1)
-    ratios = num[den > 0] / den[den > 0]
-    if not len(ratios):
-        return None
-    return [_r(np.percentile(ratios, 2.5), 3), _r(np.percentile(ratios, 97.5), 3)]

@@ -47,6 +47,35 @@ class ReasonCode(StrEnum):
     PROFILE = "PROFILE"                  # age and product mix (age in years)
 
 
+class DriverGroup(StrEnum):
+    """What an RM can talk about, grouping the reason codes: the model card's "why customers
+    leave" splits the portfolio's value at risk by these."""
+
+    ASSETS_FALLING = "ASSETS_FALLING"
+    MONEY_OUT = "MONEY_OUT"
+    LESS_ACTIVITY = "LESS_ACTIVITY"
+    INCOME_STOPPED = "INCOME_STOPPED"
+    PRODUCTS_CLOSED = "PRODUCTS_CLOSED"
+    RELATIONSHIP = "RELATIONSHIP"
+    PROFILE = "PROFILE"
+    NO_SINGLE_REASON = "NO_SINGLE_REASON"     # at risk, but no reason carries a point of risk
+
+
+DRIVER_OF: dict[ReasonCode, DriverGroup] = {
+    ReasonCode.AUM_DROP_30D: DriverGroup.ASSETS_FALLING, ReasonCode.AUM_DROP_90D: DriverGroup.ASSETS_FALLING,
+    ReasonCode.AUM_DROP_180D: DriverGroup.ASSETS_FALLING, ReasonCode.AUM_CHANGE_90D: DriverGroup.ASSETS_FALLING,
+    ReasonCode.LOW_BALANCE: DriverGroup.ASSETS_FALLING,
+    ReasonCode.NET_OUTFLOW_90D: DriverGroup.MONEY_OUT, ReasonCode.DEPOSIT_MATURED_WITHDRAWN: DriverGroup.MONEY_OUT,
+    ReasonCode.NO_ACTIVITY_DAYS: DriverGroup.LESS_ACTIVITY, ReasonCode.TXNS_DOWN: DriverGroup.LESS_ACTIVITY,
+    ReasonCode.LOGINS_DOWN: DriverGroup.LESS_ACTIVITY,
+    ReasonCode.SALARY_STOPPED: DriverGroup.INCOME_STOPPED, ReasonCode.PENSION_STOPPED: DriverGroup.INCOME_STOPPED,
+    ReasonCode.PRODUCTS_CLOSED: DriverGroup.PRODUCTS_CLOSED,
+    ReasonCode.NO_RECENT_CONTACT: DriverGroup.RELATIONSHIP, ReasonCode.COMPLAINT: DriverGroup.RELATIONSHIP,
+    ReasonCode.SHORT_TENURE: DriverGroup.RELATIONSHIP,
+    ReasonCode.PROFILE: DriverGroup.PROFILE,
+}
+
+
 class RiskBand(StrEnum):
     HIGH = "HIGH"
     MEDIUM = "MEDIUM"

@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
+from relmgr.analytics.uncertainty import bootstrap_draws, mean_interval, sample_warning
 from relmgr.analytics.unusual import AlertRules, detect_unusual
 from relmgr.domain.codes import AuditAction
 from relmgr.services import audit, data_date
@@ -81,6 +83,10 @@ def check_alert(portfolio: Portfolio, *, key: str, note: str, today: dt.date | N
     audit.record(portfolio, action=AuditAction.ALERT_CHECKED, target=key, detail={"note": note})
 
 
+# Below this many customers with a planted event, precision and recall swing by chance.
+MIN_PLANTED = 30
+
+
 def evaluate_alerts(portfolio: Portfolio) -> dict[str, Any]:
     """Precision and recall of the alerts against the events the demo generator planted, per
     customer (an RM calls customers, not transactions), at the alert volume shown (all alerts)
@@ -98,10 +104,19 @@ def evaluate_alerts(portfolio: Portfolio) -> dict[str, Any]:
     ranked = list(alerts.sort_values("severity", ascending=False)["customer_id"].drop_duplicates())
     result: dict[str, Any] = {"as_of": as_of.isoformat(), "planted_events": len(truth),
                               "alerts": len(alerts), "customers_alerted": len(ranked)}
+    # 95% bootstrap intervals: precision resamples the customers alerted, recall the customers
+    # with a planted event.
+    planted_list = sorted(planted)
     for name, shown in (("shown", ranked), ("top10", ranked[:10]), ("top20", ranked[:20])):
         hits = len(set(shown) & planted)
         result[f"precision_{name}"] = round(hits / len(shown), 3) if shown else None
         result[f"recall_{name}"] = round(hits / len(planted), 3) if planted else None
+        correct = np.array([c in planted for c in shown], dtype=np.float64)
+        found = np.array([c in set(shown) for c in planted_list], dtype=np.float64)
+        result[f"precision_{name}_ci95"] = mean_interval(correct, bootstrap_draws(len(correct)), digits=3)
+        result[f"recall_{name}_ci95"] = mean_interval(found, bootstrap_draws(len(found)), digits=3)
+    result["warning"] = sample_warning(count=len(planted), minimum=MIN_PLANTED,
+                                       what="customers with a planted unusual event")
     result["recall_by_kind"] = {kind: round(float(group["customer_id"].isin(ranked).mean()), 3)
                                 for kind, group in truth.groupby("kind")}
     return result

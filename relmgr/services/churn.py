@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from relmgr.analytics.churn_drivers import risk_drivers
 from relmgr.analytics.churn_features import FEATURES, LOOKBACK_DAYS, ChurnHistory, month_end_cutoffs
 from relmgr.analytics.churn_model import (
     RuleBaseline,
@@ -179,6 +180,8 @@ def evaluate_churn(portfolio: Portfolio, *, progress: Progress = no_progress,
         "model": metrics.get("model"), "logistic": metrics.get("logistic"),
         "rule": metrics.get("rule"), "rule_baseline": trained.rule.as_dict(),
         "model_minus_rule_roc_auc": metrics.get("model_minus_rule_roc_auc"),
+        "model_minus_rule_roc_auc_ci95": metrics.get("model_minus_rule_roc_auc_ci95"),
+        "heldout_churners": metrics.get("heldout_churners"), "warning": metrics.get("warning"),
         "label_counts": metrics.get("label_counts"), "timings": timings,
     }
     model = metrics.get("model") or {}
@@ -436,12 +439,34 @@ def model_card(portfolio: Portfolio) -> dict[str, Any]:
         "model": metrics.get("model"), "logistic": metrics.get("logistic"), "rule": metrics.get("rule"),
         "rule_baseline": metrics.get("rule_baseline"),
         "model_minus_rule_roc_auc": metrics.get("model_minus_rule_roc_auc"),
+        "model_minus_rule_roc_auc_ci95": metrics.get("model_minus_rule_roc_auc_ci95"),
+        "heldout_churners": metrics.get("heldout_churners"), "warning": metrics.get("warning"),
         "label_counts": metrics.get("label_counts"), "timings": metrics.get("timings"),
         "features": record["features"], "seconds": record["seconds"],
     })
     run = store.latest_score_run(portfolio)
     card["last_scored"] = run
+    # Why customers leave, across the portfolio: from the scores of this very model only.
+    card["drivers"] = (risk_drivers(store.read_scores(portfolio))
+                       if run is not None and run["model_id"] == record["model_id"] else [])
+    card["flagged"] = flagged_summary(card.get("model") or card.get("rule") or {},
+                                      horizon_days=record["horizon_days"])
     return card
+
+
+def flagged_summary(metrics: dict[str, Any], *, horizon_days: int) -> dict[str, Any] | None:
+    """What the model is good for, in numbers an RM reads: of the 10% of customers it scores
+    highest, the share who churned within the horizon on the held-out month ("about 1 in 5"),
+    and how many times the average that is. None without held-out figures."""
+    rate, lift = metrics.get("top_decile_rate"), metrics.get("top_decile_lift")
+    if rate is None or lift is None or not rate > 0:
+        return None
+    one_in = max(1, round(1 / rate))
+    return {"share_flagged": 0.1, "churn_rate": rate, "lift": lift, "horizon_days": horizon_days,
+            # "1 in N" reads well up to a third; above it "k in 10".
+            "one_in": one_in if rate <= 0.34 else None,
+            "in_ten": round(rate * 10) if rate > 0.34 else None,
+            "base_rate": metrics.get("base_rate")}
 
 
 def scores_are_current(portfolio: Portfolio, card: dict[str, Any] | None = None) -> bool:

@@ -30,6 +30,7 @@ from typing import Any
 
 import pandas as pd
 
+from relmgr.analytics.reco_eval import evaluate_point_in_time, evaluation_cutoff
 from relmgr.analytics.recommend import (
     RECO_COLUMNS,
     Catalogue,
@@ -252,25 +253,38 @@ def outcome_stats(portfolio: Portfolio) -> dict[str, pd.DataFrame]:
 
 def evaluate_recommendations(portfolio: Portfolio, *, k: int = 3, progress: Progress = no_progress,
                              cancel: CancelCheck = never) -> dict[str, Any]:
-    """Offline hold-out evaluation (relmgr.analytics.recommend.evaluate_holdout) of the whole
-    portfolio, with timing."""
+    """The offline evaluation behind `relmgr eval recommend`: the point-in-time evaluation
+    (relmgr.analytics.reco_eval: the portfolio as of a past month end, the products opened in the
+    three months after as the truth) as the headline, and leave-last-out
+    (relmgr.analytics.recommend.evaluate_holdout) as a second figure, with timing."""
     started = time.perf_counter()
     as_of = data_date.as_of(portfolio)
+    rules = load_suitability_rules(portfolio)
     progress(0.0, "reading")
     customers = reco_store.read_customers(portfolio)
-    holdings = reco_store.read_open_holdings(portfolio)
     products = reco_store.read_products(portfolio)
+    cutoff, _ = evaluation_cutoff(as_of)
+    history = customers.merge(reco_store.read_customer_dates(portfolio).drop(columns="closed_on"),
+                              on="customer_id", how="left")
+    all_holdings = reco_store.read_all_holdings(portfolio)
+    monthly = reco_store.read_month_end_aum(portfolio, month=cutoff.isoformat()[:7])
+    past_txns = reco_store.read_signal_transactions(portfolio, since=_signal_window(cutoff), until=cutoff)
     check_cancel(cancel)
+    progress(0.3, "point in time")
+    point_in_time = evaluate_point_in_time(customers=history, products=products, holdings=all_holdings,
+                                           monthly=monthly, transactions=past_txns, as_of=as_of, k=k,
+                                           rules=rules)
+    check_cancel(cancel)
+    progress(0.6, "leave last out")
+    holdings = reco_store.read_open_holdings(portfolio)
     txns = reco_store.read_signal_transactions(portfolio, since=_signal_window(as_of), until=as_of)
-    check_cancel(cancel)
-    progress(0.5, "evaluating")
-    result = evaluate_holdout(customers=customers, products=products, holdings=holdings,
-                              signals=transaction_signals(txns, as_of=as_of), as_of=as_of, k=k,
-                              rules=load_suitability_rules(portfolio))
-    result["customers"] = int(len(customers))
-    result["seconds"] = round(time.perf_counter() - started, 2)
+    leave_last_out = evaluate_holdout(customers=customers, products=products, holdings=holdings,
+                                      signals=transaction_signals(txns, as_of=as_of), as_of=as_of, k=k,
+                                      rules=rules)
     progress(1.0, "done")
-    return result
+    return {"as_of": as_of.isoformat(), "customers": int(len(customers)), "k": k,
+            "point_in_time": point_in_time, "leave_last_out": leave_last_out,
+            "seconds": round(time.perf_counter() - started, 2)}
 
 
 def recommendations_json(table: pd.DataFrame) -> list[dict[str, Any]]:

@@ -45,6 +45,25 @@ def read_open_holdings(portfolio: Portfolio, *, customer_id: str | None = None) 
         f"FROM holdings WHERE status != '{HoldingStatus.CLOSED.value}'{where}", params)
 
 
+def read_customer_dates(portfolio: Portfolio) -> pd.DataFrame:
+    """customer_id, opened_on, closed_on (the point-in-time evaluation rebuilds who was a
+    customer at a past month end)."""
+    return portfolio.read_frame("SELECT customer_id, opened_on, closed_on FROM customers ORDER BY customer_id")
+
+
+def read_all_holdings(portfolio: Portfolio) -> pd.DataFrame:
+    """Every holding, closed ones too, with closed_on (the point-in-time evaluation)."""
+    return portfolio.read_frame(
+        "SELECT holding_id, customer_id, product_id, opened_on, maturity_on, closed_on, balance, status "
+        "FROM holdings")
+
+
+def read_month_end_aum(portfolio: Portfolio, *, month: str) -> pd.DataFrame:
+    """customer_id, month, aum_end of one month ('YYYY-MM')."""
+    return portfolio.read_frame(
+        "SELECT customer_id, month, aum_end FROM monthly_balances WHERE month = ?", (month,))
+
+
 def read_signal_transactions(portfolio: Portfolio, *, since: dt.date, until: dt.date,
                              customer_id: str | None = None) -> pd.DataFrame:
     """Credits of the kinds the triggers look at (salary, deposits, transfers in) in

@@ -1866,199 +1866,254 @@ Portfolios, settings and logs are kept in {folder}</source>
         <translation>规则基线：距最近交易天数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="160" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="200" />
         <source>Loading…</source>
         <extracomment>What it shows: the stored model card. Not emitted (the card lists no customers); present for the page contract. Emitted when the card is on screen (after load or retrain). Emitted after a retrain: stored churn scores are now stale and should be recomputed.</extracomment>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="169" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="209" />
         <source>Training the churn model…</source>
         <translation>正在训练流失模型…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="180" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="220" />
         <source>Training cancelled: the previous model stays in use.</source>
         <translation>已取消训练：继续使用原模型。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="188" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="228" />
         <source>Training the churn model</source>
         <translation>训练流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="199" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="239" />
         <source>Could not load the model card: {error}</source>
         <translation>无法加载模型说明：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="226" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="267" />
         <source>No churn model trained yet: press Retrain.</source>
         <translation>尚未训练流失模型：请点击“重新训练”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="234" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="275" />
         <source>Rule baseline in use: too little history to train a model: {note}. The warnings' probabilities are the churn rates by days since the last activity shown below.</source>
         <translation>正在使用规则基线：历史数据不足，无法训练模型：{note}。预警中的流失概率即下表按距最近交易天数统计的流失率。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="238" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="279" />
         <source>In use: {kind}</source>
         <translation>当前使用：{kind}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="241" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="282" />
         <source>The team's churn definition changed since this was trained: retrain.</source>
         <translation>训练后团队的流失定义已变更：请重新训练。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="255" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="296" />
         <source>The probability that a customer churns within {horizon} days after the data date. Churned means: every account closed, or no transaction of their own for {inactive} days with less than {dormant} CNY left. Risk bands: high from {high:.0%}, medium from {medium:.0%}. Both the definition and the horizon are team rules.</source>
         <translation>客户在数据日期后 {horizon} 天内流失的概率。流失指：所有账户均已销户，或连续 {inactive} 天无本人主动交易且资产不足 {dormant} 元。风险等级：概率达 {high:.0%} 为高，达 {medium:.0%} 为中。流失定义和预测期限均为团队规则。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="269" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="310" />
         <source>Trained {when} on data as of {as_of}.</source>
         <translation>训练于 {when}，数据日期 {as_of}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="272" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="313" />
         <source>Learned from {count} month ends ({first} to {last}), calibrated on {calibrate}, tested out of time on {holdout}.</source>
         <translation>基于 {count} 个月末数据（{first} 至 {last}）训练，在 {calibrate} 上校准，在 {holdout} 上做跨期检验。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="277" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="318" />
         <source>Held-out month: {rows:,} customers, {churners:,} of whom churned.</source>
         <translation>留出月份：{rows:,} 位客户，其中 {churners:,} 位流失。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="288" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="326" />
+        <source>about 1 in {n}</source>
+        <translation>约每 {n} 人中有 1 人</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="327" />
+        <source>about {k} in 10</source>
+        <translation>约每 10 人中有 {k} 人</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="328" />
+        <source>the rule</source>
+        <translation>该规则</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="328" />
+        <source>the model</source>
+        <translation>该模型</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="330" />
+        <source>What {scorer} is good for: of the 10% of customers it flags as most at risk, {share} left within {days} days on the held-out month — {lift:.1f}× the average ({base:.1%}).</source>
+        <translation>{scorer}的用处：在它标记为风险最高的 10% 客户中，留出验证月里{share}在 {days} 天内流失，是平均水平（{base:.1%}）的 {lift:.1f} 倍。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="343" />
+        <source>No scores from this model yet: refresh the churn warnings to see why customers are at risk.</source>
+        <translation>该模型尚未评分：请刷新流失预警，查看客户的流失原因。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="348" />
+        <source>Where the portfolio's value at risk (probability × AUM) comes from. "{group}" is behind {share:.0%} of it. Each customer's value at risk is shared among their reasons by the points of risk each reason carries.</source>
+        <translation>客户群风险金额（流失概率 × 资产）的来源：其中 {share:.0%} 来自“{group}”。每位客户的风险金额按各原因带来的风险百分点分摊到这些原因上。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="371" />
         <source>(in use)</source>
         <translation>（当前使用）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="302" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="385" />
         <source>On the held-out month the model ranks churners better than the rule by {delta:+.3f} ROC-AUC; its top 10% of scores hold {lift:.1f}× the average churn rate (rule: {rule_lift:.1f}×).</source>
         <translation>在留出月份，模型对流失客户的排序优于规则，ROC-AUC 相差 {delta:+.3f}；评分最高的 10% 客户流失率为平均水平的 {lift:.1f} 倍（规则：{rule_lift:.1f} 倍）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="309" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="392" />
         <source>Only {count} churners in the held-out month: these figures are rough.</source>
         <translation>留出月份仅有 {count} 位流失客户：以上指标仅供粗略参考。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="312" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="395" />
         <source>No model metrics: no model was trained. The rule's own figures on the held-out month are shown where there were churners to measure them.</source>
         <translation>无模型指标：未训练模型。若留出月份有流失客户可供衡量，则显示规则本身在该月的指标。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="320" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="403" />
         <source>Rule baseline (in use)</source>
         <translation>规则基线（当前使用）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="320" />
-        <location filename="../../relmgr/ui/churn/model_card.py" line="384" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="403" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="469" />
         <source>Rule baseline</source>
         <translation>规则基线</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="324" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="408" />
         <source>{low}–{high} days</source>
         <translation>{low}–{high} 天</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="326" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="410" />
         <source>{low} days or more</source>
         <translation>{low} 天及以上</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="382" />
-        <source>Out-of-time quality on the held-out month (same customers for every scorer)</source>
-        <translation>留出月份的跨期检验效果（各评分方法使用相同客户）</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="349" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="433" />
         <source>Each point is a tenth of the held-out customers, by predicted probability: on the diagonal, the predicted churn rate came true.</source>
         <translation>每个点代表按预测概率划分的十分之一留出客户：点落在对角线上，表示预测流失率与实际相符。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="355" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="439" />
         <source>Perfect calibration</source>
         <translation>完全校准</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="356" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="440" />
         <source>Predicted churn probability</source>
         <translation>预测流失概率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="356" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="440" />
         <source>Observed churn rate</source>
         <translation>实际流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="378" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="462" />
         <source>Churn model card</source>
         <translation>流失模型说明</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="379" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="463" />
         <source>Retrain</source>
         <translation>重新训练</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="380" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="464" />
         <source>What it predicts</source>
         <translation>预测内容</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="381" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="465" />
         <source>Training</source>
         <translation>训练情况</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="383" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="466" />
+        <source>Out-of-time quality on the held-out month (same customers for every scorer; 95% intervals in brackets)</source>
+        <translation>留出验证月的跨期效果（各评分方法使用相同客户；括号内为 95% 区间）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="468" />
         <source>Calibration: predicted vs observed, by decile</source>
         <translation>校准：按十分位比较预测与实际</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="386" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="470" />
+        <source>Why customers leave, across the portfolio</source>
+        <translation>流失原因分析：全部客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="471" />
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="471" />
+        <source>Share of value at risk</source>
+        <translation>占风险金额比例</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="472" />
+        <source>Value at risk (CNY)</source>
+        <translation>风险金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/churn/model_card.py" line="474" />
         <source>Scorer</source>
         <translation>评分方法</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="386" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="474" />
         <source>ROC-AUC</source>
         <translation>ROC-AUC</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="386" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="474" />
         <source>PR-AUC</source>
         <translation>PR-AUC</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="386" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="474" />
         <source>Churn rate in top 10%</source>
         <translation>前 10% 流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="387" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="475" />
         <source>Top-decile lift</source>
         <translation>前 10% 提升度</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="387" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="475" />
         <source>Base rate</source>
         <translation>基准流失率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="388" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="476" />
         <source>Days since last activity</source>
         <translation>距最近交易天数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/churn/model_card.py" line="389" />
+        <location filename="../../relmgr/ui/churn/model_card.py" line="477" />
         <source>Churn probability</source>
         <translation>流失概率</translation>
     </message>

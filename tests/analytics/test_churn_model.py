@@ -138,10 +138,47 @@ def test_cross_validation_of_the_flat_pipeline_learns_a_clear_signal() -> None:
     churn = (rng.random(n) < 1 / (1 + np.exp(-(0.08 * (age - 50) - 1.5 * active)))).astype(int)
     frame = pd.DataFrame({"CustomerId": rng.permutation(n), "Age": age, "IsActiveMember": active,
                           "Noise": rng.normal(size=n), "Exited": churn})
-    result = cross_validate_flat(frame, target="Exited", folds=3)
+    result = cross_validate_flat(frame, target="Exited", folds=3,
+                                 grid={"max_leaf_nodes": (3, 15), "learning_rate": (0.1,)})
     assert result["dropped_columns"] == ["CustomerId"]
-    assert result["model"]["roc_auc_mean"] > 0.75
-    assert len(result["model"]["roc_auc_folds"]) == 3
+    for name in ("untuned", "nested", "logistic"):
+        assert result[name]["roc_auc_mean"] > 0.75
+        assert len(result[name]["roc_auc_folds"]) == 3
+        lo, hi = result[name]["roc_auc_ci95"]
+        assert lo < result[name]["roc_auc_mean"] < hi
+    chosen = result["nested"]["chosen"]
+    assert len(chosen) == 3 and all(c["max_leaf_nodes"] in (3, 15) for c in chosen)
+
+
+def test_nested_tuning_never_sees_the_outer_test_fold(monkeypatch) -> None:
+    """Every row the inner search fits or scores on belongs to the outer fold's training part."""
+    from relmgr.analytics import churn_model as M
+
+    rng = np.random.default_rng(8)
+    n = 300
+    frame = pd.DataFrame({"Age": rng.integers(18, 90, n), "Exited": (rng.random(n) < 0.3).astype(int)})
+    seen: list[np.ndarray] = []
+    real = M._booster_auc
+
+    def spy(X, y, train, test, params, *, seed):
+        seen.append(np.concatenate([train, test]))
+        return real(X, y, train, test, params, seed=seed)
+
+    outer: list[np.ndarray] = []
+    real_tune = M.tune_inside
+
+    def tune_spy(X, y, rows, **kw):
+        outer.append(rows)
+        before = len(seen)
+        result = real_tune(X, y, rows, **kw)
+        assert all(set(s) <= set(rows) for s in seen[before:])
+        return result
+
+    monkeypatch.setattr(M, "_booster_auc", spy)
+    monkeypatch.setattr(M, "tune_inside", tune_spy)
+    M.cross_validate_flat(frame, target="Exited", folds=3, grid={"max_leaf_nodes": (3, 7)}, bootstrap=50)
+    assert len(outer) == 3 and len(seen) == 3 * 2 * M.INNER_FOLDS
+    assert len(set(np.concatenate(outer))) == n and all(len(r) < n for r in outer)
 
 
 @pytest.fixture(scope="module")
@@ -205,3 +242,19 @@ def test_the_tree_shortcut_refuses_models_it_does_not_know(fitted) -> None:
     assert churn_model._TreeSum.of(LogisticRegression().fit(train[list(FEATURES)], y), len(FEATURES)) is None
     model, _ = fitted
     assert churn_model._TreeSum.of(model, len(FEATURES) + 1) is None
+
+
+def test_rule_buckets_that_would_go_down_are_pooled_into_their_combined_rate() -> None:
+    from relmgr.analytics.churn_model import RuleBaseline, pool_adjacent_violators
+
+    assert pool_adjacent_violators([0.1, 0.3, 0.2, 0.5], [10, 10, 30, 5]) == [0.1, 0.225, 0.225, 0.5]
+    assert pool_adjacent_violators([0.1, 0.2, 0.3], [1, 1, 1]) == [0.1, 0.2, 0.3]
+    # 60–89 days churn more than 90+ (the long-inactive still counted as customers hold money):
+    # the two are pooled, and the observed rates say why they share one.
+    days = np.repeat([5, 40, 70, 120], [400, 200, 100, 100])
+    y = np.concatenate([np.zeros(396), np.ones(4), np.zeros(180), np.ones(20), np.zeros(40),
+                        np.ones(60), np.zeros(80), np.ones(20)])
+    rule = RuleBaseline.fit(days, y)
+    assert rule.observed[2] > rule.observed[3]
+    assert rule.rates[2] == rule.rates[3] and rule.observed[3] < rule.rates[3] < rule.observed[2]
+    assert list(rule.rates) == sorted(rule.rates) and rule.rows == (400, 200, 100, 100)

@@ -69,4 +69,11 @@ def test_alerts_and_eval_commands(writable_demo_portfolio):
     assert missing.returncode == 2 and "needs a note" in missing.stderr and "Traceback" not in missing.stderr
     evaluated = run("eval", "alerts", str(writable_demo_portfolio), "--json", password=DEMO_PASSWORD_FOR_TESTS)
     assert evaluated.returncode == 0, evaluated.stderr
-    assert json.loads(evaluated.stdout)["recall_shown"] >= 0.8
+    result = json.loads(evaluated.stdout)
+    assert result["recall_shown"] >= 0.8
+    for name in ("precision_shown", "recall_shown", "precision_top10", "recall_top20"):
+        lo, hi = result[f"{name}_ci95"]
+        assert lo <= result[name] <= hi
+    assert "warning" in result
+    text = run("eval", "alerts", str(writable_demo_portfolio), password=DEMO_PASSWORD_FOR_TESTS)
+    assert text.returncode == 0 and "95%" in text.stdout

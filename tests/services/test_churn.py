@@ -62,6 +62,13 @@ def test_model_beats_the_rule_baseline_out_of_time(trained_file: Path) -> None:
           f"top-decile lift {model['top_decile_lift']} (base rate {model['base_rate']})")
     assert model["roc_auc"] > rule["roc_auc"]
     assert model["top_decile_lift"] > 1.5
+    for scorer in (model, rule, card["logistic"]):
+        for metric in ("roc_auc", "pr_auc", "top_decile_lift"):
+            lo, hi = scorer[f"{metric}_ci95"]
+            assert lo <= scorer[metric] <= hi and lo < hi
+    lo, hi = card["model_minus_rule_roc_auc_ci95"]
+    assert lo <= card["model_minus_rule_roc_auc"] <= hi
+    assert card["heldout_churners"] == card["label_counts"]["2026-03-31"][1]
     predicted = [b["predicted"] for b in model["calibration"]]
     assert predicted == sorted(predicted)
 
@@ -149,7 +156,14 @@ def test_tiny_portfolio_falls_back_to_the_documented_rule_baseline(tmp_path: Pat
     assert card["kind"] == "RULE_BASELINE" and "churners" in card["note"]
     assert card["rule_baseline"]["rates"] == sorted(card["rule_baseline"]["rates"])
     assert len(warnings) == summary.customers > 0
-    assert all(r[0]["code"] == "NO_ACTIVITY_DAYS" for r in warnings["reasons"])
+    # The rule's reason is inactivity, said only where it is long enough to raise the rule's risk.
+    assert all(not r or (r[0]["code"] == "NO_ACTIVITY_DAYS" and r[0]["value"] >= 30)
+               for r in warnings["reasons"])
+    # Pooled buckets share a rate because it is their combined rate, and only then.
+    rule = card["rule_baseline"]
+    for a, b in zip(range(len(rule["rates"]) - 1), range(1, len(rule["rates"])), strict=True):
+        if rule["rates"][a] == rule["rates"][b]:
+            assert rule["observed"][a] >= rule["observed"][b]
 
 
 def test_cancelled_training_stores_nothing_and_changed_rules_make_the_model_stale(writable: Path) -> None:
@@ -193,3 +207,86 @@ def test_cli_churn_and_eval_csv(trained_file: Path, tmp_path: Path, monkeypatch,
     assert result["folds"] == 3 and result["dropped_columns"] == ["RowNumber"]
     assert main(["eval", "churn", "--csv", str(tmp_path / "flat.csv"), "--target", "Nope"]) == 2
     assert "Nope" in capsys.readouterr().err
+
+
+def _risk_side(code: str, value: float, medians: dict[str, float]) -> bool:
+    """Whether a reason's number is on the side its words call a risk (relmgr/domain/churn.py
+    ReasonCode units)."""
+    import math
+
+    checks = {
+        "AUM_DROP_30D": value <= -0.05, "AUM_DROP_90D": value <= -0.05, "AUM_DROP_180D": value <= -0.05,
+        "AUM_CHANGE_90D": value < 0, "TXNS_DOWN": value < 0, "LOGINS_DOWN": value < 0,
+        "NET_OUTFLOW_90D": value > 0, "DEPOSIT_MATURED_WITHDRAWN": value > 0,
+        "PRODUCTS_CLOSED": value > 0, "COMPLAINT": value > 0,
+        "SALARY_STOPPED": value >= 1, "PENSION_STOPPED": value >= 1,
+        "NO_ACTIVITY_DAYS": value > medians["days_since_txn"],
+        "NO_RECENT_CONTACT": value > medians["days_since_contact"],
+        "SHORT_TENURE": value < medians["tenure_days"],
+        "LOW_BALANCE": math.log10(1 + max(value, 0)) <= medians["log_aum"] + 1e-9,
+        "PROFILE": True,                       # neutral words: age and product mix
+    }
+    return checks[code]
+
+
+def test_every_reason_says_what_raises_the_risk_in_its_own_direction(trained_file: Path) -> None:
+    from relmgr.services.wording.churn import reason_sentence
+    from relmgr.storage import churn_store
+
+    with open_portfolio(trained_file, PASSWORD) as portfolio:
+        everyone = load_churn_warnings(portfolio, bands=("HIGH", "MEDIUM", "LOW"), today=TODAY)
+        medians = churn_store.latest_model(portfolio, with_blob=False)["medians"]
+    reasons = [r for rs in everyone["reasons"] for r in rs]
+    assert len(reasons) > 100
+    seen = set()
+    for reason in reasons:
+        assert reason["impact"] > 0, reason                 # every reason adds risk ...
+        assert _risk_side(reason["code"], reason["value"], medians), reason   # ... and says so
+        sentence = reason_sentence(reason, language="en")
+        assert " up " not in sentence and "flat" not in sentence and " 0 days ago" not in sentence
+        seen.add(reason["code"])
+    assert "NO_ACTIVITY_DAYS" in seen or "AUM_DROP_90D" in seen
+
+
+def test_reasons_compare_with_the_training_population_not_the_held_out_month(trained_file: Path) -> None:
+    from relmgr.analytics.churn_model import labelled_frame
+    from relmgr.services.churn import read_training
+    from relmgr.storage import churn_store
+
+    with open_portfolio(trained_file, PASSWORD) as portfolio:
+        record = churn_store.latest_model(portfolio, with_blob=False)
+        snapshot = read_training(portfolio)
+    by_date = {c.isoformat(): c for c in snapshot.cutoffs}
+    train = pd.concat([labelled_frame(snapshot.history, by_date[c], snapshot.rules)
+                       for c in record["cutoffs"]["train"]])
+    holdout = labelled_frame(snapshot.history, by_date[record["cutoffs"]["holdout"]], snapshot.rules)
+    for name in ("days_since_txn", "log_aum", "tenure_days"):
+        assert record["medians"][name] == pytest.approx(float(np.nanmedian(train[name])))
+    assert any(record["medians"][name] != pytest.approx(float(np.nanmedian(holdout[name])))
+               for name in ("log_aum", "tenure_days", "aum_chg_3m"))
+
+
+def test_the_card_splits_the_value_at_risk_by_reason_and_says_what_the_model_is_good_for(trained_file: Path) -> None:
+    from relmgr.storage import churn_store
+
+    with open_portfolio(trained_file, PASSWORD) as portfolio:
+        card = model_card(portfolio)
+        scores = churn_store.read_scores(portfolio)
+    drivers = card["drivers"]
+    assert len(drivers) >= 3
+    assert sum(d["share"] for d in drivers) == pytest.approx(1.0, abs=1e-3)
+    assert sum(d["value_at_risk"] for d in drivers) == pytest.approx(scores["value_at_risk"].sum(), rel=1e-6)
+    assert [d["share"] for d in drivers] == sorted((d["share"] for d in drivers), reverse=True)
+    # A customer counts under a group when one of their reasons belongs to it.
+    from relmgr.domain.churn import DRIVER_OF, ReasonCode
+    at_risk = scores[scores["value_at_risk"] > 0]
+    for driver in drivers:
+        if driver["group"] != "NO_SINGLE_REASON":
+            holders = sum(any(DRIVER_OF[ReasonCode(r["code"])].value == driver["group"] for r in rs)
+                          for rs in at_risk["reasons"])
+            assert driver["customers"] == holders
+    flagged, model = card["flagged"], card["model"]
+    assert flagged["churn_rate"] == model["top_decile_rate"] and flagged["lift"] == model["top_decile_lift"]
+    assert flagged["horizon_days"] == 90
+    if flagged["one_in"]:
+        assert abs(1 / flagged["one_in"] - model["top_decile_rate"]) <= 0.5 / flagged["one_in"] ** 2 + 0.02

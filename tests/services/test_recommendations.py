@@ -110,7 +110,16 @@ def test_cli_recommend_and_eval(writable_demo_portfolio, monkeypatch, capsys) ->
     assert all("rule" in e for e in panel["excluded"])
     assert main(["eval", "recommend", str(writable_demo_portfolio), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
-    assert {"blended", "popularity", "hit_rate_ratio"} <= set(result)
+    for figure in ("point_in_time", "leave_last_out"):
+        for method in ("blended", "popularity"):
+            numbers = result[figure][method]
+            for metric in ("hit_rate", "map"):
+                lo, hi = numbers[f"{metric}_ci95"]
+                assert lo <= numbers[metric] <= hi
+        assert "hit_rate_ratio" in result[figure] and "warning" in result[figure]
+    assert main(["eval", "recommend", str(writable_demo_portfolio)]) == 0
+    text = capsys.readouterr().out
+    assert "point in time" in text and "leave last out" in text and "95%" in text
     assert main(["recommend", str(writable_demo_portfolio), "--customer", "NOPE"]) == 2
 
 

@@ -215,7 +215,7 @@ def test_model_card_page_shows_the_stored_card_and_retrains(qtbot, runner_on_uns
     card = _read(writable_demo_portfolio, model_card)
     assert page.card is not None and page.card["model_id"] == card["model_id"]
     rule = card["rule"]
-    assert page.metrics_table.item(2, 1).text() == (f"{rule['roc_auc']:.3f}" if rule.get("roc_auc") is not None else "–")
+    assert page.metrics_table.item(2, 1).text().startswith(f"{rule['roc_auc']:.3f}" if rule.get("roc_auc") is not None else "–")
     assert card["cutoffs"]["holdout"] in page.training_label.text()
     assert f"{card['definition']['horizon_days']} days" in page.definition_label.text()
     if card["kind"] == ModelKind.RULE_BASELINE.value:
@@ -223,13 +223,51 @@ def test_model_card_page_shows_the_stored_card_and_retrains(qtbot, runner_on_uns
         assert page.rule_title.text() == "Rule baseline (in use)"
     else:
         model = card["model"]
-        assert page.metrics_table.item(0, 1).text() == f"{model['roc_auc']:.3f}"
-        assert page.metrics_table.item(0, 2).text() == f"{model['pr_auc']:.3f}"
+        lo, hi = model["roc_auc_ci95"]
+        assert page.metrics_table.item(0, 1).text() == f"{model['roc_auc']:.3f}  ({lo:.2f}–{hi:.2f})"
+        assert page.metrics_table.item(0, 2).text().startswith(f"{model['pr_auc']:.3f}")
         assert page.metrics_table.item(0, 4).text() == f"{model['top_decile_lift']:.2f}×"
-        assert page.metrics_table.item(1, 1).text() == f"{card['logistic']['roc_auc']:.3f}"
+        assert page.metrics_table.item(1, 1).text().startswith(f"{card['logistic']['roc_auc']:.3f}")
+        # Above the figures, what the model is good for, from the held-out month's numbers.
+        flagged = card["flagged"]
+        assert f"{flagged['lift']:.1f}×" in page.good_for_label.text()
+        assert (f"1 in {flagged['one_in']}" if flagged["one_in"] else f"{flagged['in_ten']} in 10") in page.good_for_label.text()
         assert page._chart is not None and page._chart.isVisibleTo(page)
-    assert page.rule_table.rowCount() == len(card["rule_baseline"]["rates"])
+    rates = card["rule_baseline"]["rates"]
+    assert page.rule_table.rowCount() == len(rates) - sum(a == b for a, b in zip(rates, rates[1:]))
+    shown = [page.rule_table.item(r, 1).text() for r in range(page.rule_table.rowCount())]
+    assert len(set(shown)) == len(shown)                  # no two rows show the same rate
+    # Retrain leaves the stored scores to another model: no reasons from it to split yet.
+    assert not page.drivers_table.isVisibleTo(page) and "No scores from this model" in page.drivers_label.text()
 
     page.clear()
     assert page.card is None and page.kind_label.text() == "" and page.training_label.text() == ""
     assert page.metrics_table.item(0, 1) is None and page.rule_table.rowCount() == 0
+
+
+def test_model_card_says_why_customers_leave_in_both_languages(qtbot, qapp, runner_on_demo, writable_demo_portfolio):
+    from relmgr.services.churn import model_card
+    from relmgr.services.wording.churn import driver_label
+    from relmgr.ui.churn.model_card import ModelCardPage
+    from relmgr.ui.shell.i18n import Translations
+
+    page = ModelCardPage(runner_on_demo)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=LOAD_TIMEOUT_MS):
+        page.load()
+    card = _read(writable_demo_portfolio, model_card)
+    drivers = card["drivers"]
+    assert drivers and page.drivers_table.rowCount() == len(drivers)
+    assert page.drivers_table.item(0, 0).text() == driver_label(drivers[0]["group"], language="en")
+    assert page.drivers_table.item(0, 1).text() == f"{drivers[0]['share']:.0%}"
+    named = next(d for d in drivers if d["group"] != "NO_SINGLE_REASON")
+    assert f"{named['share']:.0%}" in page.drivers_label.text()
+    assert driver_label(named["group"], language="en") in page.drivers_label.text()
+    translations = Translations(qapp)
+    try:
+        translations.apply("zh_CN")
+        qapp.processEvents()
+        assert page.drivers_table.item(0, 0).text() == driver_label(drivers[0]["group"], language="zh_CN")
+        assert "流失原因" in page.drivers_title.text() and "10%" in page.good_for_label.text()
+    finally:
+        translations.apply("en")

@@ -15,7 +15,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from relmgr.domain.churn import ModelKind, ReasonCode, RiskBand, WarningState
+from relmgr.domain.churn import DriverGroup, ModelKind, ReasonCode, RiskBand, WarningState
 from relmgr.services.wording import Pair, label, say
 
 BANDS: dict[RiskBand, Pair] = {
@@ -53,8 +53,23 @@ REASONS: dict[ReasonCode, Pair] = {
     ReasonCode.PROFILE: ("Age and product mix", "年龄与产品组合"),
 }
 
+# The model card's "why customers leave": what each group of reasons means to an RM.
+DRIVERS: dict[DriverGroup, Pair] = {
+    DriverGroup.ASSETS_FALLING: ("Assets falling or low", "资产下降或偏低"),
+    DriverGroup.MONEY_OUT: ("Money moving out (outflows, matured deposits withdrawn)",
+                            "资金流出（净流出、定期到期转走）"),
+    DriverGroup.LESS_ACTIVITY: ("Using the bank less (transactions, logins)", "用得少了（交易、登录减少）"),
+    DriverGroup.INCOME_STOPPED: ("Salary or pension no longer credited here", "代发工资或养老金不再入账"),
+    DriverGroup.PRODUCTS_CLOSED: ("Products closed", "关闭产品"),
+    DriverGroup.RELATIONSHIP: ("Relationship (no recent contact, complaints, new customer)",
+                               "客户关系（近期未联系、投诉、新客户）"),
+    DriverGroup.PROFILE: ("Age and product mix", "年龄与产品组合"),
+    DriverGroup.NO_SINGLE_REASON: ("No single reason stands out", "无单一突出原因"),
+}
+
 #: Every code type this module names, with its words (a test checks each member has a pair).
-WORDS = ((RiskBand, BANDS), (WarningState, WARNING_STATES), (ModelKind, MODEL_KINDS), (ReasonCode, REASONS))
+WORDS = ((RiskBand, BANDS), (WarningState, WARNING_STATES), (ModelKind, MODEL_KINDS), (ReasonCode, REASONS),
+         (DriverGroup, DRIVERS))
 
 # One sentence per code; {placeholders} are filled with the formatted value.
 _SENTENCES: dict[ReasonCode, Pair] = {
@@ -98,6 +113,10 @@ def warning_state(value: str | None, *, language: str) -> str:
 
 def model_kind(value: str | None, *, language: str) -> str:
     return label(MODEL_KINDS, ModelKind, value, language=language)
+
+
+def driver_label(value: str | None, *, language: str) -> str:
+    return label(DRIVERS, DriverGroup, value, language=language)
 
 
 def reason_label(value: str | None, *, language: str) -> str:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from relmgr.domain.churn import ModelKind
+from relmgr.domain.churn import DriverGroup, ModelKind
 from relmgr.services.churn import TRAIN_CHURN, model_card
 from relmgr.services.changes import Topic
 from relmgr.ui.churn import texts as churn_texts
@@ -48,6 +48,33 @@ def _number(value: Any, pattern: str = "{:.3f}") -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return "–"
     return pattern.format(value)
+
+
+def _with_interval(metrics: dict[str, Any], key: str) -> str:
+    """'0.824 (0.56–1.00)': the figure and its 95% bootstrap interval when there is one."""
+    text = _number(metrics.get(key))
+    interval = metrics.get(f"{key}_ci95")
+    if interval and metrics.get(key) is not None:
+        text += f"  ({interval[0]:.2f}–{interval[1]:.2f})"
+    return text
+
+
+def _share(share: float) -> str:
+    """'42%'; '<1%' for a share that is there but rounds to nothing."""
+    return "<1%" if 0 < share < 0.005 else f"{share:.0%}"
+
+
+def _rule_rows(edges: list[int], rates: list[float]) -> list[tuple[int, int | None, float]]:
+    """(first day, last day or None for 'or more', rate) with neighbouring buckets that share a
+    rate (pooled because the longer-inactive bucket churned less) shown as one row."""
+    rows: list[tuple[int, int | None, float]] = []
+    for i, rate in enumerate(rates):
+        high = edges[i + 1] - 1 if i + 1 < len(edges) else None
+        if rows and rows[-1][2] == rate:
+            rows[-1] = (rows[-1][0], high, rate)
+        else:
+            rows.append((edges[i], high, rate))
+    return rows
 
 
 def _readonly_table(rows: int, columns: int) -> QTableWidget:
@@ -107,6 +134,14 @@ class ModelCardPage(QWidget):
         for label in (self.definition_label, self.training_label, self.metrics_summary, self.calibration_hint):
             label.setWordWrap(True)
         self.metrics_table = _readonly_table(len(_SCORERS), 6)
+        # Above the figures: what the model is good for, in one plain sentence.
+        self.good_for_label = QLabel()
+        self.good_for_label.setWordWrap(True)
+        self.good_for_label.setObjectName("goodFor")
+        self.drivers_title = section_title()
+        self.drivers_label = QLabel()
+        self.drivers_label.setWordWrap(True)
+        self.drivers_table = _readonly_table(0, 3)
         self.rule_table = _readonly_table(0, 2)
         self.chart_holder = QVBoxLayout()
         self.chart_holder.setContentsMargins(0, 0, 0, 0)
@@ -116,10 +151,15 @@ class ModelCardPage(QWidget):
         column.setContentsMargins(0, 0, 8, 0)
         column.addWidget(self.kind_label)
         for title, widget in ((self.definition_title, self.definition_label),
-                              (self.training_title, self.training_label),
-                              (self.metrics_title, self.metrics_table)):
+                              (self.drivers_title, self.drivers_label)):
             column.addWidget(title)
             column.addWidget(widget)
+        column.addWidget(self.drivers_table)
+        for title, widget in ((self.training_title, self.training_label),
+                              (self.metrics_title, self.good_for_label)):
+            column.addWidget(title)
+            column.addWidget(widget)
+        column.addWidget(self.metrics_table)
         column.addWidget(self.metrics_summary)
         lower = QHBoxLayout()
         self.chart_panel = QWidget()
@@ -215,16 +255,17 @@ class ModelCardPage(QWidget):
         self.metrics_table.clearContents()
         self.rule_table.setRowCount(0)
         self._set_warning(False)
+        self._fill_drivers(card)
         if card is None:
             for label in (self.kind_label, self.definition_label, self.training_label,
-                          self.metrics_summary, self.calibration_hint):
+                          self.metrics_summary, self.calibration_hint, self.good_for_label):
                 label.clear()
             self._draw_calibration(None)
             return
         self.definition_label.setText(self._definition_text(card.get("trained_definition") or card["definition"]))
         if not card.get("trained"):
             self.kind_label.setText(self.tr("No churn model trained yet: press Retrain."))
-            for label in (self.training_label, self.metrics_summary, self.calibration_hint):
+            for label in (self.training_label, self.metrics_summary, self.calibration_hint, self.good_for_label):
                 label.clear()
             self._draw_calibration(None)
             return
@@ -278,7 +319,49 @@ class ModelCardPage(QWidget):
                 rows=held[0], churners=held[1])
         return text
 
+    def _good_for_text(self, card: dict[str, Any], rule_in_use: bool) -> str:
+        flagged = card.get("flagged")
+        if not flagged:
+            return ""
+        share = (self.tr("about 1 in {n}").format(n=flagged["one_in"]) if flagged.get("one_in")
+                 else self.tr("about {k} in 10").format(k=flagged["in_ten"]))
+        scorer = self.tr("the rule") if rule_in_use else self.tr("the model")
+        return self.tr(
+            "What {scorer} is good for: of the 10% of customers it flags as most at risk, {share} "
+            "left within {days} days on the held-out month — {lift:.1f}× the average "
+            "({base:.1%}).").format(scorer=scorer, share=share, days=flagged["horizon_days"],
+                                    lift=flagged["lift"], base=flagged.get("base_rate") or 0.0)
+
+    def _fill_drivers(self, card: dict[str, Any] | None) -> None:
+        drivers = (card or {}).get("drivers") or []
+        self.drivers_table.setRowCount(len(drivers))
+        self.drivers_table.setVisible(bool(drivers))
+        if card is None or not card.get("trained"):
+            self.drivers_label.clear()
+        elif not drivers:
+            self.drivers_label.setText(self.tr(
+                "No scores from this model yet: refresh the churn warnings to see why customers are at risk."))
+        else:
+            # The headline names a reason an RM can act on, not "no single reason".
+            top = next((d for d in drivers if d["group"] != DriverGroup.NO_SINGLE_REASON.value), drivers[0])
+            self.drivers_label.setText(self.tr(
+                "Where the portfolio's value at risk (probability × AUM) comes from. \"{group}\" is behind "
+                "{share:.0%} of it. Each customer's value at risk is shared among their reasons by the "
+                "points of risk each reason carries.").format(
+                group=churn_texts.driver_label(top["group"]), share=top["share"]))
+        for row, driver in enumerate(drivers):
+            cells = [churn_texts.driver_label(driver["group"]), _share(driver["share"]),
+                     f"{driver['value_at_risk']:,.0f}"]
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                if column:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.drivers_table.setItem(row, column, item)
+        if drivers:
+            _fit_size(self.drivers_table)
+
     def _fill_metrics(self, card: dict[str, Any], rule_in_use: bool) -> None:
+        self.good_for_label.setText(self._good_for_text(card, rule_in_use))
         for row, (key, source) in enumerate(_SCORERS):
             metrics = card.get(key) or {}
             # Without a model its rows would be nothing but dashes.
@@ -286,7 +369,7 @@ class ModelCardPage(QWidget):
             name = QCoreApplication.translate(_CTX, source)
             if key == "rule" and rule_in_use:
                 name += " " + self.tr("(in use)")
-            cells = [name, _number(metrics.get("roc_auc")), _number(metrics.get("pr_auc")),
+            cells = [name, _with_interval(metrics, "roc_auc"), _with_interval(metrics, "pr_auc"),
                      _number(metrics.get("top_decile_rate"), "{:.1%}"),
                      _number(metrics.get("top_decile_lift"), "{:.2f}×"),
                      _number(metrics.get("base_rate"), "{:.1%}")]
@@ -318,12 +401,13 @@ class ModelCardPage(QWidget):
         rule = card.get("rule_baseline") or {}
         edges, rates = rule.get("edges_days") or [], rule.get("rates") or []
         self.rule_title.setText(self.tr("Rule baseline (in use)") if rule_in_use else self.tr("Rule baseline"))
-        self.rule_table.setRowCount(len(rates))
-        for row, rate in enumerate(rates):
-            if row + 1 < len(edges):
-                bucket = self.tr("{low}–{high} days").format(low=edges[row], high=edges[row + 1] - 1)
+        shown = _rule_rows(list(edges), list(rates))
+        self.rule_table.setRowCount(len(shown))
+        for row, (low, high, rate) in enumerate(shown):
+            if high is not None:
+                bucket = self.tr("{low}–{high} days").format(low=low, high=high)
             else:
-                bucket = self.tr("{low} days or more").format(low=edges[row])
+                bucket = self.tr("{low} days or more").format(low=low)
             self.rule_table.setItem(row, 0, QTableWidgetItem(bucket))
             item = QTableWidgetItem(f"{rate:.1%}")
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -379,9 +463,13 @@ class ModelCardPage(QWidget):
         self.retrain_button.setText(self.tr("Retrain"))
         self.definition_title.setText(self.tr("What it predicts"))
         self.training_title.setText(self.tr("Training"))
-        self.metrics_title.setText(self.tr("Out-of-time quality on the held-out month (same customers for every scorer)"))
+        self.metrics_title.setText(self.tr("Out-of-time quality on the held-out month (same customers for every scorer; "
+                                           "95% intervals in brackets)"))
         self.calibration_title.setText(self.tr("Calibration: predicted vs observed, by decile"))
         self.rule_title.setText(self.tr("Rule baseline"))
+        self.drivers_title.setText(self.tr("Why customers leave, across the portfolio"))
+        self.drivers_table.setHorizontalHeaderLabels([self.tr("Reasons"), self.tr("Share of value at risk"),
+                                                      self.tr("Value at risk (CNY)")])
         self.metrics_table.setHorizontalHeaderLabels([
             self.tr("Scorer"), self.tr("ROC-AUC"), self.tr("PR-AUC"), self.tr("Churn rate in top 10%"),
             self.tr("Top-decile lift"), self.tr("Base rate")])
