@@ -32,6 +32,7 @@ from relmgr.services.importer.reading import RawTable, find_files, read_table
 from relmgr.services.importer.spec import BY_TABLE, TABLES, Kind, TableSpec
 from relmgr.storage import Portfolio
 from relmgr.storage.exchange import insert_frame, rows_matching, upsert_frame
+from relmgr.storage.activity_months import update_activity_months
 from relmgr.storage.segment_state import highest_txn_id, note_input_change
 from relmgr.storage.summary import rebuild_customer_summary
 from relmgr.services.changes import Topic, writes
@@ -259,6 +260,18 @@ def _note_backdated_transactions(portfolio: Portfolio, tables: dict[str, _Table]
         note_input_change(portfolio)
 
 
+def _fold_activity(portfolio: Portfolio, tables: dict[str, _Table]) -> None:
+    """Bring the monthly activity aggregates (migration 0014) up to date in the import's own
+    transaction: the customer-months of the transactions written, whatever their numbers."""
+    table = tables.get("transactions")
+    touched: set[tuple[str, str]] = set()
+    if table is not None and table.new is not None and table.new.any():
+        written = table.frame.loc[table.new, ["customer_id", "txn_date"]]
+        touched = set(zip(written["customer_id"].astype(str),
+                          written["txn_date"].astype(str).str.slice(0, 7), strict=True))
+    update_activity_months(portfolio, touched)
+
+
 class DryRunDone(Exception):
     """Raised inside the import transaction of a dry run, after every check passed, so that the
     transaction rolls back; `load_tables` turns it into its report."""
@@ -333,6 +346,7 @@ def load_tables(portfolio: Portfolio, raws: list[RawTable], whole: list[Problem]
                 done += len(table.frame)
                 counts[table.spec.table] = _write(portfolio, table, progress=progress, cancel=cancel,
                                                   span=(start, 0.5 + 0.4 * done / total_rows))
+            _fold_activity(portfolio, tables)
             as_of = _data_date(tables, portfolio.get_meta("as_of"))
             progress(0.9, "summary")
             if as_of is not None:
