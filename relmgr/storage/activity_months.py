@@ -115,13 +115,17 @@ def rebuild_activity_months(conn) -> None:
                  (int(highest),))
 
 
-def update_activity_months(portfolio: Portfolio,
-                           touched: Iterable[tuple[str, str]] = ()) -> None:
+def update_activity_months(portfolio: Portfolio, touched: Iterable[tuple[str, str]] = ()) -> None:
     """Fold in what changed since the last fold: the customer-months in `touched` (customer_id,
     'YYYY-MM': what an import wrote, whatever its numbers) and those of transactions numbered
     above the last fold. Call inside a transaction (an import's) or alone (it opens one)."""
     conn = portfolio.conn
+    touched = set(touched)
     if not conn.in_transaction:
+        # A read with nothing to fold takes no write lock (a reader beside the window's own
+        # connection must not wait for it).
+        if not touched and _current(conn):
+            return
         with portfolio.transaction():
             update_activity_months(portfolio, touched)
         return
@@ -150,6 +154,13 @@ def update_activity_months(portfolio: Portfolio,
     if highest != through:
         conn.execute("UPDATE activity_months_state SET through_txn_id = ? WHERE id = 1",
                      (int(highest),))
+
+
+def _current(conn) -> bool:
+    (through, stale), = conn.execute(
+        "SELECT through_txn_id, stale FROM activity_months_state WHERE id = 1").fetchall()
+    (highest,), = conn.execute("SELECT COALESCE(MAX(txn_id), -1) FROM transactions").fetchall()
+    return not stale and highest == through
 
 
 def read_activity_months(portfolio: Portfolio) -> pd.DataFrame:
