@@ -182,13 +182,14 @@ def read_activity_months(portfolio: Portfolio) -> pd.DataFrame:
             where, params = where + ["customer_id < ?"], params + [bounds[i + 1]]
         parts.append(_read_chunk(portfolio, " AND ".join(where), params, width=max(1, int(width))))
     hex_ids = np.unique(np.concatenate([p[0] for p in parts]))
-    codes = np.concatenate([np.searchsorted(hex_ids, p[0])[p[1]] for p in parts])
+    codes = np.concatenate([np.searchsorted(hex_ids, p[0]).astype(np.int32)[p[1]] for p in parts])
+    columns = {name: np.concatenate([p[i] for p in parts]) for i, name in
+               ((2, "day"), (3, "n"), (4, "digital"))}
+    del parts
     return pd.DataFrame({
         "customer_id": pd.Categorical.from_codes(codes.astype("int32"), categories=pd.Index(
             [bytes.fromhex(i).decode("utf-8") for i in hex_ids], dtype=object)),
-        "day": np.concatenate([p[2] for p in parts]),
-        "n": np.concatenate([p[3] for p in parts]),
-        "digital": np.concatenate([p[4] for p in parts])})
+        **columns}, copy=False)
 
 
 def _read_chunk(portfolio: Portfolio, where: str, params: list, *,
@@ -216,7 +217,9 @@ def _read_chunk(portfolio: Portfolio, where: str, params: list, *,
     if int(count.sum()) != len(rec) or int(n.sum()) != int(total or 0):
         raise ValueError("activity_months: rows do not match their day records "
                          f"(a day with more than {_MAX_PER_DAY} transactions of one customer?)")
-    return ids, np.repeat(row_customer, count), day, n, digital
+    # int32 throughout: ~4.5 million day facts at branch scale, half the memory of int64.
+    return (ids, np.repeat(row_customer.astype(np.int32), count), day.astype(np.int32),
+            n.astype(np.int32), digital.astype(np.int32))
 
 
 def _digits(text: str | None, width: int) -> np.ndarray:
