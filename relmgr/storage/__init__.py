@@ -15,6 +15,7 @@ from relmgr.storage.errors import (
     WrongPassword,
 )
 from relmgr.storage.portfolio import (
+    MIGRATION_NUMBERS,
     SCHEMA_VERSION,
     DatabaseError,
     Portfolio,
@@ -25,6 +26,7 @@ from relmgr.storage.portfolio import (
 )
 
 __all__ = [
+    "MIGRATION_NUMBERS",
     "SCHEMA_VERSION",
     "DamagedPortfolio",
     "DatabaseError",

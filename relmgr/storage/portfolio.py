@@ -51,17 +51,24 @@ def _migration_scripts() -> list[tuple[int, str]]:
         if entry.name.endswith(".sql"):
             scripts.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
     scripts.sort()
-    if [n for n, _ in scripts] != list(range(1, len(scripts) + 1)):
-        raise RuntimeError("migration scripts must be numbered 0001, 0002, ... without gaps")
+    numbers = [n for n, _ in scripts]
+    # Numbers are handed out per piece of work, so a branch may hold 0014 before 0011..0013
+    # are merged: gaps are allowed, duplicates are not, and `_migrate` applies every script a
+    # file has not recorded (so one upgraded past a gap still gets the gap's scripts later).
+    if not numbers or numbers[0] != 1 or len(set(numbers)) != len(numbers):
+        raise RuntimeError("migration scripts must be numbered 0001, 0002, ... each number once")
     return scripts
 
 
 MIGRATIONS = _migration_scripts()
+MIGRATION_NUMBERS = [n for n, _ in MIGRATIONS]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 # Migration 0002 adds the derived customer_summary table, which upgrading fills from the data.
 _SUMMARY_INTRODUCED = 2
 # Migration 0009 chains the audit log; upgrading chains the rows already there.
 _AUDIT_CHAIN_INTRODUCED = 9
+# Migration 0014 adds the derived activity_months table, which upgrading fills from the data.
+_ACTIVITY_MONTHS_INTRODUCED = 14
 # Migrations that rebuild a table others refer to: run with foreign keys off (a DROP TABLE
 # with them on deletes the rows first, which the references forbid), checked before commit.
 _REBUILDS_TABLES = {10}
@@ -148,8 +155,9 @@ class Portfolio:
         if current > SCHEMA_VERSION:
             raise NotAPortfolio(
                 f"{self.path}: made by a newer relmgr (schema {current}, this one knows {SCHEMA_VERSION})")
+        applied = {int(r[0]) for r in self.conn.execute("SELECT version FROM schema_version")}
         for number, script in MIGRATIONS:
-            if current < number <= upto:
+            if number not in applied and number <= upto:
                 rebuild = number in _REBUILDS_TABLES
                 if rebuild:
                     self.conn.execute("PRAGMA foreign_keys = OFF")   # a no-op inside a transaction
@@ -172,6 +180,10 @@ class Portfolio:
                 from relmgr.storage import audit_chain
 
                 audit_chain.backfill(self.conn)
+            if number == _ACTIVITY_MONTHS_INTRODUCED:
+                from relmgr.storage.activity_months import rebuild_activity_months
+
+                rebuild_activity_months(self.conn)
 
     def _fill_new_summary(self) -> None:
         # A portfolio older than the summary table has data but no summary yet; fill it in the

@@ -34,6 +34,7 @@ from relmgr.services.importer.reading import RawTable, find_files, read_table
 from relmgr.services.importer.spec import BY_TABLE, TABLES, Kind, TableSpec
 from relmgr.storage import Portfolio
 from relmgr.storage.exchange import insert_frame, rows_matching, upsert_frame
+from relmgr.storage.activity_months import update_activity_months
 from relmgr.storage.segment_state import highest_txn_id, note_input_change
 from relmgr.storage.summary import rebuild_customer_summary
 from relmgr.services.changes import Topic, writes
@@ -266,6 +267,18 @@ def _note_backdated_transactions(portfolio: Portfolio, tables: dict[str, _Table]
         note_input_change(portfolio)
 
 
+def _fold_activity(portfolio: Portfolio, tables: dict[str, _Table]) -> None:
+    """Bring the monthly activity aggregates (migration 0014) up to date in the import's own
+    transaction: the customer-months of the transactions written, whatever their numbers."""
+    table = tables.get("transactions")
+    touched: set[tuple[str, str]] = set()
+    if table is not None and table.new is not None and table.new.any():
+        written = table.frame.loc[table.new, ["customer_id", "txn_date"]]
+        touched = set(zip(written["customer_id"].astype(str),
+                          written["txn_date"].astype(str).str.slice(0, 7), strict=True))
+    update_activity_months(portfolio, touched)
+
+
 class DryRunDone(Exception):
     """Raised inside the import transaction of a dry run, after every check passed, so that the
     transaction rolls back; `load_tables` turns it into its report."""
@@ -351,6 +364,9 @@ def load_tables(portfolio: Portfolio, raws: list[RawTable], whole: list[Problem]
             for name, count in deleted.items():
                 before = counts.get(name, TableCounts())
                 counts[name] = dataclasses.replace(before, deleted=count)
+            # After the deletions: an edit or a deletion marks the aggregates stale (triggers),
+            # the new rows are folded here.
+            _fold_activity(portfolio, tables)
             corrected = any(counts[t.spec.table].updated for t in tables.values() if not t.spec.upsert)
             stored_as_of = portfolio.get_meta("as_of")
             if amend and (corrected or deleted):
