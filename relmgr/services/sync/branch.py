@@ -1,6 +1,6 @@
 """The branch's sync identity, kept as team rules inside the encrypted portfolio: its id, its
 private signing key, the next sequence number and k. Set once per portfolio; the private key never
-leaves the portfolio: head office enrols its public key (`relmgr sync key FILE` prints it)."""
+leaves the portfolio: head office enrols its public key (`relmgr sync FILE --show-key` prints it)."""
 
 from __future__ import annotations
 
