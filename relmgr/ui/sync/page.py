@@ -13,7 +13,6 @@ summary holds aggregates only, so nothing here is masked."""
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
