@@ -34,7 +34,7 @@ def _engine(args: argparse.Namespace) -> Any:
 
 
 def read_public_key(path: str, branch_id: str) -> str:
-    """The hex key in FILE, or the branch's entry of the JSON `relmgr sync key` prints."""
+    """The hex key in FILE, or the branch's entry of the JSON `relmgr sync FILE --show-key` prints."""
     try:
         text = Path(path).read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):
@@ -186,7 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     enrol = sub.add_parser("enrol", parents=[db], help="register a branch's public key")
     enrol.add_argument("--branch", required=True)
     enrol.add_argument("--public-key", required=True,
-                       help="file with the hex key, or the JSON `relmgr sync key` prints")
+                       help="file with the hex key, or the JSON `relmgr sync FILE --show-key` prints")
     enrol.set_defaults(handler=cmd_enrol)
 
     ingest = sub.add_parser("ingest", parents=[db], help="take carried summary files")

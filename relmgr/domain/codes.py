@@ -156,9 +156,19 @@ class AuditAction(StrEnum):
     REVEAL_ID = "REVEAL_ID"
     REVEAL_PHONE = "REVEAL_PHONE"
     EXPORTED = "EXPORTED"
-    SYNCED = "SYNCED"
+    SYNCED = "SYNCED"                  # a summary delivered to head office (or carried to a file)
+    SYNC_FAILED = "SYNC_FAILED"        # an attempt that did not reach head office (retried later)
+    SYNC_REFUSED = "SYNC_REFUSED"      # head office received a summary and refused it (its reason)
     ALERT_CHECKED = "ALERT_CHECKED"    # an unusual-activity alert checked, with the RM's note
     RULES_CHANGED = "RULES_CHANGED"    # team rules changed: {"changed": {rule: [before, after]}}
     CONTACT_UNDONE = "CONTACT_UNDONE"  # a contact logged by mistake taken back (Today's Undo)
     BACKED_UP = "BACKED_UP"            # a verified copy written (detail: its path, size, rows)
     RESTORED = "RESTORED"              # written into the restored file, naming the backup
+
+
+class OutboxStatus(StrEnum):
+    """Where a summary for head office stands (relmgr/services/sync/outbox.py)."""
+
+    QUEUED = "QUEUED"        # waiting: not sent yet, or the last attempt failed (retried)
+    SENT = "SENT"            # head office acknowledged it (accepted, or had it already)
+    REFUSED = "REFUSED"      # head office refused it; not retried

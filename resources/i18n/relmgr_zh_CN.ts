@@ -2246,16 +2246,26 @@ Portfolios, settings and logs are kept in {folder}</source>
     </message>
     <message>
         <location filename="../../relmgr/ui/common/progress_strip.py" line="26" />
+        <source>sending to head office</source>
+        <translation>正在发送至总行</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="27" />
+        <source>recording the answers</source>
+        <translation>正在记录总行答复</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="28" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/progress_strip.py" line="74" />
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="76" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/progress_strip.py" line="87" />
+        <location filename="../../relmgr/ui/common/progress_strip.py" line="89" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2966,118 +2976,189 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="85" />
+        <location filename="../../relmgr/ui/sync/page.py" line="119" />
         <source>Building the summary…</source>
         <extracomment>What it shows: aggregates of everything, and the outbox (sequence numbers, audit).</extracomment>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="108" />
+        <location filename="../../relmgr/ui/sync/page.py" line="147" />
         <source>suppressed</source>
         <translation>已隐藏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="108" />
+        <location filename="../../relmgr/ui/sync/page.py" line="140" />
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="124" />
+        <location filename="../../relmgr/ui/sync/page.py" line="139" />
+        <source>published, noisy (±{count} customers, 95%)</source>
+        <translation>已发布，含噪声（±{count} 位客户，95%）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="164" />
+        <source>next try {time}</source>
+        <translation>下次尝试 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="170" />
+        <source>already received</source>
+        <translation>总行已收到过</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="171" />
+        <source>accepted</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="194" />
         <source>This portfolio has no branch id for head office yet: the branch's administrator sets it with relmgr sync setup.</source>
         <translation>本组合尚未设置总行同步的网点编号：请网点管理员用 relmgr sync setup 设置。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="129" />
+        <location filename="../../relmgr/ui/sync/page.py" line="199" />
         <source>The summary could not be built ({kind}).</source>
         <translation>无法生成汇总（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="137" />
-        <source>Branch {branch}, period {start} to {end}; k = {k}; {hidden} cells suppressed; AUM rounded to {step:,}; no figure is noisy (differential privacy is off). Outbox: {pending} waiting, {sent} sent.</source>
-        <translation>网点 {branch}，期间 {start} 至 {end}；k = {k}；{hidden} 个单元格已隐藏；AUM 按 {step:,} 取整；没有加噪数字（差分隐私未开启）。发件箱：{pending} 份待发，{sent} 份已发。</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="153" />
+        <location filename="../../relmgr/ui/sync/page.py" line="235" />
+        <location filename="../../relmgr/ui/sync/page.py" line="253" />
         <source>No head-office address: set it in Settings.</source>
         <translation>未设置总行地址：请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="162" />
-        <source>Not sent, kept in the outbox: {reason}</source>
-        <translation>未发送，已保留在发件箱：{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="163" />
+        <location filename="../../relmgr/ui/sync/page.py" line="276" />
         <source>Sent {count} summaries.</source>
         <translation>已发送 {count} 份汇总。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="169" />
+        <location filename="../../relmgr/ui/sync/page.py" line="293" />
         <source>Not sent ({kind}).</source>
         <translation>未发送（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="172" />
+        <location filename="../../relmgr/ui/sync/page.py" line="296" />
         <source>Save the signed summary</source>
         <translation>保存已签名的汇总</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="173" />
+        <location filename="../../relmgr/ui/sync/page.py" line="297" />
         <source>Summary (*.json)</source>
         <translation>汇总 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="181" />
+        <location filename="../../relmgr/ui/sync/page.py" line="305" />
         <source>Saved to {file}.</source>
         <translation>已保存到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="193" />
+        <location filename="../../relmgr/ui/sync/page.py" line="317" />
         <source>Head-office summary</source>
         <translation>总行汇总</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="194" />
-        <source>Exactly what leaves this PC: counts of customers and rounded AUM, never a name, number or note. {mark} marks a suppressed cell (fewer than k customers, or hidden so totals cannot reveal one).</source>
-        <translation>以下正是将离开本机的全部内容：客户数与取整后的 AUM，绝不含姓名、号码或备注。{mark} 表示已隐藏的单元格（客户少于 k 个，或为防止由合计推算而隐藏）。</translation>
+        <location filename="../../relmgr/ui/sync/page.py" line="209" />
+        <source>Differential privacy is on (epsilon {epsilon:g}): every customer count is noisy by up to ±{count}, every AUM figure by up to ±{aum:,} (95% of the time); totals add up the noisy cells; model quality is not noisy.</source>
+        <translation>差分隐私已开启（epsilon {epsilon:g}）：每个客户数含最多 ±{count} 的噪声，每个 AUM 数字含最多 ±{aum:,} 的噪声（95% 的情况下）；合计为含噪单元格之和；模型质量不加噪。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="198" />
+        <location filename="../../relmgr/ui/sync/page.py" line="215" />
+        <source>No figure is noisy (differential privacy is off).</source>
+        <translation>没有加噪数字（差分隐私未开启）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="217" />
+        <source>Branch {branch}, period {start} to {end}; k = {k}; {hidden} cells suppressed; AUM rounded to {step:,}. {noisy} Outbox: {queued} waiting, {sent} sent and acknowledged, {refused} refused.</source>
+        <translation>网点 {branch}，期间 {start} 至 {end}；k = {k}；{hidden} 个单元格已隐藏；AUM 按 {step:,} 取整。{noisy}发件箱：{queued} 份待发，{sent} 份已发送并经总行确认，{refused} 份被拒收。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="264" />
+        <source>Sending to head office</source>
+        <translation>发送至总行</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="277" />
+        <source>Summary #{number} refused by head office: {reason}</source>
+        <translation>第 {number} 号汇总被总行拒收：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="280" />
+        <source>Not sent, kept in the outbox and tried again later: {reason}</source>
+        <translation>未发送，已保留在发件箱，稍后重试：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="318" />
+        <source>Exactly what leaves this PC: counts of customers and rounded AUM, never a name, number or note. {mark} marks a suppressed cell (fewer than k customers, or hidden so totals cannot reveal one). Below: the outbox, kept inside the encrypted portfolio.</source>
+        <translation>以下正是将离开本机的全部内容：客户数与取整后的 AUM，绝不含姓名、号码或备注。{mark} 表示已隐藏的单元格（客户少于 k 个，或为防止由合计推算而隐藏）。下方为发件箱，保存在加密客户库内。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="324" />
+        <source>Summary</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="324" />
+        <source>Period</source>
+        <translation>期间</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="324" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="324" />
+        <source>Attempts</source>
+        <translation>尝试次数</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="325" />
+        <source>Last attempt</source>
+        <translation>上次尝试</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="325" />
+        <source>Answer or next try</source>
+        <translation>总行答复或下次尝试</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/sync/page.py" line="326" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="198" />
+        <location filename="../../relmgr/ui/sync/page.py" line="326" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="198" />
+        <location filename="../../relmgr/ui/sync/page.py" line="326" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="199" />
+        <location filename="../../relmgr/ui/sync/page.py" line="327" />
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="199" />
+        <location filename="../../relmgr/ui/sync/page.py" line="327" />
         <source>AUM (rounded)</source>
         <translation>AUM（取整）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="200" />
+        <location filename="../../relmgr/ui/sync/page.py" line="328" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="201" />
+        <location filename="../../relmgr/ui/sync/page.py" line="329" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="202" />
+        <location filename="../../relmgr/ui/sync/page.py" line="330" />
         <source>Save to file…</source>
         <translation>保存到文件…</translation>
     </message>

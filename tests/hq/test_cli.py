@@ -1,5 +1,5 @@
 """`relmgr-hq` end to end on SQLite and PostgreSQL: a branch exports a summary with `relmgr sync
-export`, head office enrols the key `relmgr sync key` printed and ingests the carried file
+--to-file`, head office enrols the key `relmgr sync FILE --show-key` printed and ingests the carried file
 (again: a duplicate; tampered: refused, exit 2), writes the rollup as JSON and HTML; one-line
 errors for bad input; the small bench stores every summary exactly once."""
 
@@ -25,17 +25,17 @@ REPO = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def carried(demo_portfolio_file: Path, tmp_path: Path, monkeypatch, capsys) -> tuple[Path, Path]:
     """A folder with BR-9's two exported summaries (the later one's name sorts first), and the
-    key file `relmgr sync key` printed."""
+    key file `relmgr sync FILE --show-key` printed."""
     monkeypatch.setenv("RELMGR_PASSWORD", DEMO_PASSWORD_FOR_TESTS)
     portfolio = tmp_path / "branch.rmdb"
     shutil.copy(demo_portfolio_file, portfolio)
     assert relmgr(["sync", "setup", str(portfolio), "--branch", "BR-9"]) == 0
     folder = tmp_path / "usb"
     folder.mkdir()
-    assert relmgr(["sync", "export", str(portfolio), str(folder / "br9.json")]) == 0
-    assert relmgr(["sync", "export", str(portfolio), str(folder / "a-later.json")]) == 0
+    assert relmgr(["sync", str(portfolio), "--to-file", str(folder / "br9.json")]) == 0
+    assert relmgr(["sync", str(portfolio), "--to-file", str(folder / "a-later.json")]) == 0
     capsys.readouterr()
-    assert relmgr(["sync", "key", str(portfolio)]) == 0
+    assert relmgr(["sync", str(portfolio), "--show-key"]) == 0
     keys = tmp_path / "keys.json"
     keys.write_text(capsys.readouterr().out)
     return folder, keys

@@ -110,10 +110,10 @@ def test_sequence_numbers_rise_and_export_is_audited(scored_portfolio: Path, tmp
         assert second["payload"]["sequence"] == first["payload"]["sequence"] + 1
         assert first["payload"]["summary_id"] != second["payload"]["summary_id"]
         written = outbox.export(portfolio, first, tmp_path / "carry.json")
-        queued = outbox.queue(tmp_path / "outbox", second)
+        queued = outbox.queue(portfolio, second)
         rows = list_audit(portfolio, action=AuditAction.SYNCED)
+        assert [i.summary_id for i in outbox.items(portfolio)] == [queued.summary_id]
     assert json.loads(written.read_bytes()) == first
-    assert outbox.pending(tmp_path / "outbox") == [queued]
     assert list(rows["target"]) == [first["payload"]["summary_id"]]
     assert not list(tmp_path.glob(".*.part"))
 

@@ -67,3 +67,64 @@ def test_without_a_branch_id_the_chinese_page_says_so_in_chinese(qtbot, qapp, ru
         assert "no branch id" not in page.status_label.text()
     finally:
         translations.apply("en")
+
+
+def test_sync_now_sends_off_the_database_thread_lists_the_outbox_and_the_timer_retries(
+        qtbot, runner_on_demo, tmp_path: Path, monkeypatch) -> None:
+    """Head office down: the summary waits in the outbox (listed with the reason); back up: the
+    timer's round sends it on its own; a refusal is listed with head office's reason. The HTTPS
+    round trip runs on the worker thread, never the database one."""
+    import dataclasses
+    import threading
+
+    from relmgr.domain.codes import OutboxStatus
+    from relmgr.services import settings as settings_module
+    from relmgr.services.sync import transport
+    from tests.services.https_stub import UNAVAILABLE, make_certificates, refused, serve
+
+    runner_on_demo.db.submit(branch.set_branch_id, "BR-UI").result()
+    certificates = make_certificates(tmp_path)
+    sending_threads = []
+    real_send = transport.send
+
+    def watched(*args, **kwargs):
+        sending_threads.append(threading.current_thread().name)
+        return real_send(*args, **kwargs)
+
+    monkeypatch.setattr(transport, "send", watched)
+    with serve(certificates) as stub:
+        configured = dataclasses.replace(settings_module.load_settings(), head_office_url=stub.url,
+                                         ca_bundle=str(certificates["ca"]))
+        monkeypatch.setattr("relmgr.ui.sync.page.load_settings", lambda: configured)
+        page = SyncPage(runner_on_demo)
+        qtbot.addWidget(page)
+        with qtbot.waitSignal(page.loaded, timeout=60_000):
+            page.load()
+        stub.answers[:] = [UNAVAILABLE]
+        with qtbot.waitSignal(page.finished, timeout=60_000) as done:
+            page.send_now()
+        assert "kept in the outbox" in done.args[0] and "HTTP 503" in done.args[0]
+        qtbot.waitUntil(lambda: page.outbox_table.rowCount() == 1 and page._items[0].attempts == 1,
+                        timeout=30_000)
+        assert page.outbox_table.item(0, 2).text() == "Waiting to send"
+        assert "HTTP 503" in page.outbox_table.item(0, 5).text()
+
+        # The timer's round waits for the backoff; once due, it sends on its own.
+        runner_on_demo.db.submit(lambda p: p.conn.execute(
+            "UPDATE sync_outbox SET next_attempt_at = '2000-01-01T00:00:00+00:00'")).result()
+        page.retry_due()
+        qtbot.waitUntil(lambda: page._items and page._items[0].status is OutboxStatus.SENT,
+                        timeout=30_000)
+        assert len(stub.received) == 1
+        assert page.outbox_table.item(0, 2).text() == "Sent, acknowledged"
+
+        stub.answers[:] = [refused("schema not accepted here")]
+        with qtbot.waitSignal(page.finished, timeout=60_000) as done:
+            page.send_now()
+        assert "refused by head office: schema not accepted here" in done.args[0]
+        qtbot.waitUntil(lambda: len(page._items) == 2 and page._items[0].status is OutboxStatus.REFUSED,
+                        timeout=30_000)
+        assert page.outbox_table.item(0, 5).text() == "schema not accepted here"
+        qtbot.waitUntil(lambda: "1 sent and acknowledged, 1 refused" in page.status_label.text(),
+                        timeout=30_000)
+    assert sending_threads and all("fit" in name for name in sending_threads)

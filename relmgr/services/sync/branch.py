@@ -1,6 +1,6 @@
 """The branch's sync identity, kept as team rules inside the encrypted portfolio: its id, its
 private signing key, the next sequence number and k. Set once per portfolio; the private key never
-leaves the portfolio: head office enrols its public key (`relmgr sync key FILE` prints it)."""
+leaves the portfolio: head office enrols its public key (`relmgr sync FILE --show-key` prints it)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ RULE_BRANCH_ID = "sync_branch_id"
 RULE_KEY = "sync_signing_key"
 RULE_SEQUENCE = "sync_last_sequence"
 RULE_K = "sync_k"
+RULE_EPSILON = "sync_epsilon"
+MAX_EPSILON = 10.0
 _BRANCH_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")
 
 
@@ -32,6 +34,17 @@ def k_of(portfolio: Portfolio) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or value < 2:
         raise ValueError(f"team rule {RULE_K!r} must be a whole number of at least 2")
     return value
+
+
+def epsilon_of(portfolio: Portfolio) -> float | None:
+    """The differential-privacy budget for one summary, or None: off (the default)."""
+    value = get_rule(portfolio, RULE_EPSILON)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_EPSILON:
+        raise ValueError(f"team rule {RULE_EPSILON!r} must be a number above 0 and at most "
+                         f"{MAX_EPSILON:g} (or unset: no noise)")
+    return float(value)
 
 
 def branch_id(portfolio: Portfolio) -> str:

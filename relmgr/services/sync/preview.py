@@ -16,11 +16,25 @@ def _figure(cell: dict[str, Any]) -> str:
     return text
 
 
+def noise_sentence(payload: dict[str, Any]) -> str:
+    """Which figures are noisy and by how much (English; the page words its own)."""
+    dp = payload.get("differential_privacy")
+    if not dp:
+        return "differential privacy: off (no figure is noisy)"
+    return (f"differential privacy: epsilon {dp['epsilon']:g} over {dp['releases']} releases; "
+            f"every cell's customers are noisy by up to ±{dp['counts']['interval_95']} "
+            f"({dp['counts']['mechanism']}) and its AUM by up to ±{dp['aum']['interval_95']:,} "
+            f"({dp['aum']['mechanism']}, AUM clipped at {dp['aum']['clipped_per_customer']:,} a "
+            "customer), 95% of the time; totals are sums of the noisy cells; model quality is "
+            "not noisy")
+
+
 def preview_lines(payload: dict[str, Any]) -> list[str]:
     """Plain-text tables of a payload (signed or not: the payload part is what is read)."""
     lines = [f"branch {payload.get('branch_id', '?')}  period {payload['period']['from']} .. "
              f"{payload['period']['to']}  k = {payload['k']}  AUM rounded to "
-             f"{payload['aum_rounding']:,}  differential privacy: off (no figure is noisy)",
+             f"{payload['aum_rounding']:,}",
+             noise_sentence(payload),
              f"{SUPPRESSED_MARK} = suppressed: fewer than k customers, or hidden so that totals "
              "cannot give a small cell back"]
     for table in payload["tables"]:

@@ -20,7 +20,8 @@ from relmgr.domain.churn import RiskBand, WarningState
 from relmgr.domain.segments import ContactStatus, RfmSegment, Stage, Tier
 from relmgr.domain.suitability import RecoOutcome
 from relmgr.services import churn, data_date, segments
-from relmgr.services.sync.disclosure import Protected, protect
+from relmgr.services.sync import noise
+from relmgr.services.sync.disclosure import Protected, extend, protect
 from relmgr.storage import reco_store
 from relmgr.storage import worklist_store
 
@@ -85,14 +86,21 @@ def _crosstab(frame: pd.DataFrame, row: str, column: str, rows: list[str], colum
 
 
 def _table(frame: pd.DataFrame, name: str, row: str, column: str, rows: list[str],
-           columns: list[str], *, k: int, with_aum: bool) -> Table:
+           columns: list[str], *, k: int, with_aum: bool, epsilon: float | None = None) -> Table:
+    """One table; with `epsilon` (this table's share of the budget for each of its releases),
+    its inner cells are noisy BEFORE suppression and its totals summed from the noisy cells, so
+    the k rule is judged on what is published and the figures add up."""
     counts = _crosstab(frame, row, column, rows, columns).astype(np.int64)
+    if epsilon is not None:
+        counts = noise.noisy_counts(counts, epsilon)
     protected = protect(counts, k)
     aum = None
     if with_aum:
-        inner = _crosstab(frame, row, column, rows, columns, values="aum").astype(np.float64)
-        rows_total = np.concatenate([inner, inner.sum(axis=1, keepdims=True)], axis=1)
-        aum = np.concatenate([rows_total, rows_total.sum(axis=0, keepdims=True)], axis=0)
+        values = "aum" if epsilon is None else "aum_clipped"
+        inner = _crosstab(frame, row, column, rows, columns, values=values).astype(np.float64)
+        if epsilon is not None:
+            inner = noise.noisy_sums(inner, epsilon)
+        aum = extend(inner)
     return Table(name=name, row_field=row, column_field=column, rows=rows, columns=columns,
                  protected=protected, aum=aum)
 
@@ -152,38 +160,46 @@ class Summary:
     tables: list[Table]
     model_quality: dict[str, Any]
     churn_scored: bool
+    differential_privacy: dict[str, Any] | None = None
 
     def body(self) -> dict[str, Any]:
         """The aggregate part of the payload (no ids, sequence or signature yet)."""
         return {
             "schema": SCHEMA,
             "period": {"from": self.as_of.replace(day=1).isoformat(), "to": self.as_of.isoformat()},
-            "k": self.k, "aum_rounding": AUM_STEP, "differential_privacy": None,
+            "k": self.k, "aum_rounding": AUM_STEP,
+            "differential_privacy": self.differential_privacy,
             "churn_scored_at_data_date": self.churn_scored,
             "tables": [t.to_json() for t in self.tables],
             "model_quality": self.model_quality,
         }
 
 
-def build_summary(portfolio, *, k: int, as_of: dt.date | None = None) -> Summary:
+def build_summary(portfolio, *, k: int, as_of: dt.date | None = None,
+                  epsilon: float | None = None) -> Summary:
     """The branch's aggregate summary at the data date (segments are refreshed first when the
-    stored ones describe another day, as `relmgr segments` does)."""
+    stored ones describe another day, as `relmgr segments` does). With `epsilon`, the tables'
+    figures are differentially private (services.sync.noise), the budget split evenly over the
+    releases (each table's counts, and its AUM sums)."""
     day = data_date.as_of(portfolio, as_of)
     facts, scored = customer_facts(portfolio, as_of=day)
+    facts["aum_clipped"] = facts["aum"].clip(lower=0.0, upper=noise.CLIP_AUM)
     tiers, stages = [t.value for t in Tier], [s.value for s in Stage]
-    tables = [
-        _table(facts, "customers_by_tier_and_stage", "tier", "stage", tiers, stages,
-               k=k, with_aum=True),
-        _table(facts, "customers_by_segment", "all", "rfm_segment", ["ALL"],
-               [s.value for s in RfmSegment], k=k, with_aum=True),
-        _table(facts, "contacts_due_by_tier", "tier", "contact_status", tiers,
-               [c.value for c in ContactStatus] + ["UNKNOWN"], k=k, with_aum=False),
-        _table(facts, "recommendation_answers", "all", "reco_answer", ["ALL"],
-               [o.value for o in RecoOutcome] + [NO_ANSWER], k=k, with_aum=False),
+    specs = [
+        ("customers_by_tier_and_stage", "tier", "stage", tiers, stages, True),
+        ("customers_by_segment", "all", "rfm_segment", ["ALL"], [s.value for s in RfmSegment], True),
+        ("contacts_due_by_tier", "tier", "contact_status", tiers,
+         [c.value for c in ContactStatus] + ["UNKNOWN"], False),
+        ("recommendation_answers", "all", "reco_answer", ["ALL"],
+         [o.value for o in RecoOutcome] + [NO_ANSWER], False),
     ]
     if scored:
-        tables.append(_table(facts, "churn_band_by_handling", "band", "state",
-                             [b.value for b in RiskBand] + [NOT_SCORED],
-                             [s.value for s in WarningState] + [NOT_SCORED], k=k, with_aum=False))
+        specs.append(("churn_band_by_handling", "band", "state", [b.value for b in RiskBand] + [NOT_SCORED],
+                      [s.value for s in WarningState] + [NOT_SCORED], False))
+    releases = len(specs) + sum(spec[5] for spec in specs)
+    share = None if epsilon is None else epsilon / releases
+    tables = [_table(facts, name, row, column, rows, columns, k=k, with_aum=with_aum, epsilon=share)
+              for name, row, column, rows, columns, with_aum in specs]
     return Summary(as_of=day, k=k, tables=tables, model_quality=_model_quality(portfolio, k=k),
-                   churn_scored=scored)
+                   churn_scored=scored,
+                   differential_privacy=None if epsilon is None else noise.description(epsilon, releases))

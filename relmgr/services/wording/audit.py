@@ -15,6 +15,8 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.REVEAL_PHONE: ("Phone number revealed", "查看完整手机号"),
     AuditAction.EXPORTED: ("Exported", "导出"),
     AuditAction.SYNCED: ("Synced to head office", "同步至总行"),
+    AuditAction.SYNC_FAILED: ("Sync to head office failed", "同步至总行失败"),
+    AuditAction.SYNC_REFUSED: ("Refused by head office", "总行拒收"),
     AuditAction.ALERT_CHECKED: ("Unusual-activity alert checked", "异常交易提醒已核实"),
     AuditAction.RULES_CHANGED: ("Team rules changed", "修改团队规则"),
     AuditAction.CONTACT_UNDONE: ("Logged contact undone", "撤销联系记录"),

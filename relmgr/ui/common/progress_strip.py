@@ -23,6 +23,8 @@ STEP_WORDS = {
     "lifecycle": QT_TRANSLATE_NOOP("ProgressStrip", "lifecycle stages"),
     "combine": QT_TRANSLATE_NOOP("ProgressStrip", "combining the results"),
     "writing": QT_TRANSLATE_NOOP("ProgressStrip", "saving"),
+    "sending": QT_TRANSLATE_NOOP("ProgressStrip", "sending to head office"),
+    "sent": QT_TRANSLATE_NOOP("ProgressStrip", "recording the answers"),
     "done": QT_TRANSLATE_NOOP("ProgressStrip", "done"),
 }
 

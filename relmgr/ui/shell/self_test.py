@@ -350,6 +350,7 @@ class SelfTest:
         hook, sys.excepthook = sys.excepthook, self.excepthook
         try:
             self.check("unlock the demo portfolio", self.unlock)
+            self.check("summary signing and differential-privacy noise", noise_works)
             for language in self.languages:
                 self.check(f"[{language}] switch language", lambda: self.switch_language(language))
                 self.check(f"[{language}] visit every page", self.visit_pages)
@@ -366,6 +367,24 @@ class SelfTest:
         finally:
             sys.excepthook = hook
         return self.failures
+
+
+def noise_works() -> None:
+    """The summary's optional noise loads diffprivlib's mechanisms through a shim (its package
+    __init__ does not import in this environment): frozen, the shim must still find them. And
+    the summary's Ed25519 signature (cryptography, with cffi's backend) signs and verifies."""
+    import numpy as np
+
+    from relmgr.services.sync import noise, signing
+
+    key = signing.new_key()
+    if signing.verify(signing.sign({"check": 1}, key), signing.public_key(key)) != {"check": 1}:
+        raise CheckFailed("a signed summary did not verify")
+
+    counts = noise.noisy_counts(np.full(200, 50), 1.0)
+    sums = noise.noisy_sums(np.full(3, 1e7), 1.0)
+    if counts.shape != (200,) or sums.shape != (3,) or len(set(counts.tolist())) < 2:
+        raise CheckFailed("the differential-privacy mechanisms gave no noise")
 
 
 def run_self_test(*, customers: int = CUSTOMERS, **options: Any) -> int:
