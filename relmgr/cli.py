@@ -672,6 +672,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_rules_parser(sub)
     from relmgr.cli_files import add_parsers as add_file_parsers
     add_file_parsers(sub)
+    from relmgr.cli_marketing import add_parsers as add_marketing_parsers
+    add_marketing_parsers(sub, _date)
     return parser
 
 

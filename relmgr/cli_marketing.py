@@ -1,0 +1,55 @@
+"""`relmgr campaigns FILE [--today DATE] [--json]`: every campaign's conversion per arm, uplift with
+its 95% interval, p-value, incremental AUM, cost, revenue and ROI (relmgr/services/campaigns.py).
+Registered by relmgr.cli.build_parser."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+_VERDICT_WORDS = {
+    "NO_CONTROL": "no control group: uplift cannot be measured",
+    "TOO_SMALL": "too small to say",
+    "UPLIFT": "significant uplift",
+    "NEGATIVE": "significantly worse than the control",
+    "NOT_SIGNIFICANT": "no significant difference",
+}
+
+
+def cmd_campaigns(args: argparse.Namespace) -> int:
+    from relmgr import cli       # late: relmgr.cli imports this module while building its parser
+    from relmgr.services.campaigns import campaigns_json, load_campaign_reports
+    from relmgr.services.data_date import NoDataDate
+
+    with cli._open(args.file, command="campaigns") as portfolio:
+        try:
+            payload = campaigns_json(load_campaign_reports(portfolio, today=args.today))
+        except NoDataDate as error:
+            raise cli.UserError(str(error)) from None
+    if args.json:
+        cli._print_json(payload)
+        return cli.EXIT_OK
+    if not payload["campaigns"]:
+        print("no campaigns in this portfolio")
+    for c in payload["campaigns"]:
+        t = c["arms"]["treatment"]
+        line = f"{c['id']}  {c['name']}  treatment {t['converted']}/{t['n']}"
+        if "control" in c["arms"]:
+            k = c["arms"]["control"]
+            line += f"  control {k['converted']}/{k['n']}"
+        if c["uplift"] is not None:
+            low, high = c["uplift_ci"]
+            line += f"  uplift {c['uplift']:+.1%} [{low:+.1%}, {high:+.1%}]"
+        print(f"{line}  {_VERDICT_WORDS[c['verdict']]}")
+    return cli.EXIT_OK
+
+
+def add_parsers(sub: Any, date_type: Any) -> None:
+    campaigns = sub.add_parser("campaigns", help="campaign results: conversion, uplift against the "
+                                                 "control group with its 95%% interval, ROI")
+    campaigns.add_argument("file")
+    campaigns.add_argument("--today", type=date_type, default=None, help="override the data date")
+    campaigns.add_argument("--json", action="store_true",
+                           help='print {"campaigns": [...]}: id, name, arms, uplift, uplift_ci, p_value, '
+                                "incremental_aum, cost, revenue, roi")
+    campaigns.set_defaults(handler=cmd_campaigns)
