@@ -1,6 +1,7 @@
 """`relmgr campaigns FILE [--today DATE] [--json]`: every campaign's conversion per arm, uplift with
-its 95% interval, p-value, incremental AUM, cost, revenue and ROI (relmgr/services/campaigns.py).
-Registered by relmgr.cli.build_parser."""
+its 95% interval, p-value, incremental AUM, cost, revenue and ROI (relmgr/services/campaigns.py);
+`relmgr lists FILE [--name NAME] [--save NAME --criteria JSON] [--json]`: saved target lists and
+their members, masked (relmgr/services/target_lists.py). Registered by relmgr.cli.build_parser."""
 
 from __future__ import annotations
 
@@ -44,7 +45,43 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+def cmd_lists(args: argparse.Namespace) -> int:
+    from relmgr import cli
+    from relmgr.services.target_lists import lists_json, save_list
+
+    with cli._open(args.file, command="lists") as portfolio:
+        if args.save is not None:
+            try:
+                save_list(portfolio, name=args.save, criteria=args.criteria or "")
+            except ValueError as error:        # a bad name or criteria: nothing was saved
+                raise cli.UserError(str(error)) from None
+        try:
+            payload = lists_json(portfolio, name=args.name)
+        except KeyError:
+            raise cli.UserError("no saved target list of that name (relmgr lists FILE shows them)") from None
+    if args.json:
+        cli._print_json(payload)
+        return cli.EXIT_OK
+    if not payload["lists"]:
+        print("no saved target lists")
+    for item in payload["lists"]:
+        print(f"{item['name']}: {item['count']} customers")
+    return cli.EXIT_OK
+
+
 def add_parsers(sub: Any, date_type: Any) -> None:
+    lists = sub.add_parser("lists", help="saved target lists and their members (masked)")
+    lists.add_argument("file")
+    lists.add_argument("--name", default=None, help="only this list")
+    lists.add_argument("--save", default=None, metavar="NAME",
+                       help="first save (or replace) a list of this name with --criteria")
+    lists.add_argument("--criteria", default=None, metavar="JSON",
+                       help='e.g. {"combine": "AND", "criteria": [{"field": "tier", "op": "in", '
+                            '"value": ["VIP"]}, {"field": "products", "op": "not_holds", "value": ["WM-FI"]}]}')
+    lists.add_argument("--json", action="store_true",
+                       help='print {"lists": [{"name", "criteria", "count", "members"}]}, members masked')
+    lists.set_defaults(handler=cmd_lists)
+
     campaigns = sub.add_parser("campaigns", help="campaign results: conversion, uplift against the "
                                                  "control group with its 95%% interval, ROI")
     campaigns.add_argument("file")

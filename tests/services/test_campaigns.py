@@ -31,7 +31,7 @@ def _by_id(reports):
 def test_the_demo_campaigns_show_an_effect_no_effect_and_no_control(branch_demo) -> None:
     with open_portfolio(branch_demo, DEMO_PASSWORD_FOR_TESTS) as portfolio:
         results = _by_id(load_campaign_reports(portfolio))
-    works, null, uncontrolled = results["CMP-LCD"], results["CMP-IDX"], results["CMP-PLT"]
+    works, null, uncontrolled = results["CMP-WMF"], results["CMP-BND"], results["CMP-PLT"]
     assert works.comparison.verdict is CampaignVerdict.UPLIFT
     assert works.comparison.uplift_ci[0] > 0 and works.incremental_aum > 0
     assert null.comparison.verdict is CampaignVerdict.NOT_SIGNIFICANT
@@ -49,25 +49,25 @@ def _no_uplift_measured(result) -> bool:
 
 def test_conversion_is_read_from_holdings_not_from_the_typed_outcome(writable_demo_portfolio) -> None:
     with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
-        before = _by_id(load_campaign_reports(portfolio))["CMP-LCD"].comparison
+        before = _by_id(load_campaign_reports(portfolio))["CMP-WMF"].comparison
         assert before.treatment.converted > 0
         with portfolio.transaction():
-            portfolio.conn.execute("UPDATE offers SET outcome = 'ACCEPTED' WHERE campaign_id = 'CMP-LCD'")
-        typed = _by_id(load_campaign_reports(portfolio))["CMP-LCD"].comparison
+            portfolio.conn.execute("UPDATE offers SET outcome = 'ACCEPTED' WHERE campaign_id = 'CMP-WMF'")
+        typed = _by_id(load_campaign_reports(portfolio))["CMP-WMF"].comparison
         assert typed == before
         with portfolio.transaction():
             portfolio.conn.execute(
-                "UPDATE holdings SET opened_on = '2000-01-01' WHERE product_id = 'LCD3Y' AND opened_on >= "
-                "(SELECT start_on FROM campaigns WHERE campaign_id = 'CMP-LCD')")
-        after = _by_id(load_campaign_reports(portfolio))["CMP-LCD"].comparison
+                "UPDATE holdings SET opened_on = '2000-01-01' WHERE product_id = 'WM-FI' AND opened_on >= "
+                "(SELECT start_on FROM campaigns WHERE campaign_id = 'CMP-WMF')")
+        after = _by_id(load_campaign_reports(portfolio))["CMP-WMF"].comparison
     assert after.treatment.converted == 0 and after.control.converted == 0
 
 
 def test_breakdown_by_tier_after_a_refresh_adds_up(writable_demo_portfolio) -> None:
     with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
-        assert _by_id(load_campaign_reports(portfolio))["CMP-LCD"].by_tier == {}
+        assert _by_id(load_campaign_reports(portfolio))["CMP-WMF"].by_tier == {}
         refresh_segments(portfolio)
-        result = _by_id(load_campaign_reports(portfolio))["CMP-LCD"]
+        result = _by_id(load_campaign_reports(portfolio))["CMP-WMF"]
     for breakdown in (result.by_tier, result.by_channel):
         assert sum(c.treatment.n for c in breakdown.values()) == result.comparison.treatment.n
         assert sum(c.control.n for c in breakdown.values()) == result.comparison.control.n
@@ -78,11 +78,13 @@ def test_relmgr_campaigns_json_has_the_issues_shape(demo_portfolio_file, monkeyp
     monkeypatch.setenv("RELMGR_PASSWORD", DEMO_PASSWORD_FOR_TESTS)
     assert main(["campaigns", str(demo_portfolio_file), "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
-    assert [c["id"] for c in payload["campaigns"]] == ["CMP-LCD", "CMP-IDX", "CMP-PLT"]
+    assert [c["id"] for c in payload["campaigns"]] == ["CMP-WMF", "CMP-BND", "CMP-PLT"]
     for c in payload["campaigns"]:
         assert {"id", "name", "arms", "uplift", "uplift_ci", "p_value", "incremental_aum", "cost",
                 "revenue", "roi"} <= set(c)
         assert set(c["arms"]["treatment"]) == {"n", "converted", "rate"}
+    # The 300-customer demo the app opens shows the three cases too.
+    assert [c["verdict"] for c in payload["campaigns"]] == ["UPLIFT", "NOT_SIGNIFICANT", "NO_CONTROL"]
     plt = payload["campaigns"][2]
     assert "control" not in plt["arms"] and plt["uplift"] is None and plt["verdict"] == "NO_CONTROL"
     lcd = payload["campaigns"][0]

@@ -1,8 +1,8 @@
 """The demo's campaigns: who was offered what, who was held out, and who really bought.
 
 Three campaigns, one of each kind the campaign results must tell apart (analytics/campaign_results.py):
-a large-CD campaign that works (treated customers buy far more often than the held-out control),
-an index-fund campaign that does nothing (both arms buy at the same organic rate), and a
+a fixed-income wealth campaign that works (treated customers buy far more often than the held-out control),
+an bond-fund campaign that does nothing (both arms buy at the same organic rate), and a
 platinum-card campaign run without a control group. A conversion is a real holding of the
 promoted product opened inside the campaign window, added to the holdings; the outcome the RM
 typed on the offer is noisy on purpose (a yes that never bought, a purchase never recorded), so
@@ -22,11 +22,12 @@ from relmgr.services.demo import catalogue as cat
 # campaign_id, name, product, start months before the data date, length in months, channel,
 # cost per contact, share held out as control, extra purchase probability for treated customers
 _CAMPAIGNS = (
-    ("CMP-LCD", "大额存单季度营销", "LCD3Y", 8, 3, "PHONE", 15.0, 0.25, 0.22),
-    ("CMP-IDX", "指数基金定投推广", "FD-IDX", 5, 2, "WECHAT", 5.0, 0.25, 0.0),
+    ("CMP-WMF", "稳享固收理财季度营销", "WM-FI", 8, 3, "PHONE", 15.0, 0.3, 0.22),
+    ("CMP-BND", "纯债基金定投推广", "FD-BOND", 5, 2, "WECHAT", 5.0, 0.3, 0.0),
     ("CMP-PLT", "白金信用卡升级", "CC-PLT", 2, 3, "SMS", 2.0, 0.0, 0.12),
 )
-_SAMPLE_SHARE = 0.55          # of the customers eligible when the campaign starts
+_SAMPLE_SHARE = 0.9          # of the customers eligible when the campaign starts
+_DECLINED_SHARE = 0.05
 _ORGANIC = (0.04, 0.12)       # purchase probability without any campaign, by low/high affinity
 
 
@@ -48,10 +49,42 @@ def _balance(rng: np.random.Generator, product: str, wealth: np.ndarray) -> np.n
     return np.round(np.maximum(wealth * share, cat.MIN_AMOUNT[product]), -2)
 
 
-def campaigns_and_offers(seed: int, pop, holdings, first_holding: int
-                         ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def marketing_consent(seed: int, customers: int) -> np.ndarray:
+    """The bank's consent column: most customers agreed, some declined (勿扰), for the rest the
+    export does not say."""
+    rng = np.random.default_rng(np.random.SeedSequence([seed, 4]))
+    draw = rng.random(customers)
+    return np.where(draw < _DECLINED_SHARE, "DECLINED", np.where(draw < 0.7, "GRANTED", None)).astype(object)
+
+
+def _suitable(product: str, customers: pd.DataFrame, pop) -> np.ndarray:
+    """The sales rules the rest of the demo follows: risk level within the customer's rating,
+    age within the product's range, wealth above its minimum."""
+    rating = customers["risk_rating"].str[1].astype(int).to_numpy()
+    born = pd.to_datetime(customers["birth_date"]).dt.date
+    age = ((pop.cal.as_of - born).map(lambda d: d.days // 365)).to_numpy()
+    low, high = cat.AGE_RANGE[product]
+    return ((cat.RISK[product] <= rating) & (age >= low) & (age <= high)
+            & (pop.wealth >= cat.MIN_AMOUNT[product]))
+
+
+def _add_new_money(pop, customer: int, opened: int, balance: float) -> None:
+    """A purchase brings new money: the customer's month-end and average AUM rise from the
+    opening on, so holdings and monthly balances agree (and the transactions see the inflow)."""
+    cal = pop.cal
+    month = int(cal.month_of(np.array([opened]))[0])
+    pop.aum_end[customer, month:] += balance
+    pop.aum_avg[customer, month + 1:] += balance
+    left = int(cal.month_start[month] + cal.month_len[month] - opened)
+    pop.aum_avg[customer, month] += balance * left / int(cal.month_len[month])
+
+
+def campaigns_and_offers(seed: int, pop, holdings, first_holding: int, *, customers: pd.DataFrame,
+                         declined: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """(campaigns, offers, the holdings the campaigns' buyers opened) as exchange-format frames;
-    new holding ids run on from `first_holding`."""
+    new holding ids run on from `first_holding`. Customers who declined marketing (`declined`,
+    a mask) are never chosen, nor those the product does not suit. The buyers' new money is
+    added to their AUM history in `pop`, before the transactions are drawn from it."""
     rng = np.random.default_rng(np.random.SeedSequence([seed, 3]))
     cal, n = pop.cal, len(pop.ids)
     campaigns, offers, bought = [], [], []
@@ -60,7 +93,8 @@ def campaigns_and_offers(seed: int, pop, holdings, first_holding: int
         start_day = int(cal.month_start[max(0, len(cal.month_start) - 1 - back)])
         end_day = start_day + int(months * 30.44)
         campaigns.append((cid, name, product, cal.iso(start_day), cal.iso(end_day), channel, cost))
-        eligible = np.flatnonzero((pop.opened_day < start_day) & (pop.churn_day > end_day)
+        eligible = np.flatnonzero((pop.opened_day < start_day) & (pop.churn_day > end_day) & ~declined
+                                  & _suitable(product, customers, pop)
                                   & ~_held_at(holdings, k, start_day, n))
         chosen = eligible[rng.random(len(eligible)) < _SAMPLE_SHARE]
         treated = rng.random(len(chosen)) >= control_share
@@ -75,6 +109,8 @@ def campaigns_and_offers(seed: int, pop, holdings, first_holding: int
         balance = _balance(rng, product, pop.wealth[chosen])
         for i in np.flatnonzero(buys):
             bought.append((chosen[i], k, int(opened[i]), float(balance[i])))
+            if not cat.FAMILY[product].is_liability:
+                _add_new_money(pop, int(chosen[i]), int(opened[i]), float(balance[i]))
         converted = buys | already
         # What the RM typed: most buyers recorded as accepted, some not; some yeses never bought.
         typed_yes = np.where(converted, rng.random(len(chosen)) < 0.85, rng.random(len(chosen)) < 0.03)
