@@ -48,6 +48,9 @@ class TargetFrame:
     holds: dict[str, np.ndarray]
     tagged: dict[str, np.ndarray]
     eligible: np.ndarray
+    # The criteria's columns made once, in the form each comparison wants (codes as text
+    # Series, numbers as floats, dates as text with "" for never), so a count converts nothing.
+    columns: dict[str, Any]
 
     @classmethod
     def build(cls, customers: pd.DataFrame, *, open_products: pd.DataFrame, declined: set[str]) -> TargetFrame:
@@ -69,7 +72,14 @@ class TargetFrame:
             mask[group.to_numpy()] = True
             tagged[str(tag)] = mask
         eligible = frame["closed_on"].isna().to_numpy() & ~frame["customer_id"].astype(str).isin(declined).to_numpy()
-        return cls(frame, holds, tagged, eligible)
+        columns: dict[str, Any] = {}
+        for field in CODE_FIELDS:
+            values = frame[field] if field in frame else pd.Series([None] * len(frame))
+            columns[field] = pd.Series(np.where(values.isna(), "", values.astype(str)), dtype=object)
+        for field in NUMBER_FIELDS:
+            columns[field] = pd.to_numeric(frame[field], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+        columns["last_contact"] = frame["last_contact"].fillna("").astype(str).to_numpy(dtype=object)
+        return cls(frame, holds, tagged, eligible, columns)
 
 
 def parse_criteria(text: str | dict[str, Any]) -> dict[str, Any]:
@@ -102,11 +112,11 @@ def parse_criteria(text: str | dict[str, Any]) -> dict[str, Any]:
 
 def _mask(target: TargetFrame, criterion: dict[str, Any]) -> np.ndarray:
     field, op, value = criterion["field"], criterion["op"], criterion["value"]
-    frame, n = target.customers, len(target.customers)
+    n = len(target.customers)
     if field in CODE_FIELDS:
-        return frame[field].astype("string").isin([str(v) for v in value]).fillna(False).to_numpy(dtype=bool)
+        return target.columns[field].isin([str(v) for v in value]).to_numpy(dtype=bool)
     if field in NUMBER_FIELDS:
-        column = pd.to_numeric(frame[field], errors="coerce").to_numpy(dtype=float)
+        column = target.columns[field]
         low, high = value
         mask = ~np.isnan(column)
         if low is not None:
@@ -120,7 +130,7 @@ def _mask(target: TargetFrame, criterion: dict[str, Any]) -> np.ndarray:
             held |= target.holds.get(str(product), np.zeros(n, dtype=bool))
         return held if op == "holds" else ~held
     if field == "last_contact":
-        last = frame["last_contact"].fillna("").astype(str).to_numpy()
+        last = target.columns["last_contact"]
         return last < value if op == "before" else last > value
     any_tag = np.zeros(n, dtype=bool)
     for tag in value:

@@ -11,7 +11,6 @@ from typing import Any
 import pandas as pd
 
 from relmgr.analytics.target_lists import CriteriaProblem, TargetFrame, parse_criteria, select
-from relmgr.domain.pii import mask_name, mask_phone
 from relmgr.services.changes import Topic, writes
 from relmgr.services.consent import declined_customers
 from relmgr.services.customers import load_customer_list
@@ -19,7 +18,7 @@ from relmgr.storage import target_store
 from relmgr.storage.portfolio import Portfolio
 
 MAX_NAME_CHARS = 60
-MEMBER_COLUMNS = ["customer_id", "name", "phone", "tier", "aum", "stage", "churn_band", "channel"]
+MEMBER_COLUMNS = ["customer_id", "name_masked", "phone_masked", "tier", "aum", "stage", "churn_band", "channel"]
 
 
 def build_target_frame(portfolio: Portfolio) -> TargetFrame:
@@ -33,7 +32,7 @@ def build_target_frame(portfolio: Portfolio) -> TargetFrame:
 
 
 def members(target: TargetFrame, criteria: dict[str, Any]) -> pd.DataFrame:
-    """The chosen customers (MEMBER_COLUMNS, full name and phone: mask before showing), most AUM first."""
+    """The chosen customers (MEMBER_COLUMNS, name and phone masked), most AUM first."""
     rows = target.customers.iloc[select(target, criteria)]
     frame = rows.reindex(columns=MEMBER_COLUMNS)
     return frame.sort_values(["aum", "customer_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
@@ -82,8 +81,7 @@ def lists_json(portfolio: Portfolio, *, name: str | None = None) -> dict[str, An
     for list_name, criteria in lists.items():
         chosen = members(target, criteria)
         payload.append({"name": list_name, "criteria": criteria, "count": len(chosen), "members": [
-            {"customer_id": str(r.customer_id), "name": mask_name("" if pd.isna(r.name) else str(r.name)),
-             "phone": mask_phone("" if pd.isna(r.phone) else str(r.phone)),
+            {"customer_id": str(r.customer_id), "name": r.name_masked, "phone": r.phone_masked,
              "tier": None if pd.isna(r.tier) else r.tier, "aum": round(float(r.aum), 2)}
             for r in chosen.itertuples(index=False)]})
     return {"lists": payload}
