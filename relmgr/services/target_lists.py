@@ -85,3 +85,29 @@ def lists_json(portfolio: Portfolio, *, name: str | None = None) -> dict[str, An
              "tier": None if pd.isna(r.tier) else r.tier, "aum": round(float(r.aum), 2)}
             for r in chosen.itertuples(index=False)]})
     return {"lists": payload}
+
+
+TARGET_PREFIX = "target:"      # services/export.py's name for a saved target list: "target:NAME"
+
+
+def target_list_title(name: str, *, language: str) -> str:
+    return f"目标客户：{name}" if language.startswith("zh") else f"Target list: {name}"
+
+
+def target_list_rows(portfolio: Portfolio, *, name: str, language: str) -> pd.DataFrame:
+    """A saved list's members as exported (UNMASKED: services/export.py masks them unless the
+    RM explicitly exports unmasked). KeyError for an unknown list."""
+    from relmgr.services.wording import segments
+    from relmgr.storage import worklist_store
+
+    lists = saved_lists(portfolio)
+    if name not in lists:
+        raise KeyError(name)
+    chosen = members(build_target_frame(portfolio), lists[name])
+    people = worklist_store.read_customer_contact_fields(portfolio, chosen["customer_id"])
+    chosen = chosen.merge(people[["customer_id", "name", "phone"]], on="customer_id", how="left")
+    return pd.DataFrame({
+        "customer_id": chosen["customer_id"], "name": chosen["name"], "phone": chosen["phone"],
+        "tier": [segments.tier(t, language=language) if isinstance(t, str) else "" for t in chosen["tier"]],
+        "aum": chosen["aum"].round(2),
+    }).reset_index(drop=True)

@@ -55,3 +55,23 @@ def test_lists_are_saved_and_shown_masked(writable_demo_portfolio, monkeypatch, 
     assert name not in out
     assert main(["lists", str(writable_demo_portfolio), "--name", "nope", "--json"]) == 2
     assert "no saved target list" in capsys.readouterr().err
+
+
+def test_a_target_list_exports_masked_and_audited(writable_demo_portfolio, tmp_path) -> None:
+    from relmgr.services.export import ListUnavailable, export_named_list
+
+    out = tmp_path / "targets.csv"
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        refresh_segments(portfolio)
+        save_list(portfolio, name="贵宾未持有固收", criteria=NOT_HOLDING_WEALTH)
+        expected = len(members(build_target_frame(portfolio), NOT_HOLDING_WEALTH))
+        result = export_named_list(portfolio, list_name="target:贵宾未持有固收", path=out)
+        names = {r[0] for r in portfolio.query("SELECT name FROM customers")}
+        audited = portfolio.query("SELECT detail FROM audit_log WHERE action = 'EXPORTED'")
+        with pytest.raises(ListUnavailable, match="no saved target list"):
+            export_named_list(portfolio, list_name="target:nope", path=tmp_path / "x.csv")
+    assert result.rows == expected and result.masked
+    text = out.read_text(encoding="utf-8-sig")
+    assert len(text.strip().splitlines()) == expected + 1       # the header and one row each
+    assert not any(name in text for name in names)
+    assert any("target:贵宾未持有固收" in d for (d,) in audited)
