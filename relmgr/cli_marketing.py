@@ -8,19 +8,13 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-_VERDICT_WORDS = {
-    "NO_CONTROL": "no control group: uplift cannot be measured",
-    "TOO_SMALL": "too small to say",
-    "UPLIFT": "significant uplift",
-    "NEGATIVE": "significantly worse than the control",
-    "NOT_SIGNIFICANT": "no significant difference",
-}
 
 
 def cmd_campaigns(args: argparse.Namespace) -> int:
     from relmgr import cli       # late: relmgr.cli imports this module while building its parser
     from relmgr.services.campaigns import campaigns_json, load_campaign_reports
     from relmgr.services.data_date import NoDataDate
+    from relmgr.services.wording.campaigns import verdict
 
     with cli._open(args.file, command="campaigns") as portfolio:
         try:
@@ -41,7 +35,7 @@ def cmd_campaigns(args: argparse.Namespace) -> int:
         if c["uplift"] is not None:
             low, high = c["uplift_ci"]
             line += f"  uplift {c['uplift']:+.1%} [{low:+.1%}, {high:+.1%}]"
-        print(f"{line}  {_VERDICT_WORDS[c['verdict']]}")
+        print(f"{line}  {verdict(c['verdict'], language='en').lower()}")
     return cli.EXIT_OK
 
 
