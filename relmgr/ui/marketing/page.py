@@ -77,7 +77,7 @@ def campaign_frame(reports: list[CampaignReport]) -> pd.DataFrame:
 
 
 class MarketingPage(QWidget):
-    #: What it shows: campaigns and their conversions (holdings), and consent.
+    # What it shows: campaigns and their conversions (holdings), and consent.
     READS = frozenset({Topic.MARKETING, Topic.CUSTOMERS})
     open_customer = Signal(str)
     loaded = Signal(int)
