@@ -90,7 +90,7 @@ def test_relmgr_campaigns_json_has_the_issues_shape(demo_portfolio_file, monkeyp
     lcd = payload["campaigns"][0]
     t, k = lcd["arms"]["treatment"], lcd["arms"]["control"]
     assert lcd["uplift"] == pytest.approx(t["converted"] / t["n"] - k["converted"] / k["n"], abs=1e-4)
-    assert lcd["cost"] == pytest.approx(15.0 * t["n"])
+    assert lcd["cost"] == pytest.approx(60.0 * t["n"])
 
 
 def test_json_of_reports_matches_the_reports(demo_portfolio_file) -> None:

@@ -22,9 +22,9 @@ from relmgr.services.demo import catalogue as cat
 # campaign_id, name, product, start months before the data date, length in months, channel,
 # cost per contact, share held out as control, extra purchase probability for treated customers
 _CAMPAIGNS = (
-    ("CMP-WMF", "稳享固收理财季度营销", "WM-FI", 8, 3, "PHONE", 15.0, 0.3, 0.22),
-    ("CMP-BND", "纯债基金定投推广", "FD-BOND", 5, 2, "WECHAT", 5.0, 0.3, 0.0),
-    ("CMP-PLT", "白金信用卡升级", "CC-PLT", 2, 3, "SMS", 2.0, 0.0, 0.12),
+    ("CMP-WMF", "稳享固收理财季度营销", "WM-FI", 8, 3, "PHONE", 60.0, 0.3, 0.22),
+    ("CMP-BND", "纯债基金定投推广", "FD-BOND", 5, 2, "WECHAT", 20.0, 0.3, 0.0),
+    ("CMP-PLT", "白金信用卡升级", "CC-PLT", 2, 3, "SMS", 8.0, 0.0, 0.12),
 )
 _SAMPLE_SHARE = 0.9          # of the customers eligible when the campaign starts
 _DECLINED_SHARE = 0.05
@@ -119,7 +119,8 @@ def campaigns_and_offers(seed: int, pop, holdings, first_holding: int, *, custom
                                             "PENDING" if end_day > cal.last_day else "NO_RESPONSE")))
         answered = np.isin(outcome, ("ACCEPTED", "DECLINED"))
         responded = np.minimum(offered + rng.integers(1, 30, len(chosen)), cal.last_day)
-        revenue = np.where(treated & converted, np.round(rng.uniform(200, 3000, len(chosen)), 2), 0.0)
+        # A year's fee income on a sale; the cost per contact counts the RM's time (a call) or the message.
+        revenue = np.where(treated & converted, np.round(rng.uniform(50, 600, len(chosen)), 2), 0.0)
         for i, c in enumerate(chosen):
             offers.append((cid, pop.ids[c], "TREATMENT" if treated[i] else "CONTROL", cal.iso(offered[i]),
                            outcome[i], cal.iso(responded[i]) if answered[i] else None, revenue[i]))

@@ -93,6 +93,7 @@ class MarketingPage(QWidget):
         self.count_label.setObjectName("hint")
         self.model = FrameTableModel(COLUMNS, context=_CTX, parent=self)
         self.view = ListView(self.model)
+        self.view.setMaximumHeight(180)    # a handful of campaigns; the chart gets the rest
         self.view.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_chart())
         self.explain_label = QLabel()
         self.explain_label.setObjectName("hint")
@@ -112,7 +113,7 @@ class MarketingPage(QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(header)
         layout.addWidget(self.explain_label)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.view)
         layout.addWidget(self.chart_title)
         layout.addWidget(self.verdict_label)
         layout.addWidget(self.chart, 1)
@@ -143,7 +144,8 @@ class MarketingPage(QWidget):
             return
         self._reports = reports
         self.model.set_frame(campaign_frame(reports))
-        for column, width in enumerate((170, 160, 130, 130, 70, 130, 60, 190)):
+        # Fits 1366 px beside the sidebar with every column visible.
+        for column, width in enumerate((150, 172, 128, 112, 56, 118, 46, 180, 70, 80, 56)):
             self.view.setColumnWidth(column, width)
         self._render_count()
         if reports:
