@@ -13,13 +13,21 @@ from typing import Any
 def cmd_campaigns(args: argparse.Namespace) -> int:
     from relmgr import cli       # late: relmgr.cli imports this module while building its parser
     from relmgr.services.campaigns import campaigns_json, load_campaign_reports
-    from relmgr.services.data_date import NoDataDate
     from relmgr.services.wording.campaigns import verdict
 
     with cli._open(args.file, command="campaigns") as portfolio:
         try:
+            if args.create is not None:
+                from relmgr.services.campaigns import create_campaign
+                missing = [f"--{n}" for n in ("name", "list", "product", "start", "end")
+                           if getattr(args, n) is None]
+                if missing:
+                    raise cli.UserError(f"--create needs {', '.join(missing)}")
+                create_campaign(portfolio, campaign_id=args.create, name=args.name, list_name=args.list,
+                                product_id=args.product, start_on=args.start, end_on=args.end,
+                                channel=args.channel, cost_per_contact=args.cost, seed=args.seed)
             payload = campaigns_json(load_campaign_reports(portfolio, today=args.today))
-        except NoDataDate as error:
+        except ValueError as error:    # no data date, or a campaign refused: nothing written
             raise cli.UserError(str(error)) from None
     if args.json:
         cli._print_json(payload)
@@ -83,4 +91,15 @@ def add_parsers(sub: Any, date_type: Any) -> None:
     campaigns.add_argument("--json", action="store_true",
                            help='print {"campaigns": [...]}: id, name, arms, uplift, uplift_ci, p_value, '
                                 "incremental_aum, cost, revenue, roi")
+    campaigns.add_argument("--create", default=None, metavar="ID",
+                           help="first create a campaign from a saved target list, holding out a "
+                                "tier-stratified control group (team rule marketing.control_share)")
+    campaigns.add_argument("--name", default=None)
+    campaigns.add_argument("--list", default=None, help="the saved target list (relmgr lists)")
+    campaigns.add_argument("--product", default=None, help="the promoted product id")
+    campaigns.add_argument("--start", type=date_type, default=None)
+    campaigns.add_argument("--end", type=date_type, default=None)
+    campaigns.add_argument("--channel", default="PHONE", help="PHONE, VISIT, WECHAT, SMS or EMAIL")
+    campaigns.add_argument("--cost", type=float, default=0.0, help="cost per contact (CNY)")
+    campaigns.add_argument("--seed", type=int, default=17, help="seed of the control group's draw")
     campaigns.set_defaults(handler=cmd_campaigns)

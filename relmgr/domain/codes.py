@@ -170,3 +170,4 @@ class AuditAction(StrEnum):
     BACKED_UP = "BACKED_UP"            # a verified copy written (detail: its path, size, rows)
     RESTORED = "RESTORED"              # written into the restored file, naming the backup
     CONSENT_RECORDED = "CONSENT_RECORDED"  # the RM recorded a customer's marketing consent or refusal
+    CAMPAIGN_CREATED = "CAMPAIGN_CREATED"  # a campaign made from a target list, with its control group

@@ -42,3 +42,22 @@ def read_campaign_offers(portfolio: Portfolio, campaign_id: str, *, window_end: 
         GROUP BY o.offer_id
         ORDER BY o.offer_id
         """, (window_end, campaign_id, window_end))
+
+
+def campaign_exists(portfolio: Portfolio, campaign_id: str) -> bool:
+    return bool(portfolio.query("SELECT 1 FROM campaigns WHERE campaign_id = ?", (campaign_id,)))
+
+
+def product_exists(portfolio: Portfolio, product_id: str) -> bool:
+    return bool(portfolio.query("SELECT 1 FROM products WHERE product_id = ?", (product_id,)))
+
+
+def insert_campaign(portfolio: Portfolio, *, row: tuple, offers: list[tuple]) -> None:
+    """One campaign (campaign_id, name, product_id, start_on, end_on, channel, cost_per_contact)
+    and its offers (customer_id, arm, offered_on, outcome), in the caller's transaction."""
+    portfolio.conn.execute(
+        "INSERT INTO campaigns (campaign_id, name, product_id, start_on, end_on, channel, cost_per_contact) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+    portfolio.conn.executemany(
+        "INSERT INTO offers (campaign_id, customer_id, arm, offered_on, outcome) VALUES (?, ?, ?, ?, ?)",
+        [(row[0], *offer) for offer in offers])

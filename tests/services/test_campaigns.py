@@ -98,3 +98,42 @@ def test_json_of_reports_matches_the_reports(demo_portfolio_file) -> None:
         reports = load_campaign_reports(portfolio)
     payload = campaigns_json(reports)
     assert [c["verdict"] for c in payload["campaigns"]] == [r.result.comparison.verdict.value for r in reports]
+
+
+def test_a_campaign_from_a_target_list_holds_out_a_stratified_seeded_control(writable_demo_portfolio) -> None:
+    import datetime as dt
+
+    from relmgr.services.campaigns import create_campaign
+    from relmgr.services.consent import MarketingRefused
+    from relmgr.services.contacts import log_contact
+    from relmgr.services.target_lists import save_list
+
+    start, end = DEMO_AS_OF, DEMO_AS_OF + dt.timedelta(days=60)
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        refresh_segments(portfolio)
+        save_list(portfolio, name="全部开户客户", criteria={"combine": "AND", "criteria": []})
+        arms = create_campaign(portfolio, campaign_id="CMP-NEW", name="新活动", list_name="全部开户客户",
+                               product_id="WM-FI", start_on=start, end_on=end, channel="PHONE",
+                               cost_per_contact=30.0)
+        total = arms["treatment"] + arms["control"]
+        assert arms["control"] == pytest.approx(0.1 * total, abs=4)     # the team rule's 10%, per tier rounded
+        rows = portfolio.query("SELECT o.customer_id, o.arm, s.tier FROM offers o "
+                               "JOIN customer_segments s USING (customer_id) WHERE campaign_id = 'CMP-NEW'")
+        by_tier: dict[str, list[int]] = {}
+        for _, arm, tier in rows:
+            by_tier.setdefault(tier, [0, 0])[arm == "CONTROL"] += 1
+        for tier, (treated, held) in by_tier.items():
+            assert held == round(0.1 * (treated + held)), tier                # stratified by tier
+        held_out = next(c for c, arm, _ in rows if arm == "CONTROL")
+        with pytest.raises(MarketingRefused, match="control group"):
+            log_contact(portfolio, customer_id=held_out, channel="PHONE", purpose="SALES", outcome="REACHED")
+        with pytest.raises(ValueError, match="exists already"):
+            create_campaign(portfolio, campaign_id="CMP-NEW", name="x", list_name="全部开户客户",
+                            product_id="WM-FI", start_on=start, end_on=end, channel="PHONE", cost_per_contact=1)
+        assert portfolio.query("SELECT COUNT(*) FROM audit_log WHERE action = 'CAMPAIGN_CREATED'") == [(1,)]
+        results = _by_id(load_campaign_reports(portfolio))["CMP-NEW"].comparison
+    assert results.treatment.n == arms["treatment"] and results.control.n == arms["control"]
+    # The same seed draws the same control group.
+    from relmgr.services.campaigns import control_group
+    ids, tiers = [r[0] for r in rows], [r[2] for r in rows]
+    assert control_group(ids, tiers, share=0.1, seed=17) == {c for c, arm, _ in rows if arm == "CONTROL"}
