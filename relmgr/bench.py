@@ -138,6 +138,7 @@ def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = Fals
     result.update(_bench_segments(path))
     result.update(_bench_recommend(path))
     result.update(_bench_today(path, repeats=max(1, min(repeats, 3))))
+    result.update(bench_target_list(path, repeats=max(5, repeats)))
     result.update(_bench_export(path))
     result.update(_bench_churn(path))
     result.update(_bench_fitting(path))
@@ -148,7 +149,7 @@ def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = Fals
                          "peak_rss_mb": "<= 1024",
                          "segments_refresh_s": "<= 10", "segments_incremental_s": "<= 1",
                          "reco_all_s": "<= 10", "reco_panel_ms": "<= 100", "demo_build_s": "<= 120",
-                         "sklearn_loaded_at_window_shown": "false"}
+                         "sklearn_loaded_at_window_shown": "false", "target_list_count_ms": "<= 100"}
     result["targets"].update(TODAY_TARGETS)
     result["targets"].update(CHURN_TARGETS)
     result["targets"].update(FITTING_TARGETS)
@@ -385,6 +386,41 @@ def _bench_today(path: Path, *, repeats: int = 3) -> dict[str, Any]:
     return {"today_s": round(seconds, 3), "today_rows": len(worklist.frame),
             "today_tier_source": worklist.tier_source, "today_plan_s": round(plan_seconds, 3),
             "today_plan_rows": len(plan.plan), "today_backlog_rows": plan.backlog_count}
+
+
+# Five criteria of the kind an RM combines (issue 17): risk rating, age, AUM, a product not held,
+# and no contact in the last month (the cached bench portfolio keeps no segments, so no tier:
+# a code criterion costs the same whichever column it reads).
+TARGET_LIST_CRITERIA = {"combine": "AND", "criteria": [
+    {"field": "risk_rating", "op": "in", "value": ["C3", "C4", "C5"]},
+    {"field": "age", "op": "between", "value": [30, 65]},
+    {"field": "aum", "op": "between", "value": [50_000, None]},
+    {"field": "products", "op": "not_holds", "value": ["WM-FI"]},
+    {"field": "last_contact", "op": "before", "value": None},
+]}
+
+
+def bench_target_list(path: Path, *, repeats: int = 5) -> dict[str, Any]:
+    """A target list's count over the whole portfolio with five criteria, as the list builder
+    recounts it on every edit (the frame is built once per portfolio); medians of `repeats`."""
+    from relmgr.analytics.target_lists import select
+    from relmgr.services.data_date import as_of
+    from relmgr.services.target_lists import build_target_frame
+    from relmgr.storage import open_portfolio
+
+    import datetime as dt
+
+    with open_portfolio(path, BENCH_PASSWORD) as portfolio:
+        started = time.perf_counter()
+        target = build_target_frame(portfolio)
+        frame_s = time.perf_counter() - started
+        month_ago = (as_of(portfolio) - dt.timedelta(days=30)).isoformat()
+    criteria = {**TARGET_LIST_CRITERIA, "criteria": [
+        {**c, "value": month_ago} if c["field"] == "last_contact" else c for c in TARGET_LIST_CRITERIA["criteria"]]}
+    count = len(select(target, criteria))
+    seconds = _median_seconds(lambda: select(target, criteria), repeats)
+    return {"target_list_frame_s": round(frame_s, 3), "target_list_count_ms": round(seconds * 1000, 1),
+            "target_list_count": count}
 
 
 def _bench_export(path: Path) -> dict[str, Any]:

@@ -471,8 +471,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from relmgr.services.files import WriteFailed
 
     # Checked here rather than by argparse choices: a bad value gets one line, not the usage text.
-    if args.list not in LIST_NAMES:
-        raise UserError(f"unknown list {args.list!r}: choose {', '.join(LIST_NAMES)}")
+    if args.list not in LIST_NAMES and not args.list.startswith("target:"):
+        raise UserError(f"unknown list {args.list!r}: choose {', '.join(LIST_NAMES)}, or target:NAME "
+                        "(a saved target list)")
     try:
         fmt = resolve_format(args.format, args.out)
     except ValueError as error:
@@ -718,6 +719,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_rules_parser(sub)
     from relmgr.cli_files import add_parsers as add_file_parsers
     add_file_parsers(sub)
+    from relmgr.cli_marketing import add_parsers as add_marketing_parsers
+    add_marketing_parsers(sub, _date)
     return parser
 
 

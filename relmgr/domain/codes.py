@@ -147,6 +147,13 @@ class OfferOutcome(StrEnum):
     NO_RESPONSE = "NO_RESPONSE"
 
 
+class MarketingConsent(StrEnum):
+    """Whether a customer agreed to be contacted for marketing (营销同意) or declined (勿扰)."""
+
+    GRANTED = "GRANTED"
+    DECLINED = "DECLINED"
+
+
 class AuditAction(StrEnum):
     PORTFOLIO_CREATED = "PORTFOLIO_CREATED"
     UNLOCKED = "UNLOCKED"
@@ -164,6 +171,8 @@ class AuditAction(StrEnum):
     CONTACT_UNDONE = "CONTACT_UNDONE"  # a contact logged by mistake taken back (Today's Undo)
     BACKED_UP = "BACKED_UP"            # a verified copy written (detail: its path, size, rows)
     RESTORED = "RESTORED"              # written into the restored file, naming the backup
+    CONSENT_RECORDED = "CONSENT_RECORDED"  # the RM recorded a customer's marketing consent or refusal
+    CAMPAIGN_CREATED = "CAMPAIGN_CREATED"  # a campaign made from a target list, with its control group
 
 
 class OutboxStatus(StrEnum):

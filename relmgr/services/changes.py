@@ -35,6 +35,7 @@ class Topic(StrEnum):
     RULES = "rules"                     # the team's rules (tier cadences, thresholds)
     AUDIT = "audit"                     # the audit log
     OUTBOX = "outbox"                   # summaries waiting for head office, sent or refused
+    MARKETING = "marketing"             # marketing consent, target lists, campaigns
 
 
 @dataclasses.dataclass(frozen=True)

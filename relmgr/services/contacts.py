@@ -88,13 +88,20 @@ def _date(value: dt.date | str, field: str) -> dt.date:
 def log_contact(portfolio: Portfolio, *, customer_id: str, channel: ContactChannel | str,
                 purpose: ContactPurpose | str, outcome: ContactOutcome | str, note: str = "",
                 at: dt.datetime | dt.date | str | None = None) -> int:
-    """Record one contact (default time: now); returns its interaction_id."""
+    """Record one contact (default time: now); returns its interaction_id. A sales contact for a
+    customer who declined marketing or is held out in a running campaign's control group is
+    refused (services.consent.MarketingRefused, a ValueError) and nothing is written."""
     row = {"channel": _code(ContactChannel, channel, "channel"),
            "purpose": _code(ContactPurpose, purpose, "purpose"),
            "outcome": _code(ContactOutcome, outcome, "outcome"),
            "note": _text(note, "note", MAX_NOTE_CHARS),
            "occurred_at": _timestamp(at)}
     customer = _customer(portfolio, customer_id)
+    if row["purpose"] == ContactPurpose.SALES.value:
+        from relmgr.services.consent import MarketingRefused, marketing_blocked
+        why = marketing_blocked(portfolio, customer, day=dt.date.fromisoformat(row["occurred_at"][:10]))
+        if why:
+            raise MarketingRefused(why)
     with portfolio.transaction():
         return store.insert_interaction(portfolio, customer_id=customer, **row)
 

@@ -43,7 +43,8 @@ MAX_CAPACITY = 500
 _PLAN_META = "today.plan"
 #: What a stored plan line keeps: the worklist line as it was made (never names or phones).
 _KEPT = [c for c in WORKLIST_COLUMNS if c not in ("rank", "pinned")]
-PLAN_COLUMNS = WORKLIST_COLUMNS + ["name", "phone", "in_plan", "done", "contact_id"]
+# service_only: the customer declined marketing, so the line is a service call only (issue 17).
+PLAN_COLUMNS = WORKLIST_COLUMNS + ["name", "phone", "in_plan", "done", "contact_id", "service_only"]
 
 
 def checked_capacity(value: Any) -> int:
@@ -204,6 +205,8 @@ def _framed(portfolio: Portfolio, plan: pd.DataFrame, live: pd.DataFrame, today:
     frame["contact_id"] = pd.array([None if pd.isna(c) else int(c) for c in contact], dtype="Int64")
     frame["pinned"] = frame["pinned"].astype(bool)
     frame["in_plan"] = frame["in_plan"].astype(bool)
+    from relmgr.services.consent import declined_customers
+    frame["service_only"] = frame["customer_id"].isin(declined_customers(portfolio)).to_numpy()
     return frame[PLAN_COLUMNS]
 
 
@@ -226,8 +229,10 @@ def day_plan_json(plan: DayPlan, *, product_names: dict[str, str], language: str
             "reasons": [words.reason_sentence(d, language=language, product_names=product_names)
                         for d in details],
             "reason_codes": list(row.reasons), "action": row.action,
-            "action_words": words.action_label(row.action, language=language),
-            "done": bool(row.done), "pinned": bool(row.pinned), "details": details})
+            "action_words": words.action_with_consent(row.action, service_only=bool(row.service_only),
+                                                      language=language),
+            "done": bool(row.done), "pinned": bool(row.pinned),
+            "service_only": bool(row.service_only), "details": details})
     return {"as_of": plan.day.isoformat(), "capacity": plan.capacity, "done_today": plan.done_today,
             "backlog_count": plan.backlog_count, "hidden": plan.worklist.hidden,
             "tier_source": plan.worklist.tier_source, "skipped_signals": plan.worklist.skipped,

@@ -65,6 +65,7 @@ from relmgr.services.segment_lists import (
     segment_list,
     segment_list_title,
 )
+from relmgr.services.target_lists import TARGET_PREFIX, target_list_rows, target_list_title
 from relmgr.services.day_plan import load_day_plan
 from relmgr.services.worklist import (
     WorklistRules,
@@ -562,8 +563,13 @@ def named_list(portfolio: Portfolio, *, list_name: str, today: dt.date,
             raise ListUnavailable("tiers and lifecycle stages have not been computed yet: "
                                   "refresh the segments first")
         return frame
+    if list_name.startswith(TARGET_PREFIX):
+        try:
+            return target_list_rows(portfolio, name=list_name[len(TARGET_PREFIX):], language=checked(language))
+        except KeyError:
+            raise ListUnavailable("no saved target list of that name (relmgr lists FILE shows them)") from None
     if list_name not in _BUILDERS:
-        raise ValueError(f"unknown list {list_name!r}: choose {', '.join(LIST_NAMES)}")
+        raise ValueError(f"unknown list {list_name!r}: choose {', '.join(LIST_NAMES)}, or target:NAME")
     return _BUILDERS[list_name](portfolio, today=today, language=checked(language))
 
 
@@ -571,6 +577,8 @@ def list_title(list_name: str, *, language: str) -> str:
     """The title an exported file carries for a named list."""
     if is_segment_list(list_name):
         return segment_list_title(list_name, language=language)
+    if list_name.startswith(TARGET_PREFIX):
+        return target_list_title(list_name[len(TARGET_PREFIX):], language=language)
     return exports.list_title(list_name, language=language)
 
 

@@ -184,11 +184,15 @@ def push_list(portfolio: Portfolio, *, product_id: str | None = None, per_produc
               today: dt.date | None = None, progress: Progress = no_progress,
               cancel: CancelCheck = never) -> pd.DataFrame:
     """Whom to approach this month, per product: every customer whose top recommendations
-    include the product, best fit first (PUSH_COLUMNS). `per_product` caps each list."""
+    include the product, best fit first (PUSH_COLUMNS), but for those who declined marketing.
+    `per_product` caps each list."""
     if product_id is not None and not reco_store.product_exists(portfolio, product_id):
         raise ValueError(f"unknown product {product_id!r}")
+    from relmgr.services.consent import declined_customers
+
     table = recommend_all(portfolio, today=today, progress=progress, cancel=cancel)
-    rows = table[table["kind"] == "PRODUCT"]
+    # A customer who declined marketing is on no push list (services/consent.py).
+    rows = table[(table["kind"] == "PRODUCT") & ~table["customer_id"].isin(declined_customers(portfolio))]
     if product_id is not None:
         rows = rows[rows["product_id"] == product_id]
     rows = rows.sort_values(["product_id", "score"], ascending=[True, False], kind="stable")

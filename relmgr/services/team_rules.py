@@ -68,6 +68,8 @@ def _churn(field: str, kind: Kind, minimum: float, maximum: float) -> RuleField:
 
 
 _MAX_AUM = 1e12
+CONTROL_SHARE_RULE = "marketing.control_share"
+DEFAULT_CONTROL_SHARE = 0.1
 #: In the order the dialog shows them.
 FIELDS: tuple[RuleField, ...] = (
     _tier("private_min_aum", Kind.MONEY, 0, _MAX_AUM),
@@ -83,6 +85,8 @@ FIELDS: tuple[RuleField, ...] = (
     _churn("medium_probability", Kind.PROBABILITY, 0, 1),
     RuleField("today.capacity", CAPACITY_RULE, None, Kind.COUNT, DEFAULT_CAPACITY, 1, MAX_CAPACITY),
     RuleField("sync.k", RULE_K, None, Kind.COUNT, DEFAULT_K, 2, 1000),
+    # The share of a new campaign's target list held out as its control group (issue 17).
+    RuleField("marketing.control_share", CONTROL_SHARE_RULE, None, Kind.PROBABILITY, DEFAULT_CONTROL_SHARE, 0, 1),
 )
 BY_NAME: dict[str, RuleField] = {f.name: f for f in FIELDS}
 TIER_FIELDS = frozenset(f.name for f in FIELDS if f.key == _TIERS)

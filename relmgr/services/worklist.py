@@ -697,6 +697,11 @@ def read_signals(portfolio: Portfolio, *, today: dt.date, rules: WorklistRules =
     recommendations, why = _read_recommendations(portfolio, today=today, rules=rules)
     if why:
         skipped[WorkReason.RECOMMENDATION_ACCEPTED.value] = why
+    elif recommendations is not None:
+        # No recommendation line for a customer who declined marketing (services/consent.py).
+        from relmgr.services.consent import declined_customers
+        declined = declined_customers(portfolio)
+        recommendations = recommendations[~recommendations["customer_id"].isin(declined)]
     maturities = store.read_maturing_holdings(
         portfolio, first=today, last=_days_after(today, rules.maturity_days_ahead),
         closed_status=HoldingStatus.CLOSED.value)

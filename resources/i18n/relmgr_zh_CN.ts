@@ -1648,59 +1648,59 @@ Export unmasked?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="514" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="516" />
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="515" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="517" />
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="510" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="512" />
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="357" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="359" />
         <source>Segments could not be computed ({kind}).</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="408" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="410" />
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="520" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="522" />
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="533" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="535" />
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="535" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="537" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="534" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="536" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="430" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="432" />
         <source>Wrote the {month} report to {file}.</source>
         <translation>已将 {month} 月度报告写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="453" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="455" />
         <source>relmgr {version}
 
 Offline workbench for bank relationship managers.
@@ -1713,139 +1713,247 @@ Portfolios, settings and logs are kept in {folder}</source>
 投资组合文件、设置和日志保存在 {folder}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="459" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="461" />
         <source>About relmgr</source>
         <translation>关于 relmgr</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="489" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="491" />
         <source>Team rules saved.</source>
         <translation>团队规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="491" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="493" />
         <source>The churn definition changed: retrain the model on the Churn model page.</source>
         <translation>流失定义已更改：请在“流失模型”页面重新训练模型。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="534" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="536" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="536" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="538" />
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="537" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="539" />
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="538" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="540" />
+        <source>Marketing</source>
+        <translation>营销</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="541" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="538" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="541" />
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="539" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="542" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="539" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="542" />
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="540" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="543" />
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="541" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="544" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="541" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="544" />
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="547" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="550" />
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="548" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="551" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="549" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="552" />
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="550" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="553" />
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="551" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="554" />
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="552" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="555" />
         <source>Monthly report…</source>
         <translation>月度经营报告…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="553" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="556" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="554" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="557" />
         <source>Import a bank's export files (CSV, TXT, XLSX)</source>
         <translation>导入银行的导出文件（CSV、TXT、XLSX）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="555" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="558" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="556" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="559" />
         <source>Team rules…</source>
         <translation>团队规则…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="558" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="561" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="559" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="562" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="560" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="563" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="561" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="564" />
         <source>About relmgr…</source>
         <translation>关于 relmgr…</translation>
+    </message>
+</context>
+<context>
+    <name>MarketingPage</name>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="47" />
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="48" />
+        <source>Window</source>
+        <translation>活动期间</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="49" />
+        <source>Contacted: bought</source>
+        <translation>触达组：购买</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="50" />
+        <source>Control: bought</source>
+        <translation>对照组：购买</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="51" />
+        <source>Uplift</source>
+        <translation>提升</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="52" />
+        <source>95% interval</source>
+        <translation>95%置信区间</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="53" />
+        <source>p</source>
+        <translation>p值</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="54" />
+        <source>Result</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="55" />
+        <source>Cost</source>
+        <translation>成本</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="56" />
+        <source>Revenue</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="57" />
+        <source>ROI</source>
+        <translation>投资回报率</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="158" />
+        <source>The campaigns could not be read ({kind}).</source>
+        <translation>无法读取营销活动（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="163" />
+        <source>No campaigns</source>
+        <translation>暂无营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="164" />
+        <source>{count} campaign(s)</source>
+        <translation>{count} 个营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="182" />
+        <source>{name}: conversion per group</source>
+        <translation>{name}：各组转化率</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="184" />
+        <source>Contacted</source>
+        <translation>触达组</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="186" />
+        <source>Control (not contacted)</source>
+        <translation>对照组（未触达）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="187" />
+        <source>Bought {product} in the window (share, with its 95% interval)</source>
+        <translation>活动期间购买 {product} 的比例（含95%置信区间）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="212" />
+        <source>Campaigns</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="214" />
+        <source>Bought: customers who opened the promoted product in the campaign's window (from the holdings, not from what was typed). Uplift: the contacted group's rate less the control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact test for small groups. Cost counts contacted customers only.</source>
+        <translation>购买：活动期间开立所推广产品的客户（依据持仓，而非手工登记的结果）。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。</translation>
     </message>
 </context>
 <context>
@@ -2935,17 +3043,17 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="150" />
+        <location filename="../../relmgr/ui/today/page.py" line="154" />
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="155" />
+        <location filename="../../relmgr/ui/today/page.py" line="159" />
         <source>Hide {customer} from the Today list until:</source>
         <translation>在今日清单中暂时隐藏 {customer}，直到：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="158" />
+        <location filename="../../relmgr/ui/today/page.py" line="162" />
         <source>Back on</source>
         <translation>恢复日期</translation>
     </message>
@@ -2976,189 +3084,189 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="119" />
+        <location filename="../../relmgr/ui/sync/page.py" line="118" />
         <source>Building the summary…</source>
         <extracomment>What it shows: aggregates of everything, and the outbox (sequence numbers, audit).</extracomment>
         <translation>正在生成汇总…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="147" />
+        <location filename="../../relmgr/ui/sync/page.py" line="146" />
         <source>suppressed</source>
         <translation>已隐藏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="140" />
+        <location filename="../../relmgr/ui/sync/page.py" line="139" />
         <source>published</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="139" />
+        <location filename="../../relmgr/ui/sync/page.py" line="138" />
         <source>published, noisy (±{count} customers, 95%)</source>
         <translation>已发布，含噪声（±{count} 位客户，95%）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="164" />
+        <location filename="../../relmgr/ui/sync/page.py" line="163" />
         <source>next try {time}</source>
         <translation>下次尝试 {time}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="170" />
+        <location filename="../../relmgr/ui/sync/page.py" line="169" />
         <source>already received</source>
         <translation>总行已收到过</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="171" />
+        <location filename="../../relmgr/ui/sync/page.py" line="170" />
         <source>accepted</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="194" />
+        <location filename="../../relmgr/ui/sync/page.py" line="193" />
         <source>This portfolio has no branch id for head office yet: the branch's administrator sets it with relmgr sync setup.</source>
         <translation>本组合尚未设置总行同步的网点编号：请网点管理员用 relmgr sync setup 设置。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="199" />
+        <location filename="../../relmgr/ui/sync/page.py" line="198" />
         <source>The summary could not be built ({kind}).</source>
         <translation>无法生成汇总（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="235" />
-        <location filename="../../relmgr/ui/sync/page.py" line="253" />
+        <location filename="../../relmgr/ui/sync/page.py" line="234" />
+        <location filename="../../relmgr/ui/sync/page.py" line="252" />
         <source>No head-office address: set it in Settings.</source>
         <translation>未设置总行地址：请在“设置”中填写。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="276" />
+        <location filename="../../relmgr/ui/sync/page.py" line="275" />
         <source>Sent {count} summaries.</source>
         <translation>已发送 {count} 份汇总。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="293" />
+        <location filename="../../relmgr/ui/sync/page.py" line="292" />
         <source>Not sent ({kind}).</source>
         <translation>未发送（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="296" />
+        <location filename="../../relmgr/ui/sync/page.py" line="295" />
         <source>Save the signed summary</source>
         <translation>保存已签名的汇总</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="297" />
+        <location filename="../../relmgr/ui/sync/page.py" line="296" />
         <source>Summary (*.json)</source>
         <translation>汇总 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="305" />
+        <location filename="../../relmgr/ui/sync/page.py" line="304" />
         <source>Saved to {file}.</source>
         <translation>已保存到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="317" />
+        <location filename="../../relmgr/ui/sync/page.py" line="316" />
         <source>Head-office summary</source>
         <translation>总行汇总</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="209" />
+        <location filename="../../relmgr/ui/sync/page.py" line="208" />
         <source>Differential privacy is on (epsilon {epsilon:g}): every customer count is noisy by up to ±{count}, every AUM figure by up to ±{aum:,} (95% of the time); totals add up the noisy cells; model quality is not noisy.</source>
         <translation>差分隐私已开启（epsilon {epsilon:g}）：每个客户数含最多 ±{count} 的噪声，每个 AUM 数字含最多 ±{aum:,} 的噪声（95% 的情况下）；合计为含噪单元格之和；模型质量不加噪。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="215" />
+        <location filename="../../relmgr/ui/sync/page.py" line="214" />
         <source>No figure is noisy (differential privacy is off).</source>
         <translation>没有加噪数字（差分隐私未开启）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="217" />
+        <location filename="../../relmgr/ui/sync/page.py" line="216" />
         <source>Branch {branch}, period {start} to {end}; k = {k}; {hidden} cells suppressed; AUM rounded to {step:,}. {noisy} Outbox: {queued} waiting, {sent} sent and acknowledged, {refused} refused.</source>
         <translation>网点 {branch}，期间 {start} 至 {end}；k = {k}；{hidden} 个单元格已隐藏；AUM 按 {step:,} 取整。{noisy}发件箱：{queued} 份待发，{sent} 份已发送并经总行确认，{refused} 份被拒收。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="264" />
+        <location filename="../../relmgr/ui/sync/page.py" line="263" />
         <source>Sending to head office</source>
         <translation>发送至总行</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="277" />
+        <location filename="../../relmgr/ui/sync/page.py" line="276" />
         <source>Summary #{number} refused by head office: {reason}</source>
         <translation>第 {number} 号汇总被总行拒收：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="280" />
+        <location filename="../../relmgr/ui/sync/page.py" line="279" />
         <source>Not sent, kept in the outbox and tried again later: {reason}</source>
         <translation>未发送，已保留在发件箱，稍后重试：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="318" />
+        <location filename="../../relmgr/ui/sync/page.py" line="317" />
         <source>Exactly what leaves this PC: counts of customers and rounded AUM, never a name, number or note. {mark} marks a suppressed cell (fewer than k customers, or hidden so totals cannot reveal one). Below: the outbox, kept inside the encrypted portfolio.</source>
         <translation>以下正是将离开本机的全部内容：客户数与取整后的 AUM，绝不含姓名、号码或备注。{mark} 表示已隐藏的单元格（客户少于 k 个，或为防止由合计推算而隐藏）。下方为发件箱，保存在加密客户库内。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="324" />
+        <location filename="../../relmgr/ui/sync/page.py" line="323" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="324" />
+        <location filename="../../relmgr/ui/sync/page.py" line="323" />
         <source>Period</source>
         <translation>期间</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="324" />
+        <location filename="../../relmgr/ui/sync/page.py" line="323" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="324" />
+        <location filename="../../relmgr/ui/sync/page.py" line="323" />
         <source>Attempts</source>
         <translation>尝试次数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="325" />
+        <location filename="../../relmgr/ui/sync/page.py" line="324" />
         <source>Last attempt</source>
         <translation>上次尝试</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="325" />
+        <location filename="../../relmgr/ui/sync/page.py" line="324" />
         <source>Answer or next try</source>
         <translation>总行答复或下次尝试</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="326" />
+        <location filename="../../relmgr/ui/sync/page.py" line="325" />
         <source>Table</source>
         <translation>表</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="326" />
+        <location filename="../../relmgr/ui/sync/page.py" line="325" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="326" />
+        <location filename="../../relmgr/ui/sync/page.py" line="325" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="327" />
+        <location filename="../../relmgr/ui/sync/page.py" line="326" />
         <source>Customers</source>
         <translation>客户数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="327" />
+        <location filename="../../relmgr/ui/sync/page.py" line="326" />
         <source>AUM (rounded)</source>
         <translation>AUM（取整）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="328" />
+        <location filename="../../relmgr/ui/sync/page.py" line="327" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="329" />
+        <location filename="../../relmgr/ui/sync/page.py" line="328" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/sync/page.py" line="330" />
+        <location filename="../../relmgr/ui/sync/page.py" line="329" />
         <source>Save to file…</source>
         <translation>保存到文件…</translation>
     </message>
@@ -3614,234 +3722,234 @@ Portfolios, settings and logs are kept in {folder}</source>
         <translation>今日联系原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="325" />
+        <location filename="../../relmgr/ui/today/page.py" line="329" />
         <source>Today's plan was chosen again on the updated scores.</source>
         <extracomment>What the day's list is made of: it reads again when a write changes any of it. The number of lines, each time the list has been (re)loaded. An export finished (the ExportResult): the audit page may refresh. What the catch-up after unlock (and Refresh) writes: the plan waits for the RM's Reload.</extracomment>
         <translation>已按更新后的评分重新安排今日计划。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="388" />
+        <location filename="../../relmgr/ui/today/page.py" line="392" />
         <source>This portfolio holds no data yet, so it has no data date: import the bank's export first (relmgr import).</source>
         <translation>此客户库还没有数据，因此没有数据日期：请先导入银行的导出文件（relmgr import）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="391" />
+        <location filename="../../relmgr/ui/today/page.py" line="395" />
         <source>The Today list could not be read ({kind}).</source>
         <translation>无法读取今日清单（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="428" />
-        <location filename="../../relmgr/ui/today/page.py" line="446" />
+        <location filename="../../relmgr/ui/today/page.py" line="432" />
+        <location filename="../../relmgr/ui/today/page.py" line="450" />
         <source>Hidden today ({count})</source>
         <translation>今日已隐藏（{count}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="449" />
+        <location filename="../../relmgr/ui/today/page.py" line="453" />
         <source>Tiers are taken from today's AUM: service tiers have not been computed yet.</source>
         <translation>客户层级按当前资产临时计算：尚未计算客户分层。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="457" />
+        <location filename="../../relmgr/ui/today/page.py" line="461" />
         <source>Nobody is hidden today.</source>
         <translation>今天没有隐藏的客户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="463" />
+        <location filename="../../relmgr/ui/today/page.py" line="467" />
         <source>Restore {customer} (snoozed until {date})</source>
         <translation>恢复 {customer}（暂缓至 {date}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="465" />
+        <location filename="../../relmgr/ui/today/page.py" line="469" />
         <source>Restore {customer} (dismissed for today)</source>
         <translation>恢复 {customer}（今日已忽略）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="512" />
+        <location filename="../../relmgr/ui/today/page.py" line="516" />
         <source>Select a line to see why it is on the list.</source>
         <translation>选中一行，查看其列入清单的原因。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="518" />
+        <location filename="../../relmgr/ui/today/page.py" line="522" />
         <source>{customer}: {action}</source>
         <translation>{customer}：{action}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="538" />
+        <location filename="../../relmgr/ui/today/page.py" line="543" />
         <source>Priority {priority} = ({points}) × {weight:g}, the weight of the {tier} tier. Hover over a reason to see how its points are given.</source>
         <translation>优先级 {priority} = （{points}）× {weight:g}（{tier}客户层级权重）。鼠标悬停在原因上可查看计分规则。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="586" />
+        <location filename="../../relmgr/ui/today/page.py" line="591" />
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="435" />
+        <location filename="../../relmgr/ui/today/page.py" line="439" />
         <source>{must} must-do first (due tasks, warnings with much at stake), then {rest} by priority</source>
         <translation>必做 {must} 条在前（到期待办、高价值流失预警），其余 {rest} 条按优先级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="437" />
+        <location filename="../../relmgr/ui/today/page.py" line="441" />
         <source>{rest} lines by priority</source>
         <translation>{rest} 条按优先级排列</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="438" />
+        <location filename="../../relmgr/ui/today/page.py" line="442" />
         <source>Done today: {done} of {count}</source>
         <translation>今日已完成：{done} / {count}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="439" />
+        <location filename="../../relmgr/ui/today/page.py" line="443" />
         <source>Your plan holds {capacity} lines a day (team rule: daily capacity). A contact logged today on a line counts as done.</source>
         <translation>每日计划包含 {capacity} 条（团队规则：每日容量）。今天在某条上记录了联系即算完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="443" />
+        <location filename="../../relmgr/ui/today/page.py" line="447" />
         <source>Hide the backlog</source>
         <translation>收起候补名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="444" />
+        <location filename="../../relmgr/ui/today/page.py" line="448" />
         <source>Backlog: {count:,} more</source>
         <translation>候补名单：另有 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="517" />
+        <location filename="../../relmgr/ui/today/page.py" line="521" />
         <source>{customer}: {action} (done today)</source>
         <translation>{customer}：{action}（今日已完成）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="619" />
+        <location filename="../../relmgr/ui/today/page.py" line="624" />
         <source>Contact logged for {customer}: the line is done.</source>
         <translation>已记录与 {customer} 的联系：该条已完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="632" />
+        <location filename="../../relmgr/ui/today/page.py" line="637" />
         <source>Contact with {customer} taken back: the line is open again.</source>
         <translation>已撤销与 {customer} 的联系记录：该条重新待办。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="647" />
+        <location filename="../../relmgr/ui/today/page.py" line="652" />
         <source>{customer} snoozed until {date}.</source>
         <translation>{customer} 已暂缓至 {date}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="659" />
+        <location filename="../../relmgr/ui/today/page.py" line="664" />
         <source>{customer} dismissed for today.</source>
         <translation>{customer} 今日已忽略。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="677" />
+        <location filename="../../relmgr/ui/today/page.py" line="682" />
         <source>{customer} moved to place {rank}.</source>
         <translation>{customer} 已移到第 {rank} 位。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="684" />
+        <location filename="../../relmgr/ui/today/page.py" line="689" />
         <source>Back to priority order.</source>
         <translation>已恢复按优先级排序。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="690" />
+        <location filename="../../relmgr/ui/today/page.py" line="695" />
         <source>{customer} is back on the list.</source>
         <translation>{customer} 已回到清单。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="715" />
+        <location filename="../../relmgr/ui/today/page.py" line="720" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="716" />
+        <location filename="../../relmgr/ui/today/page.py" line="721" />
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="717" />
+        <location filename="../../relmgr/ui/today/page.py" line="722" />
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="718" />
+        <location filename="../../relmgr/ui/today/page.py" line="723" />
         <source>Dismiss for today</source>
         <translation>今日忽略</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="719" />
+        <location filename="../../relmgr/ui/today/page.py" line="724" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="720" />
+        <location filename="../../relmgr/ui/today/page.py" line="725" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="721" />
+        <location filename="../../relmgr/ui/today/page.py" line="726" />
         <source>Reset order</source>
         <translation>恢复排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="722" />
+        <location filename="../../relmgr/ui/today/page.py" line="727" />
         <source>Forget today's manual moves: back to priority order</source>
         <translation>取消今天的手动调整，按优先级排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="723" />
+        <location filename="../../relmgr/ui/today/page.py" line="728" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="724" />
+        <location filename="../../relmgr/ui/today/page.py" line="729" />
         <source>Undo contact</source>
         <translation>撤销联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="725" />
+        <location filename="../../relmgr/ui/today/page.py" line="730" />
         <source>Take back the contact logged on this line today</source>
         <translation>撤销今天在这一条上记录的联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="726" />
+        <location filename="../../relmgr/ui/today/page.py" line="731" />
         <source>Segments and churn scores were brought up to date. Your plan stays as it is until you reload it; lines done stay done.</source>
         <translation>客户分层和流失评分已更新。您的计划保持不变，重新加载后才会调整；已完成的条目仍保持完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="728" />
+        <location filename="../../relmgr/ui/today/page.py" line="733" />
         <source>Reload the plan</source>
         <translation>重新加载计划</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="729" />
+        <location filename="../../relmgr/ui/today/page.py" line="734" />
         <source>Because of</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="733" />
+        <location filename="../../relmgr/ui/today/page.py" line="738" />
         <source>All reasons</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="739" />
+        <location filename="../../relmgr/ui/today/page.py" line="744" />
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="739" />
+        <location filename="../../relmgr/ui/today/page.py" line="744" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="739" />
+        <location filename="../../relmgr/ui/today/page.py" line="744" />
         <source>Points</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="739" />
+        <location filename="../../relmgr/ui/today/page.py" line="744" />
         <source>Tier weight</source>
         <translation>层级权重</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="740" />
+        <location filename="../../relmgr/ui/today/page.py" line="745" />
         <source>Weighted</source>
         <translation>加权分</translation>
     </message>
@@ -3849,12 +3957,12 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>TodayTableModel</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="130" />
+        <location filename="../../relmgr/ui/today/page.py" line="134" />
         <source>Done today: a contact is logged. Undo takes it back.</source>
         <translation>今日已完成：已记录联系。可用“撤销联系”取消。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="134" />
+        <location filename="../../relmgr/ui/today/page.py" line="138" />
         <source>Moved here by you today</source>
         <translation>今天由您手动调整到此位置</translation>
     </message>

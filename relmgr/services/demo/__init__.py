@@ -21,7 +21,8 @@ import pandas as pd
 from relmgr.domain.codes import Channel, TxnKind
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.services.demo import catalogue as cat
-from relmgr.services.demo.contacts import campaigns_and_offers, interactions_frame, tasks_frame
+from relmgr.services.demo.campaigns import campaigns_and_offers, marketing_consent
+from relmgr.services.demo.contacts import interactions_frame, tasks_frame
 from relmgr.services.demo.unusual import PlantedEvent, plant_unusual
 from relmgr.services.demo.generator import (
     CHANNEL_CODES,
@@ -135,13 +136,14 @@ def generate_demo(*, customers: int, seed: int, as_of: dt.date) -> DemoData:
     holdings = _draw_holdings(rng, pop, people, customer_frame)
     exits = _add_maturity_exits(rng, pop, people, holdings)
     holding_ids = np.array([f"H{i + 1:08d}" for i in range(len(holdings.customer))], dtype=object)
-    holds = {pid: np.bincount(holdings.customer[holdings.product == k], minlength=customers) > 0
-             for k, pid in enumerate(cat.PRODUCT_IDS)}
-    campaigns, offers = campaigns_and_offers(rng, pop, holds)
+    customer_frame["marketing_consent"] = marketing_consent(seed, customers)
+    campaigns, offers, bought = campaigns_and_offers(
+        seed, pop, holdings, len(holding_ids) + 1, customers=customer_frame,
+        declined=(customer_frame["marketing_consent"] == "DECLINED").to_numpy())
     frames = {
         "customers": customer_frame,
         "products": cat.products_frame(),
-        "holdings": _holdings_frame(pop, holdings, holding_ids),
+        "holdings": pd.concat([_holdings_frame(pop, holdings, holding_ids), bought], ignore_index=True),
         "monthly_balances": _monthly_frame(pop),
         "interactions": interactions_frame(rng, pop, people),
         "campaigns": campaigns,

@@ -1,4 +1,4 @@
-"""The demo's relationship side: contact history, campaigns with control groups, open tasks.
+"""The demo's relationship side: contact history and open tasks (campaigns: demo/campaigns.py).
 
 Valuable customers are contacted more often; some who drift away got a retention call, and
 complaints are more common among those who later leave (a signal, not a verdict). Notes are
@@ -81,52 +81,6 @@ def interactions_frame(rng: np.random.Generator, pop: Population, people: dict) 
     frame = frame.sort_values(["customer_id", "occurred_at"], kind="stable").reset_index(drop=True)
     frame.insert(0, "interaction_id", np.arange(1, len(frame) + 1))
     return frame
-
-
-# campaign_id, name, product, start months before the data date, length in months, channel, cost
-_CAMPAIGNS = (
-    ("CMP-LCD", "大额存单季度营销", "LCD3Y", 8, 3, "PHONE", 15.0),
-    ("CMP-IDX", "指数基金定投推广", "FD-IDX", 5, 2, "WECHAT", 5.0),
-    ("CMP-PLT", "白金信用卡升级", "CC-PLT", 2, 3, "SMS", 2.0),
-)
-
-
-def campaigns_and_offers(rng: np.random.Generator, pop: Population,
-                         holds: dict[str, np.ndarray]) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Three campaigns, each offered to a sample with a 20% control group. Treated customers
-    accept more often than controls, and more often when the product suits their profile."""
-    cal = pop.cal
-    campaigns, offers = [], []
-    for cid, name, product, back, months, channel, cost in _CAMPAIGNS:
-        start = max(0, len(cal.month_start) - 1 - back)
-        start_day = int(cal.month_start[start])
-        end_day = start_day + int(months * 30.44)
-        campaigns.append((cid, name, product, cal.iso(start_day), cal.iso(end_day), channel, cost))
-        eligible = np.flatnonzero((pop.opened_day < start_day) & (pop.churn_day > start_day)
-                                  & ~holds[product])
-        chosen = eligible[rng.random(len(eligible)) < 0.08]
-        arm = np.where(rng.random(len(chosen)) < 0.2, "CONTROL", "TREATMENT")
-        offered = start_day + rng.integers(0, 20, len(chosen))
-        affinity = np.clip(np.log10(pop.wealth[chosen]) - 4, 0, 3) / 3
-        p_accept = np.where(arm == "TREATMENT", 0.06 + 0.2 * affinity, 0.02 + 0.06 * affinity)
-        accepted = rng.random(len(chosen)) < p_accept
-        responded = offered + rng.integers(1, 30, len(chosen))
-        running = end_day > cal.last_day
-        outcome = np.where(accepted, "ACCEPTED", np.where(
-            arm == "CONTROL", "NO_RESPONSE",
-            np.where(rng.random(len(chosen)) < 0.5, "DECLINED", "PENDING" if running else "NO_RESPONSE")))
-        answered = (outcome == "ACCEPTED") | (outcome == "DECLINED")
-        responded = np.minimum(responded, cal.last_day)
-        revenue = np.where(outcome == "ACCEPTED", np.round(rng.uniform(200, 3000, len(chosen)), 2), 0.0)
-        for i, c in enumerate(chosen):
-            offers.append((cid, pop.ids[c], arm[i], cal.iso(offered[i]), outcome[i],
-                           cal.iso(responded[i]) if answered[i] else None, revenue[i]))
-    campaign_frame = pd.DataFrame(campaigns, columns=["campaign_id", "name", "product_id", "start_on",
-                                                      "end_on", "channel", "cost_per_contact"])
-    offer_frame = pd.DataFrame(offers, columns=["campaign_id", "customer_id", "arm", "offered_on",
-                                                "outcome", "responded_on", "revenue"])
-    offer_frame.insert(0, "offer_id", np.arange(1, len(offer_frame) + 1))
-    return campaign_frame, offer_frame
 
 
 _TASK_TITLES = ("回访：定期存款到期续存", "跟进理财产品到期", "补充客户风险测评", "邀约面谈资产配置",

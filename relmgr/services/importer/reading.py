@@ -119,9 +119,9 @@ def _header_problems(spec: TableSpec, file: str, header: list[str]) -> list[Prob
                                     f"unknown column; {file} has exactly these columns: "
                                     + ", ".join(spec.column_names)))
         seen.add(name)
-    for name in spec.column_names:
-        if name not in seen:
-            problems.append(Problem(file, 1, name, "column is missing from the header"))
+    for column in spec.columns:
+        if column.name not in seen and not column.may_be_absent:
+            problems.append(Problem(file, 1, column.name, "column is missing from the header"))
     return problems
 
 
@@ -163,6 +163,9 @@ def read_table(spec: TableSpec, path: Path) -> tuple[RawTable | None, list[Probl
                                   f"has {saw} fields, the header has {expected}")]
         return None, [Problem(file, None, None, "is not a readable CSV file")]
     frame.columns = [str(c).strip() for c in frame.columns]
+    for column in spec.columns:
+        if column.name not in frame.columns:   # a may_be_absent column: every cell empty
+            frame[column.name] = ""
     frame = frame[list(spec.column_names)].reset_index(drop=True)
     # pandas fills the cells a short row lacks with "", like a present empty cell; the csv module
     # tells them apart. A short row is rejected, never completed with defaults.

@@ -18,6 +18,7 @@ from relmgr.domain.codes import (
     ContactPurpose,
     Gender,
     HoldingStatus,
+    MarketingConsent,
     OfferArm,
     OfferOutcome,
     ProductFamily,
@@ -52,6 +53,9 @@ class Column:
     references: str | None = None      # table whose primary key this column holds
     minimum: float | None = None       # smallest allowed number (inclusive)
     personal: bool = False             # never echo the value in a problem message
+    # Added to the format after exports were written without it: a header may leave it out,
+    # and then every cell is empty (for an optional column, its default).
+    may_be_absent: bool = False
     meaning: str = ""
 
 
@@ -100,6 +104,8 @@ CUSTOMERS = TableSpec(
         C("closed_on", K.DATE, required=False,
           meaning="set when the customer closed the whole relationship"),
         C("tags", K.TEXT, required=False, default="", meaning="free tags, separated by ';'"),
+        C("marketing_consent", K.CODE, required=False, codes=MarketingConsent, may_be_absent=True,
+          meaning="GRANTED or DECLINED (勿扰: never on a marketing list); empty when not known"),
     ))
 
 PRODUCTS = TableSpec(

@@ -22,6 +22,8 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.CONTACT_UNDONE: ("Logged contact undone", "撤销联系记录"),
     AuditAction.BACKED_UP: ("Backed up", "备份"),
     AuditAction.RESTORED: ("Restored from a backup", "从备份恢复"),
+    AuditAction.CONSENT_RECORDED: ("Marketing consent recorded", "记录营销同意"),
+    AuditAction.CAMPAIGN_CREATED: ("Campaign created with its control group", "创建营销活动（含对照组）"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).

@@ -23,6 +23,7 @@ RULE_NAMES: dict[str, Pair] = {
     "churn.medium_probability": ("Medium risk from", "中风险起点"),
     "today.capacity": ("Today: contacts per day", "今日工作：每日联系人数"),
     "sync.k": ("Head office: smallest group (k)", "总行汇总：最小分组人数（k）"),
+    "marketing.control_share": ("Campaigns: share held out as control group", "营销活动：对照组比例"),
 }
 
 _PROBLEMS: dict[str, Pair] = {

@@ -104,6 +104,17 @@ def action_label(value: str | None, *, language: str) -> str:
     return label(ACTIONS, SuggestedAction, value, language=language)
 
 
+SERVICE_ONLY: Pair = ("service call only", "仅限服务来电，勿营销")
+
+
+def action_with_consent(value: str | None, *, service_only: bool, language: str) -> str:
+    """The suggested action, with "service call only" for a customer who declined marketing."""
+    action = action_label(value, language=language)
+    if not service_only:
+        return action
+    return f"{action}（{SERVICE_ONLY[1]}）" if language.startswith("zh") else f"{action} ({SERVICE_ONLY[0]})"
+
+
 def _int(value: Any) -> int:
     try:
         return int(value)

@@ -48,6 +48,7 @@ from relmgr.ui.audit.page import AuditPage
 from relmgr.ui.churn.page import ChurnPage
 from relmgr.ui.customers.page import CustomersPage
 from relmgr.ui.home.page import HomePage
+from relmgr.ui.marketing.page import MarketingPage
 from relmgr.ui.segments.lifecycle import LifecyclePage
 from relmgr.ui.churn.model_card import ModelCardPage
 from relmgr.ui.recommendations.page import RecommendationsPage
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.customers_page.pane.revealed.connect(self._on_revealed)
         self.churn_page = ChurnPage(runner)
         self.recommendations_page = RecommendationsPage(runner)
+        self.marketing_page = MarketingPage(runner)
         self.tiers_page = TiersPage()
         self.segments_page = SegmentsPage()
         self.lifecycle_page = LifecyclePage()
@@ -125,7 +127,7 @@ class MainWindow(QMainWindow):
         # portfolio's lists, then the records); see retranslate_ui for their names.
         self.pages: list[QWidget] = [
             self.home_page, self.today_page, self.customers_page, self.churn_page,
-            self.recommendations_page,
+            self.recommendations_page, self.marketing_page,
             *self.segment_pages, self.tasks_page, self.model_card_page, self.audit_page, self.sync_page]
         # Pages that load as soon as the portfolio opens; the others load when first shown
         # (ranking 50,000 customers' products is not worth doing for an RM who never looks).
@@ -535,6 +537,7 @@ class MainWindow(QMainWindow):
                  self.customers_page: self.tr("Customers"),
                  self.churn_page: self.tr("Churn warnings"),
                  self.recommendations_page: self.tr("Recommendations"),
+                 self.marketing_page: self.tr("Marketing"),
                  self.tiers_page: self.tr("Service tiers"), self.segments_page: self.tr("Segments"),
                  self.lifecycle_page: self.tr("Lifecycle"), self.tasks_page: self.tr("Tasks"),
                  self.model_card_page: self.tr("Churn model"),

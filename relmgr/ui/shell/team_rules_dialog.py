@@ -38,7 +38,7 @@ _GROUPS = (("tiers", ("tiers.private_min_aum", "tiers.wealth_min_aum", "tiers.vi
            ("cadences", ("tiers.private_cadence_days", "tiers.wealth_cadence_days",
                          "tiers.vip_cadence_days", "tiers.mass_cadence_days")),
            ("churn", ("churn.horizon_days", "churn.high_probability", "churn.medium_probability")),
-           ("other", ("today.capacity", "sync.k")))
+           ("other", ("today.capacity", "sync.k", "marketing.control_share")))
 
 
 class TeamRulesDialog(QDialog):

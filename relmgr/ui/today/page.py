@@ -123,6 +123,10 @@ class TodayTableModel(FrameTableModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and done:
             return QBrush(DONE_COLOUR)
+        if role == Qt.ItemDataRole.DisplayRole and name == "action" and self.flag(index.row(), "service_only"):
+            # Declined marketing (issue 17): the line is a service call, nothing to sell.
+            return worklist_texts.action_with_consent(self.frame["action"].iat[self.visible_rows()[index.row()]],
+                                                      service_only=True)
         if role == Qt.ItemDataRole.DisplayRole and name == "rank" and done:
             return f"✓ {super().data(index, role)}"
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -517,7 +521,8 @@ class TodayPage(QWidget):
         title = (self.tr("{customer}: {action} (done today)") if line.get("done")
                  else self.tr("{customer}: {action}"))
         self.detail_title.setText(title.format(customer=self._label_of(line),
-                                               action=worklist_texts.action_label(line["action"])))
+                                               action=worklist_texts.action_with_consent(
+                                                   line["action"], service_only=bool(line.get("service_only")))))
         details = list(line["details"])
         names = self.model.product_names()
         self.detail_table.setRowCount(len(details))

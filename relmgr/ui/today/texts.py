@@ -12,6 +12,7 @@ from relmgr.ui.shell.i18n import in_current_language
 
 reason_label = in_current_language(worklist.reason_label)
 action_label = in_current_language(worklist.action_label)
+action_with_consent = in_current_language(worklist.action_with_consent)
 reason_sentence = in_current_language(worklist.reason_sentence)
 reasons_text = in_current_language(worklist.reasons_text)
 points_rule = in_current_language(worklist.points_rule)

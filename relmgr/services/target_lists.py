@@ -1,0 +1,113 @@
+"""Target lists as the RM saves, counts and exports them (issue 17): the frame is built once per
+portfolio (analytics/target_lists.py says why), the lists are saved by name in the portfolio.
+Members are shown and exported masked; the export goes through services/export.py, audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pandas as pd
+
+from relmgr.analytics.target_lists import CriteriaProblem, TargetFrame, parse_criteria, select
+from relmgr.services.changes import Topic, writes
+from relmgr.services.consent import declined_customers
+from relmgr.services.customers import load_customer_list
+from relmgr.storage import target_store
+from relmgr.storage.portfolio import Portfolio
+
+MAX_NAME_CHARS = 60
+MEMBER_COLUMNS = ["customer_id", "name_masked", "phone_masked", "tier", "aum", "stage", "churn_band", "channel"]
+
+
+def build_target_frame(portfolio: Portfolio) -> TargetFrame:
+    """One frame of every customer with the columns the criteria read (a read of a few
+    queries; the counts after it are pure pandas)."""
+    customers = load_customer_list(portfolio).rename(columns={"last_contact_on": "last_contact"})
+    extra = target_store.read_target_columns(portfolio)
+    customers = customers.merge(extra, on="customer_id", how="left")
+    return TargetFrame.build(customers, open_products=target_store.read_open_products(portfolio),
+                             declined=declined_customers(portfolio))
+
+
+def members(target: TargetFrame, criteria: dict[str, Any]) -> pd.DataFrame:
+    """The chosen customers (MEMBER_COLUMNS, name and phone masked), most AUM first."""
+    rows = target.customers.iloc[select(target, criteria)]
+    frame = rows.reindex(columns=MEMBER_COLUMNS)
+    return frame.sort_values(["aum", "customer_id"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+@writes(Topic.MARKETING)
+def save_list(portfolio: Portfolio, *, name: str, criteria: dict[str, Any] | str) -> None:
+    """Save (or replace) a list under `name`. ValueError for an empty or long name or criteria
+    that cannot be read (CriteriaProblem): nothing is written then."""
+    name = name.strip()
+    if not name or len(name) > MAX_NAME_CHARS:
+        raise ValueError(f"a list's name must have 1 to {MAX_NAME_CHARS} characters")
+    parsed = parse_criteria(criteria)
+    now = dt.datetime.now().replace(microsecond=0).isoformat()
+    with portfolio.transaction():
+        target_store.upsert_list(portfolio, name=name, criteria=json.dumps(parsed, ensure_ascii=False), now=now)
+
+
+@writes(Topic.MARKETING)
+def delete_list(portfolio: Portfolio, *, name: str) -> bool:
+    with portfolio.transaction():
+        return target_store.delete_list(portfolio, name=name) > 0
+
+
+def saved_lists(portfolio: Portfolio) -> dict[str, dict[str, Any]]:
+    """name -> criteria of every saved list (a stored list that no longer parses is left out)."""
+    lists = {}
+    for name, text, _, _ in target_store.read_lists(portfolio):
+        try:
+            lists[name] = parse_criteria(text)
+        except CriteriaProblem:
+            continue
+    return lists
+
+
+def lists_json(portfolio: Portfolio, *, name: str | None = None) -> dict[str, Any]:
+    """`relmgr lists --json`: each saved list (or only `name`) with its criteria, count and
+    members, names and phones masked. KeyError for an unknown name."""
+    lists = saved_lists(portfolio)
+    if name is not None:
+        if name not in lists:
+            raise KeyError(name)
+        lists = {name: lists[name]}
+    target = build_target_frame(portfolio)
+    payload = []
+    for list_name, criteria in lists.items():
+        chosen = members(target, criteria)
+        payload.append({"name": list_name, "criteria": criteria, "count": len(chosen), "members": [
+            {"customer_id": str(r.customer_id), "name": r.name_masked, "phone": r.phone_masked,
+             "tier": None if pd.isna(r.tier) else r.tier, "aum": round(float(r.aum), 2)}
+            for r in chosen.itertuples(index=False)]})
+    return {"lists": payload}
+
+
+TARGET_PREFIX = "target:"      # services/export.py's name for a saved target list: "target:NAME"
+
+
+def target_list_title(name: str, *, language: str) -> str:
+    return f"目标客户：{name}" if language.startswith("zh") else f"Target list: {name}"
+
+
+def target_list_rows(portfolio: Portfolio, *, name: str, language: str) -> pd.DataFrame:
+    """A saved list's members as exported (UNMASKED: services/export.py masks them unless the
+    RM explicitly exports unmasked). KeyError for an unknown list."""
+    from relmgr.services.wording import segments
+    from relmgr.storage import worklist_store
+
+    lists = saved_lists(portfolio)
+    if name not in lists:
+        raise KeyError(name)
+    chosen = members(build_target_frame(portfolio), lists[name])
+    people = worklist_store.read_customer_contact_fields(portfolio, chosen["customer_id"])
+    chosen = chosen.merge(people[["customer_id", "name", "phone"]], on="customer_id", how="left")
+    return pd.DataFrame({
+        "customer_id": chosen["customer_id"], "name": chosen["name"], "phone": chosen["phone"],
+        "tier": [segments.tier(t, language=language) if isinstance(t, str) else "" for t in chosen["tier"]],
+        "aum": chosen["aum"].round(2),
+    }).reset_index(drop=True)

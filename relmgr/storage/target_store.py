@@ -1,0 +1,43 @@
+"""SQL of the target lists (migration 0011): the per-customer columns the list builder filters on
+that the Customers list does not read, the open products per customer, and the saved lists."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from relmgr.storage.customers import has_table
+from relmgr.storage.portfolio import Portfolio
+
+
+def read_target_columns(portfolio: Portfolio) -> pd.DataFrame:
+    """customer_id, channel (preferred), tags, cluster (None before the first refresh)."""
+    frame = portfolio.read_frame(
+        "SELECT customer_id, preferred_channel AS channel, tags FROM customers ORDER BY customer_id")
+    if has_table(portfolio, "customer_segments"):
+        clusters = portfolio.read_frame("SELECT customer_id, cluster FROM customer_segments")
+        frame = frame.merge(clusters, on="customer_id", how="left")
+    else:
+        frame["cluster"] = None
+    return frame
+
+
+def read_open_products(portfolio: Portfolio) -> pd.DataFrame:
+    return portfolio.read_frame(
+        "SELECT DISTINCT customer_id, product_id FROM holdings WHERE status != 'CLOSED'")
+
+
+def read_lists(portfolio: Portfolio) -> list[tuple[str, str, str, str]]:
+    """(name, criteria JSON, created_at, updated_at) of every saved list, by name."""
+    return [tuple(r) for r in portfolio.query(
+        "SELECT name, criteria, created_at, updated_at FROM target_lists ORDER BY name")]
+
+
+def upsert_list(portfolio: Portfolio, *, name: str, criteria: str, now: str) -> None:
+    portfolio.conn.execute(
+        "INSERT INTO target_lists (name, criteria, created_at, updated_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (name) DO UPDATE SET criteria = excluded.criteria, updated_at = excluded.updated_at",
+        (name, criteria, now, now))
+
+
+def delete_list(portfolio: Portfolio, *, name: str) -> int:
+    return portfolio.conn.execute("DELETE FROM target_lists WHERE name = ?", (name,)).rowcount

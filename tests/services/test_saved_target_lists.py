@@ -1,0 +1,77 @@
+"""Target lists on the demo portfolio: the frame matches the portfolio, lists are saved by name,
+`relmgr lists --json` shows them masked, and bad criteria change nothing."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from relmgr.cli import main
+from relmgr.services.consent import declined_customers
+from relmgr.services.segments import refresh_segments
+from relmgr.services.target_lists import build_target_frame, members, save_list, saved_lists
+from relmgr.storage import open_portfolio
+from tests.conftest import DEMO_PASSWORD_FOR_TESTS
+
+NOT_HOLDING_WEALTH = {"combine": "AND", "criteria": [
+    {"field": "tier", "op": "in", "value": ["VIP", "WEALTH"]},
+    {"field": "products", "op": "not_holds", "value": ["WM-FI"]},
+    {"field": "age", "op": "between", "value": [30, None]},
+]}
+
+
+def test_members_follow_the_portfolio(writable_demo_portfolio) -> None:
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        refresh_segments(portfolio)
+        chosen = members(build_target_frame(portfolio), NOT_HOLDING_WEALTH)
+        holders = {r[0] for r in portfolio.query(
+            "SELECT customer_id FROM holdings WHERE product_id = 'WM-FI' AND status != 'CLOSED'")}
+        tiers = dict(portfolio.query("SELECT customer_id, tier FROM customer_segments"))
+        declined = declined_customers(portfolio)
+    assert len(chosen) > 10
+    assert not set(chosen["customer_id"]) & holders
+    assert not set(chosen["customer_id"]) & declined
+    assert {tiers[c] for c in chosen["customer_id"]} <= {"VIP", "WEALTH"}
+    assert chosen["aum"].is_monotonic_decreasing
+
+
+def test_lists_are_saved_and_shown_masked(writable_demo_portfolio, monkeypatch, capsys) -> None:
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        refresh_segments(portfolio)
+        save_list(portfolio, name="贵宾未持有固收", criteria=NOT_HOLDING_WEALTH)
+        assert saved_lists(portfolio)["贵宾未持有固收"]["criteria"] == NOT_HOLDING_WEALTH["criteria"]
+        with pytest.raises(ValueError, match="unknown field"):
+            save_list(portfolio, name="坏", criteria={"criteria": [{"field": "x", "op": "in", "value": []}]})
+        assert set(saved_lists(portfolio)) == {"贵宾未持有固收"}
+        (name,) = portfolio.query("SELECT name FROM customers LIMIT 1")[0]
+    monkeypatch.setenv("RELMGR_PASSWORD", DEMO_PASSWORD_FOR_TESTS)
+    assert main(["lists", str(writable_demo_portfolio), "--name", "贵宾未持有固收", "--json"]) == 0
+    out = capsys.readouterr().out
+    payload = json.loads(out)
+    (item,) = payload["lists"]
+    assert item["count"] == len(item["members"]) > 10
+    assert all("*" in m["name"] and "****" in m["phone"] for m in item["members"])
+    assert name not in out
+    assert main(["lists", str(writable_demo_portfolio), "--name", "nope", "--json"]) == 2
+    assert "no saved target list" in capsys.readouterr().err
+
+
+def test_a_target_list_exports_masked_and_audited(writable_demo_portfolio, tmp_path) -> None:
+    from relmgr.services.export import ListUnavailable, export_named_list
+
+    out = tmp_path / "targets.csv"
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        refresh_segments(portfolio)
+        save_list(portfolio, name="贵宾未持有固收", criteria=NOT_HOLDING_WEALTH)
+        expected = len(members(build_target_frame(portfolio), NOT_HOLDING_WEALTH))
+        result = export_named_list(portfolio, list_name="target:贵宾未持有固收", path=out)
+        names = {r[0] for r in portfolio.query("SELECT name FROM customers")}
+        audited = portfolio.query("SELECT detail FROM audit_log WHERE action = 'EXPORTED'")
+        with pytest.raises(ListUnavailable, match="no saved target list"):
+            export_named_list(portfolio, list_name="target:nope", path=tmp_path / "x.csv")
+    assert result.rows == expected and result.masked
+    text = out.read_text(encoding="utf-8-sig")
+    assert len(text.strip().splitlines()) == expected + 1       # the header and one row each
+    assert not any(name in text for name in names)
+    assert any("target:贵宾未持有固收" in d for (d,) in audited)

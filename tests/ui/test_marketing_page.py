@@ -1,0 +1,24 @@
+"""The Marketing page on the demo portfolio: the three campaigns with their results, the one
+without a control group saying uplift cannot be measured, and a chart per campaign."""
+
+from __future__ import annotations
+
+
+def test_campaigns_show_their_results_and_a_chart(unlocked_window, qtbot) -> None:
+    window = unlocked_window
+    page = window.marketing_page
+    with qtbot.waitSignal(page.loaded, timeout=30_000) as blocker:
+        window.go_to_page(window.pages.index(page))
+    assert blocker.args == [3]
+    frame = page.model.frame
+    assert list(frame["campaign_id"]) == ["CMP-WMF", "CMP-BND", "CMP-PLT"]
+    assert list(frame["verdict"]) == ["UPLIFT", "NOT_SIGNIFICANT", "NO_CONTROL"]
+    verdict_column = [c[0] for c in page.model.columns].index("verdict")
+    shown = page.model.data(page.model.index(2, verdict_column))
+    assert shown == "No control group: uplift cannot be measured"
+    page.view.selectRow(2)
+    assert "白金信用卡升级" in page.chart_title.text()
+    assert len(page.chart.axes.patches) == 1          # contacted only: there is no control bar
+    page.view.selectRow(0)
+    assert len(page.chart.axes.patches) == 2
+    assert page.verdict_label.text() == "Significant uplift"
