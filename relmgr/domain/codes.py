@@ -162,3 +162,31 @@ class AuditAction(StrEnum):
     CONTACT_UNDONE = "CONTACT_UNDONE"  # a contact logged by mistake taken back (Today's Undo)
     BACKED_UP = "BACKED_UP"            # a verified copy written (detail: its path, size, rows)
     RESTORED = "RESTORED"              # written into the restored file, naming the backup
+
+
+class LoanFamily(StrEnum):
+    """The four kinds of credit a retail RM markets (issue 21); a loan's own family, whatever
+    catalogue product it was booked under."""
+
+    MORTGAGE = "MORTGAGE"            # 房贷
+    CONSUMER = "CONSUMER"            # 消费贷
+    BUSINESS = "BUSINESS"            # 经营贷
+    CREDIT_CARD = "CREDIT_CARD"      # 信用卡
+
+
+class LoanStatus(StrEnum):
+    CURRENT = "CURRENT"              # 正常还款
+    IN_ARREARS = "IN_ARREARS"        # 逾期
+    RESTRUCTURED = "RESTRUCTURED"    # 重组
+    DEFAULTED = "DEFAULTED"          # 违约
+    REPAID = "REPAID"                # 结清
+
+
+class LoanClass(StrEnum):
+    """The five-category loan classification (五级分类), best first."""
+
+    NORMAL = "NORMAL"                    # 正常
+    SPECIAL_MENTION = "SPECIAL_MENTION"  # 关注
+    SUBSTANDARD = "SUBSTANDARD"          # 次级
+    DOUBTFUL = "DOUBTFUL"                # 可疑
+    LOSS = "LOSS"                        # 损失

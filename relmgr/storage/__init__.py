@@ -16,6 +16,7 @@ from relmgr.storage.errors import (
 )
 from relmgr.storage.portfolio import (
     SCHEMA_VERSION,
+    SCHEMA_VERSIONS,
     DatabaseError,
     Portfolio,
     check_integrity,
@@ -26,6 +27,7 @@ from relmgr.storage.portfolio import (
 
 __all__ = [
     "SCHEMA_VERSION",
+    "SCHEMA_VERSIONS",
     "DamagedPortfolio",
     "DatabaseError",
     "NotAPortfolio",

@@ -51,13 +51,17 @@ def _migration_scripts() -> list[tuple[int, str]]:
         if entry.name.endswith(".sql"):
             scripts.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
     scripts.sort()
-    if [n for n, _ in scripts] != list(range(1, len(scripts) + 1)):
-        raise RuntimeError("migration scripts must be numbered 0001, 0002, ... without gaps")
+    # Numbers are handed out to work done in parallel (a branch may hold 0012 before 0011 is
+    # merged), so a gap is allowed; a number used twice or a start other than 0001 is a mistake.
+    numbers = [n for n, _ in scripts]
+    if len(set(numbers)) != len(numbers) or not numbers or numbers[0] != 1:
+        raise RuntimeError("migration scripts must be numbered 0001, 0002, ... each number once")
     return scripts
 
 
 MIGRATIONS = _migration_scripts()
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+SCHEMA_VERSIONS = tuple(n for n, _ in MIGRATIONS)
 # Migration 0002 adds the derived customer_summary table, which upgrading fills from the data.
 _SUMMARY_INTRODUCED = 2
 # Migration 0009 chains the audit log; upgrading chains the rows already there.

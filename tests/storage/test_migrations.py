@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from relmgr.storage import SCHEMA_VERSION, open_portfolio
+from relmgr.storage import SCHEMA_VERSION, SCHEMA_VERSIONS, open_portfolio
 from tests.fixtures.make_v1_portfolio import FIXTURE, V1_CUSTOMERS, V1_PASSWORD, V1_TABLES
 
 
@@ -24,7 +24,7 @@ def test_v1_portfolio_upgrades_with_data_intact(tmp_path: Path) -> None:
     with open_portfolio(copy, V1_PASSWORD) as upgraded:
         assert upgraded.schema_version == SCHEMA_VERSION
         versions = [r[0] for r in upgraded.query("SELECT version FROM schema_version ORDER BY 1")]
-        assert versions == list(range(1, SCHEMA_VERSION + 1))
+        assert versions == list(SCHEMA_VERSIONS)
         assert upgraded.table_counts(V1_TABLES) == counts_before
         # the summary introduced by migration 2 is filled from the old data during the upgrade
         summary = upgraded.query("SELECT COUNT(*), SUM(aum) FROM customer_summary")[0]

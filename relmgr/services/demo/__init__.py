@@ -22,6 +22,7 @@ from relmgr.domain.codes import Channel, TxnKind
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.services.demo import catalogue as cat
 from relmgr.services.demo.contacts import campaigns_and_offers, interactions_frame, tasks_frame
+from relmgr.services.demo.loans import loan_frames, lose_jobs
 from relmgr.services.demo.unusual import PlantedEvent, plant_unusual
 from relmgr.services.demo.generator import (
     CHANNEL_CODES,
@@ -42,7 +43,7 @@ DEMO_PASSWORD = "relmgr-demo"
 TRANSACTION_COLUMNS = ["txn_id", "customer_id", "holding_id", "txn_date", "amount", "kind", "channel"]
 # Tables in foreign-key order, transactions excepted (they are streamed).
 STATIC_TABLES = ("customers", "products", "holdings", "monthly_balances", "interactions",
-                 "campaigns", "offers", "tasks")
+                 "campaigns", "offers", "tasks", "loans", "loan_repayments", "credit_profiles")
 
 
 @dataclass
@@ -138,6 +139,10 @@ def generate_demo(*, customers: int, seed: int, as_of: dt.date) -> DemoData:
     holds = {pid: np.bincount(holdings.customer[holdings.product == k], minlength=customers) > 0
              for k, pid in enumerate(cat.PRODUCT_IDS)}
     campaigns, offers = campaigns_and_offers(rng, pop, holds)
+    # Loans draw from a stream of their own, so the rest of the demo is what it was before, but
+    # for the salaries a job loss stops (the transactions follow them).
+    loan_rng = np.random.default_rng(np.random.SeedSequence([seed, 3]))
+    lose_jobs(loan_rng, pop)
     frames = {
         "customers": customer_frame,
         "products": cat.products_frame(),
@@ -147,6 +152,7 @@ def generate_demo(*, customers: int, seed: int, as_of: dt.date) -> DemoData:
         "campaigns": campaigns,
         "offers": offers,
         "tasks": tasks_frame(rng, pop),
+        **loan_frames(loan_rng, pop, holdings, holding_ids),
     }
     return DemoData(as_of, seed, frames, pop, holdings, holding_ids, exits)
 
