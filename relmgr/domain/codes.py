@@ -162,6 +162,7 @@ class AuditAction(StrEnum):
     CONTACT_UNDONE = "CONTACT_UNDONE"  # a contact logged by mistake taken back (Today's Undo)
     BACKED_UP = "BACKED_UP"            # a verified copy written (detail: its path, size, rows)
     RESTORED = "RESTORED"              # written into the restored file, naming the backup
+    LOAN_WATCH_HANDLED = "LOAN_WATCH_HANDLED"  # a repayment-watch line handled (target: the loan)
 
 
 class LoanFamily(StrEnum):

@@ -34,6 +34,7 @@ class Topic(StrEnum):
     SEGMENTS = "segments"               # tiers, RFM segments, clusters, lifecycle stages
     RULES = "rules"                     # the team's rules (tier cadences, thresholds)
     AUDIT = "audit"                     # the audit log
+    LOANS = "loans"                     # repayment-watch lines handled
 
 
 @dataclasses.dataclass(frozen=True)

@@ -20,6 +20,7 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.CONTACT_UNDONE: ("Logged contact undone", "撤销联系记录"),
     AuditAction.BACKED_UP: ("Backed up", "备份"),
     AuditAction.RESTORED: ("Restored from a backup", "从备份恢复"),
+    AuditAction.LOAN_WATCH_HANDLED: ("Repayment warning handled", "还款预警已处理"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).
