@@ -363,6 +363,7 @@ EVAL_TARGETS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "recommend": _eval_recommend,
     "churn": _eval_churn,
     "alerts": _eval_alerts,
+    "loans": lambda args: __import__("relmgr.cli_loans", fromlist=["_eval_loans"])._eval_loans(args),
 }
 # Targets that can also evaluate on a flat labelled CSV (`--csv PATH --target COLUMN`).
 EVAL_CSV_TARGETS = frozenset({"churn"})
@@ -672,6 +673,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_rules_parser(sub)
     from relmgr.cli_files import add_parsers as add_file_parsers
     add_file_parsers(sub)
+    from relmgr.cli_loans import add_parser as add_loans_parser
+    add_loans_parser(sub, _date)
     return parser
 
 

@@ -304,3 +304,52 @@ def loan_book(portfolio: Portfolio, *, today: dt.date | None = None) -> dict[str
         "arrears": arrears_buckets(loans, today=today),
         "missing": _missing_loan_fields(loans),
     }
+
+
+# -- JSON for `relmgr loans FILE --json` --------------------------------------------------------
+def _names(portfolio: Portfolio, ids: list[str]) -> dict[str, str]:
+    import json
+
+    if not ids:
+        return {}
+    rows = portfolio.query("SELECT customer_id, name FROM customers WHERE customer_id IN "
+                           "(SELECT value FROM json_each(?))", (json.dumps(ids),))
+    return {str(c): ("" if n is None else str(n)) for c, n in rows}
+
+
+def loans_json(portfolio: Portfolio, *, today: dt.date | None = None, limit: int = 20) -> dict[str, Any]:
+    """Prospects per family and the open repayment-watch lines, names masked, each line with its
+    reasons in both languages, codes and numbers; what is missing, and the loan book."""
+    from relmgr.domain.pii import mask_name
+    from relmgr.services.wording import loans as words
+
+    watch = load_watch(portfolio, today=today)
+    prospects = load_prospects(portfolio, today=watch.today, limit=limit)
+    ids = sorted(set(watch.lines["customer_id"]) | {c for f in prospects.by_family.values() for c in f["customer_id"]})
+    names = _names(portfolio, [str(i) for i in ids])
+
+    def both(fn: Any, *args: Any) -> dict[str, str]:
+        return {"en": fn(*args, language="en"), "zh_CN": fn(*args, language="zh_CN")}
+
+    watch_rows = [{
+        "customer_id": str(r.customer_id), "name": mask_name(names.get(str(r.customer_id), "")),
+        "loan_id": str(r.loan_id), "family": r.family, "reason_code": r.reason, "bucket": r.bucket,
+        "points": float(r.points), "handled": bool(r.handled),
+        "reason": both(words.watch_sentence, r.reason, r.details), "details": r.details,
+    } for r in watch.lines.itertuples(index=False)]
+    families = {}
+    for family, frame in prospects.by_family.items():
+        families[family] = {
+            "excluded": prospects.excluded.get(family, {}),
+            "missing": [both(words.missing_sentence, m) for m in prospects.missing.get(family, [])],
+            "lines": [{"rank": int(r.rank), "customer_id": str(r.customer_id),
+                       "name": mask_name(names.get(str(r.customer_id), "")),
+                       "probability": float(r.probability),
+                       "reasons": both(words.prospect_reasons_text, r.reasons), "reason_codes": r.reasons}
+                      for r in frame.itertuples(index=False)]}
+    return {"as_of": watch.today.isoformat(),
+            "missing": [both(words.missing_sentence, m) for m in
+                        dict.fromkeys(watch.missing + prospects.missing.get("*", []))],
+            "prospects": families, "watch": watch_rows, "arrears": watch.buckets,
+            "book": loan_book(portfolio, today=watch.today),
+            "seconds": {"watch": watch.seconds, "prospects": prospects.seconds}}
