@@ -37,7 +37,7 @@ FAMILIES = tuple(f.value for f in LoanFamily)
 class ProspectSettings:
     horizon_days: int = 90
     training_cutoffs: int = 6          # monthly cutoffs back from the latest usable one
-    max_training_rows: int = 60_000    # per family; negatives are subsampled beyond it
+    max_training_rows: int = 20_000    # per family; negatives are subsampled beyond it
     seed: int = 0
 
 

@@ -31,6 +31,7 @@ from relmgr.services.changes import Topic, writes
 from relmgr.storage import loan_store as store
 from relmgr.storage import rules as rules_store
 from relmgr.storage.activity_read import read_activity_days
+from relmgr.storage.column_read import read_plain_columns
 from relmgr.storage.portfolio import Portfolio
 
 MIN_EVAL_POSITIVES = 30          # below this many openings in the test window, a warning
@@ -142,8 +143,11 @@ def _world(portfolio: Portfolio, *, today: dt.date, months_back: int) -> lp.Worl
                                 until=today.isoformat())
     salary = salary.assign(customer_id=salary["customer_id"].astype(str))
     first_month = str(pd.Period(today, freq="M") - months_back)
-    monthly = portfolio.read_frame("SELECT customer_id, month, aum_end, digital_logins FROM monthly_balances "
-                                   "WHERE month >= ? AND month <= ?", (first_month, today.isoformat()[:7]))
+    monthly = read_plain_columns(portfolio, source="FROM monthly_balances WHERE month >= ? AND month <= ?",
+                                 params=(first_month, today.isoformat()[:7]),
+                                 columns={"customer_id": ("customer_id", "text"), "month": ("month", "text"),
+                                          "aum_end": ("aum_end", "number"),
+                                          "digital_logins": ("digital_logins", "number")})
     loans = portfolio.read_frame("SELECT customer_id, family, opened_on, closed_on FROM loans")
     return lp.World.from_frames(customers=customers, salary=salary, monthly=monthly, loans=loans)
 
@@ -157,7 +161,11 @@ def _facts(portfolio: Portfolio, world: lp.World, *, today: dt.date) -> pd.DataF
                       classed=live["classification"].isin(BAD_CLASSES).to_numpy(),
                       due=pd.to_numeric(live["amount_due"], errors="coerce").fillna(0.0))
     per = bad.groupby("customer_id").agg(in_arrears=("bad", "any"), classified=("classed", "any"),
-                                         instalments=("due", "sum"), holds=("family", lambda f: frozenset(f)))
+                                         instalments=("due", "sum"))
+    families: dict[str, set[str]] = {}
+    for customer, family in zip(live["customer_id"], live["family"], strict=True):
+        families.setdefault(customer, set()).add(family)
+    per["holds"] = pd.Series({c: frozenset(f) for c, f in families.items()}, dtype=object)
     ids = pd.Index(world.ids)
     cutoff = day_number(today)
     facts = pd.DataFrame({
