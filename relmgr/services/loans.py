@@ -361,3 +361,17 @@ def loans_json(portfolio: Portfolio, *, today: dt.date | None = None, limit: int
             "prospects": families, "watch": watch_rows, "arrears": watch.buckets,
             "book": loan_book(portfolio, today=watch.today),
             "seconds": {"watch": watch.seconds, "prospects": prospects.seconds}}
+
+
+def watch_page(portfolio: Portfolio) -> tuple[Watch, dict[str, Any], dict[str, str]]:
+    """The Loans page's fast part: the watch, the loan book and the watched customers' names
+    (unmasked: the page masks them)."""
+    watch = load_watch(portfolio)
+    return watch, loan_book(portfolio, today=watch.today), _names(portfolio, sorted(map(str, set(watch.lines["customer_id"]))))
+
+
+def prospects_page(portfolio: Portfolio) -> tuple[Prospects, dict[str, str]]:
+    """The Loans page's slow part: prospects per family and their names (unmasked)."""
+    prospects = load_prospects(portfolio)
+    ids = sorted({str(c) for f in prospects.by_family.values() for c in f["customer_id"]})
+    return prospects, _names(portfolio, ids)
