@@ -238,7 +238,7 @@ class LoansPage(QWidget):
         self.handle_button.setText(self.tr("Mark handled"))
         self.handle_button.setToolTip(self.tr("Record that you handled the selected line (audited); "
                                               "it leaves Today for a week"))
-        self.watch_table.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Loan"), self.tr("Warning"),
+        self.watch_table.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Product"), self.tr("Warning"),
                                                     self.tr("State"), self.tr("Reason")])
         self.prospects_table.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Customer"),
                                                         self.tr("Likelihood (3 months)"), self.tr("Why")])
