@@ -143,6 +143,7 @@ def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = Fals
     result.update(_bench_churn(path))
     result.update(_bench_fitting(path))
     result.update(_bench_home_and_report(path, repeats=max(1, min(repeats, 3))))
+    result.update(_bench_loans(path, repeats=max(1, min(repeats, 3))))
     result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     result.update(_gui_startup_probe(path))
     result["targets"] = {"table_ready_ratio": "<= 2", "filter_ms": "<= 30", "pane_ms": "<= 100",
@@ -154,7 +155,29 @@ def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = Fals
     result["targets"].update(CHURN_TARGETS)
     result["targets"].update(FITTING_TARGETS)
     result["targets"].update(HOME_TARGETS)
+    result["targets"].update(LOAN_TARGETS)
     return result
+
+
+LOAN_TARGETS = {"loan_prospects_s": "<= 3", "loan_watch_s": "<= 0.5"}
+
+
+def _bench_loans(path: Path, *, repeats: int) -> dict[str, Any]:
+    """Issue 21: prospects for all four families (fit on the past openings and score) and the
+    repayment watch, medians over `repeats` runs after one warm-up (which pays scikit-learn's
+    import). A cached bench portfolio made before loans existed has none: rebuild it."""
+    from relmgr.services.loans import load_prospects, load_watch
+    from relmgr.storage import open_portfolio
+
+    with open_portfolio(path, BENCH_PASSWORD) as portfolio:
+        loan_count = portfolio.query("SELECT COUNT(*) FROM loans")[0][0]
+        if not loan_count:
+            return {"loans": 0, "loans_note": "the cached bench portfolio has no loans: run relmgr bench --rebuild"}
+        load_prospects(portfolio)
+        load_watch(portfolio)
+        prospects = _median_seconds(lambda: load_prospects(portfolio), repeats)
+        watch = _median_seconds(lambda: load_watch(portfolio), repeats)
+    return {"loans": loan_count, "loan_prospects_s": round(prospects, 3), "loan_watch_s": round(watch, 3)}
 
 
 def _bench_segments(path: Path) -> dict[str, Any]:

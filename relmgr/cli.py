@@ -401,6 +401,7 @@ EVAL_TARGETS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "recommend": _eval_recommend,
     "churn": _eval_churn,
     "alerts": _eval_alerts,
+    "loans": lambda args: __import__("relmgr.cli_loans", fromlist=["_eval_loans"])._eval_loans(args),
 }
 # Targets that can also evaluate on a flat labelled CSV (`--csv PATH --target COLUMN`).
 EVAL_CSV_TARGETS = frozenset({"churn"})
@@ -721,6 +722,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_file_parsers(sub)
     from relmgr.cli_marketing import add_parsers as add_marketing_parsers
     add_marketing_parsers(sub, _date)
+    from relmgr.cli_loans import add_parser as add_loans_parser
+    add_loans_parser(sub, _date)
     return parser
 
 

@@ -173,6 +173,7 @@ class AuditAction(StrEnum):
     RESTORED = "RESTORED"              # written into the restored file, naming the backup
     CONSENT_RECORDED = "CONSENT_RECORDED"  # the RM recorded a customer's marketing consent or refusal
     CAMPAIGN_CREATED = "CAMPAIGN_CREATED"  # a campaign made from a target list, with its control group
+    LOAN_WATCH_HANDLED = "LOAN_WATCH_HANDLED"  # a repayment-watch line handled (target: the loan)
 
 
 class OutboxStatus(StrEnum):
@@ -181,3 +182,31 @@ class OutboxStatus(StrEnum):
     QUEUED = "QUEUED"        # waiting: not sent yet, or the last attempt failed (retried)
     SENT = "SENT"            # head office acknowledged it (accepted, or had it already)
     REFUSED = "REFUSED"      # head office refused it; not retried
+
+
+class LoanFamily(StrEnum):
+    """The four kinds of credit a retail RM markets (issue 21); a loan's own family, whatever
+    catalogue product it was booked under."""
+
+    MORTGAGE = "MORTGAGE"            # 房贷
+    CONSUMER = "CONSUMER"            # 消费贷
+    BUSINESS = "BUSINESS"            # 经营贷
+    CREDIT_CARD = "CREDIT_CARD"      # 信用卡
+
+
+class LoanStatus(StrEnum):
+    CURRENT = "CURRENT"              # 正常还款
+    IN_ARREARS = "IN_ARREARS"        # 逾期
+    RESTRUCTURED = "RESTRUCTURED"    # 重组
+    DEFAULTED = "DEFAULTED"          # 违约
+    REPAID = "REPAID"                # 结清
+
+
+class LoanClass(StrEnum):
+    """The five-category loan classification (五级分类), best first."""
+
+    NORMAL = "NORMAL"                    # 正常
+    SPECIAL_MENTION = "SPECIAL_MENTION"  # 关注
+    SUBSTANDARD = "SUBSTANDARD"          # 次级
+    DOUBTFUL = "DOUBTFUL"                # 可疑
+    LOSS = "LOSS"                        # 损失

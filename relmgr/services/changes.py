@@ -36,6 +36,7 @@ class Topic(StrEnum):
     AUDIT = "audit"                     # the audit log
     OUTBOX = "outbox"                   # summaries waiting for head office, sent or refused
     MARKETING = "marketing"             # marketing consent, target lists, campaigns
+    LOANS = "loans"                     # repayment-watch lines handled
 
 
 @dataclasses.dataclass(frozen=True)

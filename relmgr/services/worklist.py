@@ -22,6 +22,9 @@ Signals (each optional except the customers themselves):
 - accepted recommendations not yet carried through (table recommendation_outcomes, outcome
   ACCEPTED in the last `recommendation_follow_days` days, no holding of the product opened
   since). Skipped when the table is missing.
+- repayment watch (issue 21, services/loans.py): a loan in arrears or an early warning (low
+  balance before the due date, salary stopped, sharp outflow) not handled in the last days; a
+  service call, never a sales one. Skipped when the portfolio has no loans.
 
 Priority (documented weights, WorklistRules): each reason contributes points; the sum is
 multiplied by the customer's tier weight (PRIVATE 2.0, WEALTH 1.5, VIP 1.2, MASS 1.0) so that
@@ -72,6 +75,9 @@ class WorkReason(StrEnum):
     # The customer has left: closed within `win_back_days` (kind CLOSED: closed_on, days_ago), or
     # their AUM is gone for good (kind AUM_GONE: code, change, probability). Not a retention call.
     WIN_BACK = "WIN_BACK"
+    # The repayment watch's strongest line for the customer (services/loans.py): watch (a
+    # loan_watch.WatchReason code), loan_id, family, lines (how many), and that line's numbers.
+    LOAN_WATCH = "LOAN_WATCH"
 
 
 class SuggestedAction(StrEnum):
@@ -95,6 +101,7 @@ ACTION_FOR_REASON: dict[WorkReason, SuggestedAction] = {
     WorkReason.RECOMMENDATION_ACCEPTED: SuggestedAction.CLOSE_SALE,
     WorkReason.BIRTHDAY: SuggestedAction.BIRTHDAY_GREETING,
     WorkReason.WIN_BACK: SuggestedAction.WIN_BACK_CALL,
+    WorkReason.LOAN_WATCH: SuggestedAction.SERVICE_CALL,
 }
 # Equal points: the earlier reason in this order decides the suggested action.
 _REASON_ORDER = {reason: i for i, reason in enumerate(WorkReason)}
@@ -179,7 +186,9 @@ class WorklistSignals:
     churn: customer_id, probability, band, value_at_risk, reasons[, handled].
     maturities: customer_id, holding_id, product_id, maturity_on, balance.
     tasks: task_id, customer_id, title, due_on (open tasks only).
-    recommendations: customer_id, product_id, accepted_on, fulfilled (0/1)."""
+    recommendations: customer_id, product_id, accepted_on, fulfilled (0/1).
+    loan_watch: the repayment watch's open lines (analytics.loan_watch.WATCH_COLUMNS; their own
+    points, from WatchRules)."""
 
     customers: pd.DataFrame
     tiers: pd.DataFrame
@@ -188,6 +197,7 @@ class WorklistSignals:
     maturities: pd.DataFrame | None = None
     tasks: pd.DataFrame | None = None
     recommendations: pd.DataFrame | None = None
+    loan_watch: pd.DataFrame | None = None
 
 
 WORKLIST_COLUMNS = ["rank", "customer_id", "tier", "priority", "tier_weight", "reasons",
@@ -423,6 +433,15 @@ def _recommendation_rows(frame: pd.DataFrame, *, today: dt.date,
 
 
 # -- assembly ---------------------------------------------------------------------------------
+def _loan_watch_rows(lines: pd.DataFrame) -> list[pd.DataFrame]:
+    """One reason per customer: their strongest watch line (the watch is ordered worst first)."""
+    counts = lines.groupby("customer_id").size()
+    first = lines.drop_duplicates("customer_id", keep="first")
+    details = [{"watch": r.reason, "loan_id": r.loan_id, "family": r.family, "lines": int(counts[r.customer_id]),
+                **r.details} for r in first.itertuples(index=False)]
+    return [_long(first["customer_id"], WorkReason.LOAN_WATCH, first["points"].to_numpy(dtype=float), details)]
+
+
 def assemble_worklist(signals: WorklistSignals, *, today: dt.date,
                       hidden: Collection[str] = frozenset(),
                       pinned: Mapping[str, int] | None = None,
@@ -453,6 +472,8 @@ def assemble_worklist(signals: WorklistSignals, *, today: dt.date,
         parts += _birthday_rows(signals.customers, today=today, rules=rules)
     if signals.recommendations is not None and len(signals.recommendations):
         parts += _recommendation_rows(signals.recommendations, today=today, rules=rules)
+    if signals.loan_watch is not None and len(signals.loan_watch):
+        parts += _loan_watch_rows(signals.loan_watch)
     customers = signals.customers
     closed_text = customers["closed_on"].astype("str").str.slice(0, 10)
     closed = customers["customer_id"][(customers["closed_on"].notna() & (closed_text != "")
@@ -682,6 +703,15 @@ def _days_after(day: dt.date, days: int) -> dt.date:
     return day + dt.timedelta(days=min(days, (dt.date.max - day).days))
 
 
+def _read_loan_watch(portfolio: Portfolio, *, today: dt.date) -> tuple[pd.DataFrame | None, str]:
+    from relmgr.services import loans          # late: services.loans is heavier than the worklist
+    from relmgr.storage import loan_store
+
+    if not loan_store.has_loan_tables(portfolio) or not portfolio.query("SELECT 1 FROM loans LIMIT 1"):
+        return None, "no loans in the portfolio"
+    return loans.load_watch(portfolio, today=today).open_lines, ""
+
+
 def read_signals(portfolio: Portfolio, *, today: dt.date, rules: WorklistRules = WorklistRules(),
                  tier_rules: TierRules | None = None) -> tuple[WorklistSignals, dict[str, str], str]:
     """Every signal the portfolio has, the signals skipped (and why), and the tier source."""
@@ -706,8 +736,12 @@ def read_signals(portfolio: Portfolio, *, today: dt.date, rules: WorklistRules =
         portfolio, first=today, last=_days_after(today, rules.maturity_days_ahead),
         closed_status=HoldingStatus.CLOSED.value)
     tasks = store.read_tasks(portfolio, status=TaskStatus.OPEN.value, due_until=today)
+    loan_watch, why = _read_loan_watch(portfolio, today=today)
+    if why:
+        skipped[WorkReason.LOAN_WATCH.value] = why
     signals = WorklistSignals(customers=customers, tiers=tiers, contact_due=due, churn=churn,
-                              maturities=maturities, tasks=tasks, recommendations=recommendations)
+                              maturities=maturities, tasks=tasks, recommendations=recommendations,
+                              loan_watch=loan_watch)
     return signals, skipped, tier_source
 
 

@@ -18,7 +18,7 @@ from relmgr.storage.portfolio import Portfolio
 
 # Exchange tables only: the names are spliced into SQL, so they must come from this list.
 EXCHANGE_TABLES = ("customers", "products", "holdings", "transactions", "monthly_balances",
-                   "interactions", "campaigns", "offers")
+                   "interactions", "campaigns", "offers", "loans", "loan_repayments", "credit_profiles")
 
 
 def _checked_table(table: str) -> str:

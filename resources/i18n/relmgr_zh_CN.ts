@@ -1646,61 +1646,185 @@ Export unmasked?</source>
     </message>
 </context>
 <context>
+    <name>LoansPage</name>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="113" />
+        <source>Reading the loans…</source>
+        <translation>正在读取贷款数据…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="132" />
+        <source>The loans could not be read: {0}</source>
+        <translation>无法读取贷款数据：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="138" />
+        <source>Ranking loan prospects…</source>
+        <translation>正在排序贷款潜在客户…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="146" />
+        <source>Prospects ranked in {0:.1f} s</source>
+        <translation>潜在客户排序用时 {0:.1f} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="162" />
+        <source>Live loans {0}, outstanding {1}. By family: {2}. By classification: {3}. This month: {4} new loans ({5}), {6} instalments repaid ({7}). Arrears: {8}.</source>
+        <translation>在贷 {0} 笔，余额 {1}。按品种：{2}。按五级分类：{3}。本月：新发放 {4} 笔（{5}），还款 {6} 期（{7}）。逾期：{8}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="180" />
+        <source>handled</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="180" />
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="191" />
+        <source>Repayment watch ({0} open)</source>
+        <translation>还款监测（{0} 条待处理）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="212" />
+        <source>Loan prospects: top {0} eligible, {1} customers excluded by the team's rules</source>
+        <translation>贷款潜在客户：符合条件的前 {0} 名，{1} 位客户被团队规则排除</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="225" />
+        <source>Select a watch line first.</source>
+        <translation>请先选择一条监测记录。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="229" />
+        <source>Recorded as handled.</source>
+        <translation>已记录为已处理。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="235" />
+        <source>Loans</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="236" />
+        <source>Repayment watch</source>
+        <translation>还款监测</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="237" />
+        <source>Loan prospects</source>
+        <translation>贷款潜在客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="238" />
+        <source>Mark handled</source>
+        <translation>标记已处理</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="239" />
+        <source>Record that you handled the selected line (audited); it leaves Today for a week</source>
+        <translation>记录已处理所选记录（留痕审计）；一周内不再出现在今日工作</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="241" />
+        <location filename="../../relmgr/ui/loans/page.py" line="243" />
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="241" />
+        <source>Product</source>
+        <translation>品种</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="241" />
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="242" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="242" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="243" />
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="244" />
+        <source>Likelihood (3 months)</source>
+        <translation>可能性（3 个月内）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="244" />
+        <source>Why</source>
+        <translation>依据</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="516" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="518" />
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="517" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="519" />
         <source>Data as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="512" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="514" />
         <source>Revealed and written to the audit log.</source>
         <translation>已显示完整信息，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="359" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="361" />
         <source>Segments could not be computed ({kind}).</source>
         <extracomment>Emitted after each successful unlock, and after each lock.</extracomment>
         <translation>无法计算客户分群（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="410" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="412" />
         <source>Exported {rows:,} rows to {file}.</source>
         <extracomment>What the Service tiers, Segments and Lifecycle pages show (their due counts included). The follow-up list the Export dialog offers first, by the page the RM is on (pages whose list depends on a selection say so with `export_list_name()`).</extracomment>
         <translation>已导出 {rows:,} 行到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="522" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="524" />
         <source>Demo portfolio (synthetic data)</source>
         <translation>演示客户库（模拟数据）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="535" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="537" />
         <source>relmgr — Relationship Manager Workbench</source>
         <translation>relmgr — 客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="537" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="539" />
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="536" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="538" />
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="432" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="434" />
         <source>Wrote the {month} report to {file}.</source>
         <translation>已将 {month} 月度报告写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="455" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="457" />
         <source>relmgr {version}
 
 Offline workbench for bank relationship managers.
@@ -1713,142 +1837,147 @@ Portfolios, settings and logs are kept in {folder}</source>
 投资组合文件、设置和日志保存在 {folder}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="461" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="463" />
         <source>About relmgr</source>
         <translation>关于 relmgr</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="491" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="493" />
         <source>Team rules saved.</source>
         <translation>团队规则已保存。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="493" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="495" />
         <source>The churn definition changed: retrain the model on the Churn model page.</source>
         <translation>流失定义已更改：请在“流失模型”页面重新训练模型。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="536" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="538" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="538" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="540" />
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="539" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="541" />
         <source>Recommendations</source>
         <translation>产品推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="540" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="542" />
         <source>Marketing</source>
         <translation>营销</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="541" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="543" />
+        <source>Loans</source>
+        <translation>贷款</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/main_window.py" line="544" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="541" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="544" />
         <source>Segments</source>
         <translation>客户分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="542" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="545" />
         <source>Lifecycle</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="542" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="545" />
         <source>Tasks</source>
         <translation>待办任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="543" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="546" />
         <source>Churn model</source>
         <translation>流失模型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="544" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="547" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="544" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="547" />
         <source>Head office</source>
         <translation>总行同步</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="550" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="553" />
         <source>Locked. Enter the password to see the portfolio.</source>
         <translation>已锁定。输入密码后才能查看客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="551" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="554" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="552" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="555" />
         <source>Lock now (Ctrl+L): hides all customer data</source>
         <translation>立即锁定（Ctrl+L）：隐藏所有客户数据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="553" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="556" />
         <source>Export a list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="554" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="557" />
         <source>Export a follow-up list (Ctrl+E); masked unless you choose otherwise</source>
         <translation>导出跟进名单（Ctrl+E）；除非另行选择，个人信息均脱敏</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="555" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="558" />
         <source>Monthly report…</source>
         <translation>月度经营报告…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="556" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="559" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="557" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="560" />
         <source>Import a bank's export files (CSV, TXT, XLSX)</source>
         <translation>导入银行的导出文件（CSV、TXT、XLSX）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="558" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="561" />
         <source>Settings…</source>
         <translation>设置…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="559" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="562" />
         <source>Team rules…</source>
         <translation>团队规则…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="561" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="564" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="562" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="565" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="563" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="566" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/main_window.py" line="564" />
+        <location filename="../../relmgr/ui/shell/main_window.py" line="567" />
         <source>About relmgr…</source>
         <translation>关于 relmgr…</translation>
     </message>

@@ -23,6 +23,7 @@ from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, n
 from relmgr.services.demo import catalogue as cat
 from relmgr.services.demo.campaigns import campaigns_and_offers, marketing_consent
 from relmgr.services.demo.contacts import interactions_frame, tasks_frame
+from relmgr.services.demo.loans import loan_frames, lose_jobs
 from relmgr.services.demo.unusual import PlantedEvent, plant_unusual
 from relmgr.services.demo.generator import (
     CHANNEL_CODES,
@@ -43,7 +44,7 @@ DEMO_PASSWORD = "relmgr-demo"
 TRANSACTION_COLUMNS = ["txn_id", "customer_id", "holding_id", "txn_date", "amount", "kind", "channel"]
 # Tables in foreign-key order, transactions excepted (they are streamed).
 STATIC_TABLES = ("customers", "products", "holdings", "monthly_balances", "interactions",
-                 "campaigns", "offers", "tasks")
+                 "campaigns", "offers", "tasks", "loans", "loan_repayments", "credit_profiles")
 
 
 @dataclass
@@ -140,6 +141,10 @@ def generate_demo(*, customers: int, seed: int, as_of: dt.date) -> DemoData:
     campaigns, offers, bought = campaigns_and_offers(
         seed, pop, holdings, len(holding_ids) + 1, customers=customer_frame,
         declined=(customer_frame["marketing_consent"] == "DECLINED").to_numpy())
+    # Loans draw from a stream of their own, so the rest of the demo is what it was before, but
+    # for the salaries a job loss stops (the transactions follow them).
+    loan_rng = np.random.default_rng(np.random.SeedSequence([seed, 3]))
+    lose_jobs(loan_rng, pop)
     frames = {
         "customers": customer_frame,
         "products": cat.products_frame(),
@@ -149,6 +154,7 @@ def generate_demo(*, customers: int, seed: int, as_of: dt.date) -> DemoData:
         "campaigns": campaigns,
         "offers": offers,
         "tasks": tasks_frame(rng, pop),
+        **loan_frames(loan_rng, pop, holdings, holding_ids),
     }
     return DemoData(as_of, seed, frames, pop, holdings, holding_ids, exits)
 

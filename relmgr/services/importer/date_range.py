@@ -29,7 +29,8 @@ EARLIEST = dt.date(1900, 1, 1)
 TOLERANCE_DAYS = 7
 _DATED = (Kind.DATE, Kind.TIMESTAMP, Kind.MONTH)
 # Columns that hold plans, not records: allowed after the data date.
-_AHEAD = {("holdings", "maturity_on"), ("campaigns", "start_on"), ("campaigns", "end_on")}
+_AHEAD = {("holdings", "maturity_on"), ("campaigns", "start_on"), ("campaigns", "end_on"),
+          ("loans", "next_due_on"), ("loan_repayments", "due_on")}
 
 
 def _flag(out: Collector, file: str, column: str, values: pd.Series, wrong: np.ndarray,

@@ -18,6 +18,9 @@ from relmgr.domain.codes import (
     ContactPurpose,
     Gender,
     HoldingStatus,
+    LoanClass,
+    LoanFamily,
+    LoanStatus,
     MarketingConsent,
     OfferArm,
     OfferOutcome,
@@ -207,9 +210,63 @@ OFFERS = TableSpec(
         C("revenue", K.NUMBER, required=False, default=0.0, meaning="CNY earned from the offer"),
     ))
 
+# Loan customers (issue 21): every field past the keys is optional, since exports differ in what
+# they carry; an empty cell is "not provided", never a guessed value.
+LOANS = TableSpec(
+    "loans", upsert=True, key=("loan_id",),
+    purpose="One row per loan or credit-card account with its terms and arrears (a snapshot).",
+    columns=(
+        C("loan_id", K.KEY, meaning="loan contract or card account number"),
+        C("customer_id", K.KEY, references="customers"),
+        C("family", K.CODE, codes=LoanFamily),
+        C("opened_on", K.DATE, meaning="drawdown date (a card: issue date)"),
+        C("principal", K.NUMBER, required=False, minimum=0,
+          meaning="CNY lent; for a credit card its credit limit"),
+        C("outstanding", K.NUMBER, required=False, minimum=0, meaning="CNY owed on the export date"),
+        C("rate", K.NUMBER, required=False, minimum=0, meaning="annual interest rate in percent, e.g. 3.85"),
+        C("term_months", K.INTEGER, required=False, minimum=1),
+        C("next_due_on", K.DATE, required=False, meaning="date of the next instalment"),
+        C("amount_due", K.NUMBER, required=False, minimum=0,
+          meaning="CNY of the next instalment (a card: the minimum payment)"),
+        C("days_past_due", K.INTEGER, required=False, minimum=0,
+          meaning="days the oldest unpaid instalment is overdue; 0 when up to date"),
+        C("status", K.CODE, required=False, codes=LoanStatus),
+        C("classification", K.CODE, required=False, codes=LoanClass,
+          meaning="five-category classification (五级分类)"),
+        C("repayment_holding_id", K.KEY, required=False, references="holdings",
+          meaning="the account instalments are debited from"),
+        C("closed_on", K.DATE, required=False, meaning="set when repaid or written off"),
+    ))
+
+LOAN_REPAYMENTS = TableSpec(
+    "loan_repayments", upsert=False, key=("repayment_id",),
+    purpose="The repayment schedule and what was paid: one row per instalment (appended).",
+    columns=(
+        C("repayment_id", K.INTEGER, minimum=1),
+        C("loan_id", K.KEY, references="loans"),
+        C("due_on", K.DATE),
+        C("amount_due", K.NUMBER, minimum=0),
+        C("paid_on", K.DATE, required=False, meaning="empty while unpaid"),
+        C("amount_paid", K.NUMBER, required=False, default=0.0, minimum=0),
+    ))
+
+CREDIT_PROFILES = TableSpec(
+    "credit_profiles", upsert=True, key=("customer_id",),
+    purpose="Per customer: declared monthly income and a credit score, each with its date (a snapshot).",
+    columns=(
+        C("customer_id", K.KEY, references="customers"),
+        C("monthly_income", K.NUMBER, required=False, minimum=0, personal=True,
+          meaning="CNY per month, as declared or verified"),
+        C("income_on", K.DATE, required=False, meaning="when the income was declared or verified"),
+        C("credit_score", K.INTEGER, required=False, minimum=0, personal=True),
+        C("score_source", K.TEXT, required=False, meaning="who scored, e.g. the credit bureau"),
+        C("score_on", K.DATE, required=False),
+    ))
+
 # In foreign-key order: a table comes after every table it refers to.
 TABLES: tuple[TableSpec, ...] = (CUSTOMERS, PRODUCTS, HOLDINGS, TRANSACTIONS, MONTHLY_BALANCES,
-                                 INTERACTIONS, CAMPAIGNS, OFFERS)
+                                 INTERACTIONS, CAMPAIGNS, OFFERS, LOANS, LOAN_REPAYMENTS,
+                                 CREDIT_PROFILES)
 BY_TABLE = {spec.table: spec for spec in TABLES}
 BY_FILE = {spec.file_name: spec for spec in TABLES}
 
@@ -219,4 +276,5 @@ DATE_ORDER: dict[str, tuple[tuple[str, str], ...]] = {
     "holdings": (("opened_on", "closed_on"), ("opened_on", "maturity_on")),
     "campaigns": (("start_on", "end_on"),),
     "offers": (("offered_on", "responded_on"),),
+    "loans": (("opened_on", "closed_on"),),
 }

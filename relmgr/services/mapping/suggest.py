@@ -66,6 +66,37 @@ HEADER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("monthly_balances", "aum_avg"): ("月日均aum", "日均资产", "月日均资产", "aumavg", "avgaum"),
     ("monthly_balances", "aum_end"): ("月末aum", "月末资产", "aumend", "endaum"),
     ("monthly_balances", "digital_logins"): ("登录次数", "手机银行登录次数", "logins"),
+    ("loans", "loan_id"): ("借据号", "贷款账号", "贷款合同号", "合同编号", "借据编号", "loanno", "loanid",
+                           "contractno"),
+    ("loans", "customer_id"): ("客户号", "客户编号", "custid", "customerid", "custno"),
+    ("loans", "family"): ("贷款品种", "贷款类型", "贷款种类", "业务品种", "loantype", "product"),
+    ("loans", "opened_on"): ("放款日期", "发放日期", "贷款发放日", "起贷日", "借款日期", "loandate",
+                             "drawdowndate", "startdate"),
+    ("loans", "principal"): ("贷款金额", "合同金额", "发放金额", "授信额度", "信用额度", "principal",
+                             "loanamount", "limit"),
+    ("loans", "outstanding"): ("贷款余额", "剩余本金", "未还本金", "欠款余额", "outstanding", "loanbalance"),
+    ("loans", "rate"): ("执行利率", "年利率", "贷款利率", "利率", "rate", "interestrate"),
+    ("loans", "term_months"): ("贷款期限", "期限(月)", "期限月数", "贷款期数", "termmonths", "tenor"),
+    ("loans", "next_due_on"): ("下次还款日", "下期还款日", "应还款日", "nextduedate", "duedate"),
+    ("loans", "amount_due"): ("应还金额", "本期应还", "月供", "最低还款额", "amountdue", "installment"),
+    ("loans", "days_past_due"): ("逾期天数", "逾期天", "dpd", "dayspastdue", "overduedays"),
+    ("loans", "status"): ("贷款状态", "借据状态", "loanstatus"),
+    ("loans", "classification"): ("五级分类", "风险分类", "贷款分类", "五级分类结果", "classification",
+                                  "loanclass"),
+    ("loans", "repayment_holding_id"): ("还款账号", "扣款账号", "还款账户", "repayaccount"),
+    ("loans", "closed_on"): ("结清日期", "终结日期", "销户日期", "closedate"),
+    ("loan_repayments", "repayment_id"): ("还款流水号", "还款序号", "repayid", "repaymentid"),
+    ("loan_repayments", "loan_id"): ("借据号", "贷款账号", "贷款合同号", "loanno", "loanid"),
+    ("loan_repayments", "due_on"): ("应还日期", "应还款日", "duedate"),
+    ("loan_repayments", "amount_due"): ("应还金额", "应还款额", "amountdue"),
+    ("loan_repayments", "paid_on"): ("实还日期", "还款日期", "paiddate"),
+    ("loan_repayments", "amount_paid"): ("实还金额", "已还金额", "amountpaid"),
+    ("credit_profiles", "customer_id"): ("客户号", "客户编号", "custid", "customerid", "custno"),
+    ("credit_profiles", "monthly_income"): ("月收入", "个人月收入", "月均收入", "monthlyincome", "income"),
+    ("credit_profiles", "income_on"): ("收入日期", "收入核实日期", "incomedate"),
+    ("credit_profiles", "credit_score"): ("信用评分", "征信评分", "信用分", "评分", "creditscore", "score"),
+    ("credit_profiles", "score_source"): ("评分来源", "评分机构", "scoresource"),
+    ("credit_profiles", "score_on"): ("评分日期", "征信查询日期", "scoredate"),
 }
 # The debit/credit indicator is no relmgr field: it signs transactions.amount.
 SIGN_HEADERS = ("借贷标志", "借贷方向", "借贷标识", "收支标志", "dcflag", "drcr", "debitcredit", "dc")
@@ -75,7 +106,10 @@ SIGN_CODES = {"贷": 1, "借": -1, "C": 1, "D": -1, "CR": 1, "DR": -1, "收": 1,
 FILE_HINTS = {"customers": ("*客户*", "*cust*", "*client*"), "products": ("*产品*", "*prod*"),
               "holdings": ("*账户*", "*持仓*", "*acct*", "*account*", "*holding*"),
               "transactions": ("*交易*", "*流水*", "*txn*", "*trans*", "*tran*"),
-              "monthly_balances": ("*月度*", "*aum*", "*month*")}
+              "monthly_balances": ("*月度*", "*aum*", "*month*"),
+              "loans": ("*贷款*", "*借据*", "*loan*"),
+              "loan_repayments": ("*还款*", "*repay*"),
+              "credit_profiles": ("*征信*", "*收入*", "*credit*", "*income*")}
 
 # Common Chinese values per code field, before relmgr's own codes (which always map to themselves).
 CODE_SUGGESTIONS: dict[tuple[str, str], dict[str, str]] = {
@@ -113,6 +147,21 @@ CODE_SUGGESTIONS: dict[tuple[str, str], dict[str, str]] = {
         "网银": "ONLINE", "网上银行": "ONLINE", "自助设备": "ATM", "ATM": "ATM", "POS": "POS",
         "批量": "SYSTEM", "系统": "SYSTEM", "后台": "SYSTEM"},
 }
+CODE_SUGGESTIONS.update({
+    ("loans", "family"): {
+        "房贷": "MORTGAGE", "住房贷款": "MORTGAGE", "个人住房贷款": "MORTGAGE", "按揭": "MORTGAGE",
+        "消费贷": "CONSUMER", "消费贷款": "CONSUMER", "个人消费贷款": "CONSUMER",
+        "经营贷": "BUSINESS", "经营贷款": "BUSINESS", "个人经营贷款": "BUSINESS",
+        "信用卡": "CREDIT_CARD", "贷记卡": "CREDIT_CARD"},
+    ("loans", "status"): {
+        "正常": "CURRENT", "正常还款": "CURRENT", "逾期": "IN_ARREARS", "拖欠": "IN_ARREARS",
+        "重组": "RESTRUCTURED", "展期": "RESTRUCTURED", "违约": "DEFAULTED", "核销": "DEFAULTED",
+        "结清": "REPAID", "已结清": "REPAID"},
+    ("loans", "classification"): {
+        "正常": "NORMAL", "关注": "SPECIAL_MENTION", "次级": "SUBSTANDARD", "可疑": "DOUBTFUL",
+        "损失": "LOSS", "1": "NORMAL", "2": "SPECIAL_MENTION", "3": "SUBSTANDARD", "4": "DOUBTFUL",
+        "5": "LOSS"},
+})
 CODE_SUGGESTIONS[("customers", "preferred_channel")] = CODE_SUGGESTIONS[("transactions", "channel")]
 
 
@@ -188,10 +237,13 @@ def _table_for(raw: RawFile) -> str | None:
     for spec in TABLES:
         columns, _ = _match_columns(spec.table, raw.header)
         required = [c.name for c in spec.columns if c.required]
+        # A table whose only required field is its key (credit_profiles: customer_id) is told
+        # by its other fields, or every file with a customer number would look like it.
+        telling = required if len(required) > 1 else list(spec.column_names)
         # Keys matter most: a file with the table's own key is that table.
-        hit = sum(1 for f in required if f in columns) + (1 if spec.key[0] in columns else 0)
+        hit = sum(1 for f in telling if f in columns) + (1 if spec.key[0] in columns else 0)
         hinted = any(fnmatch.fnmatch(raw.name.lower(), p) for p in FILE_HINTS.get(spec.table, ()))
-        score = (hit / (len(required) + 1), int(hinted), spec.table)
+        score = (hit / (len(telling) + 1), int(hinted), spec.table)
         if hit >= 2 and (best is None or score[:2] > best[:2]):
             best = score
     return best[2] if best else None

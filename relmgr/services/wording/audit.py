@@ -24,6 +24,7 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.RESTORED: ("Restored from a backup", "从备份恢复"),
     AuditAction.CONSENT_RECORDED: ("Marketing consent recorded", "记录营销同意"),
     AuditAction.CAMPAIGN_CREATED: ("Campaign created with its control group", "创建营销活动（含对照组）"),
+    AuditAction.LOAN_WATCH_HANDLED: ("Repayment warning handled", "还款预警已处理"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).

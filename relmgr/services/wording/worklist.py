@@ -13,7 +13,10 @@ from typing import Any
 from relmgr.domain.churn import probability_percent
 from relmgr.services.wording import Pair, label, say
 from relmgr.services.wording import churn as churn_words
+from relmgr.analytics.loan_watch import WatchRules
 from relmgr.services.worklist import SuggestedAction, WorklistRules, WorkReason
+
+_WATCH = WatchRules()
 
 REASONS: dict[WorkReason, Pair] = {
     WorkReason.TASK_DUE: ("Task due", "待办到期"),
@@ -24,6 +27,7 @@ REASONS: dict[WorkReason, Pair] = {
     WorkReason.RECOMMENDATION_ACCEPTED: ("Accepted recommendation", "已接受的推荐"),
     WorkReason.BIRTHDAY: ("Birthday", "生日"),
     WorkReason.WIN_BACK: ("Win-back", "挽回"),
+    WorkReason.LOAN_WATCH: ("Repayment watch", "还款监测"),
 }
 ACTIONS: dict[SuggestedAction, Pair] = {
     SuggestedAction.RETENTION_CALL: ("Retention call", "挽留回访"),
@@ -85,6 +89,11 @@ _RULES: dict[WorkReason, Pair] = {
                           "生日当天 {base:g} 分，之前几天 {low:g} 分"),
     WorkReason.WIN_BACK: ("{base:g} points: a customer who has left comes after those still here",
                           "{base:g} 分：已流失的客户排在现有客户之后"),
+    WorkReason.LOAN_WATCH: ("{base:g} points for a loan in arrears, plus {per_day:g} per day past due; "
+                            "{low:g} for a balance below the next instalment; less for salary stopped "
+                            "or a sharp outflow",
+                            "贷款逾期 {base:g} 分，逾期每天加 {per_day:g} 分；余额不足下期还款 {low:g} 分；"
+                            "工资停发或大额流出分数较低"),
 }
 
 _SKIPPED: dict[WorkReason, Pair] = {
@@ -92,6 +101,8 @@ _SKIPPED: dict[WorkReason, Pair] = {
                             "本清单暂未包含流失预警：该客户档案尚无流失评分。"),
     WorkReason.RECOMMENDATION_ACCEPTED: ("Accepted recommendations are not on this list yet: no outcomes recorded.",
                                          "本清单暂未包含已接受的推荐：尚无推荐反馈记录。"),
+    WorkReason.LOAN_WATCH: ("Repayment warnings are not on this list: the portfolio has no loans.",
+                            "本清单未包含还款预警：该客户档案无贷款数据。"),
 }
 _SKIPPED_OTHER: Pair = ("Not on this list: {signal}.", "本清单未包含：{signal}。")
 
@@ -195,6 +206,13 @@ def reason_sentence(detail: Mapping[str, Any], *, language: str,
         except (TypeError, ValueError):
             pct = "–"
         return s("win_back_gone").format(pct=pct, window=window)
+    if reason == WorkReason.LOAN_WATCH:
+        from relmgr.services.wording import loans as loan_words
+
+        text = loan_words.family(detail.get("family"), language=language) + say((": ", "："), language) \
+            + loan_words.watch_sentence(str(detail.get("watch")), detail, language=language)
+        more = _int(detail.get("lines")) - 1
+        return text + (s("task_more").format(count=more) if more > 0 else "")
     return reason_label(reason, language=language)
 
 
@@ -225,6 +243,8 @@ def points_rule(reason: str | None, *, language: str, rules: WorklistRules = Wor
         WorkReason.RECOMMENDATION_ACCEPTED: {"base": rules.recommendation_points},
         WorkReason.BIRTHDAY: {"base": rules.birthday_points, "low": rules.birthday_upcoming_points},
         WorkReason.WIN_BACK: {"base": rules.win_back_points},
+        WorkReason.LOAN_WATCH: {"base": _WATCH.arrears_points, "per_day": _WATCH.arrears_points_per_day,
+                                "low": _WATCH.low_balance_points},
     }[kind]
     return say(_RULES[kind], language).format(**numbers)
 

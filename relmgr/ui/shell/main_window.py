@@ -52,6 +52,7 @@ from relmgr.ui.marketing.page import MarketingPage
 from relmgr.ui.segments.lifecycle import LifecyclePage
 from relmgr.ui.churn.model_card import ModelCardPage
 from relmgr.ui.recommendations.page import RecommendationsPage
+from relmgr.ui.loans.page import LoansPage
 from relmgr.ui.segments.page import SegmentsPage
 from relmgr.ui.sync.page import SyncPage
 from relmgr.ui.tasks.page import TasksPage
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.churn_page = ChurnPage(runner)
         self.recommendations_page = RecommendationsPage(runner)
         self.marketing_page = MarketingPage(runner)
+        self.loans_page = LoansPage(runner)
         self.tiers_page = TiersPage()
         self.segments_page = SegmentsPage()
         self.lifecycle_page = LifecyclePage()
@@ -127,7 +129,7 @@ class MainWindow(QMainWindow):
         # portfolio's lists, then the records); see retranslate_ui for their names.
         self.pages: list[QWidget] = [
             self.home_page, self.today_page, self.customers_page, self.churn_page,
-            self.recommendations_page, self.marketing_page,
+            self.recommendations_page, self.marketing_page, self.loans_page,
             *self.segment_pages, self.tasks_page, self.model_card_page, self.audit_page, self.sync_page]
         # Pages that load as soon as the portfolio opens; the others load when first shown
         # (ranking 50,000 customers' products is not worth doing for an RM who never looks).
@@ -538,6 +540,7 @@ class MainWindow(QMainWindow):
                  self.churn_page: self.tr("Churn warnings"),
                  self.recommendations_page: self.tr("Recommendations"),
                  self.marketing_page: self.tr("Marketing"),
+                 self.loans_page: self.tr("Loans"),
                  self.tiers_page: self.tr("Service tiers"), self.segments_page: self.tr("Segments"),
                  self.lifecycle_page: self.tr("Lifecycle"), self.tasks_page: self.tr("Tasks"),
                  self.model_card_page: self.tr("Churn model"),

@@ -1,0 +1,259 @@
+"""Loans page (贷款, issue 21): the loan book at a glance, the repayment watch (还款监测) with
+Mark handled, and loan prospects (贷款潜在客户) per family with their reasons. Both parts run on
+the database thread (relmgr/services/loans.py); the watch shows first, the prospects (a model
+fit on the portfolio's past openings) when they are ready. Names are masked."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from PySide6.QtCore import Qt
+
+from relmgr.domain.pii import mask_name
+from relmgr.services import loans
+from relmgr.services.changes import Topic
+from relmgr.services.wording import loans as words
+from relmgr.services.wording.money import summary_money
+from relmgr.ui.common.widgets import follow_changes, section_title
+from relmgr.ui.shell.i18n import current_language
+from relmgr.ui.shell.runner import TaskRunner
+
+
+def _table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class LoansPage(QWidget):
+    READS = frozenset({Topic.CUSTOMERS, Topic.LOANS, Topic.RULES})
+    open_customer = Signal(str)
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        follow_changes(self, runner, self.READS)
+        self._generation = 0
+        self._watch: Any = None
+        self._book: dict[str, Any] | None = None
+        self._watch_names: dict[str, str] = {}
+        self._prospects: Any = None
+        self._prospect_names: dict[str, str] = {}
+        self.title = section_title()
+        self.book_label = QLabel()
+        self.book_label.setWordWrap(True)
+        self.missing_label = QLabel()
+        self.missing_label.setObjectName("hint")
+        self.missing_label.setWordWrap(True)
+        self.watch_title = section_title()
+        self.watch_table = _table(5)
+        self.watch_table.cellDoubleClicked.connect(lambda row, _c: self._open(self.watch_table, row))
+        self.handle_button = QPushButton()
+        self.handle_button.clicked.connect(self.handle_selected)
+        self.prospects_title = section_title()
+        self.family_box = QComboBox()
+        self.family_box.currentIndexChanged.connect(lambda _i: self._show_prospects())
+        self.prospects_table = _table(4)
+        self.prospects_table.cellDoubleClicked.connect(lambda row, _c: self._open(self.prospects_table, row))
+        self.status_label = QLabel()
+        self.status_label.setObjectName("hint")
+
+        watch_box = QWidget()
+        watch_layout = QVBoxLayout(watch_box)
+        watch_layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.watch_title)
+        head.addStretch(1)
+        head.addWidget(self.handle_button)
+        watch_layout.addLayout(head)
+        watch_layout.addWidget(self.watch_table, 1)
+        prospects_box = QWidget()
+        prospects_layout = QVBoxLayout(prospects_box)
+        prospects_layout.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        head.addWidget(self.prospects_title)
+        head.addStretch(1)
+        head.addWidget(self.family_box)
+        prospects_layout.addLayout(head)
+        prospects_layout.addWidget(self.prospects_table, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(watch_box)
+        split.addWidget(prospects_box)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.book_label)
+        layout.addWidget(self.missing_label)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status_label)
+        self.retranslate_ui()
+
+    # -- loading ------------------------------------------------------------------------------
+    def load(self) -> None:
+        self.live = True
+        self._generation += 1
+        generation = self._generation
+        self.status_label.setText(self.tr("Reading the loans…"))
+        self.runner.run_db(loans.watch_page, on_done=lambda r: self._got_watch(r, generation),
+                           on_error=lambda e: self._failed(e, generation))
+        self.runner.run_db(loans.prospects_page, on_done=lambda r: self._got_prospects(r, generation),
+                           on_error=lambda e: self._failed(e, generation))
+
+    def clear(self) -> None:
+        self.live = False
+        self._generation += 1
+        self._watch = self._book = self._prospects = None
+        self._watch_names, self._prospect_names = {}, {}
+        self.watch_table.setRowCount(0)
+        self.prospects_table.setRowCount(0)
+        self.book_label.clear()
+        self.missing_label.clear()
+        self.status_label.clear()
+
+    def _failed(self, error: BaseException, generation: int) -> None:
+        if generation == self._generation:
+            self.status_label.setText(self.tr("The loans could not be read: {0}").format(error))
+
+    def _got_watch(self, result: Any, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._watch, self._book, self._watch_names = result
+        self.status_label.setText(self.tr("Ranking loan prospects…") if self._prospects is None else "")
+        self._show_book()
+        self._show_watch()
+
+    def _got_prospects(self, result: Any, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._prospects, self._prospect_names = result
+        self.status_label.setText(self.tr("Prospects ranked in {0:.1f} s").format(self._prospects.seconds))
+        self._show_book()
+        self._show_prospects()
+
+    # -- showing ------------------------------------------------------------------------------
+    def _show_book(self) -> None:
+        language = current_language()
+        book = self._book
+        if book is None:
+            return
+        families = "  ".join(f"{words.family(f, language=language)} {summary_money(v, language=language)}"
+                             for f, v in book["by_family"].items())
+        classes = "  ".join(f"{words.classification(c, language=language)} {summary_money(v, language=language)}"
+                            for c, v in book["by_classification"].items() if c != "NOT_GIVEN")
+        arrears = "  ".join(f"{words.bucket(b, language=language)}: {v['loans']}" for b, v in book["arrears"].items())
+        self.book_label.setText(
+            self.tr("Live loans {0}, outstanding {1}. By family: {2}. By classification: {3}. "
+                    "This month: {4} new loans ({5}), {6} instalments repaid ({7}). Arrears: {8}.").format(
+                f"{book['live_loans']:,}", summary_money(book["outstanding"], language=language), families, classes,
+                book["new_this_month"]["loans"], summary_money(book["new_this_month"]["principal"], language=language),
+                book["repaid_this_month"]["instalments"],
+                summary_money(book["repaid_this_month"]["amount"], language=language), arrears))
+        missing = list(book["missing"])
+        if self._prospects is not None:
+            missing += [m for m in self._prospects.missing.get("*", []) if m not in missing]
+        self.missing_label.setText(" ".join(words.missing_sentence(m, language=language) for m in missing))
+
+    def _show_watch(self) -> None:
+        if self._watch is None:
+            return
+        language = current_language()
+        lines = self._watch.lines
+        self.watch_table.setRowCount(len(lines))
+        for row, line in enumerate(lines.itertuples(index=False)):
+            state = self.tr("handled") if line.handled else self.tr("open")
+            values = [mask_name(self._watch_names.get(str(line.customer_id), "")),
+                      words.family(line.family, language=language),
+                      words.bucket(line.bucket, language=language) if line.bucket
+                      else words.watch_reason(line.reason, language=language),
+                      state, words.watch_sentence(line.reason, line.details, language=language)]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, (str(line.customer_id), str(line.loan_id), line.reason))
+                self.watch_table.setItem(row, column, item)
+        self.watch_table.resizeColumnsToContents()
+        self.watch_title.setText(self.tr("Repayment watch ({0} open)").format(len(self._watch.open_lines)))
+
+    def _show_prospects(self) -> None:
+        if self._prospects is None:
+            return
+        language = current_language()
+        family = self.family_box.currentData()
+        frame = self._prospects.by_family.get(family)
+        if frame is None:
+            return
+        self.prospects_table.setRowCount(len(frame))
+        for row, line in enumerate(frame.itertuples(index=False)):
+            values = [str(int(line.rank)), mask_name(self._prospect_names.get(str(line.customer_id), "")),
+                      f"{line.probability:.1%}", words.prospect_reasons_text(line.reasons, language=language)]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, (str(line.customer_id), "", ""))
+                self.prospects_table.setItem(row, column, item)
+        self.prospects_table.resizeColumnsToContents()
+        excluded = sum(self._prospects.excluded.get(family, {}).values())
+        notes = [words.missing_sentence(m, language=language) for m in self._prospects.missing.get(family, [])]
+        self.prospects_title.setText(self.tr("Loan prospects: top {0} eligible, {1} customers excluded by the "
+                                             "team's rules").format(len(frame), f"{excluded:,}")
+                                     + (" — " + " ".join(notes) if notes else ""))
+
+    def _open(self, table: QTableWidget, row: int) -> None:
+        item = table.item(row, 0)
+        if item is not None:
+            self.open_customer.emit(item.data(Qt.ItemDataRole.UserRole)[0])
+
+    def handle_selected(self) -> None:
+        row = self.watch_table.currentRow()
+        item = self.watch_table.item(row, 0) if row >= 0 else None
+        if item is None:
+            self.status_label.setText(self.tr("Select a watch line first."))
+            return
+        _customer, loan_id, reason = item.data(Qt.ItemDataRole.UserRole)
+        self.runner.run_db(loans.handle_watch_line, loan_id=loan_id, reason=reason,
+                           on_done=lambda _r: self.status_label.setText(self.tr("Recorded as handled.")),
+                           on_error=lambda e: self.status_label.setText(str(e)))
+
+    # -- language -----------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        language = current_language()
+        self.title.setText(self.tr("Loans"))
+        self.watch_title.setText(self.tr("Repayment watch"))
+        self.prospects_title.setText(self.tr("Loan prospects"))
+        self.handle_button.setText(self.tr("Mark handled"))
+        self.handle_button.setToolTip(self.tr("Record that you handled the selected line (audited); "
+                                              "it leaves Today for a week"))
+        self.watch_table.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Product"), self.tr("Warning"),
+                                                    self.tr("State"), self.tr("Reason")])
+        self.prospects_table.setHorizontalHeaderLabels([self.tr("Rank"), self.tr("Customer"),
+                                                        self.tr("Likelihood (3 months)"), self.tr("Why")])
+        current = self.family_box.currentData()
+        self.family_box.blockSignals(True)
+        self.family_box.clear()
+        for family in ("MORTGAGE", "CONSUMER", "BUSINESS", "CREDIT_CARD"):
+            self.family_box.addItem(words.family(family, language=language), family)
+        self.family_box.setCurrentIndex(max(self.family_box.findData(current), 0))
+        self.family_box.blockSignals(False)
+        self._show_book()
+        self._show_watch()
+        self._show_prospects()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)

@@ -1,0 +1,145 @@
+"""Loan customers (issue 21) on the seeded demo portfolio: loans in, the repayment watch and its
+handling (audited), prospects only among eligible customers, the honest evaluation, the loan
+book, the mapping of common Chinese headers, and a portfolio without loan fields."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from relmgr.domain.loans import LoanRules, exclusions
+from relmgr.services import loans
+from relmgr.services.changes import Topic, changes_of
+from relmgr.services.mapping.sniff import Dialect, RawFile
+from relmgr.services.mapping.suggest import suggest
+from relmgr.storage import create_portfolio, open_portfolio
+from tests.conftest import DEMO_AS_OF, DEMO_PASSWORD_FOR_TESTS
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_the_demo_has_loans_with_arrears_recoveries_and_defaults(demo_portfolio_file: Path) -> None:
+    with open_portfolio(demo_portfolio_file, DEMO_PASSWORD_FOR_TESTS) as p:
+        counts = dict(p.query("SELECT status, COUNT(*) FROM loans GROUP BY status"))
+        families = {r[0] for r in p.query("SELECT DISTINCT family FROM loans")}
+        unpaid = p.query("SELECT COUNT(*) FROM loan_repayments WHERE paid_on IS NULL")[0][0]
+        late = p.query("SELECT COUNT(*) FROM loan_repayments WHERE paid_on > due_on")[0][0]
+        profiles = p.query("SELECT COUNT(*), COUNT(monthly_income), COUNT(credit_score) FROM credit_profiles")[0]
+        customers = p.query("SELECT COUNT(*) FROM customers")[0][0]
+    assert families == {"MORTGAGE", "CONSUMER", "BUSINESS", "CREDIT_CARD"}
+    assert counts["CURRENT"] > 100 and counts.get("IN_ARREARS", 0) + counts.get("DEFAULTED", 0) >= 1
+    assert unpaid >= 1 and late >= 10
+    # Optional fields are optional in the demo too: not everyone declared an income or has a score.
+    assert 0 < profiles[1] < customers and 0 < profiles[2] < customers
+
+
+def test_watch_lines_have_reasons_and_handling_is_recorded_and_audited(writable_demo_portfolio: Path) -> None:
+    assert changes_of(loans.handle_watch_line).touches({Topic.LOANS})
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as p:
+        watch = loans.load_watch(p)
+        assert watch.today == DEMO_AS_OF and len(watch.lines) >= 1 and watch.missing == []
+        dpd = dict(p.query("SELECT loan_id, days_past_due FROM loans"))
+        arrears = watch.lines[watch.lines["reason"] == "ARREARS"]
+        assert all(dpd[lid] > 0 for lid in arrears["loan_id"])
+        line = watch.lines.iloc[0]
+        assert loans.handle_watch_line(p, loan_id=line["loan_id"], reason=line["reason"]) is True
+        assert loans.handle_watch_line(p, loan_id=line["loan_id"], reason=line["reason"]) is False
+        again = loans.load_watch(p)
+        handled = again.lines[again.lines["loan_id"] == line["loan_id"]]
+        assert handled[handled["reason"] == line["reason"]]["handled"].all()
+        assert len(again.open_lines) == len(watch.lines) - 1
+        audit = p.query("SELECT target, detail FROM audit_log WHERE action = 'LOAN_WATCH_HANDLED'")
+        assert [a[0] for a in audit] == [line["loan_id"]]
+        with pytest.raises(ValueError):
+            loans.handle_watch_line(p, loan_id="NO-SUCH-LOAN", reason="ARREARS")
+
+
+def test_prospects_are_always_eligible_and_carry_reasons(demo_portfolio_file: Path) -> None:
+    with open_portfolio(demo_portfolio_file, DEMO_PASSWORD_FOR_TESTS) as p:
+        result = loans.load_prospects(p, limit=1000)
+        world = loans._world(p, today=result.today, months_back=12)
+        facts = loans._facts(p, world, today=result.today).set_index("customer_id")
+    assert any(len(f) for f in result.by_family.values())
+    for family, frame in result.by_family.items():
+        if not len(frame):
+            continue
+        chosen = facts.loc[list(frame["customer_id"])].reset_index()
+        assert pd.isna(exclusions(chosen, family, LoanRules())).all(), family
+        assert frame["probability"].is_monotonic_decreasing
+        assert all(isinstance(r, list) for r in frame["reasons"])
+        assert sum(result.excluded[family].values()) > 0
+
+
+def test_team_rules_change_who_is_eligible(writable_demo_portfolio: Path) -> None:
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as p:
+        loans.set_loan_rules(p, LoanRules(min_income=10**9))
+        result = loans.load_prospects(p)
+        assert loans.loan_rules(p).min_income == 10**9
+    assert all(len(f) == 0 for f in result.by_family.values())
+
+
+def test_evaluation_is_point_in_time_with_intervals(demo_portfolio_file: Path) -> None:
+    with open_portfolio(demo_portfolio_file, DEMO_PASSWORD_FOR_TESTS) as p:
+        report = loans.evaluate_prospects(p, rounds=30)
+    assert report["test_cutoff"] == "2026-04-01"          # as_of - 90 days: the last closed window
+    for family, entry in report["families"].items():
+        assert entry["test_customers"] > 0, family
+        if "metrics" in entry:
+            assert set(entry["metrics"]) == {"model", "rule", "popularity"}
+            # 300 customers: too few openings to rely on, and the report says so.
+            assert "warning" in entry
+
+
+def test_loan_book_adds_up(demo_portfolio_file: Path) -> None:
+    with open_portfolio(demo_portfolio_file, DEMO_PASSWORD_FOR_TESTS) as p:
+        book = loans.loan_book(p)
+        total = p.query("SELECT SUM(outstanding) FROM loans WHERE status != 'REPAID' AND closed_on IS NULL")[0][0]
+    assert book["outstanding"] == pytest.approx(total, abs=0.05)
+    assert sum(book["by_family"].values()) == pytest.approx(total, abs=0.05)
+    assert sum(book["by_classification"].values()) == pytest.approx(total, abs=0.05)
+
+
+def test_a_portfolio_without_loans_says_what_is_missing(tmp_path: Path) -> None:
+    path = tmp_path / "empty.rmdb"
+    with create_portfolio(path, "pw") as p:
+        p.set_meta("as_of", "2026-06-30")
+        watch = loans.load_watch(p)
+        prospects = loans.load_prospects(p)
+        book = loans.loan_book(p)
+    assert watch.lines.empty and watch.missing == [loans.Missing.NO_LOANS]
+    assert prospects.missing["*"] == [loans.Missing.NO_LOANS]
+    assert book["live_loans"] == 0 and book["missing"] == [loans.Missing.NO_LOANS]
+
+
+def test_common_chinese_headers_map_to_the_loan_fields() -> None:
+    dialect = Dialect(encoding="utf-8", separator=",", header_row=1)
+    loan_file = RawFile("贷款台账.csv", dialect, ["借据号", "客户号", "贷款品种", "放款日期", "贷款余额", "逾期天数",
+                                               "五级分类", "下次还款日"])
+    credit_file = RawFile("征信.csv", dialect, ["客户号", "月收入", "信用评分", "评分日期"])
+    result = suggest([loan_file, credit_file])
+    tables = {f.file: f.table for f in result.files}
+    assert tables == {"贷款台账.csv": "loans", "征信.csv": "credit_profiles"}
+    columns = {f.table: f.mapping.columns for f in result.files}
+    assert columns["loans"]["outstanding"] == "贷款余额" and columns["loans"]["days_past_due"] == "逾期天数"
+    assert columns["loans"]["classification"] == "五级分类"
+    assert columns["credit_profiles"]["monthly_income"] == "月收入"
+
+
+def test_cli_loans_json_is_masked_and_worded(demo_portfolio_file: Path) -> None:
+    env = dict(os.environ, RELMGR_PASSWORD=DEMO_PASSWORD_FOR_TESTS)
+    out = subprocess.run([sys.executable, "-m", "relmgr", "loans", str(demo_portfolio_file), "--json"],
+                         cwd=REPO, env=env, capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    assert out.returncode == 0, out.stderr
+    payload = json.loads(out.stdout)
+    assert set(payload["prospects"]) == {"MORTGAGE", "CONSUMER", "BUSINESS", "CREDIT_CARD"}
+    with open_portfolio(demo_portfolio_file, DEMO_PASSWORD_FOR_TESTS) as p:
+        names = {r[0] for r in p.query("SELECT name FROM customers")}
+    lines = payload["watch"] + [l for f in payload["prospects"].values() for l in f["lines"]]
+    assert lines and all(l["name"] not in names for l in lines)
+    assert all(l["reason"]["en"] and l["reason"]["zh_CN"] for l in payload["watch"])

@@ -1,0 +1,38 @@
+"""The Loans page on the demo portfolio: the loan book, the watch (masked) and the prospects
+arrive from the database thread; Mark handled records the line and the page shows it handled.
+With RELMGR_SHOTS=folder it also saves screenshots at 1366×768 in both languages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from relmgr.storage import open_portfolio
+from relmgr.ui.loans.page import LoansPage
+from tests.conftest import DEMO_PASSWORD_FOR_TESTS
+
+
+def test_loans_page_shows_book_watch_and_prospects_and_marks_handled(qtbot, runner_on_demo,
+                                                                    writable_demo_portfolio: Path) -> None:
+    page = LoansPage(runner_on_demo)
+    qtbot.addWidget(page)
+    page.resize(1366 - 200, 768 - 60)
+    page.show()
+    page.load()
+    qtbot.waitUntil(lambda: page._prospects is not None and page._watch is not None, timeout=120_000)
+    assert page.watch_table.rowCount() == len(page._watch.lines) > 0
+    assert page.prospects_table.rowCount() > 0
+    assert page.book_label.text()
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as p:
+        names = {r[0] for r in p.query("SELECT name FROM customers")}
+    shown = {page.watch_table.item(r, 0).text() for r in range(page.watch_table.rowCount())}
+    assert not shown & names                                   # masked
+    shots = os.environ.get("RELMGR_SHOTS")
+    if shots:
+        page.grab().save(str(Path(shots) / "loans_en.png"))
+    page.watch_table.selectRow(0)
+    loan_id = page.watch_table.item(0, 0).data(0x0100)[1]
+    page.handle_selected()
+    qtbot.waitUntil(lambda: page.status_label.text() != "" and page._watch is not None
+                    and bool(page._watch.lines["handled"].any()), timeout=60_000)
+    assert loan_id in set(page._watch.lines[page._watch.lines["handled"]]["loan_id"])
