@@ -1,10 +1,10 @@
 """The team rules an RM can change in the product (the Team rules dialog and `relmgr rules`):
 tier thresholds, the downgrade delay and contact cadences per tier, the churn horizon and risk
-bands, Today's daily capacity and head office's k.
+bands, Today's daily capacity, head office's k and the summaries' privacy budget (epsilon).
 
 Each rule the RM sees is one `RuleField`, named `group.field` (the name `relmgr rules --set`
 takes), stored in the team_rules key its feature reads (segments.tiers, churn.rules,
-today.capacity, sync_k). Only overrides are stored: a value equal to the default removes the
+today.capacity, sync_k, sync_epsilon). Only overrides are stored: a value equal to the default removes the
 override, so a later relmgr with better defaults reaches every team that kept them.
 
 `check_rules` refuses a set of values with `RuleProblem`, which names the rule and the problem
@@ -26,7 +26,7 @@ from relmgr.domain.segments import RULE_KEYS, TierRules, rules_with_overrides
 from relmgr.services import audit
 from relmgr.services.changes import Topic, writes
 from relmgr.services.day_plan import CAPACITY_RULE, DEFAULT_CAPACITY, MAX_CAPACITY
-from relmgr.services.sync.branch import RULE_K
+from relmgr.services.sync.branch import MAX_EPSILON, RULE_EPSILON, RULE_K
 from relmgr.services.sync.disclosure import DEFAULT_K
 from relmgr.storage.portfolio import Portfolio
 from relmgr.storage.rules import delete_rule, get_rule, set_rule
@@ -42,6 +42,7 @@ class Kind(StrEnum):
     CADENCE = "CADENCE"          # whole days, or None: no RM call cadence for the tier
     PROBABILITY = "PROBABILITY"  # strictly between 0 and 1
     COUNT = "COUNT"              # a whole number
+    EPSILON = "EPSILON"          # a privacy budget above 0, or None: off (no noise)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,10 +86,14 @@ FIELDS: tuple[RuleField, ...] = (
     _churn("medium_probability", Kind.PROBABILITY, 0, 1),
     RuleField("today.capacity", CAPACITY_RULE, None, Kind.COUNT, DEFAULT_CAPACITY, 1, MAX_CAPACITY),
     RuleField("sync.k", RULE_K, None, Kind.COUNT, DEFAULT_K, 2, 1000),
+    # Differential privacy on head office's summaries: epsilon per summary, unset = no noise.
+    RuleField("sync.epsilon", RULE_EPSILON, None, Kind.EPSILON, None, 0, MAX_EPSILON),
     # The share of a new campaign's target list held out as its control group (issue 17).
     RuleField("marketing.control_share", CONTROL_SHARE_RULE, None, Kind.PROBABILITY, DEFAULT_CONTROL_SHARE, 0, 1),
 )
 BY_NAME: dict[str, RuleField] = {f.name: f for f in FIELDS}
+# Kinds whose None is a value: no call cadence, no noise.
+_MAY_BE_NONE = frozenset({Kind.CADENCE, Kind.EPSILON})
 TIER_FIELDS = frozenset(f.name for f in FIELDS if f.key == _TIERS)
 CHURN_FIELDS = frozenset(f.name for f in FIELDS if f.key == _CHURN)
 
@@ -130,7 +135,7 @@ def current_rules(portfolio: Portfolio) -> dict[str, Any]:
         value = stored[field.key]
         if field.field is not None:
             value = value.get(field.field, field.default) if isinstance(value, Mapping) else field.default
-        values[field.name] = field.default if value is None and field.kind != Kind.CADENCE else value
+        values[field.name] = field.default if value is None and field.kind not in _MAY_BE_NONE else value
     return values
 
 
@@ -139,7 +144,7 @@ def parse_value(name: str, text: str) -> Any:
     """A value typed on the command line ('none' for no cadence), as the rule's type."""
     field = _field(name)
     text = text.strip()
-    if field.kind == Kind.CADENCE and text.lower() in {"none", "null", ""}:
+    if field.kind in _MAY_BE_NONE and text.lower() in {"none", "null", "off", ""}:
         return None
     try:
         number = float(text.replace(",", "").replace("_", ""))
@@ -181,11 +186,11 @@ def _field(name: str) -> RuleField:
 
 
 def _checked(field: RuleField, value: Any) -> Any:
-    if value is None and field.kind == Kind.CADENCE:
+    if value is None and field.kind in _MAY_BE_NONE:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise RuleProblem(field.name, Problem.NOT_A_NUMBER)
-    if field.kind != Kind.MONEY and field.kind != Kind.PROBABILITY:
+    if field.kind not in (Kind.MONEY, Kind.PROBABILITY, Kind.EPSILON):
         if value != int(value):
             raise RuleProblem(field.name, Problem.NOT_WHOLE)
         value = int(value)
@@ -194,6 +199,9 @@ def _checked(field: RuleField, value: Any) -> Any:
     if field.kind == Kind.PROBABILITY:
         if not 0 < value < 1:
             raise RuleProblem(field.name, Problem.OUT_OF_RANGE, minimum=0, maximum=1)
+    elif field.kind == Kind.EPSILON:
+        if not 0 < value <= field.maximum:
+            raise RuleProblem(field.name, Problem.OUT_OF_RANGE, minimum=0, maximum=field.maximum)
     elif not field.minimum <= value <= field.maximum:
         raise RuleProblem(field.name, Problem.OUT_OF_RANGE, minimum=field.minimum, maximum=field.maximum)
     return value

@@ -11,7 +11,7 @@ from relmgr.domain.codes import AuditAction
 from relmgr.services.audit import list_audit
 from relmgr.services.churn import load_churn_rules
 from relmgr.services.segments import load_rules
-from relmgr.services.sync.branch import k_of
+from relmgr.services.sync.branch import epsilon_of, k_of
 from relmgr.services.team_rules import (
     FIELDS,
     Problem,
@@ -72,6 +72,8 @@ def test_a_change_is_stored_read_by_its_feature_and_audited(writable_demo_portfo
     ({"today.capacity": 2.5}, "today.capacity", Problem.NOT_WHOLE),
     ({"sync.k": 1}, "sync.k", Problem.OUT_OF_RANGE),
     ({"sync.k": "ten"}, "sync.k", Problem.NOT_A_NUMBER),
+    ({"sync.epsilon": 0}, "sync.epsilon", Problem.OUT_OF_RANGE),
+    ({"sync.epsilon": 11}, "sync.epsilon", Problem.OUT_OF_RANGE),
     ({"tiers.gold_min_aum": 1}, "tiers.gold_min_aum", Problem.UNKNOWN),
 ])
 def test_bad_values_are_refused_naming_the_rule_and_nothing_changes(
@@ -105,5 +107,17 @@ def test_refusals_read_as_one_sentence_in_both_languages() -> None:
 def test_command_line_values() -> None:
     assert parse_value("tiers.vip_min_aum", "80,000") == 80_000
     assert parse_value("tiers.mass_cadence_days", "none") is None
+    assert parse_value("sync.epsilon", "off") is None and parse_value("sync.epsilon", "0.5") == 0.5
     with pytest.raises(RuleProblem, match="must be a number"):
         parse_value("today.capacity", "many")
+
+
+def test_the_privacy_budget_turns_noise_on_and_off(writable_demo_portfolio: Path) -> None:
+    """sync.epsilon is off (None) by default; set, the summary's sync code reads it; set back to
+    None the override goes and the summaries carry no noise again."""
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        assert current_rules(portfolio)["sync.epsilon"] is None and epsilon_of(portfolio) is None
+        assert save_rules(portfolio, {"sync.epsilon": 1.5}).changed == {"sync.epsilon": (None, 1.5)}
+        assert epsilon_of(portfolio) == 1.5 and current_rules(portfolio)["sync.epsilon"] == 1.5
+        save_rules(portfolio, {"sync.epsilon": None})
+        assert epsilon_of(portfolio) is None and get_rule(portfolio, "sync_epsilon") is None

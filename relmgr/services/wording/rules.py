@@ -23,6 +23,8 @@ RULE_NAMES: dict[str, Pair] = {
     "churn.medium_probability": ("Medium risk from", "中风险起点"),
     "today.capacity": ("Today: contacts per day", "今日工作：每日联系人数"),
     "sync.k": ("Head office: smallest group (k)", "总行汇总：最小分组人数（k）"),
+    "sync.epsilon": ("Head office: privacy budget ε per summary (0 = no noise)",
+                     "总行汇总：每份汇总的隐私预算 ε（0 = 不加噪声）"),
     "marketing.control_share": ("Campaigns: share held out as control group", "营销活动：对照组比例"),
 }
 

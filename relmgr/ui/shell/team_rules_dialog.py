@@ -38,7 +38,7 @@ _GROUPS = (("tiers", ("tiers.private_min_aum", "tiers.wealth_min_aum", "tiers.vi
            ("cadences", ("tiers.private_cadence_days", "tiers.wealth_cadence_days",
                          "tiers.vip_cadence_days", "tiers.mass_cadence_days")),
            ("churn", ("churn.horizon_days", "churn.high_probability", "churn.medium_probability")),
-           ("other", ("today.capacity", "sync.k", "marketing.control_share")))
+           ("other", ("today.capacity", "sync.k", "sync.epsilon", "marketing.control_share")))
 
 
 class TeamRulesDialog(QDialog):
@@ -106,6 +106,11 @@ class TeamRulesDialog(QDialog):
             editor.setDecimals(1)
             editor.setRange(0, 100)
             editor.setSuffix(" %")
+        elif field.kind == Kind.EPSILON:
+            editor = QDoubleSpinBox()       # 0: no noise (the rule unset)
+            editor.setDecimals(2)
+            editor.setRange(0, field.maximum)
+            editor.setSingleStep(0.1)
         else:
             editor = QSpinBox()
             # 0: for a cadence "no call cadence" (the tier is served digitally); for the others a
@@ -132,6 +137,8 @@ class TeamRulesDialog(QDialog):
                 editor.setValue(round(float(value) * 100, 1))
             elif kind == Kind.CADENCE:
                 editor.setValue(0 if value is None else int(value))
+            elif kind == Kind.EPSILON:
+                editor.setValue(0.0 if value is None else float(value))
             else:
                 editor.setValue(value)
         self.save_button.setEnabled(True)
@@ -143,7 +150,7 @@ class TeamRulesDialog(QDialog):
             value = self.editors[field.name].value()
             if field.kind == Kind.PROBABILITY:
                 value = round(value / 100, 4)
-            elif field.kind == Kind.CADENCE and value == 0:
+            elif field.kind in (Kind.CADENCE, Kind.EPSILON) and value == 0:
                 value = None
             values[field.name] = value
         return values
