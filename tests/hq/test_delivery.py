@@ -1,12 +1,13 @@
 """Delivery with the branch's own transport to a real collector over HTTPS on 127.0.0.1, on
-SQLite and PostgreSQL: collector down → the send fails and the summary stays queued; up →
-delivered once, the copy answered 409; tampered, replayed, unknown-branch, malformed and
+SQLite and PostgreSQL: collector down → the branch's outbox (inside its portfolio) keeps the
+summary queued with the reason; up → the outbox delivers it once, a copy is answered 409; tampered, replayed, unknown-branch, malformed and
 oversized bodies refused with their reason and status; a CA bundle that does not vouch for the
 collector's certificate fails with a clear message."""
 
 from __future__ import annotations
 
 import json
+import shutil
 import socket
 import ssl
 import urllib.error
@@ -14,8 +15,11 @@ import urllib.request
 
 import pytest
 
+from relmgr.domain.codes import OutboxStatus
 from relmgr.services.sync import outbox, signing, transport
+from relmgr.storage import open_portfolio
 from relmgr_hq import intake, server, store
+from tests.conftest import DEMO_PASSWORD_FOR_TESTS
 
 
 def _free_port() -> int:
@@ -35,29 +39,34 @@ def _post(url: str, body: bytes, ca: str) -> tuple[int, dict]:
         return error.code, json.loads(error.read())
 
 
-def test_down_then_up_delivers_once(engine, envelopes, certificates, tmp_path) -> None:
+def test_down_then_up_delivers_once(engine, envelopes, branch_portfolio, certificates, tmp_path) -> None:
     (first, second, third), key = envelopes
     store.enrol(engine, "BR-WEST", key)
     ca, port = str(certificates["ca"]), _free_port()
     url = f"https://localhost:{port}/summaries"
-    folder = tmp_path / "outbox"
-    queued = outbox.queue(folder, first)
-    body = queued.read_bytes()
-
-    with pytest.raises(transport.SendFailed, match="cannot connect"):
-        transport.send(body, url, ca_bundle=ca)
-    assert outbox.pending(folder) == [queued] and store.count_summaries(engine) == {}
+    body = signing.canonical(first)
+    branch_file = tmp_path / "branch.rmdb"
+    shutil.copyfile(branch_portfolio, branch_file)
+    with open_portfolio(branch_file, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        queued = outbox.queue(portfolio, first)
+        (down,) = outbox.flush(portfolio, url=url, ca_bundle=ca)
+        assert down.status is OutboxStatus.QUEUED and "cannot connect" in down.message
+        assert outbox.item(portfolio, queued.summary_id).status is OutboxStatus.QUEUED
+    assert store.count_summaries(engine) == {}
 
     with server.running(engine, port=port, tls_cert=str(certificates["cert"]),
                         tls_key=str(certificates["key"])):
+        with open_portfolio(branch_file, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+            (up,) = outbox.flush(portfolio, url=url, ca_bundle=ca)
+            assert up.delivered and up.acknowledged == "ACCEPTED"
+            assert outbox.item(portfolio, queued.summary_id).status is OutboxStatus.SENT
+            assert outbox.flush(portfolio, url=url, ca_bundle=ca) == []      # nothing left to send
+        assert store.count_summaries(engine) == {"BR-WEST": 1}
         with pytest.raises(transport.SendFailed, match="not trusted.*CA bundle"):
             transport.send(body, url, ca_bundle=str(certificates["other_ca"]))
         with pytest.raises(transport.SendFailed, match="not trusted"):
             transport.send(body, url, ca_bundle=None)       # no silent fallback to the system CAs
-        assert store.count_summaries(engine) == {}
 
-        answer = transport.send(body, url, ca_bundle=ca)
-        assert answer["accepted"] is True and answer["sequence"] == first["payload"]["sequence"]
         again = transport.send(body, url, ca_bundle=ca)     # the acknowledgement was lost
         assert again["duplicate"] is True
         assert _post(url, body, ca)[0] == 409
