@@ -74,9 +74,10 @@ def test_breakdown_by_tier_after_a_refresh_adds_up(writable_demo_portfolio) -> N
         assert sum(c.treatment.converted for c in breakdown.values()) == result.comparison.treatment.converted
 
 
-def test_relmgr_campaigns_json_has_the_issues_shape(demo_portfolio_file, monkeypatch, capsys) -> None:
+def test_relmgr_campaigns_json_has_the_issues_shape(writable_demo_portfolio, monkeypatch, capsys) -> None:
+    # A copy: the command line records its unlock in the audit log.
     monkeypatch.setenv("RELMGR_PASSWORD", DEMO_PASSWORD_FOR_TESTS)
-    assert main(["campaigns", str(demo_portfolio_file), "--json"]) == 0
+    assert main(["campaigns", str(writable_demo_portfolio), "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert [c["id"] for c in payload["campaigns"]] == ["CMP-WMF", "CMP-BND", "CMP-PLT"]
     for c in payload["campaigns"]:

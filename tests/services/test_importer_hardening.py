@@ -131,7 +131,8 @@ def test_misaligned_customer_row_does_not_echo_the_name(
     (folder / "customers.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     problems = rejected(portfolio, folder)
     text = "\n".join(format_problems(problems))
-    assert at(problems, "customers.csv", 3, None).reason == "has 13 fields, the header has 14"
+    header = len(frames["customers"].columns)
+    assert at(problems, "customers.csv", 3, None).reason == f"has {header - 1} fields, the header has {header}"
     for column in ("name", "id_number", "phone"):
         assert frames["customers"].loc[1, column] not in text
 

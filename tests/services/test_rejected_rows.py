@@ -71,9 +71,10 @@ def test_an_accepted_import_writes_a_header_only_file(tmp_path: Path, monkeypatc
     assert target.read_text(encoding="utf-8-sig").splitlines() == ["file,row,column,reason,rows"]
 
 
-def test_a_closed_pipe_ends_the_command_without_a_traceback(demo_portfolio_file: Path) -> None:
+def test_a_closed_pipe_ends_the_command_without_a_traceback(writable_demo_portfolio: Path) -> None:
+    # A copy: the command records its unlock, and `today` keeps the day's plan in the file.
     env = {**os.environ, "RELMGR_PASSWORD": DEMO_PASSWORD_FOR_TESTS}
-    proc = subprocess.Popen([sys.executable, "-m", "relmgr", "today", str(demo_portfolio_file), "--json"],
+    proc = subprocess.Popen([sys.executable, "-m", "relmgr", "today", str(writable_demo_portfolio), "--json"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     proc.stdout.close()                          # `| head` that has read enough: gone before it writes
     _out, err = proc.communicate(timeout=120)
