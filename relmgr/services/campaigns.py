@@ -64,7 +64,9 @@ def _comparison_json(comparison: ArmComparison) -> dict[str, Any]:
 
 def campaigns_json(reports: list[CampaignReport]) -> dict[str, Any]:
     """`{"campaigns": [...]}` as issue 17 specifies, each also with its verdict, the test used,
-    its window and the breakdowns by tier and by the customers' preferred channel."""
+    its window and the breakdowns by tier and by the customers' preferred channel. `revenue` is
+    all the contacted customers' sales brought, `incremental_revenue` the part beyond what the
+    control's rate would have brought, and `roi` is on that part (analytics/campaign_results.py)."""
     campaigns = []
     for r in reports:
         res = r.result
@@ -72,6 +74,7 @@ def campaigns_json(reports: list[CampaignReport]) -> dict[str, Any]:
             "id": r.campaign_id, "name": r.name,
             **_comparison_json(res.comparison),
             "incremental_aum": res.incremental_aum, "cost": res.cost, "revenue": res.revenue,
+            "incremental_revenue": res.incremental_revenue,
             "roi": _rounded(res.roi),
             "product_id": r.product_id, "start_on": r.start_on, "end_on": r.end_on,
             "window_end": r.window_end, "channel": r.channel,

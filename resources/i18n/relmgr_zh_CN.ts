@@ -1985,104 +1985,109 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>MarketingPage</name>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="47" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="52" />
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="48" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="53" />
         <source>Window</source>
         <translation>活动期间</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="49" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="54" />
         <source>Contacted: bought</source>
         <translation>触达组：购买</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="50" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="55" />
         <source>Control: bought</source>
         <translation>对照组：购买</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="51" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="56" />
         <source>Uplift</source>
         <translation>提升</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="52" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="57" />
         <source>95% interval</source>
         <translation>95%置信区间</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="53" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="58" />
         <source>p</source>
         <translation>p值</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="54" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="59" />
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="55" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="60" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="56" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="61" />
         <source>Revenue</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="57" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="62" />
+        <source>Of it the campaign's</source>
+        <translation>其中活动带来</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="63" />
         <source>ROI</source>
         <translation>投资回报率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="158" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="165" />
         <source>The campaigns could not be read ({kind}).</source>
         <translation>无法读取营销活动（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="163" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="170" />
         <source>No campaigns</source>
         <translation>暂无营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="164" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="171" />
         <source>{count} campaign(s)</source>
         <translation>{count} 个营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="182" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="189" />
         <source>{name}: conversion per group</source>
         <translation>{name}：各组转化率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="184" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="191" />
         <source>Contacted</source>
         <translation>触达组</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="186" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="193" />
         <source>Control (not contacted)</source>
         <translation>对照组（未触达）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="187" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="194" />
         <source>Bought {product} in the window (share, with its 95% interval)</source>
         <translation>活动期间购买 {product} 的比例（含95%置信区间）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="212" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="219" />
         <source>Campaigns</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="214" />
-        <source>Bought: customers who opened the promoted product in the campaign's window (from the holdings, not from what was typed). Uplift: the contacted group's rate less the control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact test for small groups. Cost counts contacted customers only.</source>
-        <translation>购买：活动期间开立所推广产品的客户（依据持仓，而非手工登记的结果）。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。</translation>
+        <location filename="../../relmgr/ui/marketing/page.py" line="221" />
+        <source>Bought: customers who opened the promoted product in the campaign's window (from the holdings, not from what was typed). Uplift: the contacted group's rate less the control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact test for small groups. Cost counts contacted customers only. Revenue is what the contacted customers' sales brought; the campaign's part of it is what the sales beyond the control group's rate brought, and ROI is on that part: sales that would have come anyway earn the campaign nothing.</source>
+        <translation>购买：活动期间开立所推广产品的客户（依据持仓，而非手工登记的结果）。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。收入：触达客户的销售带来的全部收入；其中活动带来的部分，是超出对照组转化率的那部分销售带来的收入，投资回报率按这部分计算：本来就会发生的销售不算活动的功劳。</translation>
     </message>
 </context>
 <context>
@@ -3592,43 +3597,43 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>TeamRulesDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="176" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="183" />
         <source>The team rules could not be read or saved ({kind}).</source>
         <extracomment>Emitted with the SavedRules after a change was stored; the window sets off what it needs.</extracomment>
         <translation>无法读取或保存团队规则（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="182" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="189" />
         <source>Team rules</source>
         <translation>团队规则</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="184" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="191" />
         <source>These rules are the team's: they are kept in the encrypted portfolio, and every change is written to the audit log. Tiers are on the 3-month average daily AUM.</source>
         <translation>这些是团队规则：保存在加密的客户库中，每次修改都会写入审计日志。分层依据近 3 个月日均资产。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="186" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="193" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="186" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="193" />
         <source>Contact cadence</source>
         <translation>联系周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="187" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="194" />
         <source>Churn warnings</source>
         <translation>流失预警</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="187" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="194" />
         <source>Today and head office</source>
         <translation>今日工作与总行汇总</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="195" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="202" />
         <source>No call cadence</source>
         <translation>不设联系周期</translation>
     </message>

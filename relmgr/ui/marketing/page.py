@@ -39,6 +39,11 @@ def _p_value(value: Any) -> str:
     return "—" if value is None or pd.isna(value) else ("< 0.001" if value < 0.001 else f"{float(value):.3f}")
 
 
+def _money(value: Any) -> str:
+    # A dash, not a blank: without a control group the campaign's part cannot be known.
+    return "—" if value is None or pd.isna(value) else formatting.money(float(value))
+
+
 def _roi(value: Any) -> str:
     return "—" if value is None or pd.isna(value) else f"{float(value):.0%}"
 
@@ -54,6 +59,7 @@ COLUMNS = (
     ("verdict", QT_TRANSLATE_NOOP("MarketingPage", "Result"), verdict_text, LEFT),
     ("cost", QT_TRANSLATE_NOOP("MarketingPage", "Cost"), formatting.money, RIGHT),
     ("revenue", QT_TRANSLATE_NOOP("MarketingPage", "Revenue"), formatting.money, RIGHT),
+    ("incremental_revenue", QT_TRANSLATE_NOOP("MarketingPage", "Of it the campaign's"), _money, RIGHT),
     ("roi", QT_TRANSLATE_NOOP("MarketingPage", "ROI"), _roi, RIGHT),
 )
 
@@ -72,7 +78,8 @@ def campaign_frame(reports: list[CampaignReport]) -> pd.DataFrame:
             "treatment": _arm_text(c.treatment), "control": _arm_text(c.control),
             "uplift": c.uplift, "p_value": c.p_value, "verdict": c.verdict.value,
             "interval": "—" if c.uplift_ci is None else f"[{c.uplift_ci[0]:+.1%}, {c.uplift_ci[1]:+.1%}]",
-            "cost": r.result.cost, "revenue": r.result.revenue, "roi": r.result.roi})
+            "cost": r.result.cost, "revenue": r.result.revenue,
+            "incremental_revenue": r.result.incremental_revenue, "roi": r.result.roi})
     return pd.DataFrame(rows, columns=["campaign_id", *[c[0] for c in COLUMNS]])
 
 
@@ -145,7 +152,7 @@ class MarketingPage(QWidget):
         self._reports = reports
         self.model.set_frame(campaign_frame(reports))
         # Fits 1366 px beside the sidebar with every column visible.
-        for column, width in enumerate((150, 172, 128, 112, 56, 118, 46, 180, 70, 80, 56)):
+        for column, width in enumerate((140, 160, 120, 108, 52, 112, 44, 160, 64, 72, 92, 48)):
             self.view.setColumnWidth(column, width)
         self._render_count()
         if reports:
@@ -214,7 +221,10 @@ class MarketingPage(QWidget):
             "Bought: customers who opened the promoted product in the campaign's window (from the "
             "holdings, not from what was typed). Uplift: the contacted group's rate less the "
             "control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact "
-            "test for small groups. Cost counts contacted customers only."))
+            "test for small groups. Cost counts contacted customers only. Revenue is what the "
+            "contacted customers' sales brought; the campaign's part of it is what the sales beyond "
+            "the control group's rate brought, and ROI is on that part: sales that would have come "
+            "anyway earn the campaign nothing."))
         self.model.retranslate()
         self._render_count()
         self._show_chart()
