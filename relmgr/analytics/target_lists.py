@@ -30,7 +30,7 @@ import pandas as pd
 CODE_FIELDS = ("tier", "rfm_segment", "cluster", "stage", "churn_band", "channel", "city", "risk_rating")
 NUMBER_FIELDS = ("age", "aum")
 FIELDS = CODE_FIELDS + NUMBER_FIELDS + ("products", "last_contact", "tags")
-_OPS = {**{f: ("in",) for f in CODE_FIELDS}, **{f: ("between",) for f in NUMBER_FIELDS},
+OPS = {**{f: ("in",) for f in CODE_FIELDS}, **{f: ("between",) for f in NUMBER_FIELDS},
         "products": ("holds", "not_holds"), "last_contact": ("before", "after"), "tags": ("any",)}
 
 
@@ -75,11 +75,31 @@ class TargetFrame:
         columns: dict[str, Any] = {}
         for field in CODE_FIELDS:
             values = frame[field] if field in frame else pd.Series([None] * len(frame))
-            columns[field] = pd.Series(np.where(values.isna(), "", values.astype(str)), dtype=object)
+            text = (values.map(_code_text) if pd.api.types.is_float_dtype(values)
+                    else np.where(values.isna(), "", values.astype(str)))
+            columns[field] = pd.Series(text, dtype=object).reset_index(drop=True)
         for field in NUMBER_FIELDS:
             columns[field] = pd.to_numeric(frame[field], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         columns["last_contact"] = frame["last_contact"].fillna("").astype(str).to_numpy(dtype=object)
         return cls(frame, holds, tagged, eligible, columns)
+
+
+def _code_text(value: float) -> str:
+    # A cluster number merged next to customers without one arrives as a float (1.0): it is
+    # the code "1", as the RM and `relmgr lists` write it.
+    if np.isnan(value):
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def choices(target: TargetFrame) -> dict[str, list[str]]:
+    """The values a list builder offers per field: the codes present among the customers who
+    may be marketed to (sorted), the products someone holds, the tags someone carries."""
+    offered = {field: sorted({v for v in target.columns[field][target.eligible] if v})
+               for field in CODE_FIELDS}
+    offered["products"] = sorted(target.holds)
+    offered["tags"] = sorted(target.tagged)
+    return offered
 
 
 def parse_criteria(text: str | dict[str, Any]) -> dict[str, Any]:
@@ -93,10 +113,10 @@ def parse_criteria(text: str | dict[str, Any]) -> dict[str, Any]:
         raise CriteriaProblem('the criteria must be {"combine": "AND" or "OR", "criteria": [...]}')
     for i, criterion in enumerate(spec["criteria"], start=1):
         field, op = (criterion.get("field"), criterion.get("op")) if isinstance(criterion, dict) else (None, None)
-        if field not in _OPS:
+        if field not in OPS:
             raise CriteriaProblem(f"criterion {i}: unknown field {field!r} (one of {', '.join(FIELDS)})")
-        if op not in _OPS[field]:
-            raise CriteriaProblem(f"criterion {i} ({field}): the operation must be {' or '.join(_OPS[field])}")
+        if op not in OPS[field]:
+            raise CriteriaProblem(f"criterion {i} ({field}): the operation must be {' or '.join(OPS[field])}")
         value = criterion.get("value")
         if field in NUMBER_FIELDS:
             if not (isinstance(value, list) and len(value) == 2

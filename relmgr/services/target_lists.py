@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from relmgr.analytics.target_lists import CriteriaProblem, TargetFrame, parse_criteria, select
+from relmgr.analytics.target_lists import CriteriaProblem, TargetFrame, choices, parse_criteria, select
 from relmgr.services.changes import Topic, writes
 from relmgr.services.consent import declined_customers
 from relmgr.services.customers import load_customer_list
@@ -29,6 +30,31 @@ def build_target_frame(portfolio: Portfolio) -> TargetFrame:
     customers = customers.merge(extra, on="customer_id", how="left")
     return TargetFrame.build(customers, open_products=target_store.read_open_products(portfolio),
                              declined=declined_customers(portfolio))
+
+
+@dataclass(frozen=True)
+class ListBuilderData:
+    """What the list builder needs, read once on the database thread: the frame it counts on
+    while the RM edits, the saved lists, the values each field offers, and the products'
+    names ({product_id: {"name_zh", "name_en"}}) for the product choices."""
+
+    target: TargetFrame
+    saved: dict[str, dict[str, Any]]
+    choices: dict[str, list[str]]
+    products: dict[str, dict[str, str]]
+
+
+def load_list_builder(portfolio: Portfolio) -> ListBuilderData:
+    from relmgr.storage.worklist_store import read_product_names
+
+    target = build_target_frame(portfolio)
+    names = {str(r["product_id"]): r for r in read_product_names(portfolio).to_dict("records")}
+    return ListBuilderData(target, saved_lists(portfolio), choices(target), names)
+
+
+def count(target: TargetFrame, criteria: dict[str, Any] | str) -> int:
+    """How many customers the criteria choose (CriteriaProblem for criteria that cannot be read)."""
+    return len(select(target, parse_criteria(criteria)))
 
 
 def members(target: TargetFrame, criteria: dict[str, Any]) -> pd.DataFrame:

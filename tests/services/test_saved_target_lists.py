@@ -75,3 +75,31 @@ def test_a_target_list_exports_masked_and_audited(writable_demo_portfolio, tmp_p
     assert len(text.strip().splitlines()) == expected + 1       # the header and one row each
     assert not any(name in text for name in names)
     assert any("target:贵宾未持有固收" in d for (d,) in audited)
+
+
+def test_the_list_builder_offers_what_the_portfolio_holds_and_counts_clusters_as_written(
+        writable_demo_portfolio) -> None:
+    from relmgr.services.target_lists import count, load_list_builder
+
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        refresh_segments(portfolio)
+        save_list(portfolio, name="wealthy", criteria=NOT_HOLDING_WEALTH)
+        data = load_list_builder(portfolio)
+        clusters = dict(portfolio.query("SELECT customer_id, cluster FROM customer_segments"))
+        cities = {r[0] for r in portfolio.query("SELECT DISTINCT city FROM customers WHERE city IS NOT NULL")}
+    assert data.saved == {"wealthy": NOT_HOLDING_WEALTH}
+    assert set(data.choices["tier"]) <= {"PRIVATE", "WEALTH", "VIP", "MASS"} and data.choices["tier"]
+    assert set(data.choices["city"]) <= cities and data.choices["city"]
+    assert "WM-FI" in data.choices["products"] and "WM-FI" in data.products
+    # Clusters are offered (and matched) as the whole numbers the RM and relmgr lists write,
+    # although the customers without one make the merged column a float.
+    assert data.choices["cluster"] and all(c.isdigit() for c in data.choices["cluster"])
+    first = int(data.choices["cluster"][0])
+    in_cluster = {"criteria": [{"field": "cluster", "op": "in", "value": [first]}]}
+    eligible = set(data.target.customers["customer_id"][data.target.eligible])
+    assert count(data.target, in_cluster) == sum(1 for c, k in clusters.items() if k == first and c in eligible) > 0
+    # OR chooses at least as many as either criterion, AND at most as many.
+    both = NOT_HOLDING_WEALTH["criteria"][:2]
+    alone = [count(data.target, {"criteria": [c]}) for c in both]
+    assert count(data.target, {"combine": "AND", "criteria": both}) <= min(alone)
+    assert count(data.target, {"combine": "OR", "criteria": both}) >= max(alone)
