@@ -36,20 +36,23 @@ def build_target_frame(portfolio: Portfolio) -> TargetFrame:
 class ListBuilderData:
     """What the list builder needs, read once on the database thread: the frame it counts on
     while the RM edits, the saved lists, the values each field offers, and the products'
-    names ({product_id: {"name_zh", "name_en"}}) for the product choices."""
+    names ({product_id: {"name_zh", "name_en"}}) for the product choices, and the data date
+    (None without data) that dates count back from."""
 
     target: TargetFrame
     saved: dict[str, dict[str, Any]]
     choices: dict[str, list[str]]
     products: dict[str, dict[str, str]]
+    as_of: dt.date | None
 
 
 def load_list_builder(portfolio: Portfolio) -> ListBuilderData:
+    from relmgr.services.data_date import as_of_or_none
     from relmgr.storage.worklist_store import read_product_names
 
     target = build_target_frame(portfolio)
     names = {str(r["product_id"]): r for r in read_product_names(portfolio).to_dict("records")}
-    return ListBuilderData(target, saved_lists(portfolio), choices(target), names)
+    return ListBuilderData(target, saved_lists(portfolio), choices(target), names, as_of_or_none(portfolio))
 
 
 def count(target: TargetFrame, criteria: dict[str, Any] | str) -> int:

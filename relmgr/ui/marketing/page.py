@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relmgr.analytics.campaign_results import wilson_interval
 from relmgr.services.campaigns import CampaignReport, load_campaign_reports
@@ -20,6 +20,7 @@ from relmgr.services.wording import campaigns as campaign_words
 from relmgr.ui.common import formatting
 from relmgr.ui.common.table_model import LEFT, RIGHT, FrameTableModel
 from relmgr.ui.common.widgets import Chart, ListView, follow_changes, section_title
+from relmgr.ui.marketing.list_builder import ListBuilderDialog
 from relmgr.ui.shell.i18n import in_current_language
 from relmgr.ui.shell.runner import TaskRunner
 
@@ -112,10 +113,14 @@ class MarketingPage(QWidget):
         self.chart = Chart(height=2.4)
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")
+        self.lists_button = QPushButton()
+        self.lists_button.clicked.connect(lambda: self.open_list_builder())
+        self._dialog: QDialog | None = None
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.count_label)
+        header.addWidget(self.lists_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(header)
@@ -159,6 +164,22 @@ class MarketingPage(QWidget):
             self.view.selectRow(0)
         self._show_chart()
         self.loaded.emit(len(reports))
+
+    def open_list_builder(self, list_name: str | None = None) -> ListBuilderDialog:
+        """Target lists: build, count, save, reuse and export them."""
+        dialog = ListBuilderDialog(self.runner, list_name=list_name, parent=self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialog = dialog
+        dialog.finished.connect(lambda _r, d=dialog: self._forget_dialog(d))
+        dialog.open()
+
+    def _forget_dialog(self, dialog: QDialog) -> None:
+        if self._dialog is dialog:
+            self._dialog = None
 
     def _failed(self, error: BaseException, generation: int) -> None:
         if generation == self._generation:
@@ -217,6 +238,7 @@ class MarketingPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Campaigns"))
+        self.lists_button.setText(self.tr("Target lists…"))
         self.explain_label.setText(self.tr(
             "Bought: customers who opened the promoted product in the campaign's window (from the "
             "holdings, not from what was typed). Uplift: the contacted group's rate less the "
