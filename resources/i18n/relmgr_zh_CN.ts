@@ -189,6 +189,124 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="116" />
+        <source>Reading the target lists…</source>
+        <translation>正在读取目标客户名单…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="148" />
+        <source>The target lists could not be read ({kind}).</source>
+        <translation>无法读取目标客户名单（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="177" />
+        <source>There is no saved target list yet: build one with Target lists… first.</source>
+        <translation>还没有已保存的目标客户名单：请先通过“目标客户名单…”建立一个。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="184" />
+        <source>Nobody on this list may be marketed to: they declined marketing or closed their accounts.</source>
+        <translation>名单中没有可营销的客户：他们已拒绝营销或已销户。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="187" />
+        <source>{total:,} customers on the list: {contacted:,} to contact, {control:,} held out as the control group.</source>
+        <translation>名单共 {total:,} 位客户：触达 {contacted:,} 位，留出 {control:,} 位作为对照组。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="190" />
+        <source>Without a control group the result will show conversion only: uplift cannot be measured.</source>
+        <translation>没有对照组时，活动成效只显示转化率，无法衡量提升效果。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="205" />
+        <source>Give the campaign an id and a name.</source>
+        <translation>请填写活动编号和名称。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="208" />
+        <source>Choose a target list with customers on it.</source>
+        <translation>请选择一个有客户的目标名单。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="222" />
+        <source>Not created: {reason}</source>
+        <translation>未创建：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="229" />
+        <source>New campaign</source>
+        <translation>新建营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="231" />
+        <source>Target list</source>
+        <translation>目标客户名单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="231" />
+        <source>Campaign id</source>
+        <translation>活动编号</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="231" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="231" />
+        <source>Product promoted</source>
+        <translation>推广产品</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="232" />
+        <source>Starts</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="232" />
+        <source>Ends</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="232" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="232" />
+        <source>Cost per contact (CNY)</source>
+        <translation>单次触达成本（元）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="233" />
+        <source>Control group</source>
+        <translation>对照组</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="233" />
+        <source>Draw (seed)</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="237" />
+        <source>e.g. Fixed-income push, third quarter</source>
+        <translation>例如：第三季度固收理财推广</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="239" />
+        <source>The control group is drawn at random within each tier and is never contacted: the app refuses sales contacts with it. Conversions are then read from the holdings opened in the window, and compared with the control group's.</source>
+        <translation>对照组在每个客户层级内随机抽取，且不会被触达：系统会拒绝对其记录营销联系。转化依据活动期间新开立的持仓统计，并与对照组比较。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="242" />
+        <source>Create campaign</source>
+        <translation>创建活动</translation>
+    </message>
+</context>
+<context>
     <name>CatchUp</name>
     <message>
         <location filename="../../relmgr/ui/shell/catch_up.py" line="70" />
@@ -2234,112 +2352,122 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>MarketingPage</name>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="53" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="54" />
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="54" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="55" />
         <source>Window</source>
         <translation>活动期间</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="55" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="56" />
         <source>Contacted: bought</source>
         <translation>触达组：购买</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="56" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="57" />
         <source>Control: bought</source>
         <translation>对照组：购买</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="57" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="58" />
         <source>Uplift</source>
         <translation>提升</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="58" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="59" />
         <source>95% interval</source>
         <translation>95%置信区间</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="59" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="60" />
         <source>p</source>
         <translation>p值</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="60" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="61" />
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="61" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="62" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="62" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="63" />
         <source>Revenue</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="63" />
-        <source>Of it the campaign's</source>
+        <location filename="../../relmgr/ui/marketing/page.py" line="64" />
+        <source>Campaign's part</source>
         <translation>其中活动带来</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="64" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="65" />
         <source>ROI</source>
         <translation>投资回报率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="186" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="188" />
+        <source>Campaign {id} created: {contacted:,} to contact, {control:,} held out as the control group.</source>
+        <translation>已创建营销活动 {id}：触达 {contacted:,} 位，留出 {control:,} 位作为对照组。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="203" />
         <source>The campaigns could not be read ({kind}).</source>
         <translation>无法读取营销活动（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="191" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="208" />
         <source>No campaigns</source>
         <translation>暂无营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="192" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="209" />
         <source>{count} campaign(s)</source>
         <translation>{count} 个营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="210" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="227" />
         <source>{name}: conversion per group</source>
         <translation>{name}：各组转化率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="212" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="229" />
         <source>Contacted</source>
         <translation>触达组</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="214" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="231" />
         <source>Control (not contacted)</source>
         <translation>对照组（未触达）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="215" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="232" />
         <source>Bought {product} in the window (share, with its 95% interval)</source>
         <translation>活动期间购买 {product} 的比例（含95%置信区间）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="240" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="257" />
         <source>Campaigns</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="241" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="258" />
         <source>Target lists…</source>
         <translation>目标客户名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="243" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="259" />
+        <source>New campaign…</source>
+        <translation>新建营销活动…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="261" />
         <source>Bought: customers who opened the promoted product in the campaign's window (from the holdings, not from what was typed). Uplift: the contacted group's rate less the control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact test for small groups. Cost counts contacted customers only. Revenue is what the contacted customers' sales brought; the campaign's part of it is what the sales beyond the control group's rate brought, and ROI is on that part: sales that would have come anyway earn the campaign nothing.</source>
         <translation>购买：活动期间开立所推广产品的客户（依据持仓，而非手工登记的结果）。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。收入：触达客户的销售带来的全部收入；其中活动带来的部分，是超出对照组转化率的那部分销售带来的收入，投资回报率按这部分计算：本来就会发生的销售不算活动的功劳。</translation>
     </message>

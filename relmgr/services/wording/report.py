@@ -65,7 +65,7 @@ REPORT_WORDS: dict[str, Pair] = {
     "control_conversion": ("Control group", "对照组转化率"),
     "uplift": ("Uplift", "提升"),
     "revenue": ("Revenue", "收入"),
-    "incremental_revenue": ("Of it the campaign's", "其中活动带来"),
+    "incremental_revenue": ("Campaign's part", "其中活动带来"),
     "cost": ("Cost", "成本"),
     "roi": ("ROI", "投资回报率"),
     "verdict": ("Result", "结论"),

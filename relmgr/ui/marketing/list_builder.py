@@ -290,6 +290,10 @@ class ListBuilderDialog(QDialog):
         self._wanted = list_name
         self._after_save: Callable[[str], None] | None = None
         self.setModal(True)
+        # Closed (by the RM, or by the auto-lock) before a read or write came back: its answer is
+        # for nobody, and the widgets it would fill may be gone.
+        self._closed = False
+        self.finished.connect(self._on_finished)
         self.setMinimumSize(760, 520)
         self.saved_combo = QComboBox()
         self.saved_combo.currentIndexChanged.connect(self._load_selected)
@@ -347,7 +351,8 @@ class ListBuilderDialog(QDialog):
         self._set_enabled(False)
         self.retranslate_ui()
         self.status_label.setText(self.tr("Reading the customers…"))
-        runner.run_db(load_list_builder, on_done=self._ready, on_error=self._failed)
+        runner.run_db(load_list_builder, on_done=self._while_open(self._ready),
+                      on_error=self._while_open(self._failed))
 
     # -- loading -------------------------------------------------------------------------------
     def _ready(self, data: ListBuilderData) -> None:
@@ -457,8 +462,8 @@ class ListBuilderDialog(QDialog):
         criteria = self.criteria()
         self._set_enabled(False)
         self.runner.run_db(save_list, name=name, criteria=criteria,
-                           on_done=lambda _none: self._saved(name, criteria, then),
-                           on_error=self._save_failed)
+                           on_done=self._while_open(lambda _none: self._saved(name, criteria, then)),
+                           on_error=self._while_open(self._save_failed))
         return True
 
     def _saved(self, name: str, criteria: dict[str, Any], then: Callable[[str], None] | None) -> None:
@@ -498,8 +503,8 @@ class ListBuilderDialog(QDialog):
         if name is None:
             return
         self._set_enabled(False)
-        self.runner.run_db(delete_list, name=name, on_done=lambda _gone: self._deleted(name),
-                           on_error=self._save_failed)
+        self.runner.run_db(delete_list, name=name, on_done=self._while_open(lambda _gone: self._deleted(name)),
+                           on_error=self._while_open(self._save_failed))
 
     def _deleted(self, name: str) -> None:
         assert self.data is not None
@@ -508,6 +513,12 @@ class ListBuilderDialog(QDialog):
         self._set_enabled(True)
         self.delete_button.setEnabled(False)
         self.status_label.setText(self.tr("List “{name}” deleted.").format(name=name))
+
+    def _on_finished(self, _result: int) -> None:
+        self._closed = True
+
+    def _while_open(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        return lambda value: None if self._closed else callback(value)
 
     # -- language ------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

@@ -20,6 +20,7 @@ from relmgr.services.wording import campaigns as campaign_words
 from relmgr.ui.common import formatting
 from relmgr.ui.common.table_model import LEFT, RIGHT, FrameTableModel
 from relmgr.ui.common.widgets import Chart, ListView, follow_changes, section_title
+from relmgr.ui.marketing.campaign_dialog import CampaignDialog
 from relmgr.ui.marketing.list_builder import ListBuilderDialog
 from relmgr.ui.shell.i18n import in_current_language
 from relmgr.ui.shell.runner import TaskRunner
@@ -60,7 +61,7 @@ COLUMNS = (
     ("verdict", QT_TRANSLATE_NOOP("MarketingPage", "Result"), verdict_text, LEFT),
     ("cost", QT_TRANSLATE_NOOP("MarketingPage", "Cost"), formatting.money, RIGHT),
     ("revenue", QT_TRANSLATE_NOOP("MarketingPage", "Revenue"), formatting.money, RIGHT),
-    ("incremental_revenue", QT_TRANSLATE_NOOP("MarketingPage", "Of it the campaign's"), _money, RIGHT),
+    ("incremental_revenue", QT_TRANSLATE_NOOP("MarketingPage", "Campaign's part"), _money, RIGHT),
     ("roi", QT_TRANSLATE_NOOP("MarketingPage", "ROI"), _roi, RIGHT),
 )
 
@@ -115,12 +116,15 @@ class MarketingPage(QWidget):
         self.status_label.setObjectName("hint")
         self.lists_button = QPushButton()
         self.lists_button.clicked.connect(lambda: self.open_list_builder())
+        self.campaign_button = QPushButton()
+        self.campaign_button.clicked.connect(lambda: self.open_new_campaign())
         self._dialog: QDialog | None = None
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.count_label)
         header.addWidget(self.lists_button)
+        header.addWidget(self.campaign_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(header)
@@ -157,7 +161,7 @@ class MarketingPage(QWidget):
         self._reports = reports
         self.model.set_frame(campaign_frame(reports))
         # Fits 1366 px beside the sidebar with every column visible.
-        for column, width in enumerate((140, 160, 120, 108, 52, 112, 44, 160, 64, 72, 92, 48)):
+        for column, width in enumerate((140, 160, 118, 104, 56, 112, 44, 150, 66, 76, 84, 46)):
             self.view.setColumnWidth(column, width)
         self._render_count()
         if reports:
@@ -170,6 +174,19 @@ class MarketingPage(QWidget):
         dialog = ListBuilderDialog(self.runner, list_name=list_name, parent=self)
         self._open_dialog(dialog)
         return dialog
+
+    def open_new_campaign(self, list_name: str | None = None) -> CampaignDialog:
+        """A campaign from a saved target list, with its control group held out."""
+        dialog = CampaignDialog(self.runner, list_name=list_name, parent=self)
+        dialog.created.connect(self._on_created)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _on_created(self, campaign_id: str, arms: dict[str, int]) -> None:
+        # The page reloads by itself: the write told every reader of MARKETING.
+        self.status_label.setText(self.tr(
+            "Campaign {id} created: {contacted:,} to contact, {control:,} held out as the control group.").format(
+            id=campaign_id, contacted=arms["treatment"], control=arms["control"]))
 
     def _open_dialog(self, dialog: QDialog) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -239,6 +256,7 @@ class MarketingPage(QWidget):
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Campaigns"))
         self.lists_button.setText(self.tr("Target lists…"))
+        self.campaign_button.setText(self.tr("New campaign…"))
         self.explain_label.setText(self.tr(
             "Bought: customers who opened the promoted product in the campaign's window (from the "
             "holdings, not from what was typed). Uplift: the contacted group's rate less the "
