@@ -68,10 +68,30 @@ def load_customer_list(portfolio: Portfolio) -> pd.DataFrame:
     last = frame["last_txn_on"].fillna("")
     frame["status"] = np.where(frame["closed_on"].notna(), "CLOSED",
                                np.where(last < dormant_since, "DORMANT", "ACTIVE"))
+    frame["tags"] = [tag_text(t) for t in frame["tags"]]
     for column in FILTER_COLUMNS:
         if column not in frame:
             frame[column] = None
     return frame
+
+
+TAG_SEPARATOR = "; "
+
+
+def tag_text(tags: str | None) -> str:
+    """The customer's tags as the table shows them: the export's ';'-separated text, each tag
+    once, in its order, "; " between them ("" for none)."""
+    seen: dict[str, None] = {}
+    for tag in (tags or "").split(";"):
+        if tag.strip():
+            seen.setdefault(tag.strip(), None)
+    return TAG_SEPARATOR.join(seen)
+
+
+def tag_choices(frame: pd.DataFrame) -> list[str]:
+    """Every tag some customer in the list carries, sorted."""
+    found = {t for text in frame["tags"] if text for t in text.split(TAG_SEPARATOR)}
+    return sorted(found)
 
 
 def filter_customers(frame: pd.DataFrame, text: str) -> np.ndarray:
@@ -104,12 +124,17 @@ FILTER_COLUMNS = ("tier", "stage", "rfm_segment", "churn_band")
 
 def filter_by_codes(frame: pd.DataFrame, chosen: Mapping[str, str | None]) -> np.ndarray:
     """A boolean mask of the rows whose code in each FILTER_COLUMNS column named in `chosen` is
-    the one chosen (None: any, also none)."""
+    the one chosen (None: any, also none); "tags" chooses the customers carrying that tag."""
     mask = np.ones(len(frame), dtype=bool)
     for column, code in chosen.items():
-        if column not in FILTER_COLUMNS:
+        if column not in (*FILTER_COLUMNS, "tags"):
             raise ValueError(f"not a filter column: {column}")
-        if code is not None:
+        if code is None:
+            continue
+        if column == "tags":
+            mask &= np.fromiter((code in text.split(TAG_SEPARATOR) for text in frame["tags"]),
+                                dtype=bool, count=len(frame))
+        else:
             mask &= (frame[column] == code).to_numpy(dtype=bool, na_value=False)
     return mask
 

@@ -191,117 +191,117 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="116" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="121" />
         <source>Reading the target lists…</source>
         <translation>正在读取目标客户名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="148" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="154" />
         <source>The target lists could not be read ({kind}).</source>
         <translation>无法读取目标客户名单（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="177" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="183" />
         <source>There is no saved target list yet: build one with Target lists… first.</source>
         <translation>还没有已保存的目标客户名单：请先通过“目标客户名单…”建立一个。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="184" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="190" />
         <source>Nobody on this list may be marketed to: they declined marketing or closed their accounts.</source>
         <translation>名单中没有可营销的客户：他们已拒绝营销或已销户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="187" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="193" />
         <source>{total:,} customers on the list: {contacted:,} to contact, {control:,} held out as the control group.</source>
         <translation>名单共 {total:,} 位客户：触达 {contacted:,} 位，留出 {control:,} 位作为对照组。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="190" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="196" />
         <source>Without a control group the result will show conversion only: uplift cannot be measured.</source>
         <translation>没有对照组时，活动成效只显示转化率，无法衡量提升效果。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="205" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="211" />
         <source>Give the campaign an id and a name.</source>
         <translation>请填写活动编号和名称。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="208" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="214" />
         <source>Choose a target list with customers on it.</source>
         <translation>请选择一个有客户的目标名单。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="222" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="228" />
         <source>Not created: {reason}</source>
         <translation>未创建：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="229" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="241" />
         <source>New campaign</source>
         <translation>新建营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="231" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="243" />
         <source>Target list</source>
         <translation>目标客户名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="231" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="243" />
         <source>Campaign id</source>
         <translation>活动编号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="231" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="243" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="231" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="243" />
         <source>Product promoted</source>
         <translation>推广产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="232" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="244" />
         <source>Starts</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="232" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="244" />
         <source>Ends</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="232" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="244" />
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="232" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="244" />
         <source>Cost per contact (CNY)</source>
         <translation>单次触达成本（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="233" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="245" />
         <source>Control group</source>
         <translation>对照组</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="233" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="245" />
         <source>Draw (seed)</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="237" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="249" />
         <source>e.g. Fixed-income push, third quarter</source>
         <translation>例如：第三季度固收理财推广</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="239" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="251" />
         <source>The control group is drawn at random within each tier and is never contacted: the app refuses sales contacts with it. Conversions are then read from the holdings opened in the window, and compared with the control group's.</source>
         <translation>对照组在每个客户层级内随机抽取，且不会被触达：系统会拒绝对其记录营销联系。转化依据活动期间新开立的持仓统计，并与对照组比较。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="242" />
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="254" />
         <source>Create campaign</source>
         <translation>创建活动</translation>
     </message>
@@ -1236,52 +1236,67 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="33" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="141" />
+        <location filename="../../relmgr/ui/customers/page.py" line="149" />
         <source>Could not load customers</source>
         <extracomment>What it shows: the list (tier, stage, last contact) and the open 360. Emitted when the list has been loaded (number of customers). Emitted when a customer's 360 view is on screen (customer_id).</extracomment>
         <translation>无法加载客户</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/customers/page.py" line="204" />
+        <source>No customer has a tag yet.</source>
+        <translation>暂无客户带有标签。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="227" />
         <source>{shown:,} of {total:,} customers</source>
         <translation>{shown:,} / {total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="205" />
+        <location filename="../../relmgr/ui/customers/page.py" line="228" />
         <source>{total:,} customers</source>
         <translation>{total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="243" />
+        <location filename="../../relmgr/ui/customers/page.py" line="266" />
         <source>Search by name, last 4 digits of ID or mobile, or customer no.</source>
         <translation>按姓名、证件号或手机号后四位、客户号搜索</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="244" />
+        <location filename="../../relmgr/ui/customers/page.py" line="267" />
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="244" />
+        <location filename="../../relmgr/ui/customers/page.py" line="267" />
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="245" />
+        <location filename="../../relmgr/ui/customers/page.py" line="268" />
         <source>All RFM segments</source>
         <translation>全部 RFM 分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="245" />
+        <location filename="../../relmgr/ui/customers/page.py" line="268" />
         <source>All risk bands</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="251" />
+        <location filename="../../relmgr/ui/customers/page.py" line="269" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="275" />
         <source>{band} risk</source>
         <translation>{band}风险</translation>
     </message>
@@ -1897,117 +1912,117 @@ Export unmasked?</source>
         <translation>暂无客户有此项数据。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="349" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="353" />
         <source>Reading the customers…</source>
         <translation>正在读取客户…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="362" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="367" />
         <source>The customers could not be read ({kind}).</source>
         <translation>无法读取客户（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="374" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="379" />
         <source>New list</source>
         <translation>新建名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="435" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="440" />
         <source>Not counted: {reason}</source>
         <translation>无法计数：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="443" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="448" />
         <source>{count:,} customer(s) on this list</source>
         <translation>名单中共 {count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="451" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="456" />
         <source>Give the list a name to save it.</source>
         <translation>请为名单命名后再保存。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="454" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="459" />
         <source>Add at least one criterion: a list without any would be every customer who may be marketed to.</source>
         <translation>请至少添加一个条件：没有条件的名单就是所有可营销的客户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="472" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="477" />
         <source>Saved as “{name}”.</source>
         <translation>已保存为“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="480" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="485" />
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="491" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="496" />
         <source>Exported {rows:,} customers to {file}.</source>
         <translation>已导出 {rows:,} 位客户到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="510" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="515" />
         <source>List “{name}” deleted.</source>
         <translation>名单“{name}”已删除。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="514" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="525" />
         <source>Target lists</source>
         <translation>目标客户名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="515" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="526" />
         <source>Saved lists</source>
         <translation>已保存的名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="515" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="526" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="515" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="526" />
         <source>Combine</source>
         <translation>条件组合</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="518" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="529" />
         <source>e.g. VIP without wealth products</source>
         <translation>例如：未持有理财的贵宾客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="519" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="530" />
         <source>All criteria (AND)</source>
         <translation>满足全部条件（且）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="520" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="531" />
         <source>Any criterion (OR)</source>
         <translation>满足任一条件（或）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="521" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="532" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="522" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="533" />
         <source>Add criterion</source>
         <translation>添加条件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="523" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="534" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="524" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="535" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="526" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="537" />
         <source>Customers who declined marketing, and closed ones, are never on a target list. A criterion with nothing ticked is left out. The count follows every change; saving keeps the criteria, so the list follows the portfolio. Exports are masked unless you choose otherwise, and audited.</source>
         <translation>拒绝营销的客户和已销户的客户不会出现在目标名单中。未勾选任何值的条件不计入。人数随每次修改即时更新；保存的是条件，名单会随客户数据变化。导出默认脱敏，并记入审计日志。</translation>
     </message>

@@ -103,3 +103,22 @@ def test_the_list_builder_offers_what_the_portfolio_holds_and_counts_clusters_as
     alone = [count(data.target, {"criteria": [c]}) for c in both]
     assert count(data.target, {"combine": "AND", "criteria": both}) <= min(alone)
     assert count(data.target, {"combine": "OR", "criteria": both}) >= max(alone)
+
+
+def test_a_tag_criterion_chooses_the_customers_carrying_the_tag(writable_demo_portfolio) -> None:
+    from relmgr.services.customers import filter_by_codes, load_customer_list, tag_text
+    from relmgr.services.target_lists import count
+
+    assert tag_text(" 代发工资 ;小微企业主;代发工资;; ") == "代发工资; 小微企业主"
+    assert tag_text(None) == "" and tag_text("") == ""
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        tagged = {r[0] for r in portfolio.query(
+            "SELECT customer_id FROM customers WHERE ';' || tags || ';' LIKE '%;养老金客户;%'")}
+        frame = load_customer_list(portfolio)
+        target = build_target_frame(portfolio)
+        eligible = set(members(target, {"criteria": []})["customer_id"])
+    assert tagged and set(frame["customer_id"][filter_by_codes(frame, {"tags": "养老金客户"})]) == tagged
+    assert count(target, {"criteria": [{"field": "tags", "op": "any", "value": ["养老金客户"]}]}) == \
+        len(tagged & eligible)
+    with pytest.raises(ValueError, match="not a filter column"):
+        filter_by_codes(frame, {"city": "上海"})
