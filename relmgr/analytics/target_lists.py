@@ -9,13 +9,18 @@ A list is `{"combine": "AND" | "OR", "criteria": [criterion, ...]}`; a criterion
 
 - codes, `op` "in" with a list: tier, rfm_segment, cluster, stage, churn_band, channel
   (preferred channel), city, risk_rating;
-- numbers, `op` "between" with [low, high] (either may be null: open-ended): age, aum;
+- numbers, `op` "between" with [low, high] (either may be null: open-ended): age, aum,
+  txn_count_90d (the customer's transactions in the 90 days to the data date);
 - products, `op` "holds" or "not_holds" with a list of product ids (any of them);
 - `last_contact`, `op` "before" or "after" with an ISO date (never contacted counts as before);
 - `tags`, `op` "any" with a list of tags.
 
 Customers who declined marketing, and closed ones, are never on a target list, whatever the
 criteria (`eligible`): a target list is for marketing.
+
+A saved list may also be a rule tag (`"tag": true`): every customer its criteria choose carries
+the list's name as a tag, whether or not they may be marketed to (a tag says what a customer is,
+not whom to call), recomputed whenever the customers are read (services/customers.py).
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ import numpy as np
 import pandas as pd
 
 CODE_FIELDS = ("tier", "rfm_segment", "cluster", "stage", "churn_band", "channel", "city", "risk_rating")
-NUMBER_FIELDS = ("age", "aum")
+NUMBER_FIELDS = ("age", "aum", "txn_count_90d")
 FIELDS = CODE_FIELDS + NUMBER_FIELDS + ("products", "last_contact", "tags")
 OPS = {**{f: ("in",) for f in CODE_FIELDS}, **{f: ("between",) for f in NUMBER_FIELDS},
         "products": ("holds", "not_holds"), "last_contact": ("before", "after"), "tags": ("any",)}
@@ -79,7 +84,8 @@ class TargetFrame:
                     else np.where(values.isna(), "", values.astype(str)))
             columns[field] = pd.Series(text, dtype=object).reset_index(drop=True)
         for field in NUMBER_FIELDS:
-            columns[field] = pd.to_numeric(frame[field], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            values = frame[field] if field in frame else pd.Series([np.nan] * len(frame))
+            columns[field] = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         columns["last_contact"] = frame["last_contact"].fillna("").astype(str).to_numpy(dtype=object)
         return cls(frame, holds, tagged, eligible, columns)
 
@@ -127,7 +133,12 @@ def parse_criteria(text: str | dict[str, Any]) -> dict[str, Any]:
                 raise CriteriaProblem(f"criterion {i} (last_contact): the value must be a date YYYY-MM-DD")
         elif not isinstance(value, list):
             raise CriteriaProblem(f"criterion {i} ({field}): the value must be a list")
-    return {"combine": spec.get("combine", "AND"), "criteria": spec["criteria"]}
+    if not isinstance(spec.get("tag", False), bool):
+        raise CriteriaProblem('"tag" must be true or false')
+    parsed = {"combine": spec.get("combine", "AND"), "criteria": spec["criteria"]}
+    if spec.get("tag"):
+        parsed["tag"] = True
+    return parsed
 
 
 def _mask(target: TargetFrame, criterion: dict[str, Any]) -> np.ndarray:
@@ -158,9 +169,10 @@ def _mask(target: TargetFrame, criterion: dict[str, Any]) -> np.ndarray:
     return any_tag
 
 
-def select(target: TargetFrame, criteria: dict[str, Any]) -> np.ndarray:
+def select(target: TargetFrame, criteria: dict[str, Any], *, marketing: bool = True) -> np.ndarray:
     """Row positions of the customers the (parsed) criteria choose, in frame order. No
-    criterion chooses every eligible customer."""
+    criterion chooses every eligible customer. `marketing=False` (rule tags) chooses among
+    every customer, those who may not be marketed to too."""
     masks = [_mask(target, c) for c in criteria["criteria"]]
     if not masks:
         chosen = np.ones(len(target.customers), dtype=bool)
@@ -168,4 +180,4 @@ def select(target: TargetFrame, criteria: dict[str, Any]) -> np.ndarray:
         chosen = np.logical_and.reduce(masks)
     else:
         chosen = np.logical_or.reduce(masks)
-    return np.flatnonzero(chosen & target.eligible)
+    return np.flatnonzero(chosen & target.eligible if marketing else chosen)

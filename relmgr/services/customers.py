@@ -68,10 +68,18 @@ def load_customer_list(portfolio: Portfolio) -> pd.DataFrame:
     last = frame["last_txn_on"].fillna("")
     frame["status"] = np.where(frame["closed_on"].notna(), "CLOSED",
                                np.where(last < dormant_since, "DORMANT", "ACTIVE"))
-    frame["tags"] = [tag_text(t) for t in frame["tags"]]
     for column in FILTER_COLUMNS:
         if column not in frame:
             frame[column] = None
+    # The imported tags, then those of the rule tags (saved target lists marked as tags), worked
+    # out again at every read so they follow each import and refresh. Imported here: target
+    # lists read this list.
+    from relmgr.services.target_lists import rule_tags
+
+    imported = frame["tags"].fillna("").astype(str)
+    ruled = rule_tags(portfolio, frame)
+    frame["tags"] = [tag_text(";".join([text, *ruled.get(c, [])])) for c, text in zip(
+        frame["customer_id"], imported, strict=True)]
     return frame
 
 

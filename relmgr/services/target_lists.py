@@ -32,6 +32,24 @@ def build_target_frame(portfolio: Portfolio) -> TargetFrame:
                              declined=declined_customers(portfolio))
 
 
+def rule_tags(portfolio: Portfolio, customers: pd.DataFrame) -> dict[str, list[str]]:
+    """customer_id -> the names of the rule tags (saved lists with "tag": true) that choose them,
+    among every customer of `customers` (the Customers list's frame, imported tags as read: a
+    rule over tags sees those, not other rules'). {} without rule tags, at the cost of one query."""
+    rules = {name: criteria for name, criteria in saved_lists(portfolio).items() if criteria.get("tag")}
+    if not rules:
+        return {}
+    frame = customers.rename(columns={"last_contact_on": "last_contact"})
+    frame = frame.merge(target_store.read_target_columns(portfolio), on="customer_id", how="left")
+    target = TargetFrame.build(frame, open_products=target_store.read_open_products(portfolio), declined=set())
+    ids = target.customers["customer_id"].astype(str).to_numpy()
+    tags: dict[str, list[str]] = {}
+    for name in sorted(rules):
+        for position in select(target, rules[name], marketing=False):
+            tags.setdefault(ids[position], []).append(name)
+    return tags
+
+
 @dataclass(frozen=True)
 class ListBuilderData:
     """What the list builder needs, read once on the database thread: the frame it counts on
