@@ -1245,58 +1245,58 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="149" />
+        <location filename="../../relmgr/ui/customers/page.py" line="151" />
         <source>Could not load customers</source>
-        <extracomment>What it shows: the list (tier, stage, last contact) and the open 360. Emitted when the list has been loaded (number of customers). Emitted when a customer's 360 view is on screen (customer_id).</extracomment>
+        <extracomment>What it shows: the list (tier, stage, last contact, tags: rule tags are saved target lists) and the open 360. Emitted when the list has been loaded (number of customers). Emitted when a customer's 360 view is on screen (customer_id).</extracomment>
         <translation>无法加载客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="204" />
+        <location filename="../../relmgr/ui/customers/page.py" line="206" />
         <source>No customer has a tag yet.</source>
         <translation>暂无客户带有标签。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="227" />
+        <location filename="../../relmgr/ui/customers/page.py" line="229" />
         <source>{shown:,} of {total:,} customers</source>
         <translation>{shown:,} / {total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="228" />
+        <location filename="../../relmgr/ui/customers/page.py" line="230" />
         <source>{total:,} customers</source>
         <translation>{total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="266" />
+        <location filename="../../relmgr/ui/customers/page.py" line="268" />
         <source>Search by name, last 4 digits of ID or mobile, or customer no.</source>
         <translation>按姓名、证件号或手机号后四位、客户号搜索</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="267" />
+        <location filename="../../relmgr/ui/customers/page.py" line="269" />
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="267" />
+        <location filename="../../relmgr/ui/customers/page.py" line="269" />
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="268" />
+        <location filename="../../relmgr/ui/customers/page.py" line="270" />
         <source>All RFM segments</source>
         <translation>全部 RFM 分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="268" />
+        <location filename="../../relmgr/ui/customers/page.py" line="270" />
         <source>All risk bands</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="269" />
+        <location filename="../../relmgr/ui/customers/page.py" line="271" />
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="275" />
+        <location filename="../../relmgr/ui/customers/page.py" line="277" />
         <source>{band} risk</source>
         <translation>{band}风险</translation>
     </message>
@@ -1786,245 +1786,255 @@ Export unmasked?</source>
 <context>
     <name>ListBuilderDialog</name>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="61" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="62" />
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="62" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="63" />
         <source>RFM segment</source>
         <translation>RFM 分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="63" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="64" />
         <source>Cluster</source>
         <translation>客户聚类</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="64" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="65" />
         <source>Lifecycle stage</source>
         <translation>生命周期阶段</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="65" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="66" />
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="66" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="67" />
         <source>Preferred channel</source>
         <translation>偏好渠道</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="67" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="68" />
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="68" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="69" />
         <source>Risk rating</source>
         <translation>风险评级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="69" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="70" />
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="70" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="71" />
         <source>AUM (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="71" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="72" />
+        <source>Transactions in the last 90 days</source>
+        <translation>近 90 天交易笔数</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="73" />
         <source>Products</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="72" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="74" />
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="73" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="75" />
         <source>Tags</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="76" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="78" />
         <source>is one of</source>
         <translation>属于</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="77" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="79" />
         <source>between</source>
         <translation>介于</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="78" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="80" />
         <source>holds any of</source>
         <translation>持有其中任一</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="79" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="81" />
         <source>holds none of</source>
         <translation>均未持有</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="80" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="82" />
         <source>before (or never)</source>
         <translation>早于（或从未联系）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="81" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="83" />
         <source>after</source>
         <translation>晚于</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="82" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="84" />
         <source>has any of</source>
         <translation>带有其中任一</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="140" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="142" />
         <source>from (empty: no limit)</source>
         <extracomment>The words a code is shown with, per field (codes without words are shown as they are).</extracomment>
         <translation>从（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="141" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="143" />
         <source>to (empty: no limit)</source>
         <translation>到（留空：不限）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="183" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="185" />
         <source>Remove this criterion</source>
         <translation>删除此条件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="214" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="216" />
         <source>Cluster {number}</source>
         <translation>第 {number} 类</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="242" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="244" />
         <source>No customer has a value for this yet.</source>
         <translation>暂无客户有此项数据。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="353" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="357" />
         <source>Reading the customers…</source>
         <translation>正在读取客户…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="367" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="371" />
         <source>The customers could not be read ({kind}).</source>
         <translation>无法读取客户（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="379" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="383" />
         <source>New list</source>
         <translation>新建名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="440" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="448" />
         <source>Not counted: {reason}</source>
         <translation>无法计数：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="448" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="456" />
         <source>{count:,} customer(s) on this list</source>
         <translation>名单中共 {count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="456" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="464" />
         <source>Give the list a name to save it.</source>
         <translation>请为名单命名后再保存。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="459" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="467" />
         <source>Add at least one criterion: a list without any would be every customer who may be marketed to.</source>
         <translation>请至少添加一个条件：没有条件的名单就是所有可营销的客户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="477" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="485" />
         <source>Saved as “{name}”.</source>
         <translation>已保存为“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="485" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="493" />
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="496" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="504" />
         <source>Exported {rows:,} customers to {file}.</source>
         <translation>已导出 {rows:,} 位客户到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="515" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="523" />
         <source>List “{name}” deleted.</source>
         <translation>名单“{name}”已删除。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="525" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="533" />
         <source>Target lists</source>
         <translation>目标客户名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="526" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="534" />
         <source>Saved lists</source>
         <translation>已保存的名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="526" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="534" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="526" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="534" />
         <source>Combine</source>
         <translation>条件组合</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="529" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="537" />
         <source>e.g. VIP without wealth products</source>
         <translation>例如：未持有理财的贵宾客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="530" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="538" />
         <source>All criteria (AND)</source>
         <translation>满足全部条件（且）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="531" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="539" />
         <source>Any criterion (OR)</source>
         <translation>满足任一条件（或）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="532" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="540" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="533" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="541" />
+        <source>Also a rule tag: the customers it chooses carry its name as a tag</source>
+        <translation>同时作为规则标签：名单选中的客户带上以名单名称命名的标签</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="542" />
         <source>Add criterion</source>
         <translation>添加条件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="534" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="543" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="535" />
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="544" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_builder.py" line="537" />
-        <source>Customers who declined marketing, and closed ones, are never on a target list. A criterion with nothing ticked is left out. The count follows every change; saving keeps the criteria, so the list follows the portfolio. Exports are masked unless you choose otherwise, and audited.</source>
-        <translation>拒绝营销的客户和已销户的客户不会出现在目标名单中。未勾选任何值的条件不计入。人数随每次修改即时更新；保存的是条件，名单会随客户数据变化。导出默认脱敏，并记入审计日志。</translation>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="546" />
+        <source>Customers who declined marketing, and closed ones, are never on a target list. A criterion with nothing ticked is left out. The count follows every change; saving keeps the criteria, so the list follows the portfolio. Exports are masked unless you choose otherwise, and audited. A rule tag is worked out again whenever the customers are read, and given to those who declined marketing too.</source>
+        <translation>拒绝营销的客户和已销户的客户不会出现在目标名单中。未勾选任何值的条件不计入。人数随每次修改即时更新；保存的是条件，名单会随客户数据变化。导出默认脱敏，并记入审计日志。规则标签在每次读取客户时重新计算，拒绝营销的客户同样会带上。</translation>
     </message>
 </context>
 <context>

@@ -113,3 +113,21 @@ def test_tags_are_a_column_and_a_filter(unlocked_window, writable_demo_portfolio
     shown = _visible_ids(page)
     assert shown == {c for c, tier, text in zip(frame["customer_id"], frame["tier"], frame["tags"], strict=True)
                      if tier == "VIP" and "小微企业主" in text.split("; ")}
+
+
+def test_a_rule_tag_saved_in_the_marketing_page_shows_in_the_tag_filter(unlocked_window, qtbot) -> None:
+    from relmgr.services.target_lists import save_list
+
+    window = unlocked_window
+    page = window.customers_page
+    combo = page.filter_combos["tags"]
+    assert combo.findData("高频交易") == -1
+    rule = {"tag": True, "combine": "AND", "criteria": [
+        {"field": "txn_count_90d", "op": "between", "value": [30, None]}]}
+    window.runner.run_db(save_list, name="高频交易", criteria=rule)
+    # The write tells the Customers page, which reads its list (and the rule tags) again.
+    qtbot.waitUntil(lambda: combo.findData("高频交易") > 0, timeout=30_000)
+    _choose(page, "tags", "高频交易")
+    frame = page.model.frame
+    busy = set(frame["customer_id"][frame["txn_count_90d"] >= 30])
+    assert busy and _visible_ids(page) == busy

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from relmgr.services.customers import load_customer_list
 from relmgr.services.target_lists import build_target_frame, count, saved_lists
 from relmgr.ui.marketing.list_builder import ChoiceList, RangeEdit
 from relmgr.ui.marketing.page import MarketingPage
@@ -107,6 +108,15 @@ def test_build_count_save_reuse_and_export_a_target_list(runner_on_demo, qtbot, 
         "SELECT detail FROM audit_log WHERE action = 'EXPORTED' ORDER BY rowid DESC LIMIT 1"))
     assert "target:贵宾未持有固收" in audited[0][0] and '"masked": true' in audited[0][0]
     assert f"Exported {expected:,} customers to wealthy.csv." == again.status_label.text()
+
+    # Made a rule tag, the list's name becomes a tag of the customers it chooses.
+    again.tag_check.setChecked(True)
+    with qtbot.waitSignal(again.saved, timeout=20_000):
+        again.save_button.click()
+    assert _on_db(runner, qtbot, saved_lists)["贵宾未持有固收"] == {**NOT_HOLDING_WEALTH, "tag": True}
+    tagged = _on_db(runner, qtbot, lambda p: load_customer_list(p))
+    tagged = tagged[tagged["tags"].str.contains("贵宾未持有固收")]
+    assert len(tagged) >= expected                  # the marketable ones, and any who declined
 
     # Deleting a saved list takes it out of the portfolio and the choice.
     again.saved_combo.setCurrentIndex(again.saved_combo.findData("贵宾未持有固收"))

@@ -53,8 +53,10 @@ _FILTERS = (("tier", tuple(Tier), texts.tier), ("stage", tuple(Stage), texts.sta
 
 
 class CustomersPage(QWidget):
-    #: What it shows: the list (tier, stage, last contact) and the open 360.
-    READS = frozenset({Topic.CUSTOMERS, Topic.CONTACTS, Topic.TASKS, Topic.SEGMENTS, Topic.SCORES})
+    #: What it shows: the list (tier, stage, last contact, tags: rule tags are saved target
+    #: lists) and the open 360.
+    READS = frozenset({Topic.CUSTOMERS, Topic.CONTACTS, Topic.TASKS, Topic.SEGMENTS, Topic.SCORES,
+                       Topic.MARKETING})
     #: Emitted when the list has been loaded (number of customers).
     loaded = Signal(int)
     #: Emitted when a customer's 360 view is on screen (customer_id).

@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -68,6 +69,7 @@ FIELD_LABELS = {
     "risk_rating": QT_TRANSLATE_NOOP("ListBuilderDialog", "Risk rating"),
     "age": QT_TRANSLATE_NOOP("ListBuilderDialog", "Age"),
     "aum": QT_TRANSLATE_NOOP("ListBuilderDialog", "AUM (CNY)"),
+    "txn_count_90d": QT_TRANSLATE_NOOP("ListBuilderDialog", "Transactions in the last 90 days"),
     "products": QT_TRANSLATE_NOOP("ListBuilderDialog", "Products"),
     "last_contact": QT_TRANSLATE_NOOP("ListBuilderDialog", "Last contact"),
     "tags": QT_TRANSLATE_NOOP("ListBuilderDialog", "Tags"),
@@ -305,6 +307,7 @@ class ListBuilderDialog(QDialog):
         self.combine_combo.addItem("", "AND")
         self.combine_combo.addItem("", "OR")
         self.combine_combo.currentIndexChanged.connect(self._schedule_count)
+        self.tag_check = QCheckBox()
         self.rows_box = QWidget()
         self.rows_layout = QVBoxLayout(self.rows_box)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
@@ -345,6 +348,7 @@ class ListBuilderDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.tag_check)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
@@ -369,7 +373,7 @@ class ListBuilderDialog(QDialog):
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.saved_combo, self.delete_button, self.name_edit, self.combine_combo,
-                       self.add_button, self.save_button, self.export_button):
+                       self.tag_check, self.add_button, self.save_button, self.export_button):
             widget.setEnabled(enabled)
 
     def _fill_saved(self, *, select: str | None) -> None:
@@ -394,6 +398,7 @@ class ListBuilderDialog(QDialog):
         criteria = self.data.saved[name]
         self.name_edit.setText(name)
         self.combine_combo.setCurrentIndex(max(self.combine_combo.findData(criteria["combine"]), 0))
+        self.tag_check.setChecked(bool(criteria.get("tag")))
         for row in list(self.rows):
             self._remove(row, recount=False)
         for criterion in criteria["criteria"]:
@@ -423,7 +428,10 @@ class ListBuilderDialog(QDialog):
         """The list as on screen. A criterion with nothing ticked yet is left out (it is being
         edited: counting it would show 0 under AND, or nothing new under OR)."""
         chosen = [r.criterion() for r in self.rows if not r.is_blank()]
-        return {"combine": str(self.combine_combo.currentData()), "criteria": chosen}
+        spec: dict[str, Any] = {"combine": str(self.combine_combo.currentData()), "criteria": chosen}
+        if self.tag_check.isChecked():
+            spec["tag"] = True
+        return spec
 
     def _schedule_count(self) -> None:
         self._timer.start()
@@ -530,13 +538,16 @@ class ListBuilderDialog(QDialog):
         self.combine_combo.setItemText(0, self.tr("All criteria (AND)"))
         self.combine_combo.setItemText(1, self.tr("Any criterion (OR)"))
         self.delete_button.setText(self.tr("Delete"))
+        self.tag_check.setText(self.tr("Also a rule tag: the customers it chooses carry its name as a tag"))
         self.add_button.setText(self.tr("Add criterion"))
         self.save_button.setText(self.tr("Save"))
         self.export_button.setText(self.tr("Export…"))
         self.hint_label.setText(self.tr(
             "Customers who declined marketing, and closed ones, are never on a target list. "
-            "A criterion with nothing ticked is left out. The count follows every change; saving keeps the criteria, so the list follows the "
-            "portfolio. Exports are masked unless you choose otherwise, and audited."))
+            "A criterion with nothing ticked is left out. The count follows every change; saving "
+            "keeps the criteria, so the list follows the portfolio. Exports are masked unless you "
+            "choose otherwise, and audited. A rule tag is worked out again whenever the customers "
+            "are read, and given to those who declined marketing too."))
         self._render_count()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
