@@ -69,7 +69,10 @@ class TargetFrame:
             mask = np.zeros(len(frame), dtype=bool)
             mask[group.dropna().astype(int).to_numpy()] = True
             holds[str(product)] = mask
-        tags = frame["tags"].fillna("").astype(str).str.split(";").explode().str.strip()
+        tags = frame["tags"].fillna("").astype(str)
+        # Split only the customers who have tags (most have none, and a rule tag that reads no
+        # tags passes none at all).
+        tags = tags[tags != ""].str.split(";").explode().str.strip()
         tags = tags[tags != ""]
         tagged = {}
         for tag, group in pd.Series(tags.index.to_numpy()).groupby(tags.to_numpy()):
@@ -79,7 +82,10 @@ class TargetFrame:
         eligible = frame["closed_on"].isna().to_numpy() & ~frame["customer_id"].astype(str).isin(declined).to_numpy()
         columns: dict[str, Any] = {}
         for field in CODE_FIELDS:
-            values = frame[field] if field in frame else pd.Series([None] * len(frame))
+            if field not in frame:
+                columns[field] = pd.Series([""] * len(frame), dtype=object)
+                continue
+            values = frame[field]
             text = (values.map(_code_text) if pd.api.types.is_float_dtype(values)
                     else np.where(values.isna(), "", values.astype(str)))
             columns[field] = pd.Series(text, dtype=object).reset_index(drop=True)

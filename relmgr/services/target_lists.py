@@ -39,9 +39,18 @@ def rule_tags(portfolio: Portfolio, customers: pd.DataFrame) -> dict[str, list[s
     rules = {name: criteria for name, criteria in saved_lists(portfolio).items() if criteria.get("tag")}
     if not rules:
         return {}
+    # Only what the rules read: this runs at every read of the Customers list, and the open
+    # products and the extra columns are a query each over the whole portfolio.
+    used = {c["field"] for criteria in rules.values() for c in criteria["criteria"]}
     frame = customers.rename(columns={"last_contact_on": "last_contact"})
-    frame = frame.merge(target_store.read_target_columns(portfolio), on="customer_id", how="left")
-    target = TargetFrame.build(frame, open_products=target_store.read_open_products(portfolio), declined=set())
+    frame = frame[[c for c in ("customer_id", "closed_on", "last_contact", *used) if c in frame.columns]].copy()
+    if "tags" not in used:
+        frame["tags"] = ""
+    if used & {"channel", "cluster"}:
+        frame = frame.merge(target_store.read_target_columns(portfolio), on="customer_id", how="left")
+    open_products = (target_store.read_open_products(portfolio) if "products" in used
+                     else pd.DataFrame({"customer_id": pd.Series(dtype=str), "product_id": pd.Series(dtype=str)}))
+    target = TargetFrame.build(frame, open_products=open_products, declined=set())
     ids = target.customers["customer_id"].astype(str).to_numpy()
     tags: dict[str, list[str]] = {}
     for name in sorted(rules):
