@@ -21,9 +21,15 @@ The statistics, and why these:
   MIN_CONVERSIONS conversions in all: no test could tell an effect from chance), and otherwise
   a significant positive or negative uplift, or no significant difference.
 - Money: cost is the cost per contact × customers contacted (the control group is never
-  contacted); revenue what the treatment group brought; ROI = (revenue − cost) / cost.
-  Incremental AUM is (treatment's mean new AUM − control's) × treatment size: what the campaign
-  added beyond what would have come anyway; without a control it cannot be known (None).
+  contacted); revenue what the treatment group's sales brought, all of it. Not all of it is the
+  campaign's doing: the control group shows how many would have bought anyway. The revenue
+  attributable to the campaign is the revenue of its extra sales, uplift × treatment size of
+  them at the treatment group's revenue per sale (= revenue × (1 − control rate / treatment
+  rate)); the control's own offer revenue cannot be used, as nobody offered it anything. ROI =
+  (attributable revenue − cost) / cost: on all revenue it would credit the campaign with the
+  organic sales and call a campaign that does nothing profitable. Without a control group
+  neither can be known (None), like incremental AUM, (treatment's mean new AUM − control's) ×
+  treatment size.
 
 scipy is imported inside the functions that need it: it costs start-up time the window and the
 commands that never show a campaign should not pay.
@@ -84,8 +90,9 @@ class CampaignResult:
     comparison: ArmComparison
     incremental_aum: float | None
     cost: float
-    revenue: float
-    roi: float | None
+    revenue: float                       # all the treatment group's sales brought
+    incremental_revenue: float | None    # what the sales beyond the control's rate brought
+    roi: float | None                    # on incremental_revenue
     by_tier: dict[str, ArmComparison] = field(default_factory=dict)
     by_channel: dict[str, ArmComparison] = field(default_factory=dict)
 
@@ -176,6 +183,17 @@ def _breakdown(offers: pd.DataFrame, column: str, has_control: bool) -> dict[str
     return result
 
 
+def attributable_revenue(revenue: float, comparison: ArmComparison) -> float:
+    """The treatment group's revenue from the sales beyond what the control's rate would have
+    brought: uplift × n extra sales at revenue / converted each. Negative when the contacted
+    bought less than the control; 0 when none of them bought."""
+    treatment = comparison.treatment
+    if not treatment.converted:
+        return 0.0
+    per_sale = revenue / treatment.converted
+    return round(comparison.uplift * treatment.n * per_sale, 2)
+
+
 def campaign_result(offers: pd.DataFrame, *, cost_per_contact: float) -> CampaignResult:
     """The whole result of one campaign from its offers frame (see the module docstring)."""
     treatment, control = _arms(offers)
@@ -183,13 +201,14 @@ def campaign_result(offers: pd.DataFrame, *, cost_per_contact: float) -> Campaig
     treated = offers[offers["arm"] == TREATMENT]
     cost = round(cost_per_contact * treatment.n, 2)
     revenue = round(float(treated["revenue"].sum()), 2)
-    roi = (revenue - cost) / cost if cost > 0 else None
-    incremental = None
-    if control is not None and treatment.n:
+    incremental = incremental_revenue = roi = None
+    if comparison.uplift is not None:
         held_out = offers[offers["arm"] == CONTROL]
         incremental = round((float(treated["new_aum"].mean()) - float(held_out["new_aum"].mean()))
                             * treatment.n, 2)
+        incremental_revenue = attributable_revenue(revenue, comparison)
+        roi = (incremental_revenue - cost) / cost if cost > 0 else None
     has_control = control is not None
-    return CampaignResult(comparison, incremental, cost, revenue, roi,
+    return CampaignResult(comparison, incremental, cost, revenue, incremental_revenue, roi,
                           by_tier=_breakdown(offers, "tier", has_control),
                           by_channel=_breakdown(offers, "channel", has_control))

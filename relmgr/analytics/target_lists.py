@@ -9,13 +9,18 @@ A list is `{"combine": "AND" | "OR", "criteria": [criterion, ...]}`; a criterion
 
 - codes, `op` "in" with a list: tier, rfm_segment, cluster, stage, churn_band, channel
   (preferred channel), city, risk_rating;
-- numbers, `op` "between" with [low, high] (either may be null: open-ended): age, aum;
+- numbers, `op` "between" with [low, high] (either may be null: open-ended): age, aum,
+  txn_count_90d (the customer's transactions in the 90 days to the data date);
 - products, `op` "holds" or "not_holds" with a list of product ids (any of them);
 - `last_contact`, `op` "before" or "after" with an ISO date (never contacted counts as before);
 - `tags`, `op` "any" with a list of tags.
 
 Customers who declined marketing, and closed ones, are never on a target list, whatever the
 criteria (`eligible`): a target list is for marketing.
+
+A saved list may also be a rule tag (`"tag": true`): every customer its criteria choose carries
+the list's name as a tag, whether or not they may be marketed to (a tag says what a customer is,
+not whom to call), recomputed whenever the customers are read (services/customers.py).
 """
 
 from __future__ import annotations
@@ -28,9 +33,9 @@ import numpy as np
 import pandas as pd
 
 CODE_FIELDS = ("tier", "rfm_segment", "cluster", "stage", "churn_band", "channel", "city", "risk_rating")
-NUMBER_FIELDS = ("age", "aum")
+NUMBER_FIELDS = ("age", "aum", "txn_count_90d")
 FIELDS = CODE_FIELDS + NUMBER_FIELDS + ("products", "last_contact", "tags")
-_OPS = {**{f: ("in",) for f in CODE_FIELDS}, **{f: ("between",) for f in NUMBER_FIELDS},
+OPS = {**{f: ("in",) for f in CODE_FIELDS}, **{f: ("between",) for f in NUMBER_FIELDS},
         "products": ("holds", "not_holds"), "last_contact": ("before", "after"), "tags": ("any",)}
 
 
@@ -64,7 +69,10 @@ class TargetFrame:
             mask = np.zeros(len(frame), dtype=bool)
             mask[group.dropna().astype(int).to_numpy()] = True
             holds[str(product)] = mask
-        tags = frame["tags"].fillna("").astype(str).str.split(";").explode().str.strip()
+        tags = frame["tags"].fillna("").astype(str)
+        # Split only the customers who have tags (most have none, and a rule tag that reads no
+        # tags passes none at all).
+        tags = tags[tags != ""].str.split(";").explode().str.strip()
         tags = tags[tags != ""]
         tagged = {}
         for tag, group in pd.Series(tags.index.to_numpy()).groupby(tags.to_numpy()):
@@ -74,12 +82,36 @@ class TargetFrame:
         eligible = frame["closed_on"].isna().to_numpy() & ~frame["customer_id"].astype(str).isin(declined).to_numpy()
         columns: dict[str, Any] = {}
         for field in CODE_FIELDS:
-            values = frame[field] if field in frame else pd.Series([None] * len(frame))
-            columns[field] = pd.Series(np.where(values.isna(), "", values.astype(str)), dtype=object)
+            if field not in frame:
+                columns[field] = pd.Series([""] * len(frame), dtype=object)
+                continue
+            values = frame[field]
+            text = (values.map(_code_text) if pd.api.types.is_float_dtype(values)
+                    else np.where(values.isna(), "", values.astype(str)))
+            columns[field] = pd.Series(text, dtype=object).reset_index(drop=True)
         for field in NUMBER_FIELDS:
-            columns[field] = pd.to_numeric(frame[field], errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+            values = frame[field] if field in frame else pd.Series([np.nan] * len(frame))
+            columns[field] = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
         columns["last_contact"] = frame["last_contact"].fillna("").astype(str).to_numpy(dtype=object)
         return cls(frame, holds, tagged, eligible, columns)
+
+
+def _code_text(value: float) -> str:
+    # A cluster number merged next to customers without one arrives as a float (1.0): it is
+    # the code "1", as the RM and `relmgr lists` write it.
+    if np.isnan(value):
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def choices(target: TargetFrame) -> dict[str, list[str]]:
+    """The values a list builder offers per field: the codes present among the customers who
+    may be marketed to (sorted), the products someone holds, the tags someone carries."""
+    offered = {field: sorted({v for v in target.columns[field][target.eligible] if v})
+               for field in CODE_FIELDS}
+    offered["products"] = sorted(target.holds)
+    offered["tags"] = sorted(target.tagged)
+    return offered
 
 
 def parse_criteria(text: str | dict[str, Any]) -> dict[str, Any]:
@@ -93,10 +125,10 @@ def parse_criteria(text: str | dict[str, Any]) -> dict[str, Any]:
         raise CriteriaProblem('the criteria must be {"combine": "AND" or "OR", "criteria": [...]}')
     for i, criterion in enumerate(spec["criteria"], start=1):
         field, op = (criterion.get("field"), criterion.get("op")) if isinstance(criterion, dict) else (None, None)
-        if field not in _OPS:
+        if field not in OPS:
             raise CriteriaProblem(f"criterion {i}: unknown field {field!r} (one of {', '.join(FIELDS)})")
-        if op not in _OPS[field]:
-            raise CriteriaProblem(f"criterion {i} ({field}): the operation must be {' or '.join(_OPS[field])}")
+        if op not in OPS[field]:
+            raise CriteriaProblem(f"criterion {i} ({field}): the operation must be {' or '.join(OPS[field])}")
         value = criterion.get("value")
         if field in NUMBER_FIELDS:
             if not (isinstance(value, list) and len(value) == 2
@@ -107,7 +139,12 @@ def parse_criteria(text: str | dict[str, Any]) -> dict[str, Any]:
                 raise CriteriaProblem(f"criterion {i} (last_contact): the value must be a date YYYY-MM-DD")
         elif not isinstance(value, list):
             raise CriteriaProblem(f"criterion {i} ({field}): the value must be a list")
-    return {"combine": spec.get("combine", "AND"), "criteria": spec["criteria"]}
+    if not isinstance(spec.get("tag", False), bool):
+        raise CriteriaProblem('"tag" must be true or false')
+    parsed = {"combine": spec.get("combine", "AND"), "criteria": spec["criteria"]}
+    if spec.get("tag"):
+        parsed["tag"] = True
+    return parsed
 
 
 def _mask(target: TargetFrame, criterion: dict[str, Any]) -> np.ndarray:
@@ -138,9 +175,10 @@ def _mask(target: TargetFrame, criterion: dict[str, Any]) -> np.ndarray:
     return any_tag
 
 
-def select(target: TargetFrame, criteria: dict[str, Any]) -> np.ndarray:
+def select(target: TargetFrame, criteria: dict[str, Any], *, marketing: bool = True) -> np.ndarray:
     """Row positions of the customers the (parsed) criteria choose, in frame order. No
-    criterion chooses every eligible customer."""
+    criterion chooses every eligible customer. `marketing=False` (rule tags) chooses among
+    every customer, those who may not be marketed to too."""
     masks = [_mask(target, c) for c in criteria["criteria"]]
     if not masks:
         chosen = np.ones(len(target.customers), dtype=bool)
@@ -148,4 +186,4 @@ def select(target: TargetFrame, criteria: dict[str, Any]) -> np.ndarray:
         chosen = np.logical_and.reduce(masks)
     else:
         chosen = np.logical_or.reduce(masks)
-    return np.flatnonzero(chosen & target.eligible)
+    return np.flatnonzero(chosen & target.eligible if marketing else chosen)

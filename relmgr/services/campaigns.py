@@ -64,7 +64,9 @@ def _comparison_json(comparison: ArmComparison) -> dict[str, Any]:
 
 def campaigns_json(reports: list[CampaignReport]) -> dict[str, Any]:
     """`{"campaigns": [...]}` as issue 17 specifies, each also with its verdict, the test used,
-    its window and the breakdowns by tier and by the customers' preferred channel."""
+    its window and the breakdowns by tier and by the customers' preferred channel. `revenue` is
+    all the contacted customers' sales brought, `incremental_revenue` the part beyond what the
+    control's rate would have brought, and `roi` is on that part (analytics/campaign_results.py)."""
     campaigns = []
     for r in reports:
         res = r.result
@@ -72,6 +74,7 @@ def campaigns_json(reports: list[CampaignReport]) -> dict[str, Any]:
             "id": r.campaign_id, "name": r.name,
             **_comparison_json(res.comparison),
             "incremental_aum": res.incremental_aum, "cost": res.cost, "revenue": res.revenue,
+            "incremental_revenue": res.incremental_revenue,
             "roi": _rounded(res.roi),
             "product_id": r.product_id, "start_on": r.start_on, "end_on": r.end_on,
             "window_end": r.window_end, "channel": r.channel,
@@ -79,6 +82,35 @@ def campaigns_json(reports: list[CampaignReport]) -> dict[str, Any]:
             "by_channel": {k: _comparison_json(v) for k, v in res.by_channel.items()},
         })
     return {"campaigns": campaigns}
+
+
+@dataclass(frozen=True)
+class CampaignForm:
+    """What the campaign dialog needs: the saved lists and the frame their members come from
+    (services.target_lists.load_list_builder: its products are the whole catalogue), and the
+    team's control share."""
+
+    lists: Any      # ListBuilderData
+    control_share: float
+
+
+def load_campaign_form(portfolio: Portfolio) -> CampaignForm:
+    from relmgr.services.target_lists import load_list_builder
+    from relmgr.services.team_rules import current_rules
+
+    return CampaignForm(load_list_builder(portfolio), float(current_rules(portfolio)["marketing.control_share"]))
+
+
+def split_list(target: Any, criteria: dict[str, Any], *, share: float, seed: int) -> tuple[list[str], set[str]]:
+    """A list's members (TargetFrame `target`) and the control group drawn from them: what
+    create_campaign stores, and what the dialog previews before it does."""
+    from relmgr.services.target_lists import members
+
+    chosen = members(target, criteria)
+    ids = [str(c) for c in chosen["customer_id"]]
+    held_out = control_group(ids, [t if isinstance(t, str) else None for t in chosen["tier"]],
+                             share=share, seed=seed)
+    return ids, held_out
 
 
 def control_group(customer_ids: list[str], tiers: list[str | None], *, share: float, seed: int) -> set[str]:
@@ -105,11 +137,11 @@ def create_campaign(portfolio: Portfolio, *, campaign_id: str, name: str, list_n
     """A campaign from a saved target list: its members, less a control group held out (the team
     rule marketing.control_share unless given; tier-stratified, seeded) that the app then refuses
     to log sales contacts for (services/consent.py). ValueError, and nothing written, for an
-    existing id, an unknown list or product, a window ending before it starts, a negative cost
-    or a share outside 0..1. Returns {"treatment": n, "control": n}."""
+    existing id, an unknown list or product, a list nobody is on, a window ending before it
+    starts, a negative cost or a share outside 0..1. Returns {"treatment": n, "control": n}."""
     from relmgr.domain.codes import AuditAction, ContactChannel
     from relmgr.services import audit
-    from relmgr.services.target_lists import build_target_frame, members, saved_lists
+    from relmgr.services.target_lists import build_target_frame, saved_lists
     from relmgr.services.team_rules import current_rules
     from relmgr.storage import campaign_store
 
@@ -131,10 +163,9 @@ def create_campaign(portfolio: Portfolio, *, campaign_id: str, name: str, list_n
     lists = saved_lists(portfolio)
     if list_name not in lists:
         raise ValueError("no saved target list of that name")
-    chosen = members(build_target_frame(portfolio), lists[list_name])
-    ids = [str(c) for c in chosen["customer_id"]]
-    held_out = control_group(ids, [t if isinstance(t, str) else None for t in chosen["tier"]],
-                             share=share, seed=seed)
+    ids, held_out = split_list(build_target_frame(portfolio), lists[list_name], share=share, seed=seed)
+    if not ids:
+        raise ValueError("the target list has no customer who may be marketed to")
     day = start_on.isoformat()
     offers = [(c, "CONTROL" if c in held_out else "TREATMENT", day,
                "NO_RESPONSE" if c in held_out else "PENDING") for c in ids]

@@ -71,7 +71,49 @@ def load_customer_list(portfolio: Portfolio) -> pd.DataFrame:
     for column in FILTER_COLUMNS:
         if column not in frame:
             frame[column] = None
+    # The imported tags, then those of the rule tags (saved target lists marked as tags), worked
+    # out again at every read so they follow each import and refresh. Imported here: target
+    # lists read this list.
+    from relmgr.services.target_lists import rule_tags
+
+    frame["tags"] = tag_texts(frame["tags"])
+    ruled = rule_tags(portfolio, frame)
+    if ruled:
+        tags, ids = frame["tags"].to_numpy(dtype=object), frame["customer_id"].to_numpy(dtype=object)
+        for row in np.flatnonzero(frame["customer_id"].isin(ruled).to_numpy()):
+            tags[row] = tag_text(";".join([tags[row], *ruled[ids[row]]]))
+        frame["tags"] = tags
     return frame
+
+
+TAG_SEPARATOR = "; "
+
+
+def tag_text(tags: str | None) -> str:
+    """The customer's tags as the table shows them: the export's ';'-separated text, each tag
+    once, in its order, "; " between them ("" for none)."""
+    seen: dict[str, None] = {}
+    for tag in (tags or "").split(";"):
+        if tag.strip():
+            seen.setdefault(tag.strip(), None)
+    return TAG_SEPARATOR.join(seen)
+
+
+def tag_texts(tags: pd.Series) -> pd.Series:
+    """tag_text of each, without a Python call for the usual cases (no tag, or one clean tag):
+    at branch scale that is most customers, and the list is read at every change."""
+    text = tags.fillna("").astype(str)
+    messy = (text.str.contains(";", regex=False) | (text != text.str.strip())).to_numpy()
+    if messy.any():
+        text = text.copy()
+        text[messy] = [tag_text(t) for t in text[messy]]
+    return text
+
+
+def tag_choices(frame: pd.DataFrame) -> list[str]:
+    """Every tag some customer in the list carries, sorted."""
+    found = {t for text in frame["tags"] if text for t in text.split(TAG_SEPARATOR)}
+    return sorted(found)
 
 
 def filter_customers(frame: pd.DataFrame, text: str) -> np.ndarray:
@@ -104,12 +146,17 @@ FILTER_COLUMNS = ("tier", "stage", "rfm_segment", "churn_band")
 
 def filter_by_codes(frame: pd.DataFrame, chosen: Mapping[str, str | None]) -> np.ndarray:
     """A boolean mask of the rows whose code in each FILTER_COLUMNS column named in `chosen` is
-    the one chosen (None: any, also none)."""
+    the one chosen (None: any, also none); "tags" chooses the customers carrying that tag."""
     mask = np.ones(len(frame), dtype=bool)
     for column, code in chosen.items():
-        if column not in FILTER_COLUMNS:
+        if column not in (*FILTER_COLUMNS, "tags"):
             raise ValueError(f"not a filter column: {column}")
-        if code is not None:
+        if code is None:
+            continue
+        if column == "tags":
+            padded = TAG_SEPARATOR + frame["tags"].fillna("") + TAG_SEPARATOR
+            mask &= padded.str.contains(TAG_SEPARATOR + code + TAG_SEPARATOR, regex=False).to_numpy(dtype=bool)
+        else:
             mask &= (frame[column] == code).to_numpy(dtype=bool, na_value=False)
     return mask
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from relmgr.analytics.target_lists import CriteriaProblem, TargetFrame, parse_criteria, select
+from relmgr.analytics.target_lists import CriteriaProblem, TargetFrame, choices, parse_criteria, select
 from relmgr.services.changes import Topic, writes
 from relmgr.services.consent import declined_customers
 from relmgr.services.customers import load_customer_list
@@ -29,6 +30,61 @@ def build_target_frame(portfolio: Portfolio) -> TargetFrame:
     customers = customers.merge(extra, on="customer_id", how="left")
     return TargetFrame.build(customers, open_products=target_store.read_open_products(portfolio),
                              declined=declined_customers(portfolio))
+
+
+def rule_tags(portfolio: Portfolio, customers: pd.DataFrame) -> dict[str, list[str]]:
+    """customer_id -> the names of the rule tags (saved lists with "tag": true) that choose them,
+    among every customer of `customers` (the Customers list's frame, imported tags as read: a
+    rule over tags sees those, not other rules'). {} without rule tags, at the cost of one query."""
+    rules = {name: criteria for name, criteria in saved_lists(portfolio).items() if criteria.get("tag")}
+    if not rules:
+        return {}
+    # Only what the rules read: this runs at every read of the Customers list, and the open
+    # products and the extra columns are a query each over the whole portfolio.
+    used = {c["field"] for criteria in rules.values() for c in criteria["criteria"]}
+    frame = customers.rename(columns={"last_contact_on": "last_contact"})
+    frame = frame[[c for c in ("customer_id", "closed_on", "last_contact", *used) if c in frame.columns]].copy()
+    if "tags" not in used:
+        frame["tags"] = ""
+    if used & {"channel", "cluster"}:
+        frame = frame.merge(target_store.read_target_columns(portfolio), on="customer_id", how="left")
+    open_products = (target_store.read_open_products(portfolio) if "products" in used
+                     else pd.DataFrame({"customer_id": pd.Series(dtype=str), "product_id": pd.Series(dtype=str)}))
+    target = TargetFrame.build(frame, open_products=open_products, declined=set())
+    ids = target.customers["customer_id"].astype(str).to_numpy()
+    tags: dict[str, list[str]] = {}
+    for name in sorted(rules):
+        for position in select(target, rules[name], marketing=False):
+            tags.setdefault(ids[position], []).append(name)
+    return tags
+
+
+@dataclass(frozen=True)
+class ListBuilderData:
+    """What the list builder needs, read once on the database thread: the frame it counts on
+    while the RM edits, the saved lists, the values each field offers, and the products'
+    names ({product_id: {"name_zh", "name_en"}}) for the product choices, and the data date
+    (None without data) that dates count back from."""
+
+    target: TargetFrame
+    saved: dict[str, dict[str, Any]]
+    choices: dict[str, list[str]]
+    products: dict[str, dict[str, str]]
+    as_of: dt.date | None
+
+
+def load_list_builder(portfolio: Portfolio) -> ListBuilderData:
+    from relmgr.services.data_date import as_of_or_none
+    from relmgr.storage.worklist_store import read_product_names
+
+    target = build_target_frame(portfolio)
+    names = {str(r["product_id"]): r for r in read_product_names(portfolio).to_dict("records")}
+    return ListBuilderData(target, saved_lists(portfolio), choices(target), names, as_of_or_none(portfolio))
+
+
+def count(target: TargetFrame, criteria: dict[str, Any] | str) -> int:
+    """How many customers the criteria choose (CriteriaProblem for criteria that cannot be read)."""
+    return len(select(target, parse_criteria(criteria)))
 
 
 def members(target: TargetFrame, criteria: dict[str, Any]) -> pd.DataFrame:

@@ -15,7 +15,7 @@ from relmgr.storage.portfolio import Portfolio
 # Shared with storage/floor.py, so the benchmark's floor reads exactly the same rows.
 CUSTOMER_LIST_SQL = """
     SELECT c.customer_id, c.name, c.id_number, c.phone, c.gender, c.birth_date, c.city,
-           c.risk_rating, c.risk_assessed_on, c.opened_on, c.closed_on,
+           c.risk_rating, c.risk_assessed_on, c.opened_on, c.closed_on, c.tags,
            s.aum, s.liabilities, s.product_count, s.last_txn_on, s.txn_count_90d, s.last_contact_on
     FROM customers AS c LEFT JOIN customer_summary AS s USING (customer_id)
     ORDER BY c.customer_id

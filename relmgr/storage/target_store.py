@@ -10,9 +10,10 @@ from relmgr.storage.portfolio import Portfolio
 
 
 def read_target_columns(portfolio: Portfolio) -> pd.DataFrame:
-    """customer_id, channel (preferred), tags, cluster (None before the first refresh)."""
+    """customer_id, channel (preferred), cluster (None before the first refresh). The tags come
+    with the Customers list (services.customers.load_customer_list)."""
     frame = portfolio.read_frame(
-        "SELECT customer_id, preferred_channel AS channel, tags FROM customers ORDER BY customer_id")
+        "SELECT customer_id, preferred_channel AS channel FROM customers ORDER BY customer_id")
     if has_table(portfolio, "customer_segments"):
         clusters = portfolio.read_frame("SELECT customer_id, cluster FROM customer_segments")
         frame = frame.merge(clusters, on="customer_id", how="left")

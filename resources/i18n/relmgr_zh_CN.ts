@@ -189,6 +189,124 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="121" />
+        <source>Reading the target lists…</source>
+        <translation>正在读取目标客户名单…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="154" />
+        <source>The target lists could not be read ({kind}).</source>
+        <translation>无法读取目标客户名单（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="183" />
+        <source>There is no saved target list yet: build one with Target lists… first.</source>
+        <translation>还没有已保存的目标客户名单：请先通过“目标客户名单…”建立一个。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="190" />
+        <source>Nobody on this list may be marketed to: they declined marketing or closed their accounts.</source>
+        <translation>名单中没有可营销的客户：他们已拒绝营销或已销户。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="193" />
+        <source>{total:,} customers on the list: {contacted:,} to contact, {control:,} held out as the control group.</source>
+        <translation>名单共 {total:,} 位客户：触达 {contacted:,} 位，留出 {control:,} 位作为对照组。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="196" />
+        <source>Without a control group the result will show conversion only: uplift cannot be measured.</source>
+        <translation>没有对照组时，活动成效只显示转化率，无法衡量提升效果。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="211" />
+        <source>Give the campaign an id and a name.</source>
+        <translation>请填写活动编号和名称。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="214" />
+        <source>Choose a target list with customers on it.</source>
+        <translation>请选择一个有客户的目标名单。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="228" />
+        <source>Not created: {reason}</source>
+        <translation>未创建：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="241" />
+        <source>New campaign</source>
+        <translation>新建营销活动</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="243" />
+        <source>Target list</source>
+        <translation>目标客户名单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="243" />
+        <source>Campaign id</source>
+        <translation>活动编号</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="243" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="243" />
+        <source>Product promoted</source>
+        <translation>推广产品</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="244" />
+        <source>Starts</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="244" />
+        <source>Ends</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="244" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="244" />
+        <source>Cost per contact (CNY)</source>
+        <translation>单次触达成本（元）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="245" />
+        <source>Control group</source>
+        <translation>对照组</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="245" />
+        <source>Draw (seed)</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="249" />
+        <source>e.g. Fixed-income push, third quarter</source>
+        <translation>例如：第三季度固收理财推广</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="251" />
+        <source>The control group is drawn at random within each tier and is never contacted: the app refuses sales contacts with it. Conversions are then read from the holdings opened in the window, and compared with the control group's.</source>
+        <translation>对照组在每个客户层级内随机抽取，且不会被触达：系统会拒绝对其记录营销联系。转化依据活动期间新开立的持仓统计，并与对照组比较。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/campaign_dialog.py" line="254" />
+        <source>Create campaign</source>
+        <translation>创建活动</translation>
+    </message>
+</context>
+<context>
     <name>CatchUp</name>
     <message>
         <location filename="../../relmgr/ui/shell/catch_up.py" line="70" />
@@ -1118,52 +1236,67 @@
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/table_model.py" line="33" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
 </context>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="141" />
+        <location filename="../../relmgr/ui/customers/page.py" line="151" />
         <source>Could not load customers</source>
-        <extracomment>What it shows: the list (tier, stage, last contact) and the open 360. Emitted when the list has been loaded (number of customers). Emitted when a customer's 360 view is on screen (customer_id).</extracomment>
+        <extracomment>What it shows: the list (tier, stage, last contact, tags: rule tags are saved target lists) and the open 360. Emitted when the list has been loaded (number of customers). Emitted when a customer's 360 view is on screen (customer_id).</extracomment>
         <translation>无法加载客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="204" />
+        <location filename="../../relmgr/ui/customers/page.py" line="206" />
+        <source>No customer has a tag yet.</source>
+        <translation>暂无客户带有标签。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="229" />
         <source>{shown:,} of {total:,} customers</source>
         <translation>{shown:,} / {total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="205" />
+        <location filename="../../relmgr/ui/customers/page.py" line="230" />
         <source>{total:,} customers</source>
         <translation>{total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="243" />
+        <location filename="../../relmgr/ui/customers/page.py" line="268" />
         <source>Search by name, last 4 digits of ID or mobile, or customer no.</source>
         <translation>按姓名、证件号或手机号后四位、客户号搜索</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="244" />
+        <location filename="../../relmgr/ui/customers/page.py" line="269" />
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="244" />
+        <location filename="../../relmgr/ui/customers/page.py" line="269" />
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="245" />
+        <location filename="../../relmgr/ui/customers/page.py" line="270" />
         <source>All RFM segments</source>
         <translation>全部 RFM 分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="245" />
+        <location filename="../../relmgr/ui/customers/page.py" line="270" />
         <source>All risk bands</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="251" />
+        <location filename="../../relmgr/ui/customers/page.py" line="271" />
+        <source>All tags</source>
+        <translation>全部标签</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="277" />
         <source>{band} risk</source>
         <translation>{band}风险</translation>
     </message>
@@ -1171,102 +1304,102 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="27" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="29" />
         <source>Today's worklist</source>
         <translation>今日工作清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="28" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="30" />
         <source>Customers due for contact</source>
         <translation>应联系客户清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="29" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="31" />
         <source>Churn warnings</source>
         <translation>流失预警清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="30" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="32" />
         <source>Product recommendations</source>
         <translation>产品推荐清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="31" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="33" />
         <source>Open tasks</source>
         <translation>待办任务清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="32" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="34" />
         <source>Tier list: Private banking</source>
         <translation>分层名单：私人银行</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="33" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="35" />
         <source>Tier list: Wealth</source>
         <translation>分层名单：财富</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="34" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="36" />
         <source>Tier list: VIP</source>
         <translation>分层名单：贵宾</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="35" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="37" />
         <source>Tier list: Mass</source>
         <translation>分层名单：大众</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="36" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="38" />
         <source>Stage list: Acquisition</source>
         <translation>生命周期名单：获客期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="37" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="39" />
         <source>Stage list: Growth</source>
         <translation>生命周期名单：成长期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="38" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="40" />
         <source>Stage list: Maturity</source>
         <translation>生命周期名单：成熟期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="39" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="41" />
         <source>Stage list: Decline</source>
         <translation>生命周期名单：衰退期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="40" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="42" />
         <source>Stage list: Churned</source>
         <translation>生命周期名单：流失</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="42" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="44" />
         <source>Excel workbook (.xlsx)</source>
         <translation>Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="43" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="45" />
         <source>CSV, UTF-8 for Excel and WPS (.csv)</source>
         <translation>CSV，UTF-8，可用 Excel 和 WPS 打开（.csv）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="44" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="46" />
         <source>PDF call sheet (.pdf)</source>
         <translation>PDF 联系单（.pdf）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="75" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="85" />
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="83" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="93" />
         <source>Export unmasked?</source>
         <translation>导出未脱敏数据？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="84" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="94" />
         <source>The file will contain full names and mobile numbers of customers, readable by anyone who gets the file. Bank rules require a business reason; the export is recorded in the audit log as unmasked.
 
 Export unmasked?</source>
@@ -1275,62 +1408,67 @@ Export unmasked?</source>
 确定导出未脱敏数据？</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="98" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="108" />
         <source>Warning: names and mobile numbers are exported in full. Keep the file safe and delete it when done.</source>
         <translation>注意：姓名和手机号将完整导出。请妥善保管文件，用完即删。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="100" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="110" />
         <source>Names and mobile numbers are masked (e.g. 张*, 138****1234). Every export is recorded in the audit log.</source>
         <translation>姓名和手机号已脱敏（如 张*、138****1234）。每次导出都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="110" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="120" />
         <source>Exporting {list}…</source>
         <translation>正在导出{list}…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="120" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="130" />
         <source>This list cannot be exported from this portfolio yet: {reason}</source>
         <translation>该客户档案暂时无法导出此清单：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="123" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="133" />
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="124" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="134" />
         <source>Not exported ({kind}).</source>
         <translation>未导出（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="129" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="139" />
         <source>Export a follow-up list</source>
         <translation>导出跟进清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="134" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="143" />
+        <source>Target list: {name}</source>
+        <translation>目标客户：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="146" />
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="135" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="147" />
         <source>Export unmasked (full names and mobile numbers)</source>
         <translation>导出未脱敏数据（完整姓名和手机号）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="136" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="148" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="142" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="154" />
         <source>Exported {rows:,} rows to {file} (masked).</source>
         <translation>已导出 {rows:,} 行到 {file}（已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/common/export_dialog.py" line="143" />
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="155" />
         <source>Exported {rows:,} rows to {file} (UNMASKED).</source>
         <translation>已导出 {rows:,} 行到 {file}（未脱敏）。</translation>
     </message>
@@ -1643,6 +1781,260 @@ Export unmasked?</source>
         <location filename="../../relmgr/ui/segments/lifecycle.py" line="192" />
         <source>To</source>
         <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>ListBuilderDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="62" />
+        <source>Tier</source>
+        <translation>分层</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="63" />
+        <source>RFM segment</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="64" />
+        <source>Cluster</source>
+        <translation>客户聚类</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="65" />
+        <source>Lifecycle stage</source>
+        <translation>生命周期阶段</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="66" />
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="67" />
+        <source>Preferred channel</source>
+        <translation>偏好渠道</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="68" />
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="69" />
+        <source>Risk rating</source>
+        <translation>风险评级</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="70" />
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="71" />
+        <source>AUM (CNY)</source>
+        <translation>资产（元）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="72" />
+        <source>Transactions in the last 90 days</source>
+        <translation>近 90 天交易笔数</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="73" />
+        <source>Products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="74" />
+        <source>Last contact</source>
+        <translation>最近联系</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="75" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="78" />
+        <source>is one of</source>
+        <translation>属于</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="79" />
+        <source>between</source>
+        <translation>介于</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="80" />
+        <source>holds any of</source>
+        <translation>持有其中任一</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="81" />
+        <source>holds none of</source>
+        <translation>均未持有</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="82" />
+        <source>before (or never)</source>
+        <translation>早于（或从未联系）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="83" />
+        <source>after</source>
+        <translation>晚于</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="84" />
+        <source>has any of</source>
+        <translation>带有其中任一</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="142" />
+        <source>from (empty: no limit)</source>
+        <extracomment>The words a code is shown with, per field (codes without words are shown as they are).</extracomment>
+        <translation>从（留空：不限）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="143" />
+        <source>to (empty: no limit)</source>
+        <translation>到（留空：不限）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="185" />
+        <source>Remove this criterion</source>
+        <translation>删除此条件</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="216" />
+        <source>Cluster {number}</source>
+        <translation>第 {number} 类</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="244" />
+        <source>No customer has a value for this yet.</source>
+        <translation>暂无客户有此项数据。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="357" />
+        <source>Reading the customers…</source>
+        <translation>正在读取客户…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="371" />
+        <source>The customers could not be read ({kind}).</source>
+        <translation>无法读取客户（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="383" />
+        <source>New list</source>
+        <translation>新建名单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="448" />
+        <source>Not counted: {reason}</source>
+        <translation>无法计数：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="456" />
+        <source>{count:,} customer(s) on this list</source>
+        <translation>名单中共 {count:,} 位客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="464" />
+        <source>Give the list a name to save it.</source>
+        <translation>请为名单命名后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="467" />
+        <source>Add at least one criterion: a list without any would be every customer who may be marketed to.</source>
+        <translation>请至少添加一个条件：没有条件的名单就是所有可营销的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="485" />
+        <source>Saved as “{name}”.</source>
+        <translation>已保存为“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="493" />
+        <source>Not saved: {reason}</source>
+        <translation>未保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="504" />
+        <source>Exported {rows:,} customers to {file}.</source>
+        <translation>已导出 {rows:,} 位客户到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="523" />
+        <source>List “{name}” deleted.</source>
+        <translation>名单“{name}”已删除。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="533" />
+        <source>Target lists</source>
+        <translation>目标客户名单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="534" />
+        <source>Saved lists</source>
+        <translation>已保存的名单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="534" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="534" />
+        <source>Combine</source>
+        <translation>条件组合</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="537" />
+        <source>e.g. VIP without wealth products</source>
+        <translation>例如：未持有理财的贵宾客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="538" />
+        <source>All criteria (AND)</source>
+        <translation>满足全部条件（且）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="539" />
+        <source>Any criterion (OR)</source>
+        <translation>满足任一条件（或）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="540" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="541" />
+        <source>Also a rule tag: the customers it chooses carry its name as a tag</source>
+        <translation>同时作为规则标签：名单选中的客户带上以名单名称命名的标签</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="542" />
+        <source>Add criterion</source>
+        <translation>添加条件</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="543" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="544" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="546" />
+        <source>Customers who declined marketing, and closed ones, are never on a target list. A criterion with nothing ticked is left out. The count follows every change; saving keeps the criteria, so the list follows the portfolio. Exports are masked unless you choose otherwise, and audited. A rule tag is worked out again whenever the customers are read, and given to those who declined marketing too.</source>
+        <translation>拒绝营销的客户和已销户的客户不会出现在目标名单中。未勾选任何值的条件不计入。人数随每次修改即时更新；保存的是条件，名单会随客户数据变化。导出默认脱敏，并记入审计日志。规则标签在每次读取客户时重新计算，拒绝营销的客户同样会带上。</translation>
     </message>
 </context>
 <context>
@@ -1985,104 +2377,124 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>MarketingPage</name>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="47" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="54" />
         <source>Campaign</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="48" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="55" />
         <source>Window</source>
         <translation>活动期间</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="49" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="56" />
         <source>Contacted: bought</source>
         <translation>触达组：购买</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="50" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="57" />
         <source>Control: bought</source>
         <translation>对照组：购买</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="51" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="58" />
         <source>Uplift</source>
         <translation>提升</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="52" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="59" />
         <source>95% interval</source>
         <translation>95%置信区间</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="53" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="60" />
         <source>p</source>
         <translation>p值</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="54" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="61" />
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="55" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="62" />
         <source>Cost</source>
         <translation>成本</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="56" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="63" />
         <source>Revenue</source>
         <translation>收入</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="57" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="64" />
+        <source>Campaign's part</source>
+        <translation>其中活动带来</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="65" />
         <source>ROI</source>
         <translation>投资回报率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="158" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="188" />
+        <source>Campaign {id} created: {contacted:,} to contact, {control:,} held out as the control group.</source>
+        <translation>已创建营销活动 {id}：触达 {contacted:,} 位，留出 {control:,} 位作为对照组。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="203" />
         <source>The campaigns could not be read ({kind}).</source>
         <translation>无法读取营销活动（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="163" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="208" />
         <source>No campaigns</source>
         <translation>暂无营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="164" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="209" />
         <source>{count} campaign(s)</source>
         <translation>{count} 个营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="182" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="227" />
         <source>{name}: conversion per group</source>
         <translation>{name}：各组转化率</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="184" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="229" />
         <source>Contacted</source>
         <translation>触达组</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="186" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="231" />
         <source>Control (not contacted)</source>
         <translation>对照组（未触达）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="187" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="232" />
         <source>Bought {product} in the window (share, with its 95% interval)</source>
         <translation>活动期间购买 {product} 的比例（含95%置信区间）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="212" />
+        <location filename="../../relmgr/ui/marketing/page.py" line="257" />
         <source>Campaigns</source>
         <translation>营销活动</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="214" />
-        <source>Bought: customers who opened the promoted product in the campaign's window (from the holdings, not from what was typed). Uplift: the contacted group's rate less the control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact test for small groups. Cost counts contacted customers only.</source>
-        <translation>购买：活动期间开立所推广产品的客户（依据持仓，而非手工登记的结果）。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。</translation>
+        <location filename="../../relmgr/ui/marketing/page.py" line="258" />
+        <source>Target lists…</source>
+        <translation>目标客户名单…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="259" />
+        <source>New campaign…</source>
+        <translation>新建营销活动…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="261" />
+        <source>Bought: customers who opened the promoted product in the campaign's window (from the holdings, not from what was typed). Uplift: the contacted group's rate less the control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact test for small groups. Cost counts contacted customers only. Revenue is what the contacted customers' sales brought; the campaign's part of it is what the sales beyond the control group's rate brought, and ROI is on that part: sales that would have come anyway earn the campaign nothing.</source>
+        <translation>购买：活动期间开立所推广产品的客户（依据持仓，而非手工登记的结果）。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。收入：触达客户的销售带来的全部收入；其中活动带来的部分，是超出对照组转化率的那部分销售带来的收入，投资回报率按这部分计算：本来就会发生的销售不算活动的功劳。</translation>
     </message>
 </context>
 <context>
@@ -3592,43 +4004,43 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>TeamRulesDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="176" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="183" />
         <source>The team rules could not be read or saved ({kind}).</source>
         <extracomment>Emitted with the SavedRules after a change was stored; the window sets off what it needs.</extracomment>
         <translation>无法读取或保存团队规则（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="182" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="189" />
         <source>Team rules</source>
         <translation>团队规则</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="184" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="191" />
         <source>These rules are the team's: they are kept in the encrypted portfolio, and every change is written to the audit log. Tiers are on the 3-month average daily AUM.</source>
         <translation>这些是团队规则：保存在加密的客户库中，每次修改都会写入审计日志。分层依据近 3 个月日均资产。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="186" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="193" />
         <source>Service tiers</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="186" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="193" />
         <source>Contact cadence</source>
         <translation>联系周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="187" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="194" />
         <source>Churn warnings</source>
         <translation>流失预警</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="187" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="194" />
         <source>Today and head office</source>
         <translation>今日工作与总行汇总</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="195" />
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="202" />
         <source>No call cadence</source>
         <translation>不设联系周期</translation>
     </message>

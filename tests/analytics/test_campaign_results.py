@@ -102,7 +102,9 @@ def test_campaign_money_and_breakdowns():
     result = campaign_result(_offers(400, 40, 100, 5), cost_per_contact=10.0)
     assert result.cost == 4000.0
     assert result.revenue == 40 * 500.0
-    assert result.roi == pytest.approx((20_000 - 4000) / 4000)
+    # Uplift 10% − 5% over 400 contacted: 20 of the 40 sales are the campaign's, at 500 each.
+    assert result.incremental_revenue == pytest.approx(20 * 500.0)
+    assert result.roi == pytest.approx((10_000 - 4000) / 4000)
     # Treated gain 40 × 100,000 / 400 per head, control 5 × 100,000 / 100: (10,000 − 5,000) × 400.
     assert result.incremental_aum == pytest.approx(2_000_000.0)
     assert set(result.by_tier) == {"MASS", "VIP"}
@@ -110,8 +112,22 @@ def test_campaign_money_and_breakdowns():
     assert result.by_channel["PHONE"].treatment.converted == 40
 
 
+def test_a_campaign_that_changes_nothing_earns_nothing_whatever_its_sales():
+    # Both arms buy at 10%: its 40 sales (20,000) would have come anyway, far above the 4,000 cost.
+    result = campaign_result(_offers(400, 40, 100, 10), cost_per_contact=10.0)
+    assert result.revenue == 20_000.0 and result.comparison.uplift == pytest.approx(0.0)
+    assert result.incremental_revenue == pytest.approx(0.0) and result.roi == pytest.approx(-1.0)
+    # Worse than the control: the attributable revenue is negative, so is the ROI beyond −100%.
+    worse = campaign_result(_offers(400, 20, 100, 10), cost_per_contact=10.0)
+    assert worse.incremental_revenue == pytest.approx(-0.05 * 400 * 500.0) and worse.roi < -1
+    nobody = campaign_result(_offers(400, 0, 100, 10), cost_per_contact=10.0)
+    assert nobody.incremental_revenue == 0.0 and nobody.roi == pytest.approx(-1.0)
+
+
 def test_campaign_without_control_measures_no_uplift():
     result = campaign_result(_offers(300, 30, 0, 0), cost_per_contact=2.0)
     assert result.comparison.verdict is CampaignVerdict.NO_CONTROL
     assert result.comparison.control is None and result.incremental_aum is None
+    # Its sales are counted, but how many are its doing cannot be known, nor its return.
+    assert result.revenue == 30 * 500.0 and result.incremental_revenue is None and result.roi is None
     assert all(c.verdict is CampaignVerdict.NO_CONTROL for c in result.by_tier.values())

@@ -82,7 +82,7 @@ def test_relmgr_campaigns_json_has_the_issues_shape(writable_demo_portfolio, mon
     assert [c["id"] for c in payload["campaigns"]] == ["CMP-WMF", "CMP-BND", "CMP-PLT"]
     for c in payload["campaigns"]:
         assert {"id", "name", "arms", "uplift", "uplift_ci", "p_value", "incremental_aum", "cost",
-                "revenue", "roi"} <= set(c)
+                "revenue", "incremental_revenue", "roi"} <= set(c)
         assert set(c["arms"]["treatment"]) == {"n", "converted", "rate"}
     # The 300-customer demo the app opens shows the three cases too.
     assert [c["verdict"] for c in payload["campaigns"]] == ["UPLIFT", "NOT_SIGNIFICANT", "NO_CONTROL"]

@@ -137,6 +137,40 @@ def test_a_month_without_campaigns_says_so(scored_demo_file) -> None:
     assert "No campaign ran in 2025-07, so there are no campaign results to report." in text
 
 
+@pytest.mark.parametrize(("month", "verdicts"), [("2025-12", {"UPLIFT"}), ("2026-06", {"NO_CONTROL"})])
+def test_the_reports_campaigns_are_measured_as_the_marketing_page_measures_them(scored_copy, month,
+                                                                                 verdicts) -> None:
+    from relmgr.services.campaigns import load_campaign_reports
+    from relmgr.services.dashboard import month_bounds
+
+    with open_portfolio(scored_copy, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        data = load_report(portfolio, month=month)
+        # Measured to the month's end (or the data date if sooner), as the page would have then.
+        window_end = min(month_bounds(month)[1], data.as_of)
+        measured = {r.campaign_id: r.result for r in load_campaign_reports(portfolio, today=window_end)}
+        # What the RM typed does not count: every offer typed as accepted changes nothing.
+        with portfolio.transaction():
+            portfolio.conn.execute("UPDATE offers SET outcome = 'ACCEPTED'")
+        typed = load_report(portfolio, month=month)
+    assert data.campaigns and typed.campaigns == data.campaigns
+    assert all(r["window_end"] <= window_end.isoformat() for r in data.campaigns)
+    for row in data.campaigns:
+        result = measured[row["campaign_id"]]
+        c = result.comparison
+        assert row["treated"] == c.treatment.n and row["treated_converted"] == c.treatment.converted
+        assert row["verdict"] == c.verdict.value
+        assert row["incremental_revenue"] == result.incremental_revenue
+        assert row["roi"] == (None if result.roi is None else round(result.roi, 4))
+        if c.control is None:
+            assert row["uplift"] is None and row["roi"] is None and row["incremental_revenue"] is None
+        else:
+            assert row["control_converted"] == c.control.converted
+            # ROI on the sales beyond the control's rate, not on all of them.
+            assert row["incremental_revenue"] < row["revenue"]
+            assert row["roi"] == pytest.approx((row["incremental_revenue"] - row["cost"]) / row["cost"], abs=1e-4)
+    assert {r["verdict"] for r in data.campaigns} == verdicts
+
+
 def test_tier_movements_are_the_stored_tier_history(scored_demo_file) -> None:
     with open_portfolio(scored_demo_file, DEMO_PASSWORD_FOR_TESTS) as portfolio:
         data = load_report(portfolio)

@@ -81,3 +81,53 @@ def test_filter_words_in_both_languages(unlocked_window, qtbot) -> None:
         widest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
         assert box.sizeHint().width() > widest
     window.apply_settings(dataclasses.replace(window.settings, language=ENGLISH))
+
+
+def test_tags_are_a_column_and_a_filter(unlocked_window, writable_demo_portfolio) -> None:
+    from relmgr.ui.customers.table_model import KEYS
+
+    page = unlocked_window.customers_page
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        tags = dict(portfolio.query("SELECT customer_id, tags FROM customers"))
+    payroll = {c for c, t in tags.items() if "代发工资" in t.split(";")}
+    total = len(page.model.frame)
+    assert 0 < len(payroll) < total
+    combo = page.filter_combos["tags"]
+    assert combo.itemText(0) == "All tags" and combo.isEnabled()
+    assert {combo.itemText(i) for i in range(1, combo.count())} == {
+        t for text in tags.values() for t in text.split(";") if t}
+    _choose(page, "tags", "代发工资")
+    assert _visible_ids(page) == payroll
+    assert page.count_label.text() == f"{len(payroll):,} of {total:,} customers"
+    # The column shows each customer's tags, "; " between two.
+    column = KEYS.index("tags")
+    owner = next(c for c, t in sorted(tags.items()) if t == "小微企业主;企业客户")
+    combo.setCurrentIndex(0)
+    page.search_edit.setText(owner)
+    assert page.model.data(page.model.index(0, column)) == "小微企业主; 企业客户"
+    # With a tier too: both hold.
+    page.search_edit.clear()
+    _choose(page, "tags", "小微企业主")
+    _choose(page, "tier", "VIP")
+    frame = page.model.frame
+    shown = _visible_ids(page)
+    assert shown == {c for c, tier, text in zip(frame["customer_id"], frame["tier"], frame["tags"], strict=True)
+                     if tier == "VIP" and "小微企业主" in text.split("; ")}
+
+
+def test_a_rule_tag_saved_in_the_marketing_page_shows_in_the_tag_filter(unlocked_window, qtbot) -> None:
+    from relmgr.services.target_lists import save_list
+
+    window = unlocked_window
+    page = window.customers_page
+    combo = page.filter_combos["tags"]
+    assert combo.findData("高频交易") == -1
+    rule = {"tag": True, "combine": "AND", "criteria": [
+        {"field": "txn_count_90d", "op": "between", "value": [30, None]}]}
+    window.runner.run_db(save_list, name="高频交易", criteria=rule)
+    # The write tells the Customers page, which reads its list (and the rule tags) again.
+    qtbot.waitUntil(lambda: combo.findData("高频交易") > 0, timeout=30_000)
+    _choose(page, "tags", "高频交易")
+    frame = page.model.frame
+    busy = set(frame["customer_id"][frame["txn_count_90d"] >= 30])
+    assert busy and _visible_ids(page) == busy

@@ -3,6 +3,8 @@ without a control group saying uplift cannot be measured, and a chart per campai
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_campaigns_show_their_results_and_a_chart(unlocked_window, qtbot) -> None:
     window = unlocked_window
@@ -16,6 +18,15 @@ def test_campaigns_show_their_results_and_a_chart(unlocked_window, qtbot) -> Non
     verdict_column = [c[0] for c in page.model.columns].index("verdict")
     shown = page.model.data(page.model.index(2, verdict_column))
     assert shown == "No control group: uplift cannot be measured"
+    # Its sales are shown, not what part of them it caused, nor a return on them.
+    columns = [c[0] for c in page.model.columns]
+    assert page.model.data(page.model.index(2, columns.index("incremental_revenue"))) == "—"
+    assert page.model.data(page.model.index(2, columns.index("roi"))) == "—"
+    assert frame["revenue"].iat[2] > 0
+    # The one that works: ROI on the sales beyond the control's rate, so on less than all revenue.
+    works = frame.iloc[0]
+    assert 0 < works["incremental_revenue"] < works["revenue"]
+    assert works["roi"] == pytest.approx((works["incremental_revenue"] - works["cost"]) / works["cost"])
     page.view.selectRow(2)
     assert "白金信用卡升级" in page.chart_title.text()
     assert len(page.chart.axes.patches) == 1          # contacted only: there is no control bar

@@ -55,6 +55,10 @@ _OCCUPATIONS = (("软件工程师", "设计师", "教师", "医生", "销售经�
                 ("退休",),
                 ("企业高管", "企业主", "律师", "投资人"),
                 ("企业职员", "服务业", "自由职业", "工人", "司机"))
+# Tags the bank's system carries (imported, ';'-separated): from the occupation, so drawing them
+# takes nothing from the random streams the rest of the demo is drawn from.
+_TAGS_BY_OCCUPATION = {"个体工商户": "小微企业主", "企业主": "小微企业主;企业客户", "贸易商": "小微企业主",
+                       "退休": "养老金客户", "公务员": "代发工资", "教师": "代发工资", "医生": "代发工资"}
 
 # Random (customer-initiated) transaction kinds, their typical size and direction.
 _RANDOM_KINDS = (TxnKind.DEPOSIT, TxnKind.WITHDRAWAL, TxnKind.TRANSFER_OUT, TxnKind.TRANSFER_IN,
@@ -245,7 +249,7 @@ def _customers_frame(rng: np.random.Generator, pop: Population, people: dict) ->
         "preferred_channel": preferred,
         "opened_on": cal.iso(pop.opened_day),
         "closed_on": np.where(closed, cal.iso(np.minimum(pop.churn_day, cal.last_day)), None),
-        "tags": "",
+        "tags": [_TAGS_BY_OCCUPATION.get(o, "") for o in occupation],
     })
 
 

@@ -40,7 +40,7 @@ class ReportData:
     warnings_total: int                  # HIGH and MEDIUM warnings in all
     warning_states: dict[str, int]       # {WarningState: warnings} over all of them
     tier_moves: list[dict[str, Any]]     # {change, from, to, customers}
-    campaigns: list[dict[str, Any]]      # {campaign_id, name, dates, arms, conversion, uplift ...}
+    campaigns: list[dict[str, Any]]      # measured: {campaign_id, name, dates, conversion, uplift, roi ...}
     alerts: list[dict[str, Any]]         # the strongest alerts, ALERT_FIELDS + name_masked
     alerts_total: int
     alerts_checked: int
@@ -77,23 +77,39 @@ def _warnings(portfolio: Portfolio, as_of: dt.date) -> tuple[list[dict[str, Any]
     return rows, len(frame), states
 
 
-def _campaigns(portfolio: Portfolio, month: str) -> list[dict[str, Any]]:
+def _campaigns(portfolio: Portfolio, month: str, as_of: dt.date) -> list[dict[str, Any]]:
+    """The campaigns that ran at some point in `month`, measured as the Marketing page and
+    `relmgr campaigns` measure them (services/campaigns.py): conversions from the holdings opened
+    in the window up to the month's end (or the data date, if sooner), never the typed outcome;
+    ROI on the revenue beyond what the control group's rate would have brought."""
+    from relmgr.services.campaigns import load_campaign_reports
+
     first, last = month_bounds(month)
     rows = []
-    for campaign in report_store.campaign_results(portfolio, first=first.isoformat(), last=last.isoformat()):
-        treated = campaign["arms"].get("TREATMENT", (0, 0, 0.0))
-        control = campaign["arms"].get("CONTROL", (0, 0, 0.0))
-        t_rate = treated[1] / treated[0] if treated[0] else None
-        c_rate = control[1] / control[0] if control[0] else None
-        rows.append({**{k: v for k, v in campaign.items() if k != "arms"},
-                     "treated": treated[0], "treated_accepted": treated[1],
-                     "control": control[0], "control_accepted": control[1],
-                     "conversion": None if t_rate is None else round(t_rate, 4),
-                     "control_conversion": None if c_rate is None else round(c_rate, 4),
-                     "uplift": None if t_rate is None or c_rate is None else round(t_rate - c_rate, 4),
-                     "revenue": round(treated[2], 2),
-                     "cost": round(campaign["cost_per_contact"] * treated[0], 2)})
+    for report in load_campaign_reports(portfolio, today=min(last, as_of)):
+        if report.start_on > last.isoformat() or report.end_on < first.isoformat():
+            continue
+        result, comparison = report.result, report.result.comparison
+        treated, control = comparison.treatment, comparison.control
+        rows.append({"campaign_id": report.campaign_id, "name": report.name, "start_on": report.start_on,
+                     "end_on": report.end_on, "window_end": report.window_end, "channel": report.channel,
+                     "cost_per_contact": report.cost_per_contact,
+                     "treated": treated.n, "treated_converted": treated.converted,
+                     "control": None if control is None else control.n,
+                     "control_converted": None if control is None else control.converted,
+                     "conversion": _rate(treated.rate),
+                     "control_conversion": None if control is None else _rate(control.rate),
+                     "uplift": _rate(comparison.uplift),
+                     "uplift_ci": None if comparison.uplift_ci is None else [_rate(v) for v in comparison.uplift_ci],
+                     "p_value": None if comparison.p_value is None else round(comparison.p_value, 6),
+                     "verdict": comparison.verdict.value,
+                     "revenue": result.revenue, "incremental_revenue": result.incremental_revenue,
+                     "cost": result.cost, "roi": _rate(result.roi)})
     return rows
+
+
+def _rate(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 4)
 
 
 def _alerts(portfolio: Portfolio, as_of: dt.date) -> tuple[list[dict[str, Any]], int, int]:
@@ -126,6 +142,6 @@ def load_report(portfolio: Portfolio, *, month: str | None = None, today: dt.dat
              for change, before, after, n in report_store.tier_movements(portfolio, dashboard.month)]
     alerts, alerts_total, checked = _alerts(portfolio, dashboard.as_of)
     return ReportData(dashboard=dashboard, kpis=kpis, warnings=warnings, warnings_total=warnings_total,
-                      warning_states=states, tier_moves=moves, campaigns=_campaigns(portfolio, dashboard.month),
+                      warning_states=states, tier_moves=moves, campaigns=_campaigns(portfolio, dashboard.month, dashboard.as_of),
                       alerts=alerts, alerts_total=alerts_total, alerts_checked=checked,
                       branch=branch, rm=rm)

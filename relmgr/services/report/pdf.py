@@ -334,14 +334,18 @@ def _campaigns(writer: PageWriter) -> None:
         return
     writer.paragraph(word("campaigns_summary", language=lang, month=data.month, date=data.as_of.isoformat()),
                      size=7.5, color="#444444")
-    rows = [[c["name"], f"{c['start_on']} – {c['end_on']}", f"{c['treated']:,}", f"{c['treated_accepted']:,}",
+    rows = [[c["name"], f"{c['start_on']} – {c['end_on']}", f"{c['treated']:,}", f"{c['treated_converted']:,}",
              percent(c["conversion"]), percent(c["control_conversion"]),
              NOTHING if c["uplift"] is None else word("points", language=lang, value=c["uplift"] * 100),
-             summary_money(c["revenue"], language=lang), summary_money(c["cost"], language=lang)]
+             summary_money(c["revenue"], language=lang),
+             NOTHING if c["incremental_revenue"] is None else summary_money(c["incremental_revenue"], language=lang),
+             summary_money(c["cost"], language=lang), NOTHING if c["roi"] is None else percent(c["roi"], 0)]
             for c in data.campaigns]
-    writer.table([word(k, language=lang) for k in ("campaign", "runs", "offered", "accepted", "conversion",
-                                                   "control_conversion", "uplift", "revenue", "cost")],
-                 rows, (0.16, 0.17, 0.07, 0.07, 0.08, 0.09, 0.11, 0.11, 0.1), right=(2, 3, 4, 5, 6, 7, 8))
+    writer.table([word(k, language=lang) for k in ("campaign", "runs", "offered", "bought", "conversion",
+                                                   "control_conversion", "uplift", "revenue",
+                                                   "incremental_revenue", "cost", "roi")],
+                 rows, (0.14, 0.15, 0.07, 0.06, 0.07, 0.08, 0.09, 0.09, 0.1, 0.08, 0.07),
+                 right=(2, 3, 4, 5, 6, 7, 8, 9, 10))
 
 
 def _alerts(writer: PageWriter) -> None:

@@ -15,6 +15,7 @@ from relmgr.services.export import _sheet_title, _text_cell, neutralised
 from relmgr.services.report.content import ReportData
 from relmgr.services.wording import say
 from relmgr.services.wording.alerts import DISCLAIMER, reason, signal_name
+from relmgr.services.wording.campaigns import verdict
 from relmgr.services.wording.churn import band, reason_sentence
 from relmgr.services.wording.dashboard import DEFINITIONS, FIGURES, KPI_DEFINITIONS, KPI_TITLES, UNAVAILABLE
 from relmgr.services.wording.report import ordered_stages, stage_word, warning_done, word
@@ -157,12 +158,14 @@ def write_xlsx(handle: BinaryIO, data: ReportData, *, language: str, progress: P
                  tier(m["to"], language=lang), m["customers"]] for m in data.tier_moves],
                note=None if data.tier_moves else word("no_moves", language=lang, month=data.month))
     check_cancel(cancel)
-    book.sheet("campaigns", w("campaign", "runs", "offered", "accepted", "conversion", "control",
-                              "control_accepted", "control_conversion", "uplift", "revenue", "cost"),
-               [[c["name"], f"{c['start_on']} – {c['end_on']}", c["treated"], c["treated_accepted"],
-                 c["conversion"], c["control"], c["control_accepted"], c["control_conversion"], c["uplift"],
-                 c["revenue"], c["cost"]] for c in data.campaigns],
-               formats={4: _PERCENT, 7: _PERCENT, 8: _PERCENT, 9: _MONEY, 10: _MONEY},
+    book.sheet("campaigns", w("campaign", "runs", "offered", "bought", "conversion", "control",
+                              "control_bought", "control_conversion", "uplift", "verdict", "revenue",
+                              "incremental_revenue", "cost", "roi"),
+               [[c["name"], f"{c['start_on']} – {c['end_on']}", c["treated"], c["treated_converted"],
+                 c["conversion"], c["control"], c["control_converted"], c["control_conversion"], c["uplift"],
+                 verdict(c["verdict"], language=lang), c["revenue"], c["incremental_revenue"], c["cost"],
+                 c["roi"]] for c in data.campaigns],
+               formats={4: _PERCENT, 7: _PERCENT, 8: _PERCENT, 10: _MONEY, 11: _MONEY, 12: _MONEY, 13: _PERCENT},
                note=(word("campaigns_summary", language=lang, month=data.month, date=data.as_of.isoformat())
                      if data.campaigns else word("no_campaigns", language=lang, month=data.month)))
     day = data.as_of.isoformat()

@@ -59,18 +59,21 @@ REPORT_WORDS: dict[str, Pair] = {
     "to_stage": ("To stage", "新阶段"),
     "campaign": ("Campaign", "活动"),
     "runs": ("Runs", "活动期间"),
-    "offered": ("Offered", "触达客户"),
-    "accepted": ("Accepted", "接受"),
+    "offered": ("Contacted", "触达客户"),
+    "bought": ("Bought", "购买"),
     "conversion": ("Conversion", "转化率"),
     "control_conversion": ("Control group", "对照组转化率"),
     "uplift": ("Uplift", "提升"),
     "revenue": ("Revenue", "收入"),
+    "incremental_revenue": ("Campaign's part", "其中活动带来"),
     "cost": ("Cost", "成本"),
+    "roi": ("ROI", "投资回报率"),
+    "verdict": ("Result", "结论"),
     "date": ("Date", "日期"),
     "of_whole": ("Out of", "基数"),
     "item": ("Item", "项目"),
-    "control": ("Control group offered", "对照组客户"),
-    "control_accepted": ("Control group accepted", "对照组接受"),
+    "control": ("Control group (not contacted)", "对照组客户（未触达）"),
+    "control_bought": ("Control group bought", "对照组购买"),
     "info": ("Report info", "报告信息"),
     "signal": ("Signal", "提醒类型"),
     "checked": ("Checked", "已核实"),
@@ -102,11 +105,15 @@ REPORT_WORDS: dict[str, Pair] = {
                       "{month} 共 {up:,} 位客户层级上调，{down:,} 位下调。"),
     "no_moves": ("No customer changed tier in {month}.", "{month} 无客户层级变动。"),
     "no_stage_moves": ("No customer changed lifecycle stage in {month}.", "{month} 无客户生命周期阶段变化。"),
-    "campaigns_summary": ("Campaigns that ran in {month}, offers counted to {date}; conversion is "
-                          "accepted out of offered, uplift the treatment group's conversion less "
-                          "the control group's, cost the cost per contact × offers.",
-                          "{month} 进行中的营销活动，触达统计至 {date}；转化率＝接受÷触达，提升＝实验组转化率－对照组转化率，"
-                          "成本＝单次触达成本×触达客户数。"),
+    "campaigns_summary": ("Campaigns that ran in {month}, measured to {date} as on the Marketing page: "
+                          "bought is the customers who opened the promoted product in the window (from "
+                          "the holdings, not from what was typed); uplift the contacted group's rate less "
+                          "the control group's; cost the cost per contact × customers contacted; ROI on "
+                          "the campaign's part of the revenue, what the sales beyond the control group's "
+                          "rate brought. Without a control group uplift and ROI cannot be measured.",
+                          "{month} 进行中的营销活动，统计至 {date}，口径与营销页面一致：购买＝活动期间办理了推广产品的客户"
+                          "（依据持仓，而非录入的结果）；提升＝触达组转化率－对照组转化率；成本＝单次触达成本×触达客户数；"
+                          "投资回报率按活动带来的收入计算，即超出对照组转化率的那部分销售带来的收入。没有对照组时无法衡量提升和投资回报率。"),
     "no_campaigns": ("No campaign ran in {month}, so there are no campaign results to report.",
                      "{month} 没有进行中的营销活动，本期无营销活动成效可报告。"),
     "alerts_summary": ("{total:,} unusual-activity alerts at {date}; {checked:,} checked with the "

@@ -11,6 +11,7 @@ that cannot be written) while it stays open, is save_dialog.SaveFileDialog's.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel, QW
 
 from relmgr.services.export import ExportResult, ListUnavailable, export_named_list
 from relmgr.services.settings import load_settings
+from relmgr.services.target_lists import TARGET_PREFIX
 from relmgr.ui.common.save_dialog import SaveFileDialog, ask_yes_no
 from relmgr.ui.common.texts import chinese_ui
 from relmgr.ui.shell.runner import TaskRunner
@@ -57,6 +59,10 @@ class ExportDialog(SaveFileDialog):
         self.list_combo = QComboBox()
         for name in LIST_LABELS:
             self.list_combo.addItem("", name)
+        # A saved target list (the list builder's Export…) is offered by its own name.
+        self.target_list = list_name[len(TARGET_PREFIX):] if list_name.startswith(TARGET_PREFIX) else None
+        if self.target_list is not None:
+            self.list_combo.addItem("", list_name)
         self.list_combo.setCurrentIndex(max(self.list_combo.findData(list_name), 0))
         self.list_combo.currentIndexChanged.connect(self._suggest_path)
         self.unmasked_check = QCheckBox()
@@ -69,7 +75,11 @@ class ExportDialog(SaveFileDialog):
 
     def _file_name(self) -> str:
         day = (self.today or dt.date.today()).isoformat()
-        return f"{self.list_name()}_{day}.{self.fmt()}"
+        name = self.list_name()
+        if name.startswith(TARGET_PREFIX):
+            # The RM's own name, with what a file name cannot hold (":", "/", ...) made "-".
+            name = "target-" + (re.sub(r"[^\w-]+", "-", name[len(TARGET_PREFIX):]).strip("-") or "list")
+        return f"{name}_{day}.{self.fmt()}"
 
     def _chooser_title(self) -> str:
         return self.tr("Export to")
@@ -129,6 +139,8 @@ class ExportDialog(SaveFileDialog):
         self.setWindowTitle(self.tr("Export a follow-up list"))
         for i, name in enumerate(LIST_LABELS):
             self.list_combo.setItemText(i, QCoreApplication.translate(_CTX, LIST_LABELS[name]))
+        if self.target_list is not None:
+            self.list_combo.setItemText(len(LIST_LABELS), self.tr("Target list: {name}").format(name=self.target_list))
         for i, (_code, label) in enumerate(FORMATS):
             self.format_combo.setItemText(i, QCoreApplication.translate(_CTX, label))
         self.list_caption.setText(self.tr("List"))

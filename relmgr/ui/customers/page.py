@@ -33,6 +33,7 @@ from relmgr.services.customers import (
     filter_customers,
     load_customer_360,
     load_customer_list,
+    tag_choices,
 )
 from relmgr.services.changes import Topic
 from relmgr.ui.churn import texts as churn_texts
@@ -52,8 +53,10 @@ _FILTERS = (("tier", tuple(Tier), texts.tier), ("stage", tuple(Stage), texts.sta
 
 
 class CustomersPage(QWidget):
-    #: What it shows: the list (tier, stage, last contact) and the open 360.
-    READS = frozenset({Topic.CUSTOMERS, Topic.CONTACTS, Topic.TASKS, Topic.SEGMENTS, Topic.SCORES})
+    #: What it shows: the list (tier, stage, last contact, tags: rule tags are saved target
+    #: lists) and the open 360.
+    READS = frozenset({Topic.CUSTOMERS, Topic.CONTACTS, Topic.TASKS, Topic.SEGMENTS, Topic.SCORES,
+                       Topic.MARKETING})
     #: Emitted when the list has been loaded (number of customers).
     loaded = Signal(int)
     #: Emitted when a customer's 360 view is on screen (customer_id).
@@ -84,6 +87,13 @@ class CustomersPage(QWidget):
                 combo.addItem("", code.value)
             combo.currentIndexChanged.connect(self._apply_filter)
             self.filter_combos[column] = combo
+        # The tags are the portfolio's own: the combo offers those the loaded list carries.
+        self.tag_combo = QComboBox()
+        self.tag_combo.setObjectName("tagsFilter")
+        self.tag_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tag_combo.addItem("", None)
+        self.tag_combo.currentIndexChanged.connect(self._apply_filter)
+        self.filter_combos["tags"] = self.tag_combo
 
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -141,6 +151,7 @@ class CustomersPage(QWidget):
                            on_error=lambda _e: self.count_label.setText(self.tr("Could not load customers")))
 
     def set_frame(self, frame: pd.DataFrame) -> None:
+        self._fill_tags(tag_choices(frame))
         self.model.set_frame(frame)
         self._order = np.arange(len(frame))
         header = self.table.horizontalHeader()
@@ -176,9 +187,23 @@ class CustomersPage(QWidget):
         for widget in (self.search_edit, *self.filter_combos.values()):
             widget.blockSignals(False)
         self.model.clear()
+        self._fill_tags([])
         self._order = np.arange(0)
         self.pane.clear()
         self._update_count()
+
+    def _fill_tags(self, tags: list[str]) -> None:
+        """The tag filter's choices, keeping the one chosen while it is still there."""
+        chosen = self.tag_combo.currentData()
+        self.tag_combo.blockSignals(True)
+        while self.tag_combo.count() > 1:
+            self.tag_combo.removeItem(1)
+        for tag in tags:
+            self.tag_combo.addItem(tag, tag)
+        self.tag_combo.setCurrentIndex(max(self.tag_combo.findData(chosen), 0) if chosen else 0)
+        self.tag_combo.blockSignals(False)
+        self.tag_combo.setEnabled(bool(tags))
+        self.tag_combo.setToolTip("" if tags else self.tr("No customer has a tag yet."))
 
     # -- search and sort -------------------------------------------------------------------
     def _apply_filter(self, *_args: object) -> None:
@@ -243,6 +268,7 @@ class CustomersPage(QWidget):
             self.tr("Search by name, last 4 digits of ID or mobile, or customer no."))
         alls = {"tier": self.tr("All tiers"), "stage": self.tr("All stages"),
                 "rfm_segment": self.tr("All RFM segments"), "churn_band": self.tr("All risk bands")}
+        self.tag_combo.setItemText(0, self.tr("All tags"))
         for column, codes, words in _FILTERS:
             combo = self.filter_combos[column]
             combo.setItemText(0, alls[column])

@@ -30,15 +30,17 @@ COLUMNS: tuple[Column, ...] = (
     ("rfm_segment", QT_TRANSLATE_NOOP("CustomerTableModel", "RFM segment"), texts.rfm_segment, LEFT),
     ("churn_band", QT_TRANSLATE_NOOP("CustomerTableModel", "Churn risk"), churn_texts.band, LEFT),
     ("status", QT_TRANSLATE_NOOP("CustomerTableModel", "Status"), texts.customer_status, LEFT),
+    ("tags", QT_TRANSLATE_NOOP("CustomerTableModel", "Tags"), formatting.text, LEFT),
 )
 KEYS = tuple(column[0] for column in COLUMNS)
 #: Hidden until the RM chooses them (header menu): what fits beside the 360 pane at 1366 px.
-HIDDEN_BY_DEFAULT = ("id_masked", "product_count", "last_txn_on", "rfm_segment", "churn_band")
+#: The tags too: a customer's tags are in the 360 pane, and the tag filter works without them.
+HIDDEN_BY_DEFAULT = ("id_masked", "product_count", "last_txn_on", "rfm_segment", "churn_band", "tags")
 #: The widest value each column usually shows, for its default width; a column of codes is as
 #: wide as its widest word in the language shown (see width_samples).
 _SAMPLES = {"customer_id": "C0100001", "name_masked": "欧阳*明", "id_masked": "110***********123X",
             "phone_masked": "138****5678", "age": "100", "aum": "12,345,678", "product_count": "12",
-            "last_txn_on": "2026-06-30", "last_contact_on": "2026-06-30"}
+            "last_txn_on": "2026-06-30", "last_contact_on": "2026-06-30", "tags": "小微企业主; 代发工资"}
 _CODES = {"tier": tuple(Tier), "stage": tuple(Stage), "rfm_segment": tuple(RfmSegment),
           "churn_band": tuple(RiskBand), "status": ("ACTIVE", "DORMANT", "CLOSED")}
 

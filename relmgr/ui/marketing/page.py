@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relmgr.analytics.campaign_results import wilson_interval
 from relmgr.services.campaigns import CampaignReport, load_campaign_reports
@@ -20,6 +20,8 @@ from relmgr.services.wording import campaigns as campaign_words
 from relmgr.ui.common import formatting
 from relmgr.ui.common.table_model import LEFT, RIGHT, FrameTableModel
 from relmgr.ui.common.widgets import Chart, ListView, follow_changes, section_title
+from relmgr.ui.marketing.campaign_dialog import CampaignDialog
+from relmgr.ui.marketing.list_builder import ListBuilderDialog
 from relmgr.ui.shell.i18n import in_current_language
 from relmgr.ui.shell.runner import TaskRunner
 
@@ -39,6 +41,11 @@ def _p_value(value: Any) -> str:
     return "—" if value is None or pd.isna(value) else ("< 0.001" if value < 0.001 else f"{float(value):.3f}")
 
 
+def _money(value: Any) -> str:
+    # A dash, not a blank: without a control group the campaign's part cannot be known.
+    return "—" if value is None or pd.isna(value) else formatting.money(float(value))
+
+
 def _roi(value: Any) -> str:
     return "—" if value is None or pd.isna(value) else f"{float(value):.0%}"
 
@@ -54,6 +61,7 @@ COLUMNS = (
     ("verdict", QT_TRANSLATE_NOOP("MarketingPage", "Result"), verdict_text, LEFT),
     ("cost", QT_TRANSLATE_NOOP("MarketingPage", "Cost"), formatting.money, RIGHT),
     ("revenue", QT_TRANSLATE_NOOP("MarketingPage", "Revenue"), formatting.money, RIGHT),
+    ("incremental_revenue", QT_TRANSLATE_NOOP("MarketingPage", "Campaign's part"), _money, RIGHT),
     ("roi", QT_TRANSLATE_NOOP("MarketingPage", "ROI"), _roi, RIGHT),
 )
 
@@ -72,7 +80,8 @@ def campaign_frame(reports: list[CampaignReport]) -> pd.DataFrame:
             "treatment": _arm_text(c.treatment), "control": _arm_text(c.control),
             "uplift": c.uplift, "p_value": c.p_value, "verdict": c.verdict.value,
             "interval": "—" if c.uplift_ci is None else f"[{c.uplift_ci[0]:+.1%}, {c.uplift_ci[1]:+.1%}]",
-            "cost": r.result.cost, "revenue": r.result.revenue, "roi": r.result.roi})
+            "cost": r.result.cost, "revenue": r.result.revenue,
+            "incremental_revenue": r.result.incremental_revenue, "roi": r.result.roi})
     return pd.DataFrame(rows, columns=["campaign_id", *[c[0] for c in COLUMNS]])
 
 
@@ -105,10 +114,17 @@ class MarketingPage(QWidget):
         self.chart = Chart(height=2.4)
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")
+        self.lists_button = QPushButton()
+        self.lists_button.clicked.connect(lambda: self.open_list_builder())
+        self.campaign_button = QPushButton()
+        self.campaign_button.clicked.connect(lambda: self.open_new_campaign())
+        self._dialog: QDialog | None = None
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.count_label)
+        header.addWidget(self.lists_button)
+        header.addWidget(self.campaign_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addLayout(header)
@@ -145,13 +161,42 @@ class MarketingPage(QWidget):
         self._reports = reports
         self.model.set_frame(campaign_frame(reports))
         # Fits 1366 px beside the sidebar with every column visible.
-        for column, width in enumerate((150, 172, 128, 112, 56, 118, 46, 180, 70, 80, 56)):
+        for column, width in enumerate((140, 160, 118, 104, 56, 112, 44, 150, 66, 76, 84, 46)):
             self.view.setColumnWidth(column, width)
         self._render_count()
         if reports:
             self.view.selectRow(0)
         self._show_chart()
         self.loaded.emit(len(reports))
+
+    def open_list_builder(self, list_name: str | None = None) -> ListBuilderDialog:
+        """Target lists: build, count, save, reuse and export them."""
+        dialog = ListBuilderDialog(self.runner, list_name=list_name, parent=self)
+        self._open_dialog(dialog)
+        return dialog
+
+    def open_new_campaign(self, list_name: str | None = None) -> CampaignDialog:
+        """A campaign from a saved target list, with its control group held out."""
+        dialog = CampaignDialog(self.runner, list_name=list_name, parent=self)
+        dialog.created.connect(self._on_created)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _on_created(self, campaign_id: str, arms: dict[str, int]) -> None:
+        # The page reloads by itself: the write told every reader of MARKETING.
+        self.status_label.setText(self.tr(
+            "Campaign {id} created: {contacted:,} to contact, {control:,} held out as the control group.").format(
+            id=campaign_id, contacted=arms["treatment"], control=arms["control"]))
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialog = dialog
+        dialog.finished.connect(lambda _r, d=dialog: self._forget_dialog(d))
+        dialog.open()
+
+    def _forget_dialog(self, dialog: QDialog) -> None:
+        if self._dialog is dialog:
+            self._dialog = None
 
     def _failed(self, error: BaseException, generation: int) -> None:
         if generation == self._generation:
@@ -210,11 +255,16 @@ class MarketingPage(QWidget):
 
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Campaigns"))
+        self.lists_button.setText(self.tr("Target lists…"))
+        self.campaign_button.setText(self.tr("New campaign…"))
         self.explain_label.setText(self.tr(
             "Bought: customers who opened the promoted product in the campaign's window (from the "
             "holdings, not from what was typed). Uplift: the contacted group's rate less the "
             "control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact "
-            "test for small groups. Cost counts contacted customers only."))
+            "test for small groups. Cost counts contacted customers only. Revenue is what the "
+            "contacted customers' sales brought; the campaign's part of it is what the sales beyond "
+            "the control group's rate brought, and ROI is on that part: sales that would have come "
+            "anyway earn the campaign nothing."))
         self.model.retranslate()
         self._render_count()
         self._show_chart()

@@ -33,6 +33,8 @@ from relmgr.ui.common.contact_dialog import ContactDialog
 from relmgr.ui.common.export_dialog import FORMATS, LIST_LABELS, ExportDialog
 from relmgr.ui.common.report_dialog import ReportDialog
 from relmgr.ui.importing.wizard import ImportWizard
+from relmgr.ui.marketing.campaign_dialog import CampaignDialog
+from relmgr.ui.marketing.list_builder import ListBuilderDialog
 from relmgr.ui.shell.i18n import CHINESE, ENGLISH
 from relmgr.ui.shell.main_window import MainWindow
 from relmgr.ui.tasks.page import TaskDialog
@@ -148,6 +150,16 @@ def open_task(window: MainWindow) -> None:
     window.tasks_page.new_task()
 
 
+def open_list_builder(window: MainWindow) -> None:
+    _go_to(window, window.marketing_page)
+    window.marketing_page.lists_button.click()
+
+
+def open_new_campaign(window: MainWindow) -> None:
+    _go_to(window, window.marketing_page)
+    window.marketing_page.campaign_button.click()
+
+
 def _until_cancelled(_portfolio: Any, *, progress: Callable[..., None], cancel: Callable[[], bool]) -> None:
     """Long work that lasts until it is cancelled (at most 30 s), for the progress dialog."""
     stop = threading.Event()
@@ -186,6 +198,8 @@ DIALOGS: dict[type[QDialog], Callable[[MainWindow], None]] = {
     UnlockDialog: open_unlock,
     QFileDialog: open_backup,
     ImportWizard: open_import,
+    ListBuilderDialog: open_list_builder,
+    CampaignDialog: open_new_campaign,
 }
 
 
