@@ -137,6 +137,16 @@ def test_a_rejected_export_shows_the_report_and_saves_rejected_rows_without_valu
     check = wizard.check_page
     qtbot.waitUntil(check.save_rejected_button.isVisible, timeout=30_000)
     assert not check.isComplete() and "row 3" in check.report.toPlainText()
+    # The report speaks the window's language, switched while it is shown too.
+    window.translations.apply("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: check.report.toPlainText().startswith("数据质量报告"), timeout=5_000)
+        shown = check.report.toPlainText()
+        assert shown.startswith("数据质量报告") and "第 3 行：" in shown and "rows read" not in shown
+        assert "第 3 行：'not-a-date' 不是 " in shown and "格式的日期" in shown
+    finally:
+        window.translations.apply("en")
+    qtbot.waitUntil(lambda: check.report.toPlainText().startswith("data-quality report"), timeout=5_000)
     target = tmp_path / "rejected.csv"
     check.save_rejected(str(target))
     rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))

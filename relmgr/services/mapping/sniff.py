@@ -12,8 +12,11 @@ from __future__ import annotations
 import codecs
 import csv
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from relmgr.services.wording import ENGLISH
+from relmgr.services.wording.imports import reading
 
 SAMPLE_BYTES = 256 * 1024
 SEPARATORS = (",", ";", "\t", "|")
@@ -30,13 +33,8 @@ class Dialect:
     header_row: int = 1          # 1-based line of the header in the file
     line_ending: str = "\n"
 
-    def describe(self) -> str:
-        if self.encoding == "xlsx":
-            return f"XLSX sheet, header on row {self.header_row}"
-        shown = {"\t": "tab", ",": "','", ";": "';'", "|": "'|'"}[self.separator]
-        ending = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}.get(self.line_ending, "LF")
-        return (f"encoding {self.encoding}, separator {shown}, quote {self.quote}, "
-                f"header on line {self.header_row}, line endings {ending}")
+    def describe(self, language: str = ENGLISH) -> str:
+        return reading(asdict(self), language=language)
 
 
 class Unreadable(Exception):

@@ -279,7 +279,7 @@ class ReadingPage(Page):
         if not names:
             return
         raw = self.state.raws[names[0]]
-        text = self.tr("Detected: {dialect}; {rows:,} rows.").format(dialect=raw.dialect.describe(),
+        text = self.tr("Detected: {dialect}; {rows:,} rows.").format(dialect=raw.dialect.describe(self.wizard().language),
                                                                     rows=len(raw.rows))
         if len(names) > 1:
             text += " " + self.tr("{count} sheets; the preview shows the first.").format(count=len(names))
