@@ -7,6 +7,7 @@ data-quality report, and written in one transaction only if nothing is wrong.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,10 @@ def _read(path: Path, mapping: TableMapping | None, whole: list[Problem]) -> lis
             return read_workbook(path)
         dialect = sniff(path, encoding=mapping.encoding if mapping else None,
                         separator=mapping.separator if mapping else None)
+        if mapping is not None:
+            overrides = {k: v for k, v in (("quote", mapping.quote), ("header_row", mapping.header_row))
+                         if v is not None}
+            dialect = dataclasses.replace(dialect, **overrides)
         return [read_raw(path, dialect)]
     except Unreadable as error:
         whole.append(Problem(path.name, None, None, str(error)))

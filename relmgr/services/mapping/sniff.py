@@ -20,6 +20,8 @@ from relmgr.services.wording.imports import reading
 
 SAMPLE_BYTES = 256 * 1024
 SEPARATORS = (",", ";", "\t", "|")
+QUOTES = ('"', "'")
+MAX_HEADER_ROW = 50           # how far down the RM may say the header is
 ENCODINGS = ("utf-8-sig", "utf-8", "gb18030", "cp1252")
 # The header is searched for among the first rows: some exports put a title line above it.
 HEADER_SEARCH_ROWS = 10
