@@ -32,10 +32,17 @@ MAY_BE_NOT_PROVIDED = {
 
 
 # Amount fields in money, converted at the mapping's exchange rate when the export is not in
-# CNY. A new money field of the exchange format belongs here.
+# CNY. Every number field of the exchange format is here or in NOT_MONEY (a test checks), so a
+# new one is placed on purpose.
 MONEY_FIELDS = {"products": ("min_amount",), "holdings": ("balance",), "transactions": ("amount",),
                 "monthly_balances": ("aum_avg", "aum_end"), "campaigns": ("cost_per_contact",),
-                "offers": ("revenue",)}
+                "offers": ("revenue",),
+                # A credit card's limit is its principal; amount_due is the next instalment.
+                "loans": ("principal", "outstanding", "amount_due"),
+                "loan_repayments": ("amount_due", "amount_paid"),
+                "credit_profiles": ("monthly_income",)}
+# Number fields that are not money: an interest rate in percent stays as exported.
+NOT_MONEY = {"loans": ("rate",)}
 
 
 class MappingError(Exception):
