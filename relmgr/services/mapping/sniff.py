@@ -216,32 +216,35 @@ def read_workbook(path: Path) -> list[RawFile]:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError):
         raise Unreadable("is not a readable XLSX workbook") from None
-    found: list[RawFile] = []
+    read: list[tuple[str, list[list[str]]]] = []
     try:
-        sheets = [s for s in book.worksheets if s.max_row and s.max_row > 0]
-        for sheet in sheets:
+        # Every sheet is read: a workbook written in streaming mode records no dimensions, so
+        # max_row cannot tell an empty sheet.
+        for sheet in book.worksheets:
             rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
             while rows and not any(rows[-1]):
                 rows.pop()
-            if not rows:
-                continue
-            start = _header_row(rows)
-            header = rows[start]
-            # openpyxl pads rows to the sheet's width: trailing empty header cells are no columns.
-            while header and not header[-1]:
-                header = header[:-1]
-            width = len(header)
-            name = path.name if len(sheets) == 1 else f"{path.name}[{sheet.title}]"
-            raw = RawFile(name, Dialect(encoding="xlsx", separator=",", header_row=start + 1), header)
-            for number, row in enumerate(rows[start + 1:], start=start + 2):
-                if not any(row):
-                    continue
-                cells = row[:width] if not any(row[width:]) else row
-                raw.rows.append(cells)
-                raw.line_numbers.append(number)
-            found.append(raw)
+            if rows:
+                read.append((sheet.title, rows))
     finally:
         book.close()
+    found: list[RawFile] = []
+    for title, rows in read:
+        start = _header_row(rows)
+        header = rows[start]
+        # openpyxl pads rows to the sheet's width: trailing empty header cells are no columns.
+        while header and not header[-1]:
+            header = header[:-1]
+        width = len(header)
+        name = path.name if len(read) == 1 else f"{path.name}[{title}]"
+        raw = RawFile(name, Dialect(encoding="xlsx", separator=",", header_row=start + 1), header)
+        for number, row in enumerate(rows[start + 1:], start=start + 2):
+            if not any(row):
+                continue
+            cells = row[:width] if not any(row[width:]) else row
+            raw.rows.append(cells)
+            raw.line_numbers.append(number)
+        found.append(raw)
     if not found:
         raise Unreadable("has no sheet with data")
     return found
