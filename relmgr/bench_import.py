@@ -100,8 +100,10 @@ def _write_files(folder: Path, txns: pd.DataFrame) -> dict[str, Path]:
 def _write_workbook(path: Path, txns: pd.DataFrame) -> None:
     from openpyxl import Workbook
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("交易流水")
+    # Written as Excel writes a workbook (shared strings, recorded dimensions), not streamed.
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "交易流水"
     sheet.append(["交易流水号", "客户号", "账号", "交易日期", "交易金额", "交易类型"])
     dates = pd.to_datetime(txns["txn_date"]).dt.date
     for row in zip(txns["txn_id"].tolist(), txns["customer_id"], txns["holding_id"], dates,

@@ -212,6 +212,8 @@ def read_workbook(path: Path) -> list[RawFile]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from relmgr.services.mapping.xlsx_rows import rows_of
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError):
@@ -221,7 +223,7 @@ def read_workbook(path: Path) -> list[RawFile]:
         # Every sheet is read: a workbook written in streaming mode records no dimensions, so
         # max_row cannot tell an empty sheet.
         for sheet in book.worksheets:
-            rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+            rows = [[_cell(v) for v in row] for row in rows_of(book, sheet)]
             while rows and not any(rows[-1]):
                 rows.pop()
             if rows:
