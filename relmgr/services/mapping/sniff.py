@@ -191,6 +191,10 @@ def read_raw(path: Path, dialect: Dialect) -> RawFile:
 def _cell(value: object) -> str:
     """An XLSX cell as the text a CSV export would hold: ISO dates, integral numbers without
     '.0', everything else as str."""
+    if type(value) is str:           # the common cases first: this runs once per cell
+        return value.strip()
+    if type(value) is int:
+        return str(value)
     import datetime as dt
 
     if value is None:
