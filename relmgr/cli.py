@@ -260,7 +260,13 @@ def _import_mapped(args: argparse.Namespace, source: Path, deletions: Any = None
 def cmd_bench(args: argparse.Namespace) -> int:
     from relmgr.bench import run_bench
 
-    result = run_bench(customers=args.customers, repeats=args.repeats, rebuild=args.rebuild)
+    if args.only == "import":
+        from relmgr.bench_import import bench_import
+
+        result = bench_import(rows=args.import_rows, repeats=args.repeats, xlsx_rows=args.xlsx_rows)
+    else:
+        result = run_bench(customers=args.customers, repeats=args.repeats, rebuild=args.rebuild,
+                           import_rows=args.import_rows, xlsx_rows=args.xlsx_rows)
     if args.json:
         _print_json(result)
     else:
@@ -710,6 +716,11 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--repeats", type=int, default=5)
     bench.add_argument("--rebuild", action="store_true", help="rebuild the cached bench portfolio")
     bench.add_argument("--json", action="store_true")
+    bench.add_argument("--only", choices=("import",),
+                       help="only the mapped import of a bank's transactions export (issue 14)")
+    bench.add_argument("--import-rows", type=int, default=500_000,
+                       help="transactions in the import bench's export (0: no import bench)")
+    bench.add_argument("--xlsx-rows", type=int, default=100_000, help="rows of the XLSX read")
     bench.set_defaults(handler=cmd_bench)
 
     from relmgr.cli_sync import add_parsers as add_sync_parsers

@@ -137,9 +137,79 @@ def test_a_rejected_export_shows_the_report_and_saves_rejected_rows_without_valu
     check = wizard.check_page
     qtbot.waitUntil(check.save_rejected_button.isVisible, timeout=30_000)
     assert not check.isComplete() and "row 3" in check.report.toPlainText()
+    # The report speaks the window's language, switched while it is shown too.
+    window.translations.apply("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: check.report.toPlainText().startswith("数据质量报告"), timeout=5_000)
+        shown = check.report.toPlainText()
+        assert shown.startswith("数据质量报告") and "第 3 行：" in shown and "rows read" not in shown
+        assert "第 3 行：'not-a-date' 不是 " in shown and "格式的日期" in shown
+    finally:
+        window.translations.apply("en")
+    qtbot.waitUntil(lambda: check.report.toPlainText().startswith("data-quality report"), timeout=5_000)
     target = tmp_path / "rejected.csv"
     check.save_rejected(str(target))
     rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
     assert rows and rows[0]["file"] == "账户信息.csv" and rows[0]["row"] == "3"
     assert "not-a-date" not in target.read_text(encoding="utf-8-sig")
     assert _fingerprint(window) == before
+
+
+def test_quote_and_header_row_chosen_in_the_wizard_are_saved_and_applied_next_month(
+        empty_window, tmp_path: Path, qtbot) -> None:
+    from relmgr.services.mapping import load_mapping
+    from tests.services.reading_overrides import CUSTOMERS, quote_with_apostrophes_under_a_title
+
+    window = empty_window
+    march = write_real_export(tmp_path / "march")
+    quote_with_apostrophes_under_a_title(march)
+    wizard = window.open_import()
+    wizard.files_page.saved_combo.setCurrentIndex(0)          # no saved mapping: suggest
+    wizard.files_page.add_paths([march])
+    wizard.next()
+    page = wizard.reading_page
+    qtbot.waitUntil(page.isComplete, timeout=20_000)
+    page.file_combo.setCurrentIndex(page.file_combo.findData(str(march / CUSTOMERS)))
+    assert "header on line 1" in page.detected.text()             # the title line, wrongly
+    page.quote_combo.setCurrentIndex(page.quote_combo.findData("'"))
+    page.header_spin.setValue(2)
+    page.reread_button.click()
+    qtbot.waitUntil(lambda: page.isComplete() and "header on line 2" in page.detected.text(), timeout=20_000)
+    assert "quote '" in page.detected.text()
+    for _ in range(3):
+        wizard.next()
+        qtbot.waitUntil(wizard.currentPage().isComplete, timeout=20_000)
+    wizard.options_page.name_combo.setEditText("bank-q")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.check_page.isComplete() or wizard.check_page.save_rejected_button.isVisible(), timeout=30_000)
+    assert wizard.check_page.isComplete(), wizard.check_page.summary.text() + wizard.check_page.report.toPlainText()
+    wizard.next()
+    qtbot.waitUntil(wizard.import_page.isComplete, timeout=30_000)
+    assert "bank-q" in wizard.import_page.summary.text()
+    wizard.accept()
+    saved = load_mapping("bank-q").tables["customers"]
+    assert (saved.quote, saved.header_row) == ("'", 2)
+
+    # Next month's file (the same rows again: events already imported are taken as such): the
+    # saved mapping is offered, and the customer file is read as saved.
+    april = write_real_export(tmp_path / "april")
+    quote_with_apostrophes_under_a_title(april)
+    again = window.open_import()
+    assert again.files_page.saved_combo.currentData() == "bank-q"
+    again.files_page.add_paths([april])
+    again.next()
+    qtbot.waitUntil(again.reading_page.isComplete, timeout=20_000)
+    how = again.state.readings[april / CUSTOMERS]
+    assert (how.quote, how.header_row) == ("'", 2)
+    again.reading_page.file_combo.setCurrentIndex(again.reading_page.file_combo.findData(str(april / CUSTOMERS)))
+    assert "header on line 2" in again.reading_page.detected.text()
+    assert again.reading_page.quote_combo.currentData() == "'"
+    for _ in range(3):
+        again.next()
+        qtbot.waitUntil(again.currentPage().isComplete, timeout=20_000)
+    again.next()
+    check = again.check_page
+    qtbot.waitUntil(lambda: check.isComplete() or check.save_rejected_button.isVisible(), timeout=30_000)
+    assert check.isComplete(), check.summary.text()
+    assert "客户信息.csv -> customers: 40 rows read, 40 accepted" in check.report.toPlainText()
+    again.reject()

@@ -18,7 +18,7 @@ from relmgr.services.importer.problems import ROWS_LISTED_PER_COLUMN, Problem
 from relmgr.services.importer.reading import RawTable
 from relmgr.services.importer.spec import BY_TABLE, Kind
 from relmgr.services.mapping.model import MONEY_FIELDS, TableMapping
-from relmgr.services.mapping.sniff import RawFile
+from relmgr.services.mapping.sniff import Dialect, RawFile
 from relmgr.services.mapping.values import convert_amounts, convert_currency, convert_dates, normalise
 
 
@@ -26,7 +26,7 @@ from relmgr.services.mapping.values import convert_amounts, convert_currency, co
 class FileStats:
     file: str
     table: str
-    dialect: str
+    dialect: Dialect
     rows_read: int = 0
     cleaned: dict[str, int] = field(default_factory=dict)      # field -> cells changed by cleaning
     translated: dict[str, int] = field(default_factory=dict)   # field -> codes mapped
@@ -74,7 +74,7 @@ def convert_file(raw: RawFile, mapping: TableMapping, out: Collector, *,
     absent from the file (reported as a whole-file problem)."""
     spec = BY_TABLE[mapping.table]
     file = raw.name
-    stats = FileStats(file, spec.table, raw.dialect.describe(), rows_read=len(raw.rows),
+    stats = FileStats(file, spec.table, raw.dialect, rows_read=len(raw.rows),
                       not_provided=list(mapping.not_provided))
     position = {name: i for i, name in enumerate(raw.header)}
     wanted = list(mapping.columns.values()) + ([mapping.sign.column] if mapping.sign else [])

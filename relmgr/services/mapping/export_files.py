@@ -9,12 +9,12 @@ from pathlib import Path
 import pandas as pd
 
 from relmgr.services.mapping.run import EXPORT_SUFFIXES, export_files
-from relmgr.services.mapping.sniff import RawFile, Unreadable, read_raw, read_workbook, sniff
+from relmgr.services.mapping.sniff import QUOTES, SEPARATORS, RawFile, Unreadable, read_raw, read_workbook, sniff
 from relmgr.services.mapping.values import normalise
 
 ENCODING_CHOICES = ("utf-8-sig", "utf-8", "gb18030", "cp1252")
-SEPARATOR_CHOICES = (",", ";", "\t", "|")
-QUOTE_CHOICES = ('"', "'")
+SEPARATOR_CHOICES = SEPARATORS
+QUOTE_CHOICES = QUOTES
 
 
 def expand(paths: list[Path]) -> list[Path]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from relmgr.services.files import write_atomically
 from relmgr.services.importer.spec import BY_TABLE, TABLES, Kind
+from relmgr.services.mapping.sniff import MAX_HEADER_ROW, QUOTES, SEPARATORS
 from relmgr.services.mapping.values import AMOUNT_FORMATS, DATE_FORMATS, MONTH_FORMATS
 from relmgr.services.paths import data_dir
 
@@ -31,10 +32,17 @@ MAY_BE_NOT_PROVIDED = {
 
 
 # Amount fields in money, converted at the mapping's exchange rate when the export is not in
-# CNY. A new money field of the exchange format belongs here.
+# CNY. Every number field of the exchange format is here or in NOT_MONEY (a test checks), so a
+# new one is placed on purpose.
 MONEY_FIELDS = {"products": ("min_amount",), "holdings": ("balance",), "transactions": ("amount",),
                 "monthly_balances": ("aum_avg", "aum_end"), "campaigns": ("cost_per_contact",),
-                "offers": ("revenue",)}
+                "offers": ("revenue",),
+                # A credit card's limit is its principal; amount_due is the next instalment.
+                "loans": ("principal", "outstanding", "amount_due"),
+                "loan_repayments": ("amount_due", "amount_paid"),
+                "credit_profiles": ("monthly_income",)}
+# Number fields that are not money: an interest rate in percent stays as exported.
+NOT_MONEY = {"loans": ("rate",)}
 
 
 class MappingError(Exception):
@@ -57,8 +65,12 @@ class TableMapping:
     formats: dict[str, str] = field(default_factory=dict)      # field -> date/amount format
     codes: dict[str, dict[str, str]] = field(default_factory=dict)  # field -> {source: relmgr}
     sign: SignRule | None = None
-    encoding: str | None = None                      # None: detected
+    # How the file is written, when the RM overrode what relmgr detects (None: detected). Saved
+    # with the mapping so next month's export is read the same way.
+    encoding: str | None = None
     separator: str | None = None
+    quote: str | None = None
+    header_row: int | None = None                    # 1-based line of the header
 
     def missing_required(self) -> list[str]:
         spec = BY_TABLE[self.table]
@@ -138,8 +150,23 @@ def _table_from(name: str, raw: object, where: str) -> TableMapping:
             raise _fail(where, f"table {name}: \"sign\" needs a \"column\" and \"codes\" of 1 or -1")
         rule = SignRule(sign["column"], dict(sign["codes"]))
     return TableMapping(name, raw["file"], dict(columns), list(not_provided), dict(formats),
-                        {k: dict(v) for k, v in codes.items()}, rule,
-                        raw.get("encoding"), raw.get("separator"))
+                        {k: dict(v) for k, v in codes.items()}, rule, *_reading_from(raw, name, where))
+
+
+def _reading_from(raw: dict, name: str, where: str) -> tuple[str | None, str | None, str | None, int | None]:
+    """The saved reading overrides of a table: encoding, separator, quote, header row."""
+    encoding, separator = raw.get("encoding"), raw.get("separator")
+    quote, header_row = raw.get("quote"), raw.get("header_row")
+    if encoding is not None and not (isinstance(encoding, str) and encoding):
+        raise _fail(where, f"table {name}: \"encoding\" must be an encoding name such as gb18030")
+    if separator is not None and separator not in SEPARATORS:
+        raise _fail(where, f"table {name}: \"separator\" must be one of , ; | or a tab")
+    if quote is not None and not (isinstance(quote, str) and len(quote) == 1 and quote in QUOTES):
+        raise _fail(where, f"table {name}: \"quote\" must be \" or '")
+    if header_row is not None and (isinstance(header_row, bool) or not isinstance(header_row, int)
+                                   or not 1 <= header_row <= MAX_HEADER_ROW):
+        raise _fail(where, f"table {name}: \"header_row\" must be a line number from 1 to {MAX_HEADER_ROW}")
+    return encoding, separator, quote, header_row
 
 
 def mapping_from_json(text: str, *, where: str) -> Mapping:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from relmgr.services.importer.checks import Collector
 from relmgr.services.mapping.convert import FileStats
+from relmgr.services.wording import ENGLISH
+from relmgr.services.wording.imports import quality_lines
 
 EXAMPLES_SHOWN = 3
 # Customer numbers and account numbers identify a customer at the bank: in the report (printed
@@ -49,39 +51,9 @@ class QualityReport:
         return {"data_date": self.data_date, "outcome": self.outcome, "duplicates": self.duplicates,
                 "after_data_date": self.after_data_date, "currency": self.currency, "files": self.files}
 
-    def lines(self) -> list[str]:
-        """A few lines per file for the terminal: every file and column shows, however many
-        problems the first one has."""
-        out = [f"data-quality report (data date {self.data_date or 'unknown'}): "
-               f"{self.duplicates:,} duplicates, {self.after_data_date:,} records after the data date"]
-        if self.currency:
-            out.append(f"amounts converted from {self.currency['from']} to CNY at "
-                       f"{self.currency['rate']:g} CNY per {self.currency['from']}")
-        for f in self.files:
-            out.append(f"{f['file']} -> {f['table']}: {f['rows_read']:,} rows read, "
-                       f"{f['rows_accepted']:,} accepted, {f['rows_rejected']:,} rejected; "
-                       f"{f['dialect']}")
-            cleaned = {k: v for k, v in f["values_cleaned"].items() if v}
-            if cleaned:
-                out.append("  values cleaned: " + ", ".join(f"{k} {v:,}" for k, v in cleaned.items()))
-            translated = {k: v for k, v in f["codes_translated"].items() if v}
-            if translated:
-                out.append("  codes translated: " + ", ".join(f"{k} {v:,}" for k, v in translated.items()))
-            converted = {k: v for k, v in f.get("amounts_converted", {}).items() if v}
-            if converted:
-                out.append("  amounts converted to CNY: " + ", ".join(f"{k} {v:,}" for k, v in converted.items()))
-            missing = {k: v for k, v in f["missing_values"].items() if v}
-            if missing:
-                out.append("  empty cells: " + ", ".join(f"{k} {v:,}" for k, v in missing.items()))
-            if f["not_provided"]:
-                out.append("  not provided (stored empty, shown as —): " + ", ".join(f["not_provided"]))
-            for p in f["problems"]:
-                where = f"column {p['column']}" if p["column"] else "whole rows"
-                out.append(f"  {where}: {p['rows']:,} × {p['kind']}")
-                for example in p["examples"]:
-                    row = f"row {example['row']}: " if example["row"] else ""
-                    out.append(f"    {row}{example['reason']}")
-        return out
+    def lines(self, language: str = ENGLISH) -> list[str]:
+        """A few lines per file, in `language`, for the terminal and the wizard."""
+        return quality_lines(self.as_json(), language=language)
 
 
 def build_report(stats: list[FileStats], out: Collector, data_date: dt.date | None,
@@ -102,7 +74,8 @@ def build_report(stats: list[FileStats], out: Collector, data_date: dt.date | No
     for s in stats:
         rejected = out.rejected_rows(s.file)
         report.files.append({
-            "file": s.file, "table": s.table, "dialect": s.dialect, "rows_read": s.rows_read,
+            "file": s.file, "table": s.table, "dialect": s.dialect.describe(),
+            "reading": asdict(s.dialect), "rows_read": s.rows_read,
             "rows_accepted": s.rows_read - rejected, "rows_rejected": rejected,
             "values_cleaned": s.cleaned, "codes_translated": s.translated,
             "amounts_converted": s.converted,

@@ -7,6 +7,7 @@ data-quality report, and written in one transaction only if nothing is wrong.
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,6 +59,10 @@ def _read(path: Path, mapping: TableMapping | None, whole: list[Problem]) -> lis
             return read_workbook(path)
         dialect = sniff(path, encoding=mapping.encoding if mapping else None,
                         separator=mapping.separator if mapping else None)
+        if mapping is not None:
+            overrides = {k: v for k, v in (("quote", mapping.quote), ("header_row", mapping.header_row))
+                         if v is not None}
+            dialect = dataclasses.replace(dialect, **overrides)
         return [read_raw(path, dialect)]
     except Unreadable as error:
         whole.append(Problem(path.name, None, None, str(error)))
@@ -137,7 +142,7 @@ def import_mapped(portfolio: Portfolio, source: Path, mapping_ref: str, *, mode:
     check_cancel(cancel)
     return import_read(portfolio, mapping, raws, label=Path(source).name, whole=whole,
                        ignored=ignored, mode=mode, dry_run=dry_run, deletions=deletions,
-                       progress=progress, cancel=cancel)
+                       progress=progress, cancel=cancel, release=True)
 
 
 def _currency(mapping: Mapping) -> dict | None:
@@ -150,10 +155,13 @@ def _currency(mapping: Mapping) -> dict | None:
 def import_read(portfolio: Portfolio, mapping: Mapping, raws: dict[str, RawFile], *, label: str,
                 whole: list[Problem] | None = None, ignored: list[str] | tuple[str, ...] = (),
                 mode: str = "upsert", dry_run: bool = False, deletions: tuple[str, Any] | None = None,
-                progress: Progress = no_progress, cancel: CancelCheck = never) -> MappedImport:
+                progress: Progress = no_progress, cancel: CancelCheck = never,
+                release: bool = False) -> MappedImport:
     """Files already read (`raws`: table -> its file), converted by `mapping`, checked and
     written all or nothing: the command line's path after it resolved the mapping, and the
-    import wizard's, which reads and maps the files on screen."""
+    import wizard's, which reads and maps the files on screen. `release`: the caller needs the
+    files' cells no more, so each file's rows are dropped once converted (a file's rows as
+    Python lists weigh more than the checked table)."""
     whole = list(whole or [])
     out = Collector()
     tables: list[RawTable] = []
@@ -169,6 +177,8 @@ def import_read(portfolio: Portfolio, mapping: Mapping, raws: dict[str, RawFile]
                                          century_pivot=mapping.century_pivot,
                                          exchange_rate=mapping.exchange_rate)
         stats.append(file_stats)
+        if release:
+            raws[spec.table].rows, raws[spec.table].line_numbers = [], []
         if table is None:
             broken.add(spec.table)
         else:

@@ -12,11 +12,16 @@ from __future__ import annotations
 import codecs
 import csv
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+from relmgr.services.wording import ENGLISH
+from relmgr.services.wording.imports import reading
 
 SAMPLE_BYTES = 256 * 1024
 SEPARATORS = (",", ";", "\t", "|")
+QUOTES = ('"', "'")
+MAX_HEADER_ROW = 50           # how far down the RM may say the header is
 ENCODINGS = ("utf-8-sig", "utf-8", "gb18030", "cp1252")
 # The header is searched for among the first rows: some exports put a title line above it.
 HEADER_SEARCH_ROWS = 10
@@ -30,13 +35,8 @@ class Dialect:
     header_row: int = 1          # 1-based line of the header in the file
     line_ending: str = "\n"
 
-    def describe(self) -> str:
-        if self.encoding == "xlsx":
-            return f"XLSX sheet, header on row {self.header_row}"
-        shown = {"\t": "tab", ",": "','", ";": "';'", "|": "'|'"}[self.separator]
-        ending = {"\r\n": "CRLF", "\n": "LF", "\r": "CR"}.get(self.line_ending, "LF")
-        return (f"encoding {self.encoding}, separator {shown}, quote {self.quote}, "
-                f"header on line {self.header_row}, line endings {ending}")
+    def describe(self, language: str = ENGLISH) -> str:
+        return reading(asdict(self), language=language)
 
 
 class Unreadable(Exception):
@@ -191,6 +191,10 @@ def read_raw(path: Path, dialect: Dialect) -> RawFile:
 def _cell(value: object) -> str:
     """An XLSX cell as the text a CSV export would hold: ISO dates, integral numbers without
     '.0', everything else as str."""
+    if type(value) is str:           # the common cases first: this runs once per cell
+        return value.strip()
+    if type(value) is int:
+        return str(value)
     import datetime as dt
 
     if value is None:
@@ -212,36 +216,41 @@ def read_workbook(path: Path) -> list[RawFile]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from relmgr.services.mapping.xlsx_rows import rows_of
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError):
         raise Unreadable("is not a readable XLSX workbook") from None
-    found: list[RawFile] = []
+    read: list[tuple[str, list[list[str]]]] = []
     try:
-        sheets = [s for s in book.worksheets if s.max_row and s.max_row > 0]
-        for sheet in sheets:
-            rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        # Every sheet is read: a workbook written in streaming mode records no dimensions, so
+        # max_row cannot tell an empty sheet.
+        for sheet in book.worksheets:
+            rows = [[_cell(v) for v in row] for row in rows_of(book, sheet)]
             while rows and not any(rows[-1]):
                 rows.pop()
-            if not rows:
-                continue
-            start = _header_row(rows)
-            header = rows[start]
-            # openpyxl pads rows to the sheet's width: trailing empty header cells are no columns.
-            while header and not header[-1]:
-                header = header[:-1]
-            width = len(header)
-            name = path.name if len(sheets) == 1 else f"{path.name}[{sheet.title}]"
-            raw = RawFile(name, Dialect(encoding="xlsx", separator=",", header_row=start + 1), header)
-            for number, row in enumerate(rows[start + 1:], start=start + 2):
-                if not any(row):
-                    continue
-                cells = row[:width] if not any(row[width:]) else row
-                raw.rows.append(cells)
-                raw.line_numbers.append(number)
-            found.append(raw)
+            if rows:
+                read.append((sheet.title, rows))
     finally:
         book.close()
+    found: list[RawFile] = []
+    for title, rows in read:
+        start = _header_row(rows)
+        header = rows[start]
+        # openpyxl pads rows to the sheet's width: trailing empty header cells are no columns.
+        while header and not header[-1]:
+            header = header[:-1]
+        width = len(header)
+        name = path.name if len(read) == 1 else f"{path.name}[{title}]"
+        raw = RawFile(name, Dialect(encoding="xlsx", separator=",", header_row=start + 1), header)
+        for number, row in enumerate(rows[start + 1:], start=start + 2):
+            if not any(row):
+                continue
+            cells = row[:width] if not any(row[width:]) else row
+            raw.rows.append(cells)
+            raw.line_numbers.append(number)
+        found.append(raw)
     if not found:
         raise Unreadable("has no sheet with data")
     return found

@@ -9,6 +9,8 @@ finite number is then checked by the exchange-format validator, as for any other
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 
 import numpy as np
 import pandas as pd
@@ -39,13 +41,36 @@ _CURRENCY = r"(?:¥|CNY|RMB|元|\$)"
 NON_ASCII_DIGIT = r"(?![0-9])\d"
 
 
+def _uniques(text: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """`text` as codes into its distinct values: an export repeats its dates, codes and
+    customer numbers, so each distinct value is converted once (and expanded with the codes)."""
+    codes, uniques = pd.factorize(text.to_numpy(dtype=object), use_na_sentinel=False)
+    return codes, pd.Series(uniques, dtype=object)
+
+
+def _expand(values: pd.Series | np.ndarray, codes: np.ndarray, index: pd.Index) -> pd.Series:
+    return pd.Series(np.asarray(values, dtype=object)[codes], index=index, dtype=object)
+
+
+def _clean(cell: str) -> str:
+    # NFKC changes no ASCII text: only the rest pays for it.
+    return cell.strip() if cell.isascii() else unicodedata.normalize("NFKC", cell).strip()
+
+
 def normalise(text: pd.Series) -> tuple[pd.Series, np.ndarray, np.ndarray]:
     """NFKC (full-width digits, letters and spaces become ASCII) and strip. Returns the text,
     which cells changed, and which still hold a non-ASCII digit (to be rejected)."""
-    clean = text.str.normalize("NFKC").str.strip()
-    changed = (clean != text).to_numpy()
-    other_digit = clean.str.contains(NON_ASCII_DIGIT, regex=True).to_numpy(dtype=bool)
-    return clean, changed, other_digit
+    codes, uniques = _uniques(text.astype(str))
+    clean = np.array([_clean(cell) for cell in uniques], dtype=object)
+    changed = clean != uniques.to_numpy()
+    # Digits other than 0-9 (after NFKC) are rare: find which characters they are first.
+    wide = [cell for cell in clean if not cell.isascii()]
+    odd = {ch for ch in set("".join(wide)) if ch.isdecimal() and not "0" <= ch <= "9"}
+    other = np.zeros(len(clean), dtype=bool)
+    if odd:
+        other = np.fromiter((not cell.isascii() and any(ch in odd for ch in cell) for cell in clean),
+                            dtype=bool, count=len(clean))
+    return _expand(clean, codes, text.index), changed[codes], other[codes]
 
 
 def default_century_pivot(today: dt.date | None = None) -> int:
@@ -88,7 +113,17 @@ def _excel(text: pd.Series, *, timestamp: bool) -> tuple[pd.Series, np.ndarray]:
 def convert_dates(text: pd.Series, form: str, *, timestamp: bool = False,
                   month: bool = False, century_pivot: int | None = None) -> tuple[pd.Series, np.ndarray]:
     """Cells in `form` as ISO text (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SS or YYYY-MM); the mask
-    marks filled cells that are not in `form`."""
+    marks filled cells that are not in `form`. A year of transactions holds a few hundred
+    distinct dates: each is converted once."""
+    codes, uniques = _uniques(text)
+    if len(uniques) > len(text) // 2:
+        return _convert_dates(text, form, timestamp=timestamp, month=month, century_pivot=century_pivot)
+    out, bad = _convert_dates(uniques, form, timestamp=timestamp, month=month, century_pivot=century_pivot)
+    return _expand(out, codes, text.index), bad[codes]
+
+
+def _convert_dates(text: pd.Series, form: str, *, timestamp: bool, month: bool,
+                   century_pivot: int | None) -> tuple[pd.Series, np.ndarray]:
     filled = text.ne("").to_numpy()
     out = pd.Series("", index=text.index, dtype=object)
     if form == "EXCEL" and not month:
@@ -120,27 +155,45 @@ def guess_date_format(sample: pd.Series, *, month: bool = False) -> str | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
+_CURRENCY_SIGN = re.compile(_CURRENCY)
+_NEGATIVE = re.compile(r"\(.*\)|.*-|-.*")
+_PARENTHESES = re.compile(r"\(.*\)")
+_GROUPED = {"1,234.56": re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?"),
+            "1.234,56": re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]*)?")}
+_PLAIN = re.compile(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+")
+
+
+def _amount(cell: str, form: str) -> str | None:
+    """One cell as a plain signed decimal, '' for an empty one, None if it is no amount."""
+    if not cell:
+        return ""
+    if form == "1,234.56" and _PLAIN.fullmatch(cell):
+        return cell                                   # already plain: the common case
+    work = _CURRENCY_SIGN.sub("", cell).replace(" ", "")
+    negative = _NEGATIVE.fullmatch(work) is not None
+    if _PARENTHESES.fullmatch(work):             # (1,234.56): negative in accounting style
+        work = work[1:-1]
+    work = work.strip("+-")
+    grouped = _GROUPED[form].fullmatch(work) is not None
+    if form == "1.234,56":
+        work = (work.replace(".", "") if grouped else work).replace(",", ".")
+    elif grouped:
+        work = work.replace(",", "")
+    if not _PLAIN.fullmatch(work):
+        return None
+    return "-" + work if negative else work
+
+
 def convert_amounts(text: pd.Series, form: str = "1,234.56") -> tuple[pd.Series, np.ndarray]:
     """`¥1,234.56`, `(1,234.56)`, `1234.56-`, `1.234,56` (decimal comma) and the like as a
-    plain signed decimal; the mask marks cells that are no amount in `form`."""
+    plain signed decimal; the mask marks cells that are no amount in `form`. One pass of
+    Python per cell: a chain of vectorised string operations walked the column seven times."""
     if form not in AMOUNT_FORMATS:
         raise ValueError(form)
-    filled = text.ne("").to_numpy()
-    work = text.str.replace(_CURRENCY, "", regex=True).str.replace(" ", "", regex=False)
-    negative = work.str.fullmatch(r"\(.*\)|.*-|-.*").to_numpy(dtype=bool)
-    work = work.str.replace(r"^\((.*)\)$", r"\1", regex=True).str.strip("+-")
-    if form == "1.234,56":
-        grouped = work.str.fullmatch(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]*)?").to_numpy(dtype=bool)
-        work = work.where(~grouped, work.str.replace(".", "", regex=False))
-        work = work.str.replace(",", ".", regex=False)
-    else:
-        grouped = work.str.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]*)?").to_numpy(dtype=bool)
-        work = work.where(~grouped, work.str.replace(",", "", regex=False))
-    shaped = work.str.fullmatch(r"[0-9]+(?:\.[0-9]*)?|\.[0-9]+").to_numpy(dtype=bool)
-    out = pd.Series("", index=text.index, dtype=object)
-    ok = filled & shaped
-    out[ok] = np.where(negative[ok], "-", "") + work[ok]
-    return out, filled & ~shaped
+    converted = [_amount(cell, form) for cell in text.to_numpy(dtype=object)]
+    bad = np.fromiter((value is None for value in converted), dtype=bool, count=len(converted))
+    out = pd.Series(converted, index=text.index, dtype=object)
+    return out.where(~bad, ""), bad
 
 
 def convert_currency(text: pd.Series, rate: float) -> pd.Series:

@@ -125,6 +125,7 @@ class CheckPage(Page):
         self.state = wizard.state
         self.passed = False
         self.problems: tuple = ()
+        self.quality: Any = None        # the data-quality report shown, said again on a language switch
         self.report = QPlainTextEdit()
         self.report.setReadOnly(True)
         self.summary = QLabel()
@@ -146,6 +147,7 @@ class CheckPage(Page):
     def initializePage(self) -> None:  # noqa: N802 (Qt API)
         self.passed = False
         self.problems = ()
+        self.quality = None
         self.report.clear()
         self.summary.setText(self.tr("Checking…"))
         self.save_rejected_button.hide()
@@ -159,7 +161,8 @@ class CheckPage(Page):
 
     def _checked(self, done: Any) -> None:
         self.passed = True
-        self.report.setPlainText("\n".join(done.quality.lines()))
+        self.quality = done.quality
+        self._show_report()
         self.summary.setText(self.tr("Every row passed. Nothing is written yet: Next imports. {report}").format(
             report=str(done.report).replace("dry run, nothing written; would import", "").strip()))
         self.completeChanged.emit()
@@ -167,9 +170,11 @@ class CheckPage(Page):
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, ImportRejected):
             self.problems = error.problems
-            quality = getattr(error, "quality", None)
-            lines = quality.lines() if quality is not None else format_problems(error.problems)[1:]
-            self.report.setPlainText("\n".join(lines))
+            self.quality = getattr(error, "quality", None)
+            if self.quality is not None:
+                self._show_report()
+            else:
+                self.report.setPlainText("\n".join(format_problems(error.problems)[1:]))
             self.summary.setText(self.tr("Not imported: fix the export or the mapping (Back). {first}").format(
                 first=format_problems(error.problems)[0]))
             self.save_rejected_button.show()
@@ -177,6 +182,9 @@ class CheckPage(Page):
             self.summary.setText(str(error))
         else:
             self.summary.setText(self.tr("The check failed: {error}").format(error=type(error).__name__))
+
+    def _show_report(self) -> None:
+        self.report.setPlainText("\n".join(self.quality.lines(language=self.wizard_.language)))
 
     def _pick_rejected_file(self) -> None:
         self.picker = QFileDialog(self, self.tr("Save the rejected rows"), "rejected-rows.csv",
@@ -200,6 +208,8 @@ class CheckPage(Page):
 
     def retranslate_ui(self) -> None:
         self.setTitle(self.tr("Data-quality report"))
+        if self.quality is not None:
+            self._show_report()
         self.setSubTitle(self.tr("Every check has run on the whole export; nothing has been written."))
         self.save_rejected_button.setText(self.tr("Save the rejected rows as CSV…"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Import"))

@@ -93,8 +93,10 @@ class WizardState:
                 self.mappings[found.file] = found.mapping
         if self.saved is not None:
             self._apply_saved(self.saved)
-        for name, table in previous.items():     # a re-read keeps what the RM chose
-            if name in self.table_of and table != self.table_of[name]:
+        # A re-read keeps the table the RM chose for each file; a file that fed none (often one
+        # read wrongly, which is why it was read again) gets the new suggestion.
+        for name, table in previous.items():
+            if table is not None and name in self.table_of and table != self.table_of[name]:
                 self.set_table(name, table)
 
     def _apply_saved(self, saved: Mapping) -> None:
@@ -109,7 +111,25 @@ class WizardState:
                     self.table_of[name] = table
                     self.mappings[name] = TableMapping(
                         table, name, dict(tm.columns), list(tm.not_provided), dict(tm.formats),
-                        {k: dict(v) for k, v in tm.codes.items()}, tm.sign, tm.encoding, tm.separator)
+                        {k: dict(v) for k, v in tm.codes.items()}, tm.sign, tm.encoding, tm.separator,
+                        tm.quote, tm.header_row)
+                    break
+
+    def read_as_saved(self) -> None:
+        """Files picked with a saved mapping chosen: each file its table reads is read as saved
+        (encoding, separator, quote, header row), unless the RM set its reading already."""
+        import fnmatch
+
+        if self.saved is None:
+            return
+        for path in self.paths:
+            for tm in self.saved.tables.values():
+                pattern = tm.file.split("[", 1)[0] if tm.file.endswith("]") else tm.file
+                alone = len(self.paths) == 1 and len(self.saved.tables) == 1
+                if path not in self.readings and (alone or fnmatch.fnmatch(path.name.lower(), pattern.lower())):
+                    how = Reading(tm.encoding, tm.separator, tm.quote, tm.header_row)
+                    if how != Reading():
+                        self.readings[path] = how
                     break
 
     def set_table(self, name: str, table: str | None) -> None:
@@ -132,7 +152,8 @@ class WizardState:
         for table, name in self.chosen().items():
             tm = self.mappings[name]
             how = self.readings.get(self.origin.get(name, Path()), Reading())
-            tm.encoding, tm.separator = how.encoding, how.separator
+            tm.encoding, tm.separator, tm.quote, tm.header_row = (how.encoding, how.separator, how.quote,
+                                                                  how.header_row)
             out.tables[table] = tm
         if self.saved is not None:
             out.century_pivot = self.saved.century_pivot

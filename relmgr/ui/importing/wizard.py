@@ -40,6 +40,7 @@ from relmgr.services.mapping.export_files import (
     expand,
 )
 from relmgr.services.mapping.model import MappingError, load_mapping, mappings_dir
+from relmgr.services.mapping.sniff import MAX_HEADER_ROW
 from relmgr.ui.importing.state import Reading, WizardState, personal_columns, preview, read_all
 
 FILE_FILTER = "*.csv *.txt *.tsv *.dat *.xlsx"
@@ -172,6 +173,7 @@ class FilesPage(Page):
             try:
                 self.state.saved = load_mapping(name)
                 self.state.name = name
+                self.state.read_as_saved()
             except MappingError as error:
                 self.wizard().say(str(error))
                 return False
@@ -202,7 +204,7 @@ class ReadingPage(Page):
         self.separator_combo = QComboBox()
         self.quote_combo = QComboBox()
         self.header_spin = QSpinBox()
-        self.header_spin.setRange(0, 50)
+        self.header_spin.setRange(0, MAX_HEADER_ROW)
         self.reread_button = QPushButton()
         self.reread_button.clicked.connect(self._reread)
         self.table = QTableWidget()
@@ -279,7 +281,7 @@ class ReadingPage(Page):
         if not names:
             return
         raw = self.state.raws[names[0]]
-        text = self.tr("Detected: {dialect}; {rows:,} rows.").format(dialect=raw.dialect.describe(),
+        text = self.tr("Detected: {dialect}; {rows:,} rows.").format(dialect=raw.dialect.describe(self.wizard().language),
                                                                     rows=len(raw.rows))
         if len(names) > 1:
             text += " " + self.tr("{count} sheets; the preview shows the first.").format(count=len(names))
