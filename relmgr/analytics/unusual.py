@@ -45,12 +45,26 @@ class AlertRules:
     dormant_min_amount: float = 1_000.0
 
 
+def _window_start(as_of: dt.date, rules: AlertRules) -> dt.date:
+    return as_of - dt.timedelta(days=rules.window_days - 1)
+
+
+def quiet_before_window(txns: pd.DataFrame, *, as_of: dt.date, rules: AlertRules = AlertRules()) -> list[str]:
+    """The customers active in the window with no transaction in `txns`' history: the only ones
+    whose last transaction before the window (DORMANT's baseline) lies before the history read,
+    so the only ones detect_unusual needs `last_before` for."""
+    in_window = txns["txn_date"] >= _window_start(as_of, rules).isoformat()
+    ids = txns["customer_id"]
+    return sorted(pd.Index(ids[in_window].unique()).difference(pd.Index(ids[~in_window].unique())))
+
+
 def detect_unusual(txns: pd.DataFrame, *, as_of: dt.date, last_before: pd.Series,
                    rules: AlertRules = AlertRules()) -> pd.DataFrame:
     """Alerts (ALERT_COLUMNS) from `txns` (txn_id, customer_id, txn_date ISO, amount, channel:
     customer-initiated transactions from history start to as_of) and `last_before` (customer_id →
-    ISO date of the last such transaction before the window, from all history)."""
-    window_start = as_of - dt.timedelta(days=rules.window_days - 1)
+    ISO date of the last such transaction before the window, from all history; needed only for
+    the customers quiet_before_window names: for the others it is the latest in the history)."""
+    window_start = _window_start(as_of, rules)
     frame = txns.assign(day=pd.to_datetime(txns["txn_date"]), size=txns["amount"].abs())
     in_window = frame["day"] >= pd.Timestamp(window_start)
     history, window = frame[~in_window], frame[in_window].sort_values(["customer_id", "day", "txn_id"])
@@ -64,7 +78,7 @@ def detect_unusual(txns: pd.DataFrame, *, as_of: dt.date, last_before: pd.Series
     mad = (logs - history["customer_id"].map(stats["log_median"])).abs().groupby(history["customer_id"]).median()
     # A floor on the spread: a customer who always moves the same sum is not 100x more unusual.
     stats["scale"] = np.maximum(1.4826 * mad, 0.05)
-    stats["channels"] = history.groupby("customer_id")["channel"].agg(lambda c: frozenset(c))
+    stats["last"] = history.groupby("customer_id")["day"].max()
     w = window.join(stats, on="customer_id")
     out = []
 
@@ -96,14 +110,18 @@ def detect_unusual(txns: pd.DataFrame, *, as_of: dt.date, last_before: pd.Series
          days=pd.Series(rules.burst_days, index=burst.index),
          usual_per_month=(burst["n"].fillna(0) / rules.history_days * 30.44).round(1))
 
-    known = w["channels"].apply(lambda c: c if isinstance(c, frozenset) else frozenset())
-    new = np.array([ch not in seen for ch, seen in zip(w["channel"], known, strict=True)])
+    # A channel is new when the (customer, channel) pair is not in the history; a missing
+    # channel is a value of its own (None in the history matches None in the window).
+    def pairs(rows: pd.DataFrame) -> pd.Index:
+        return pd.Index(rows["customer_id"].astype(str) + "\x1f" + rows["channel"].fillna("\x00").astype(str))
+
+    new = ~pairs(w).isin(pairs(history).unique())
     hit = (w["n"] >= rules.new_channel_history) & new & (w["size"] >= np.maximum(w["median"], 1_000.0))
     fresh = w[hit].drop_duplicates(["customer_id", "channel"])
     emit(fresh, "NEW_CHANNEL", pd.Series(1.0, index=fresh.index))
 
     first = w.drop_duplicates("customer_id")
-    previous = pd.to_datetime(first["customer_id"].map(last_before))
+    previous = first["last"].fillna(pd.to_datetime(first["customer_id"].map(last_before)))
     quiet = (first["day"] - previous).dt.days
     hit = (quiet >= rules.dormant_days) & (first["size"] >= rules.dormant_min_amount)
     emit(first[hit], "DORMANT", quiet[hit] / rules.dormant_days, quiet_days=quiet[hit])
