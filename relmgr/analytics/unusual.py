@@ -45,27 +45,44 @@ class AlertRules:
     dormant_min_amount: float = 1_000.0
 
 
+def _window_start(as_of: dt.date, rules: AlertRules) -> dt.date:
+    return as_of - dt.timedelta(days=rules.window_days - 1)
+
+
+def quiet_before_window(txns: pd.DataFrame, *, as_of: dt.date, rules: AlertRules = AlertRules()) -> list[str]:
+    """The customers active in the window with no transaction in `txns`' history: the only ones
+    whose last transaction before the window (DORMANT's baseline) lies before the history read,
+    so the only ones detect_unusual needs `last_before` for."""
+    in_window = txns["txn_date"] >= _window_start(as_of, rules).isoformat()
+    ids = txns["customer_id"]
+    return sorted(pd.Index(ids[in_window].unique()).difference(pd.Index(ids[~in_window].unique())))
+
+
 def detect_unusual(txns: pd.DataFrame, *, as_of: dt.date, last_before: pd.Series,
                    rules: AlertRules = AlertRules()) -> pd.DataFrame:
     """Alerts (ALERT_COLUMNS) from `txns` (txn_id, customer_id, txn_date ISO, amount, channel:
     customer-initiated transactions from history start to as_of) and `last_before` (customer_id →
-    ISO date of the last such transaction before the window, from all history)."""
-    window_start = as_of - dt.timedelta(days=rules.window_days - 1)
-    frame = txns.assign(day=pd.to_datetime(txns["txn_date"]), size=txns["amount"].abs())
+    ISO date of the last such transaction before the window, from all history; needed only for
+    the customers quiet_before_window names: for the others it is the latest in the history)."""
+    window_start = _window_start(as_of, rules)
+    # Customers and channels as integer codes, found once: every grouping, sort and
+    # de-duplication below is on them (grouping by the text ids again and again was most of
+    # the time). Codes follow the ids' sorted order; a missing channel is a code of its own.
+    frame = txns.assign(day=pd.to_datetime(txns["txn_date"]), size=txns["amount"].abs(),
+                        cust=pd.factorize(txns["customer_id"], sort=True)[0],
+                        chan=pd.factorize(txns["channel"], use_na_sentinel=False)[0])
     in_window = frame["day"] >= pd.Timestamp(window_start)
-    history, window = frame[~in_window], frame[in_window].sort_values(["customer_id", "day", "txn_id"])
+    history, window = frame[~in_window], frame[in_window].sort_values(["cust", "day", "txn_id"])
     if window.empty:
         return pd.DataFrame(columns=ALERT_COLUMNS)
-    logs = np.log10(history["size"].clip(lower=1.0))
-    stats = pd.DataFrame({"n": history.groupby("customer_id").size(),
-                          "largest": history.groupby("customer_id")["size"].max(),
-                          "median": history.groupby("customer_id")["size"].median(),
-                          "log_median": logs.groupby(history["customer_id"]).median()})
-    mad = (logs - history["customer_id"].map(stats["log_median"])).abs().groupby(history["customer_id"]).median()
+    history = history.assign(log=np.log10(history["size"].clip(lower=1.0)))
+    by = history.groupby("cust")
+    stats = pd.DataFrame({"n": by.size(), "largest": by["size"].max(), "median": by["size"].median(),
+                          "log_median": by["log"].median(), "last": by["day"].max()})
+    mad = (history["log"] - by["log"].transform("median")).abs().groupby(history["cust"]).median()
     # A floor on the spread: a customer who always moves the same sum is not 100x more unusual.
     stats["scale"] = np.maximum(1.4826 * mad, 0.05)
-    stats["channels"] = history.groupby("customer_id")["channel"].agg(lambda c: frozenset(c))
-    w = window.join(stats, on="customer_id")
+    w = window.join(stats, on="cust")
     out = []
 
     def emit(rows: pd.DataFrame, signal: str, severity: pd.Series, **extra) -> None:
@@ -85,25 +102,27 @@ def detect_unusual(txns: pd.DataFrame, *, as_of: dt.date, last_before: pd.Series
     # Rows are sorted by customer then day, so (customer, day) as one key is sorted too: the
     # transactions in the span ending at each row are a searchsorted away.
     days = w["day"].values.astype("datetime64[D]").astype(np.int64)
-    key = pd.factorize(w["customer_id"], sort=True)[0].astype(np.int64) * 1_000_000 + days
+    key = w["cust"].values.astype(np.int64) * 1_000_000 + days
     counts = np.arange(len(w)) + 1 - np.searchsorted(key, key - rules.burst_days + 1, side="left")
     expected = w["n"].fillna(0) / rules.history_days * rules.burst_days
     ratio = counts / np.maximum(expected, 0.2)
     hit = pd.Series((counts >= rules.burst_min) & (ratio >= rules.burst_ratio), index=w.index)
     # One burst alert per customer: at its largest count.
-    burst = w.assign(count=counts)[hit].sort_values("count", ascending=False).drop_duplicates("customer_id")
+    burst = w.assign(count=counts)[hit].sort_values("count", ascending=False).drop_duplicates("cust")
     emit(burst, "BURST", burst["count"] / rules.burst_min, count=burst["count"],
          days=pd.Series(rules.burst_days, index=burst.index),
          usual_per_month=(burst["n"].fillna(0) / rules.history_days * 30.44).round(1))
 
-    known = w["channels"].apply(lambda c: c if isinstance(c, frozenset) else frozenset())
-    new = np.array([ch not in seen for ch, seen in zip(w["channel"], known, strict=True)])
+    # A channel is new when the (customer, channel) pair is not in the history.
+    width = int(frame["chan"].max()) + 1
+    new = ~np.isin(w["cust"].values * width + w["chan"].values,
+                   np.unique(history["cust"].values * width + history["chan"].values))
     hit = (w["n"] >= rules.new_channel_history) & new & (w["size"] >= np.maximum(w["median"], 1_000.0))
-    fresh = w[hit].drop_duplicates(["customer_id", "channel"])
+    fresh = w[hit].drop_duplicates(["cust", "chan"])
     emit(fresh, "NEW_CHANNEL", pd.Series(1.0, index=fresh.index))
 
-    first = w.drop_duplicates("customer_id")
-    previous = pd.to_datetime(first["customer_id"].map(last_before))
+    first = w.drop_duplicates("cust")
+    previous = first["last"].fillna(pd.to_datetime(first["customer_id"].map(last_before)))
     quiet = (first["day"] - previous).dt.days
     hit = (quiet >= rules.dormant_days) & (first["size"] >= rules.dormant_min_amount)
     emit(first[hit], "DORMANT", quiet[hit] / rules.dormant_days, quiet_days=quiet[hit])

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from relmgr.analytics.uncertainty import bootstrap_draws, mean_interval, sample_warning
-from relmgr.analytics.unusual import AlertRules, detect_unusual
+from relmgr.analytics.unusual import AlertRules, detect_unusual, quiet_before_window
 from relmgr.domain.codes import AuditAction
 from relmgr.services import audit, data_date
 from relmgr.services.changes import Topic, writes
@@ -29,8 +29,12 @@ from relmgr.storage.portfolio import Portfolio
 MAX_NOTE_CHARS = 500
 
 
-def _key(row: pd.Series) -> str:
-    return f"{row['customer_id']}:{row['signal']}:{int(row['txn_id'])}"
+def _keys(alerts: pd.DataFrame) -> pd.Series:
+    """customer:signal:txn_id of each alert."""
+    if not len(alerts):
+        return pd.Series([], index=alerts.index, dtype=object)
+    return (alerts["customer_id"].astype(str) + ":" + alerts["signal"].astype(str) + ":"
+            + alerts["txn_id"].astype(np.int64).astype(str))
 
 
 def load_alerts(portfolio: Portfolio, *, today: dt.date | None = None,
@@ -40,9 +44,10 @@ def load_alerts(portfolio: Portfolio, *, today: dt.date | None = None,
     window_start = as_of - dt.timedelta(days=rules.window_days - 1)
     txns = store.read_behaviour(portfolio, since=window_start - dt.timedelta(days=rules.history_days),
                                 until=as_of)
-    alerts = detect_unusual(txns, as_of=as_of, last_before=store.last_before(portfolio, window_start),
+    quiet = quiet_before_window(txns, as_of=as_of, rules=rules)
+    alerts = detect_unusual(txns, as_of=as_of, last_before=store.last_before(portfolio, window_start, quiet),
                             rules=rules)
-    alerts["key"] = [_key(row) for _, row in alerts.iterrows()] if len(alerts) else []
+    alerts["key"] = _keys(alerts)
     checks = audit.list_audit(portfolio, action=AuditAction.ALERT_CHECKED, limit=None)
     notes = {}
     for _, row in checks.iloc[::-1].iterrows():  # oldest first: the newest note wins

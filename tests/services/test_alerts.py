@@ -3,14 +3,18 @@ and a check is audited."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
+import pandas as pd
 import pytest
+
+from relmgr.analytics.unusual import ALERT_COLUMNS, AlertRules, detect_unusual, quiet_before_window
 
 from relmgr.domain.codes import AuditAction
 from relmgr.services.alerts import alerts_json, check_alert, evaluate_alerts, load_alerts
 from relmgr.services.audit import list_audit
-from relmgr.storage import open_portfolio
+from relmgr.storage import alerts_store, open_portfolio
 from tests.conftest import DEMO_PASSWORD_FOR_TESTS
 from tests.test_cli import run
 
@@ -77,3 +81,42 @@ def test_alerts_and_eval_commands(writable_demo_portfolio):
     assert "warning" in result
     text = run("eval", "alerts", str(writable_demo_portfolio), password=DEMO_PASSWORD_FOR_TESTS)
     assert text.returncode == 0 and "95%" in text.stdout
+
+
+def test_reading_only_what_detection_needs_finds_the_same_alerts(demo_portfolio_file):
+    """load_alerts asks for the last transaction before the window only for the customers with
+    none in the year read, and finds new channels from (customer, channel) pairs: the same
+    alerts as detection given every customer's last transaction (grouping the whole table) and
+    as each customer's set of channels, written out the plain way."""
+    rules = AlertRules()
+    with open_portfolio(demo_portfolio_file, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        as_of, alerts = load_alerts(portfolio)
+        window_start = as_of - dt.timedelta(days=rules.window_days - 1)
+        txns = alerts_store.read_behaviour(
+            portfolio, since=window_start - dt.timedelta(days=rules.history_days), until=as_of)
+        scheduled = ", ".join(f"'{kind.value}'" for kind in alerts_store.SCHEDULED)
+        everyone = pd.Series(dict(portfolio.query(
+            f"SELECT customer_id, MAX(txn_date) FROM transactions WHERE txn_date < ? "
+            f"AND kind NOT IN ({scheduled}) GROUP BY customer_id", (window_start.isoformat(),))))
+        quiet = quiet_before_window(txns, as_of=as_of, rules=rules)
+        asked = alerts_store.last_before(portfolio, window_start, quiet)
+    assert 0 < len(quiet) < len(everyone) / 5            # a few customers, not the portfolio
+    assert asked.to_dict() == {c: everyone[c] for c in quiet if c in everyone.index}
+    full = detect_unusual(txns, as_of=as_of, last_before=everyone, rules=rules)
+    pd.testing.assert_frame_equal(alerts[ALERT_COLUMNS].reset_index(drop=True), full)
+    assert (alerts.signal == "DORMANT").sum() >= 1
+
+    history = txns[txns.txn_date < window_start.isoformat()]
+    window = txns[txns.txn_date >= window_start.isoformat()].sort_values(["customer_id", "txn_date", "txn_id"])
+    channels = {c: set(group.channel) for c, group in history.groupby("customer_id")}
+    sizes = {c: group.amount.abs() for c, group in history.groupby("customer_id")}
+    expected, seen = set(), set()
+    for row in window.itertuples():
+        past = sizes.get(row.customer_id)
+        if past is None or len(past) < rules.new_channel_history or row.channel in channels[row.customer_id]:
+            continue
+        if abs(row.amount) >= max(past.median(), 1_000.0) and (row.customer_id, row.channel) not in seen:
+            seen.add((row.customer_id, row.channel))
+            expected.add((row.customer_id, row.channel, row.txn_id))
+    found = alerts[alerts.signal == "NEW_CHANNEL"]
+    assert expected and set(zip(found.customer_id, found.channel, found.txn_id)) == expected
