@@ -1,0 +1,26 @@
+-- Schema version 15: per-customer monthly money flows, beside the activity counts of 0014
+-- (issue 16: churn scoring and retraining read these instead of half a year of transactions).
+--
+-- The churn features need, per customer and window, what came in and went out on the
+-- customer's own transactions, how many salary and pension credits there were (and the date of
+-- the last one), and what matured. One row per customer and month with any transaction holds
+-- exactly that; windows of 3 and 6 months are sums of rows, and the last salary date makes the
+-- income recency exact. A month is the resolution: the features' windows are in months (the
+-- oldest month of a window ending mid-month counts in proportion, see
+-- relmgr/analytics/churn_features.py).
+--
+-- Kept up to date with activity_months and by the same code (relmgr/storage/activity_months.py
+-- folds both, in the import's transaction, for the same customer-months, and rebuilds both when
+-- activity_months_state says stale): no state of its own.
+CREATE TABLE flow_months (
+    customer_id TEXT NOT NULL,
+    month       TEXT NOT NULL,      -- 'YYYY-MM'
+    inflow      REAL NOT NULL,      -- customer-initiated credits (amount > 0), summed
+    outflow     REAL NOT NULL,      -- customer-initiated debits, as a positive sum
+    salary      INTEGER NOT NULL,   -- salary credits
+    pension     INTEGER NOT NULL,   -- pension credits
+    matured     REAL NOT NULL,      -- maturities paid out, |amount| summed
+    last_salary  TEXT,              -- 'YYYY-MM-DD' of the month's last salary credit, NULL: none
+    last_pension TEXT,
+    PRIMARY KEY (customer_id, month)
+) WITHOUT ROWID;
