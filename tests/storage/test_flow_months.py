@@ -71,17 +71,21 @@ def test_appended_edited_and_deleted_transactions_are_folded_in(writable_demo_po
 
 def test_the_fold_of_a_few_months_and_the_whole_rebuild_write_the_same_rows(
         writable_demo_portfolio: Path) -> None:
+    def everything() -> list[tuple]:
+        # The deposits of a month are in no set order.
+        rows = portfolio.query("SELECT * FROM flow_months ORDER BY customer_id, month")
+        return [(*row[:-1], sorted(row[-1].split(","))) for row in rows]
+
     with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
-        everything = "SELECT * FROM flow_months ORDER BY customer_id, month"
         with portfolio.transaction():
             rebuild_activity_months(portfolio.conn)
-        rebuilt = portfolio.query(everything)
+        rebuilt = everything()
         with portfolio.transaction():
             portfolio.conn.execute("DELETE FROM flow_months")
             months = portfolio.query("SELECT DISTINCT customer_id, substr(txn_date, 1, 7) FROM transactions")
             update_activity_months(portfolio, months)
-        assert portfolio.query(everything) == rebuilt
-        assert len(rebuilt) > 1000
+        assert everything() == rebuilt
+        assert len(rebuilt) > 1000 and any(row[-1] != [""] for row in rebuilt)
 
 
 def test_features_from_the_aggregates_equal_those_from_the_transactions(demo_portfolio_file: Path) -> None:
@@ -98,3 +102,32 @@ def test_features_from_the_aggregates_equal_those_from_the_transactions(demo_por
         pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9, atol=1e-6)
         assert a["income_90d"].sum() > 0 and a["log_inflow_90d"].sum() > 0
         np.testing.assert_array_equal(stored.labels(cutoff), scanned.labels(cutoff))
+
+
+def test_the_recommendation_triggers_read_the_same_signals_from_the_flows(demo_portfolio_file: Path) -> None:
+    from relmgr.analytics.recommend import transaction_signals
+    from relmgr.storage.reco_store import read_signal_credits
+
+    def signals(frame: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
+        out = transaction_signals(frame, as_of=as_of).set_index("customer_id").sort_index()
+        return out[(out["salary_months"] > 0) | (out["inflow"] > 0)]
+
+    with open_portfolio(demo_portfolio_file, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        # A month end and a day inside a month: the salary months used are complete either way,
+        # and every deposit is dated.
+        for as_of in (DEMO_AS_OF, dt.date(2026, 5, 17)):
+            since = as_of - dt.timedelta(days=125)
+            scanned = portfolio.read_frame(
+                "SELECT customer_id, txn_date, kind, amount FROM transactions WHERE txn_date > ? "
+                "AND txn_date <= ? AND amount > 0 AND kind IN ('SALARY', 'DEPOSIT', 'TRANSFER_IN')",
+                (since.isoformat(), as_of.isoformat()))
+            expected = signals(scanned, as_of)
+            got = signals(read_signal_credits(portfolio, since=since, until=as_of,
+                                              deposits_since=as_of - dt.timedelta(days=30)), as_of)
+            assert len(expected) > 50 and (expected["inflow"] > 0).sum() > 10
+            pd.testing.assert_frame_equal(got, expected, check_exact=False, rtol=1e-12, atol=1e-6)
+            customer = str(expected.index[expected["inflow"] > 0][0])
+            one = read_signal_credits(portfolio, since=since, until=as_of,
+                                      deposits_since=as_of - dt.timedelta(days=30), customer_id=customer)
+            pd.testing.assert_frame_equal(signals(one, as_of), expected.loc[[customer]],
+                                          check_exact=False, rtol=1e-12, atol=1e-6)
