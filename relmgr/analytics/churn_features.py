@@ -1,24 +1,29 @@
 """Point-in-time churn features and churn labels (issue 5), vectorised over customers.
 
-`ChurnHistory.build(...)` indexes the portfolio's history once — daily per-customer aggregates of
-the transactions with running totals, a customer × month grid of month-end AUM and digital
-logins, holding open/close dates, contact dates — so that `features_at(cutoff)` for 50,000
-customers is a handful of binary searches and array operations, and several cutoffs cost little
-more than one.
+`ChurnHistory.build(...)` indexes the portfolio's history once — the customer-initiated
+transactions per customer and day with running totals, customer × month grids of the money flows,
+month-end AUM and digital logins, holding open/close dates, contact dates — so that
+`features_at(cutoff)` for 50,000 customers is a handful of binary searches and array operations,
+and several cutoffs cost little more than one. The history comes from the portfolio's monthly
+aggregates (migrations 0014 and 0015, kept up to date at import), not from the transactions:
+tens of thousands of rows instead of millions (issue 16).
 
 Point in time: everything `features_at(c)` returns uses only data dated on or before c:
-transactions with txn_date <= c, monthly rows of months whose last day is <= c, holdings opened
-on or before c (and counted closed only if closed_on <= c), contacts on or before c. The churn
-date (customers.closed_on) is never a feature; it only decides who is already gone (`churned_at`)
-and the labels. tests/analytics/test_churn_features.py alters a customer's future and checks
-that their features at the cutoff do not move.
+transactions with txn_date <= c, monthly rows of months up to c's own (which must then end at c:
+c is a month end, as every training cutoff is, or the data date), holdings opened on or before c
+(and counted closed only if closed_on <= c), contacts on or before c. The churn date
+(customers.closed_on) is never a feature; it only decides who is already gone (`churned_at`) and
+the labels. tests/analytics/test_churn_features.py alters a customer's future and checks that
+their features at the cutoff do not move.
 
 The churn definition is relmgr.domain.churn's (closed, or dormant with AUM below a floor);
 `labels(c, horizon)` is 1 for customers not churned at c who are churned at some check date in
 (c, c + horizon] (every month end in between and c + horizon itself).
 
-Windows are in days (30/90/180) for transactions and contacts and in complete months (1/3/6)
-for the monthly AUM and logins, the table's own resolution. Counts and sums look back at most
+Windows: transaction counts and recency and contacts in days (30/90/180), exact; money flows,
+salary and pension counts and maturities in months (3 and 6, the "_90d" columns being 3 months),
+the flow table's resolution (see `_FlowGrid`), income recency exact from each month's last credit;
+monthly AUM and logins in complete months (1/3/6). Counts and sums look back at most
 `LOOKBACK_DAYS`; recency features are capped there ("183 days or more").
 """
 
@@ -33,6 +38,7 @@ import pandas as pd
 
 from relmgr.analytics.activity import (
     NO_DAY,
+    date_of,
     day_number,
     day_numbers,
     month_end,
@@ -69,8 +75,6 @@ FEATURES = (
 DETAIL_COLUMNS = ("aum", "net_flow_90d", "matured_out_90d", "days_since_salary",
                   "days_since_pension", "salary_before", "pension_before")
 
-# Transaction categories aggregated per customer and day.
-_COLUMNS = ("txns", "inflow", "outflow", "salary", "pension", "matured")
 
 
 def _log_money(values: np.ndarray) -> np.ndarray:
@@ -165,6 +169,105 @@ class _RunningIndex:
         return out
 
 
+_FLOW_SUMS = ("inflow", "outflow", "salary", "pension", "matured")
+
+
+@dataclasses.dataclass(frozen=True)
+class _FlowGrid:
+    """customers × consecutive months of the monthly money flows, with windows in months.
+
+    A window ending at a cutoff c counts whole months back from c's own month (whose rows hold
+    days up to c only: a month end, or the data date), and the oldest month of a window that
+    does not start on a month boundary in proportion (a window of 3 months at 4 December is
+    1-4 December, November, October and 27/30 of September): months are the table's
+    resolution, and the proportion keeps a window as long at the data date as at a month end."""
+
+    first_month: int                # datetime64[M] as int of the first column
+    sums: dict[str, np.ndarray]     # customers × months, 0 where no row
+    last_salary: np.ndarray         # customers × months: last salary day up to each month (NO_DAY)
+    last_pension: np.ndarray
+
+    @classmethod
+    def build(cls, flows: pd.DataFrame, *, ids: pd.Index) -> _FlowGrid:
+        """`flows`: customer_id, month (int months since 1970-01), the sums, last_salary and
+        last_pension (day numbers, NaN when none), as storage/flow_months.py reads them."""
+        month = flows["month"].to_numpy(dtype="float64")
+        if np.isnan(month).any():
+            raise ValueError("flow_months: a row without a month")
+        month = month.astype("int64")
+        first = int(month.min()) if len(month) else 0
+        span = int(month.max()) - first + 1 if len(month) else 0
+        rows = positions_in(ids, flows["customer_id"])
+        cols = month - first
+        shape = (len(ids), span)
+        sums = {name: np.nan_to_num(_grid(rows, cols, flows[name], shape=shape), nan=0.0)
+                for name in _FLOW_SUMS}
+
+        def running_last(column: str) -> np.ndarray:
+            grid = np.nan_to_num(_grid(rows, cols, flows[column], shape=shape), nan=float(NO_DAY))
+            return np.maximum.accumulate(grid, axis=1).astype("int64") if span else grid.astype("int64")
+
+        return cls(first, sums, running_last("last_salary"), running_last("last_pension"))
+
+    def _position(self, c: int) -> tuple[int, float]:
+        """(column of c's month, counting from the first; may be outside the grid, where there
+        are no rows), and c's place in the months axis: column + share of its month up to c."""
+        day = np.datetime64(c, "D")
+        month = day.astype("datetime64[M]")
+        start = month.astype("datetime64[D]")
+        length = ((month + 1).astype("datetime64[D]") - start).astype("int64")
+        col = int(month.astype("int64")) - self.first_month
+        return col, col + float((day - start).astype("int64") + 1) / float(length)
+
+    def window(self, name: str, cust: np.ndarray, c: int, *, back_from: float, back_to: float = 0.0) -> np.ndarray:
+        """Sum of `name` over the months in (t - back_from, t - back_to], t being c's place."""
+        grid = self.sums[name]
+        _, t = self._position(c)
+        j = np.arange(grid.shape[1], dtype="float64")
+        end = np.minimum(j + 1.0, t)                  # c's own month holds days up to c only
+        width = end - j
+        overlap = np.clip(np.minimum(end, t - back_to) - np.maximum(j, t - back_from), 0.0, None)
+        weights = np.where(width > 0, overlap / np.where(width > 0, width, 1.0), 0.0)
+        return grid[cust] @ weights
+
+    def last_day(self, which: str, cust: np.ndarray, c: int) -> np.ndarray:
+        """Day of the last salary / pension credit on or before c (NO_DAY when none)."""
+        grid = self.last_salary if which == "salary" else self.last_pension
+        col, _ = self._position(c)
+        if col < 0 or not grid.shape[1]:
+            return np.full(len(cust), NO_DAY, dtype="int64")
+        return grid[cust, min(col, grid.shape[1] - 1)]
+
+
+def aggregate_transactions(transactions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(activity, flows) of `transactions` (customer_id, txn_date or day, amount, kind; all
+    kinds) as the portfolio's aggregates hold them (storage/activity_months.py, flow_months.py):
+    customer-initiated transactions per customer and day, and money flows per customer and
+    month. For frames that do not come from a portfolio (tests, a flat file)."""
+    days = (transactions["day"].to_numpy(dtype="int64") if "day" in transactions.columns
+            else _days(transactions["txn_date"]))
+    kind = transactions["kind"]
+    amount = transactions["amount"].to_numpy(dtype="float64")
+    made = ~_flags(kind.isin(_SYSTEM_KINDS))
+    salary = _flags(kind.eq(TxnKind.SALARY.value))
+    pension = _flags(kind.eq(TxnKind.PENSION.value))
+    ids = transactions["customer_id"].astype("str").to_numpy()
+    frame = pd.DataFrame({
+        "customer_id": ids, "day": days,
+        "month": days.astype("datetime64[D]").astype("datetime64[M]").astype("int64"),
+        "n": made.astype("int64"),
+        "inflow": np.where(made & (amount > 0), amount, 0.0),
+        "outflow": np.where(made & (amount < 0), -amount, 0.0),
+        "salary": salary.astype("float64"), "pension": pension.astype("float64"),
+        "matured": np.where(_flags(kind.eq(TxnKind.MATURITY.value)), np.abs(amount), 0.0),
+        "last_salary": np.where(salary, days, np.nan), "last_pension": np.where(pension, days, np.nan)})
+    activity = (frame[made].groupby(["customer_id", "day"], sort=True)["n"].sum().reset_index())
+    flows = frame.groupby(["customer_id", "month"], sort=True).agg(
+        **{name: (name, "sum") for name in _FLOW_SUMS},
+        last_salary=("last_salary", "max"), last_pension=("last_pension", "max")).reset_index()
+    return activity, flows
+
+
 @dataclasses.dataclass(frozen=True)
 class ChurnHistory:
     """The indexed history of one portfolio; build once, ask for any cutoff inside it."""
@@ -173,7 +276,8 @@ class ChurnHistory:
     opened: np.ndarray              # day numbers
     closed: np.ndarray              # day number of customers.closed_on, _FAR when open
     born: np.ndarray                # day numbers (NO_DAY when unknown)
-    txns: _RunningIndex
+    txns: _RunningIndex             # customer-initiated transactions per day (activity_months)
+    flows: _FlowGrid                # money flows per month (flow_months)
     months: list[str]
     month_end_days: np.ndarray
     aum: np.ndarray                 # customers × months, month-end AUM (NaN: no row)
@@ -185,16 +289,20 @@ class ChurnHistory:
     contact_keys: np.ndarray        # sorted customer * _STRIDE + day of every contact
     complaint_keys: np.ndarray
     first_txn_day: int              # transactions before this day were not read
+    through_day: int                # the last day the history holds (the data date)
 
     @classmethod
-    def build(cls, *, customers: pd.DataFrame, transactions: pd.DataFrame,
-              monthly_balances: pd.DataFrame, holdings: pd.DataFrame,
-              interactions: pd.DataFrame, first_txn_day: dt.date | None = None) -> ChurnHistory:
-        """customers: customer_id, birth_date, opened_on, closed_on. transactions: customer_id,
-        txn_date (or `day`, int days since 1970-01-01), amount, kind — all kinds; the caller may
-        have left out rows before `first_txn_day`. monthly_balances: customer_id, month,
-        aum_end, digital_logins. holdings: customer_id, opened_on, closed_on, family.
-        interactions: customer_id, occurred_at, purpose, outcome."""
+    def build(cls, *, customers: pd.DataFrame, activity: pd.DataFrame, flows: pd.DataFrame,
+              monthly_balances: pd.DataFrame, holdings: pd.DataFrame, interactions: pd.DataFrame,
+              first_txn_day: dt.date | None = None, through: dt.date | None = None) -> ChurnHistory:
+        """customers: customer_id, birth_date, opened_on, closed_on. activity: customer_id, day
+        (int days since 1970-01-01), n (customer-initiated transactions that day). flows: one
+        row per customer and month, the columns of storage/flow_months.py. Both are what the
+        portfolio's aggregates hold (`aggregate_transactions` makes them from transactions);
+        the caller may have left out what is before `first_txn_day`, and `through` is the last
+        day the history holds (the data date; default: the last active day). monthly_balances:
+        customer_id, month, aum_end, digital_logins. holdings: customer_id, opened_on,
+        closed_on, family. interactions: customer_id, occurred_at, purpose, outcome."""
         ids = pd.Index(customers["customer_id"].astype("str").sort_values().to_numpy(),
                        name="customer_id")
         info = customers.assign(customer_id=customers["customer_id"].astype("str")) \
@@ -203,34 +311,11 @@ class ChurnHistory:
         closed = _days(info["closed_on"], missing=_FAR)
         born = _days(info["birth_date"], missing=NO_DAY)
 
-        cust = positions_in(ids, transactions["customer_id"])
+        cust = positions_in(ids, activity["customer_id"])
         keep = cust >= 0
-        if "day" in transactions.columns:
-            day_values = transactions["day"].to_numpy(dtype="float64")
-            if np.isnan(day_values).any():
-                raise ValueError("column 'txn_date': not a date (YYYY-MM-DD)")
-            days = day_values.astype("int64")
-        else:
-            days = _days(transactions["txn_date"])
-        amount = transactions["amount"].to_numpy(dtype="float64")
-        kind = transactions["kind"]
-        # Boolean tests on the kind column itself: a categorical (as the storage reads it)
-        # compares its few categories, not a million strings.
-        customer_made = ~_flags(kind.isin(_SYSTEM_KINDS))
-        salary = _flags(kind.eq(TxnKind.SALARY.value))
-        pension = _flags(kind.eq(TxnKind.PENSION.value))
-        matured = _flags(kind.eq(TxnKind.MATURITY.value))
-        cust, days, amount = cust[keep], days[keep], amount[keep]
-        customer_made, salary, pension, matured = customer_made[keep], salary[keep], pension[keep], matured[keep]
-        values = {
-            "txns": customer_made.astype("float64"),
-            "inflow": np.where(customer_made & (amount > 0), amount, 0.0),
-            "outflow": np.where(customer_made & (amount < 0), -amount, 0.0),
-            "salary": salary.astype("float64"),
-            "pension": pension.astype("float64"),
-            "matured": np.where(matured, np.abs(amount), 0.0),
-        }
-        txns = _RunningIndex.build(cust, days, values)
+        days = activity["day"].to_numpy(dtype="int64")[keep]
+        txns = _RunningIndex.build(cust[keep], days, {"txns": activity["n"].to_numpy(dtype="float64")[keep]})
+        flow_grid = _FlowGrid.build(flows, ids=ids)
 
         months = _month_span(monthly_balances["month"])
         month_end_days = np.array([day_number(month_end(m)) for m in months], dtype="int64")
@@ -252,9 +337,21 @@ class ChurnHistory:
         complaint = (_flags(interactions["purpose"].eq(ContactPurpose.COMPLAINT.value))
                      | _flags(interactions["outcome"].eq(ContactOutcome.COMPLAINT.value)))[ikeep]
         first = day_number(first_txn_day) if first_txn_day else (int(days.min()) if len(days) else 0)
-        return cls(ids, opened, closed, born, txns, months, month_end_days, aum, logins,
+        last = day_number(through) if through else (int(days.max()) if len(days) else 0)
+        return cls(ids, opened, closed, born, txns, flow_grid, months, month_end_days, aum, logins,
                    hcust[hkeep].astype("int64"), hopened, hclosed, liability,
-                   np.sort(ikeys), np.sort(ikeys[complaint]), first)
+                   np.sort(ikeys), np.sort(ikeys[complaint]), first, last)
+
+    @classmethod
+    def from_transactions(cls, *, transactions: pd.DataFrame, **frames: pd.DataFrame) -> ChurnHistory:
+        """`build` from the transactions themselves (customer_id, txn_date, amount, kind; all
+        kinds), aggregated as the portfolio's tables hold them; `through` is the data date
+        when given, else the last transaction's day."""
+        activity, flows = aggregate_transactions(transactions)
+        through = frames.pop("through", None)
+        if through is None and len(transactions):
+            through = date_of(int(_days(transactions["txn_date"]).max()))
+        return cls.build(activity=activity, flows=flows, through=through, **frames)
 
     # -- helpers -----------------------------------------------------------------------------
     def _month_col(self, day: int) -> int:
@@ -322,9 +419,13 @@ class ChurnHistory:
         if c - LOOKBACK_DAYS < self.first_txn_day - 1:
             raise ValueError(f"features at {cutoff} need transactions from "
                              f"{cutoff - dt.timedelta(days=LOOKBACK_DAYS)}, which were not read")
+        if c < self.through_day and cutoff != month_end(cutoff.strftime("%Y-%m")):
+            # Its month's flow rows would hold the days after it: only a month end or the
+            # data date is a point in time the monthly table can answer for.
+            raise ValueError(f"features at {cutoff}: a cutoff before the data date must be a month end")
         cust = (np.flatnonzero(self.opened <= c) if customers is None
                 else np.asarray(customers, dtype="int64"))
-        tx = self.txns
+        tx, fl = self.txns, self.flows
         f: dict[str, np.ndarray] = {}
         born = self.born[cust]
         f["age_years"] = np.where(born == NO_DAY, np.nan, (c - born) / 365.25)
@@ -362,20 +463,20 @@ class ChurnHistory:
         prev90 = tx.between("txns", cust, c - 180, c - 90)
         f["txns_90d"], f["txns_prev_90d"] = n90, prev90
         f["txn_trend_90d"] = np.clip((n90 - prev90) / np.maximum(prev90, 1.0), -1.0, 3.0)
-        inflow = tx.between("inflow", cust, c - 90, c)
-        outflow = tx.between("outflow", cust, c - 90, c)
+        inflow = fl.window("inflow", cust, c, back_from=3)
+        outflow = fl.window("outflow", cust, c, back_from=3)
         f["log_inflow_90d"], f["log_outflow_90d"] = _log_money(inflow), _log_money(outflow)
         net = inflow - outflow
         base = np.maximum(np.nan_to_num(before_3m, nan=0.0), _CHANGE_FLOOR)
         f["net_flow_rel_90d"] = np.clip(net / base, -3.0, 3.0)
 
-        since_salary = self._recency(tx.last_day("salary", cust, c), c)
-        since_pension = self._recency(tx.last_day("pension", cust, c), c)
+        since_salary = self._recency(fl.last_day("salary", cust, c), c)
+        since_pension = self._recency(fl.last_day("pension", cust, c), c)
         f["days_since_income"] = np.minimum(since_salary, since_pension)
-        f["income_90d"] = tx.between("salary", cust, c - 90, c) + tx.between("pension", cust, c - 90, c)
-        f["income_prev_90d"] = (tx.between("salary", cust, c - 180, c - 90)
-                                + tx.between("pension", cust, c - 180, c - 90))
-        matured = tx.between("matured", cust, c - 90, c)
+        f["income_90d"] = fl.window("salary", cust, c, back_from=3) + fl.window("pension", cust, c, back_from=3)
+        f["income_prev_90d"] = (fl.window("salary", cust, c, back_from=6, back_to=3)
+                                + fl.window("pension", cust, c, back_from=6, back_to=3))
+        matured = fl.window("matured", cust, c, back_from=3)
         matured_out = np.minimum(matured, outflow)
         f["log_matured_out_90d"] = _log_money(matured_out)
 
@@ -403,8 +504,8 @@ class ChurnHistory:
         frame["matured_out_90d"] = matured_out
         frame["days_since_salary"] = since_salary
         frame["days_since_pension"] = since_pension
-        frame["salary_before"] = tx.between("salary", cust, c - 180, c - 45)
-        frame["pension_before"] = tx.between("pension", cust, c - 180, c - 45)
+        frame["salary_before"] = fl.window("salary", cust, c, back_from=6, back_to=1.5)
+        frame["pension_before"] = fl.window("pension", cust, c, back_from=6, back_to=1.5)
         return frame
 
     def _recency(self, last: np.ndarray, c: int) -> np.ndarray:

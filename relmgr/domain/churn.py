@@ -35,7 +35,7 @@ class ReasonCode(StrEnum):
     LOW_BALANCE = "LOW_BALANCE"          # month-end AUM (CNY)
     NO_ACTIVITY_DAYS = "NO_ACTIVITY_DAYS"  # days since the last customer-initiated transaction
     TXNS_DOWN = "TXNS_DOWN"              # fractional change of transactions, last 90 d vs the 90 before
-    NET_OUTFLOW_90D = "NET_OUTFLOW_90D"  # money moved out in 90 days, net (CNY, positive)
+    NET_OUTFLOW_90D = "NET_OUTFLOW_90D"  # money moved out in the last 3 months, net (CNY, positive)
     SALARY_STOPPED = "SALARY_STOPPED"    # months since the last salary credit
     PENSION_STOPPED = "PENSION_STOPPED"  # months since the last pension credit
     DEPOSIT_MATURED_WITHDRAWN = "DEPOSIT_MATURED_WITHDRAWN"  # matured amount moved out (CNY)

@@ -78,11 +78,11 @@ def _now() -> str:
 
 def _read_history(portfolio: Portfolio, *, since: dt.date, until: dt.date) -> tuple[ChurnHistory, dt.date]:
     frames = store.read_churn_history(portfolio, since=since, until=until)
-    days = frames["transactions"]["day"]
+    days = frames["activity"]["day"]
     first = since
     if len(days):
         first = max(since, dt.date(1970, 1, 1) + dt.timedelta(days=int(days.min())))
-    history = ChurnHistory.build(**frames, first_txn_day=since)
+    history = ChurnHistory.build(**frames, first_txn_day=since, through=until)
     return history, first
 
 

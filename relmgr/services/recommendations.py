@@ -36,6 +36,7 @@ from relmgr.analytics.recommend import (
     Catalogue,
     CustomerRecommendations,
     HoldingModel,
+    TriggerRules,
     ages,
     build_recommender,
     customer_aum,
@@ -88,6 +89,11 @@ def _signal_window(as_of: dt.date) -> dt.date:
     return as_of - dt.timedelta(days=125)
 
 
+def _inflow_window(as_of: dt.date) -> dt.date:
+    """The large-inflow trigger's deposits are those after this day."""
+    return as_of - dt.timedelta(days=TriggerRules().inflow_days)
+
+
 def _model_key(portfolio: Portfolio, as_of: dt.date) -> tuple:
     return (str(portfolio.path.resolve()), as_of.isoformat(), reco_store.model_inputs_version(portfolio))
 
@@ -138,8 +144,8 @@ def recommend_for_customer(portfolio: Portfolio, customer_id: str, *, top: int =
         raise KeyError(customer_id)
     model = fitted_model(portfolio, as_of=as_of)
     holdings = reco_store.read_open_holdings(portfolio, customer_id=customer_id)
-    txns = reco_store.read_signal_transactions(portfolio, since=_signal_window(as_of), until=as_of,
-                                               customer_id=customer_id)
+    txns = reco_store.read_signal_credits(portfolio, since=_signal_window(as_of), until=as_of,
+                                          deposits_since=_inflow_window(as_of), customer_id=customer_id)
     reco = build_recommender(
         customers=customers, products=reco_store.read_products(portfolio), holdings=holdings,
         signals=transaction_signals(txns, as_of=as_of), as_of=as_of,
@@ -159,7 +165,8 @@ def recommend_all(portfolio: Portfolio, *, top: int = 3, today: dt.date | None =
     products = reco_store.read_products(portfolio)
     check_cancel(cancel)
     progress(0.2, "transactions")
-    txns = reco_store.read_signal_transactions(portfolio, since=_signal_window(as_of), until=as_of)
+    txns = reco_store.read_signal_credits(portfolio, since=_signal_window(as_of), until=as_of,
+                                          deposits_since=_inflow_window(as_of))
     check_cancel(cancel)
     progress(0.6, "scoring")
     key = _model_key(portfolio, as_of)
@@ -272,7 +279,8 @@ def evaluate_recommendations(portfolio: Portfolio, *, k: int = 3, progress: Prog
                               on="customer_id", how="left")
     all_holdings = reco_store.read_all_holdings(portfolio)
     monthly = reco_store.read_month_end_aum(portfolio, month=cutoff.isoformat()[:7])
-    past_txns = reco_store.read_signal_transactions(portfolio, since=_signal_window(cutoff), until=cutoff)
+    past_txns = reco_store.read_signal_credits(portfolio, since=_signal_window(cutoff), until=cutoff,
+                                               deposits_since=_inflow_window(cutoff))
     check_cancel(cancel)
     progress(0.3, "point in time")
     point_in_time = evaluate_point_in_time(customers=history, products=products, holdings=all_holdings,
@@ -281,7 +289,8 @@ def evaluate_recommendations(portfolio: Portfolio, *, k: int = 3, progress: Prog
     check_cancel(cancel)
     progress(0.6, "leave last out")
     holdings = reco_store.read_open_holdings(portfolio)
-    txns = reco_store.read_signal_transactions(portfolio, since=_signal_window(as_of), until=as_of)
+    txns = reco_store.read_signal_credits(portfolio, since=_signal_window(as_of), until=as_of,
+                                          deposits_since=_inflow_window(as_of))
     leave_last_out = evaluate_holdout(customers=customers, products=products, holdings=holdings,
                                       signals=transaction_signals(txns, as_of=as_of), as_of=as_of, k=k,
                                       rules=rules)

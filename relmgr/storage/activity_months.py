@@ -6,6 +6,9 @@ or at the data date but starts mid-month (90 and 365 days back), so counts per m
 would change the results; the days inside a row make them exact, while the table stays a tenth
 of the transactions' pages and a quarter of their rows (one per customer and month).
 
+The money flows of migration 0015 (storage/flow_months.py) are folded and rebuilt here too, for
+the same customer-months and under the same state: the two tables are never out of step.
+
 Writers: `update_activity_months` inside the import's transaction (recomputes the customer-months
 the import touched, plus any transactions numbered above the last fold, from the transactions
 themselves); readers call it too, so transactions appended by anything else (the demo builder,
@@ -21,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from relmgr.domain.codes import Channel, TxnKind
+from relmgr.storage.flow_months import rebuild_flow_months, refold_flow_months
 from relmgr.storage.portfolio import Portfolio
 
 KINDS = tuple(k.value for k in TxnKind if k.customer_initiated)
@@ -48,9 +52,11 @@ _AGGREGATE = (
     "GROUP BY customer_id, substr(day, 1, 7)")
 
 
-def rebuild_activity_months(conn) -> None:
+def rebuild_activity_months(conn, *, flows: bool = True) -> None:
     """Recompute every row from the transactions (the migration, a stale table, or a fold of
-    most of the table, as after the demo builder). Runs inside the caller's transaction.
+    most of the table, as after the demo builder), and the flow_months rows unless `flows` is
+    False (migration 0014, which runs before 0015 creates that table). Runs inside the caller's
+    transaction.
 
     Not one INSERT ... SELECT: grouping by customer and day walks the (customer, date) index
     with a page lookup per transaction (~60 s at branch scale). Instead the transactions are
@@ -110,6 +116,8 @@ def rebuild_activity_months(conn) -> None:
         ((names[c], m, int(t), int(g), blob[s * _RECORD:e * _RECORD]) for c, m, t, g, s, e in zip(
             cust[starts].tolist(), month_text.tolist(), txns.tolist(), digital_txns.tolist(),
             starts.tolist(), ends.tolist())))
+    if flows:
+        rebuild_flow_months(conn)
     (highest,), = conn.execute("SELECT COALESCE(MAX(txn_id), -1) FROM transactions").fetchall()
     conn.execute("UPDATE activity_months_state SET through_txn_id = ?, stale = 0 WHERE id = 1",
                  (int(highest),))
@@ -151,6 +159,7 @@ def update_activity_months(portfolio: Portfolio, touched: Iterable[tuple[str, st
         conn.executemany(_AGGREGATE.format(
             where="customer_id = ? AND txn_date >= ? || '-' AND txn_date < ? || '.'"),
             [(*DIGITAL, *KINDS, c, m, m) for c, m in ordered])
+        refold_flow_months(conn, ordered)
     if highest != through:
         conn.execute("UPDATE activity_months_state SET through_txn_id = ? WHERE id = 1",
                      (int(highest),))
@@ -163,10 +172,11 @@ def _current(conn) -> bool:
     return not stale and highest == through
 
 
-def read_activity_months(portfolio: Portfolio) -> pd.DataFrame:
+def read_activity_months(portfolio: Portfolio, *, since_month: str | None = None) -> pd.DataFrame:
     """customer_id (Categorical), day (int days since 1970-01-01), n (customer-initiated
     transactions that day), digital (of which digital): one row per customer and active day,
-    of every date on file, after folding in what changed."""
+    of every date on file (or of the months from `since_month`, 'YYYY-MM', on), after folding
+    in what changed."""
     update_activity_months(portfolio)
     (width,), = portfolio.query("SELECT COALESCE(MAX(length(hex(customer_id))), 0) FROM customers")
     bounds = [r[0] for r in portfolio.query(
@@ -175,7 +185,7 @@ def read_activity_months(portfolio: Portfolio) -> pd.DataFrame:
     parts = []
     for i in range(max(1, len(bounds))):
         # The first chunk has no lower bound and the last no upper one: every row is read.
-        where, params = ["1"], []
+        where, params = (["month >= ?"], [since_month]) if since_month else (["1"], [])
         if i > 0:
             where, params = where + ["customer_id >= ?"], params + [bounds[i]]
         if i + 1 < len(bounds):

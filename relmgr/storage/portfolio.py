@@ -69,6 +69,8 @@ _SUMMARY_INTRODUCED = 2
 _AUDIT_CHAIN_INTRODUCED = 9
 # Migration 0014 adds the derived activity_months table, which upgrading fills from the data.
 _ACTIVITY_MONTHS_INTRODUCED = 14
+# Migration 0015 adds flow_months beside it, filled the same way.
+_FLOW_MONTHS_INTRODUCED = 15
 # Migrations that rebuild a table others refer to: run with foreign keys off (a DROP TABLE
 # with them on deletes the rows first, which the references forbid), checked before commit.
 _REBUILDS_TABLES = {10}
@@ -183,7 +185,11 @@ class Portfolio:
             if number == _ACTIVITY_MONTHS_INTRODUCED:
                 from relmgr.storage.activity_months import rebuild_activity_months
 
-                rebuild_activity_months(self.conn)
+                rebuild_activity_months(self.conn, flows=False)
+            if number == _FLOW_MONTHS_INTRODUCED:
+                from relmgr.storage.flow_months import rebuild_flow_months
+
+                rebuild_flow_months(self.conn)
 
     def _fill_new_summary(self) -> None:
         # A portfolio older than the summary table has data but no summary yet; fill it in the

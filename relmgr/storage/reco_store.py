@@ -2,8 +2,8 @@
 (table recommendation_outcomes, migration 0005).
 
 Reads come for the whole portfolio or for one customer (through the per-customer indexes, so a
-customer's panel never scans the portfolio). Transactions are read only as the few kinds and
-days the triggers need, which keeps the branch-scale scan small.
+customer's panel never scans the portfolio). The triggers' credits come from the monthly flows
+(migration 0015), not from the transactions.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ import datetime as dt
 import pandas as pd
 
 from relmgr.domain.codes import HoldingStatus, TxnKind
+from relmgr.storage.activity_months import update_activity_months
 from relmgr.storage.portfolio import Portfolio
 
-SIGNAL_KINDS = (TxnKind.SALARY.value, TxnKind.DEPOSIT.value, TxnKind.TRANSFER_IN.value)
 OUTCOME_COLUMNS = ["outcome_id", "customer_id", "product_id", "outcome", "note", "at",
                    "reason_code", "warning"]
 
@@ -64,22 +64,40 @@ def read_month_end_aum(portfolio: Portfolio, *, month: str) -> pd.DataFrame:
         "SELECT customer_id, month, aum_end FROM monthly_balances WHERE month = ?", (month,))
 
 
-def read_signal_transactions(portfolio: Portfolio, *, since: dt.date, until: dt.date,
-                             customer_id: str | None = None) -> pd.DataFrame:
-    """Credits of the kinds the triggers look at (salary, deposits, transfers in) in
-    (since, until]."""
-    kinds = ", ".join(f"'{k}'" for k in SIGNAL_KINDS)
-    if customer_id is None:
-        # A plain scan is cheaper than the (customer, date) index for a date range over
-        # everybody; the filter keeps only a few percent of the rows.
-        sql = ("SELECT customer_id, txn_date, kind, amount FROM transactions NOT INDEXED "
-               f"WHERE txn_date > ? AND txn_date <= ? AND amount > 0 AND kind IN ({kinds})")
-        params: tuple = (since.isoformat(), until.isoformat())
-    else:
-        sql = ("SELECT customer_id, txn_date, kind, amount FROM transactions "
-               f"WHERE customer_id = ? AND txn_date > ? AND txn_date <= ? AND amount > 0 AND kind IN ({kinds})")
-        params = (customer_id, since.isoformat(), until.isoformat())
-    return portfolio.read_frame(sql, params)
+def read_signal_credits(portfolio: Portfolio, *, since: dt.date, until: dt.date,
+                        deposits_since: dt.date | None = None,
+                        customer_id: str | None = None) -> pd.DataFrame:
+    """The credits the triggers look at, as `transaction_signals` reads them (customer_id,
+    txn_date, kind, amount), from the monthly flows of migration 0015 instead of the
+    transactions: per customer and month of since's to until's, the month's salary as one row
+    (dated its last salary credit; the salary trigger adds salaries up by month), and each
+    DEPOSIT / TRANSFER_IN credit dated in (deposits_since, until] (default: since) as its own
+    row, exact to the cent (kind DEPOSIT for both: the trigger treats them alike). A few rows
+    per customer of a few months, ranges of the table's key (month, customer), not a scan of
+    millions of transactions."""
+    update_activity_months(portfolio)
+    first = (deposits_since or since).isoformat()
+    where, params = _where_customer(customer_id)
+    months = [str(m) for m in pd.period_range(since, until, freq="M")]
+    rows = portfolio.query(
+        "SELECT customer_id, month, last_salary, salary_amount, "
+        "CASE WHEN month >= ? THEN deposits ELSE '' END FROM flow_months "
+        f"WHERE month IN ({', '.join('?' * len(months))}){where} AND (salary_amount > 0 OR deposits != '')",
+        (first[:7], *months, *params))
+    ids, dates, kinds, amounts = [], [], [], []
+    last = until.isoformat()
+    for customer, month, last_salary, salary, deposits in rows:
+        if salary > 0:
+            ids.append(customer), dates.append(last_salary), kinds.append(TxnKind.SALARY.value)
+            amounts.append(salary)
+        for credit in deposits.split(",") if deposits else ():
+            day, amount = credit.split(":")
+            date = f"{month}-{day}"
+            if first < date <= last:
+                ids.append(customer), dates.append(date), kinds.append(TxnKind.DEPOSIT.value)
+                amounts.append(float(amount))
+    return pd.DataFrame({"customer_id": pd.Series(ids, dtype=object), "txn_date": pd.Series(dates, dtype=object),
+                         "kind": pd.Series(kinds, dtype=object), "amount": pd.Series(amounts, dtype="float64")})
 
 
 def model_inputs_version(portfolio: Portfolio) -> tuple:

@@ -31,7 +31,7 @@ def frames() -> dict[str, pd.DataFrame]:
 
 
 def _history(frames: dict[str, pd.DataFrame]) -> ChurnHistory:
-    return ChurnHistory.build(
+    return ChurnHistory.from_transactions(
         customers=frames["customers"], transactions=frames["transactions"],
         monthly_balances=frames["monthly_balances"], holdings=frames["holdings"],
         interactions=frames["interactions"])
@@ -174,3 +174,34 @@ def test_null_dates_and_codes_in_categoricals_are_handled(frames) -> None:
     broken["opened_on"] = broken["opened_on"].astype("category")
     with pytest.raises(ValueError, match="opened_on"):
         _history({**coded, "customers": broken})
+
+
+def test_a_window_ending_mid_month_counts_its_oldest_month_in_proportion(frames) -> None:
+    # The data date 15 March: a 3-month window is 1-15 March, February, January and 16/31 of
+    # December (the flows are monthly; the proportion keeps the window three months long).
+    through = dt.date(2026, 3, 15)
+    txns = frames["transactions"]
+    history = ChurnHistory.from_transactions(
+        customers=frames["customers"], transactions=txns[txns["txn_date"] <= "2026-03-15T99"],
+        monthly_balances=frames["monthly_balances"], holdings=frames["holdings"],
+        interactions=frames["interactions"], through=through)
+    features = history.features_at(through)
+    credits = txns[txns["kind"].isin(["SALARY", "PENSION"])]
+    month = credits["txn_date"].str.slice(0, 7)
+    whole = credits[month.isin(["2026-01", "2026-02"]) | (credits["txn_date"] <= "2026-03-15T99") & (month == "2026-03")]
+    december = credits[month == "2025-12"]
+    expected = (whole.groupby("customer_id").size().reindex(features.index, fill_value=0)
+                + december.groupby("customer_id").size().reindex(features.index, fill_value=0) * 16 / 31)
+    np.testing.assert_allclose(features["income_90d"].to_numpy(), expected.to_numpy(dtype=float))
+    assert (features["income_90d"] % 1 != 0).any()
+    # A month end takes its three months whole.
+    whole_q1 = credits[month.isin(["2025-11", "2025-12", "2026-01"])].groupby("customer_id").size()
+    at_january = history.features_at(dt.date(2026, 1, 31))
+    np.testing.assert_array_equal(at_january["income_90d"].to_numpy(),
+                                  whole_q1.reindex(at_january.index, fill_value=0).to_numpy(dtype=float))
+
+
+def test_a_cutoff_inside_a_month_before_the_data_date_is_refused(frames) -> None:
+    # Its month's flows would hold the days after it.
+    with pytest.raises(ValueError, match="month end"):
+        _history(frames).features_at(dt.date(2026, 3, 15))

@@ -1,5 +1,7 @@
 """The churn service's fast reads and writes (relmgr/storage/churn_store.py) return exactly what
-plain row-by-row SQL does: the history it scores from (in table order, NULLs as missing), its
+plain row-by-row SQL does: the history it scores from (in table order, NULLs as missing; the
+monthly flows of migration 0015 are checked against the transactions in
+tests/storage/test_flow_months.py), its
 fall-backs when the fast path cannot be trusted, and the scores it stores."""
 
 from __future__ import annotations
@@ -23,10 +25,13 @@ SINCE = DEMO_AS_OF - dt.timedelta(days=184)
 # The history's tables as plain SQL reads them, one Python object per cell.
 _PLAIN = {
     "customers": ("SELECT customer_id, birth_date, opened_on, closed_on FROM customers", ()),
-    "transactions": (
-        "SELECT customer_id, CAST(julianday(substr(txn_date, 1, 10)) - 2440587.5 AS INTEGER) AS day, "
-        "amount, kind FROM transactions NOT INDEXED WHERE txn_date >= ? AND txn_date <= ?",
-        (SINCE.isoformat(), DEMO_AS_OF.isoformat() + "T99")),
+    "flows": (
+        "SELECT customer_id, (CAST(substr(month, 1, 4) AS INTEGER) - 1970) * 12 "
+        "+ CAST(substr(month, 6, 2) AS INTEGER) - 1 AS month, inflow, outflow, salary, pension, matured, "
+        "CAST(julianday(last_salary) - 2440587.5 AS INTEGER) AS last_salary, "
+        "CAST(julianday(last_pension) - 2440587.5 AS INTEGER) AS last_pension "
+        "FROM flow_months WHERE month >= ? AND month <= ?",
+        (SINCE.strftime("%Y-%m"), DEMO_AS_OF.strftime("%Y-%m"))),
     "monthly_balances": (
         "SELECT customer_id, month, aum_end, digital_logins FROM monthly_balances "
         "WHERE month >= ? AND month <= ?",
@@ -72,7 +77,13 @@ def test_the_history_equals_a_plain_row_by_row_read(portfolio: Portfolio) -> Non
     frames = store.read_churn_history(portfolio, since=SINCE, until=DEMO_AS_OF)
     _assert_same_as_plain_sql(portfolio, frames)
     assert frames["customers"]["closed_on"].isna().any()      # NULL closing dates stay missing
-    assert isinstance(frames["transactions"]["kind"].dtype, pd.CategoricalDtype)
+    assert isinstance(frames["flows"]["customer_id"].dtype, pd.CategoricalDtype)
+    assert frames["flows"]["last_pension"].isna().any()       # months without a pension credit
+    # The customer-initiated activity per day, from the aggregates of migration 0014, of the
+    # months read only and up to the data date.
+    days = frames["activity"]["day"].to_numpy()
+    assert len(days) and days.max() <= (DEMO_AS_OF - dt.date(1970, 1, 1)).days
+    assert days.min() >= (SINCE.replace(day=1) - dt.date(1970, 1, 1)).days
 
 
 def test_values_the_fast_path_cannot_carry_fall_back_to_plain_rows(portfolio: Portfolio) -> None:
@@ -87,8 +98,8 @@ def test_values_the_fast_path_cannot_carry_fall_back_to_plain_rows(portfolio: Po
             (customer, DEMO_AS_OF.isoformat() + "T09:00:00", "PHONE", "ODD\x1fPURPOSE", "REACHED"))
     frames = store.read_churn_history(portfolio, since=SINCE, until=DEMO_AS_OF)
     _assert_same_as_plain_sql(portfolio, frames)
-    assert "NEW_KIND" in set(frames["transactions"]["kind"].astype(object))
-    assert 0.1 + 0.2 in frames["transactions"]["amount"].tolist()
+    customer_flows = frames["flows"][frames["flows"]["customer_id"].astype(str) == customer]
+    assert len(customer_flows)          # the new transaction is folded into its month
 
 
 def test_no_round_trip_through_text_or_too_long_a_text_reads_rows(portfolio: Portfolio, monkeypatch) -> None:
@@ -101,7 +112,9 @@ def test_no_round_trip_through_text_or_too_long_a_text_reads_rows(portfolio: Por
     real_query = portfolio.query
 
     def query(sql: str, params=()):
-        if "group_concat" in sql and "VALUES" not in sql:
+        # read_columns' one aggregate query per table (the activity aggregates are read in
+        # chunks of bounded length and have no row-by-row fall-back).
+        if sql.startswith("SELECT count(*), group_concat"):
             raise sqlcipher3.DataError("string or blob too big")
         return real_query(sql, params)
 

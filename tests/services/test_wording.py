@@ -57,7 +57,7 @@ def test_sentences_carry_their_numbers_in_both_languages() -> None:
     assert churn.reason_sentence(drop, language="zh_CN") == "180 天内资产下降 42%"
     stored = '[{"code": "AUM_DROP_180D", "value": -0.42}, {"code": "NET_OUTFLOW_90D", "value": 191920.0}]'
     assert churn.reasons_text(stored, language="zh_CN", top=None) == \
-        "180 天内资产下降 42%；近 90 天资金净流出 191,920 元"
+        "180 天内资产下降 42%；近 3 个月资金净流出 191,920 元"
     products = {"FD-BOND": {"product_id": "FD-BOND", "name_zh": "纯债基金", "name_en": "Bond fund"},
                 "LCD3Y": {"product_id": "LCD3Y", "name_zh": "大额存单三年期", "name_en": "3-year large CD"}}
     similar = {"code": "SIMILAR_HOLDERS", "product": "LCD3Y", "anchors": ["FD-BOND"],

@@ -134,6 +134,11 @@ def test_fixture_upgrades_to_the_current_schema_with_rows_intact(version: int, c
         update_activity_months(upgraded)
         assert upgraded.query("SELECT SUM(txns) FROM activity_months") == upgraded.query(
             f"SELECT COUNT(*) FROM transactions WHERE kind IN ({', '.join('?' * len(KINDS))})", KINDS)
+        # And the monthly flows (migration 15) every transaction's amount, as the upgrade filled them.
+        assert upgraded.query(
+            "SELECT round(TOTAL(inflow) - TOTAL(outflow) + TOTAL(matured), 2) FROM flow_months") == upgraded.query(
+            "SELECT round(TOTAL(CASE WHEN kind IN ('INTEREST', 'FEE') THEN 0 ELSE abs(amount) * "
+            "(CASE WHEN kind = 'MATURITY' OR amount > 0 THEN 1 ELSE -1 END) END), 2) FROM transactions")
         # The triggers of migrations 7 and 8 work on the upgraded file.
         with upgraded.transaction():
             upgraded.conn.execute("UPDATE holdings SET opened_on = '2015-01-02' "

@@ -79,7 +79,8 @@ _SENTENCES: dict[ReasonCode, Pair] = {
     ReasonCode.LOW_BALANCE: ("Low balance: AUM {amount} at month end", "余额偏低：月末资产 {amount} 元"),
     ReasonCode.TXNS_DOWN: ("Transactions down {pct} (last 90 days vs the 90 before)",
                            "交易笔数下降 {pct}（近 90 天较前 90 天）"),
-    ReasonCode.NET_OUTFLOW_90D: ("Net outflow of {amount} in 90 days", "近 90 天资金净流出 {amount} 元"),
+    # The flows are monthly (migration 0015): the net over the last 3 months.
+    ReasonCode.NET_OUTFLOW_90D: ("Net outflow of {amount} in the last 3 months", "近 3 个月资金净流出 {amount} 元"),
     ReasonCode.SALARY_STOPPED: ("Salary credit stopped {months} months ago", "代发工资已于 {months} 个月前停止"),
     ReasonCode.PENSION_STOPPED: ("Pension credit stopped {months} months ago", "养老金入账已于 {months} 个月前停止"),
     ReasonCode.DEPOSIT_MATURED_WITHDRAWN: ("Time deposit of {amount} matured and was withdrawn",
