@@ -64,6 +64,7 @@ class World:
     @classmethod
     def from_frames(cls, *, customers: pd.DataFrame, salary: pd.DataFrame, monthly: pd.DataFrame,
                     loans: pd.DataFrame) -> World:
+        """`salary`: customer_id and month (months since 1970-01) of each month credited."""
         ids = customers["customer_id"].astype(str).to_numpy()
         index = pd.Index(ids)
         far = day_number(dt.date(9999, 12, 31))
@@ -78,8 +79,7 @@ class World:
             aum[rows[ok], cols[ok]] = pd.to_numeric(monthly["aum_end"], errors="coerce").to_numpy()[ok]
             logins[rows[ok], cols[ok]] = pd.to_numeric(monthly["digital_logins"], errors="coerce").fillna(0).to_numpy()[ok]
         s_rows = index.get_indexer(salary["customer_id"].astype(str)) if len(salary) else np.zeros(0, np.int64)
-        s_days = salary["day"].to_numpy(dtype=np.int64) if len(salary) else np.zeros(0, np.int64)
-        s_month = s_days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+        s_month = salary["month"].to_numpy(dtype=np.int64) if len(salary) else np.zeros(0, np.int64)
         ok = s_rows >= 0
         first_month = int(s_month[ok].min()) if ok.any() else 0
         width = int(s_month[ok].max()) - first_month + 1 if ok.any() else 1

@@ -138,8 +138,11 @@ def handle_watch_line(portfolio: Portfolio, *, loan_id: str, reason: str, today:
 # -- prospects ---------------------------------------------------------------------------------
 def _world(portfolio: Portfolio, *, today: dt.date, months_back: int) -> lp.World:
     customers = portfolio.read_frame("SELECT customer_id, birth_date, opened_on, closed_on FROM customers")
-    salary = store.read_salary_days(portfolio, until=today.isoformat())
     first_month = str(pd.Period(today, freq="M") - months_back)
+    # Salary regularity counts the twelve months before each cutoff, the earliest of which
+    # lies within `months_back` months of today.
+    salary = store.read_salary_months(portfolio, first_month=str(pd.Period(today, freq="M") - months_back - 13),
+                                      last_month=today.isoformat()[:7])
     monthly = read_plain_columns(portfolio, source="FROM monthly_balances WHERE month >= ? AND month <= ?",
                                  params=(first_month, today.isoformat()[:7]),
                                  columns={"customer_id": ("customer_id", "text"), "month": ("month", "text"),

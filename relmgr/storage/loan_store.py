@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 
+from relmgr.storage.cash_months import read_cash_months
 from relmgr.storage.portfolio import Portfolio
 
 LOAN_READ_COLUMNS = ["loan_id", "customer_id", "family", "opened_on", "principal", "outstanding", "rate",
@@ -41,28 +41,39 @@ def read_repayments_between(portfolio: Portfolio, *, first: str, last: str) -> p
 
 def read_cash_flows(portfolio: Portfolio, customer_ids: Sequence[str], *, today: str, salary_since: str,
                     recent_since: str, base_since: str) -> pd.DataFrame:
-    """Per customer of `customer_ids`, from their transactions up to `today`: the last salary or
-    pension credit on or after `salary_since` and the number of months with one; money leaving
-    the bank (transfers out and withdrawals: a purchase of a wealth product stays) from
-    `recent_since` (the recent window) and from `base_since` up to the recent window (the usual
-    level). One aggregate row per customer: the index (customer_id, txn_date) is walked per
-    customer (in customer order, so no sorter), never the whole table."""
+    """Per customer of `customer_ids`, up to `today`: the last salary or pension credit on or
+    after `salary_since` and the number of months with one; money leaving the bank (transfers
+    out and withdrawals: a purchase of a wealth product stays) from `recent_since` (the recent
+    window) and from `base_since` up to the recent window (the usual level). Read from the
+    monthly cash-flow aggregates (migration 0016), whose day records keep the mid-month window
+    edges exact, not from the transactions."""
+    columns = ["customer_id", "last_salary_on", "salary_months", "out_recent", "out_base"]
     if not len(customer_ids):
-        return pd.DataFrame(columns=["customer_id", "last_salary_on", "salary_months", "out_recent", "out_base"])
+        return pd.DataFrame(columns=columns)
     first = min(salary_since, base_since)
-    rows = portfolio.query(
-        "SELECT t.customer_id, "
-        "MAX(CASE WHEN t.kind IN ('SALARY', 'PENSION') AND t.txn_date >= ?1 THEN t.txn_date END), "
-        "COUNT(DISTINCT CASE WHEN t.kind IN ('SALARY', 'PENSION') AND t.txn_date >= ?1 "
-        "THEN substr(t.txn_date, 1, 7) END), "
-        "-SUM(CASE WHEN t.amount < 0 AND t.txn_date >= ?2 AND t.kind IN ('TRANSFER_OUT', 'WITHDRAWAL') "
-        "THEN t.amount ELSE 0 END), "
-        "-SUM(CASE WHEN t.amount < 0 AND t.txn_date >= ?3 AND t.txn_date < ?2 AND t.kind IN ('TRANSFER_OUT', 'WITHDRAWAL') "
-        "THEN t.amount ELSE 0 END) "
-        "FROM transactions t WHERE t.customer_id IN (SELECT value FROM json_each(?4)) "
-        "AND t.txn_date >= ?5 AND t.txn_date <= ?6 GROUP BY t.customer_id",
-        (salary_since, recent_since, base_since, json.dumps(list(map(str, customer_ids))), first, today))
-    return pd.DataFrame(rows, columns=["customer_id", "last_salary_on", "salary_months", "out_recent", "out_base"])
+    cash = read_cash_months(portfolio, first_month=first[:7], last_month=today[:7])
+    wanted = pd.Index(sorted(set(map(str, customer_ids))))
+    row_cust = wanted.get_indexer(cash.customer.astype(str)) if len(cash.customer) else np.zeros(0, np.int64)
+    day = {name: int(np.datetime64(value, "D").astype(np.int64)) for name, value in
+           (("today", today[:10]), ("salary", salary_since[:10]), ("recent", recent_since[:10]),
+            ("base", base_since[:10]))}
+    n = len(wanted)
+    paid = (row_cust >= 0) & (cash.salary_last >= day["salary"]) & (cash.salary_last <= day["today"])
+    last = np.full(n, -1, np.int64)
+    np.maximum.at(last, row_cust[paid], cash.salary_last[paid])
+    months = np.bincount(row_cust[paid], minlength=n)
+    out_cust = row_cust[cash.out_row] if len(cash.out_row) else np.zeros(0, np.int64)
+    known = out_cust >= 0
+    recent = known & (cash.out_day >= day["recent"]) & (cash.out_day <= day["today"])
+    base = known & (cash.out_day >= day["base"]) & (cash.out_day < day["recent"])
+    out_recent = np.bincount(out_cust[recent], weights=cash.out_amount[recent], minlength=n)
+    out_base = np.bincount(out_cust[base], weights=cash.out_amount[base], minlength=n)
+    keep = (last >= 0) | (out_recent > 0) | (out_base > 0)      # the others have no signal
+    last_on = np.where(last >= 0, last, 0).astype("datetime64[D]").astype(str).astype(object)
+    last_on[last < 0] = None
+    return pd.DataFrame({"customer_id": wanted.to_numpy()[keep], "last_salary_on": last_on[keep],
+                         "salary_months": months[keep], "out_recent": np.round(out_recent[keep], 2),
+                         "out_base": np.round(out_base[keep], 2)}, columns=columns)
 
 
 def read_watch_actions(portfolio: Portfolio, *, day: str) -> pd.DataFrame:
@@ -90,13 +101,10 @@ def has_loan_tables(portfolio: Portfolio) -> bool:
     return bool(portfolio.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'loans'"))
 
 
-def read_salary_days(portfolio: Portfolio, *, until: str) -> pd.DataFrame:
-    """customer_id, day (int days since 1970-01-01): one row per customer and day with a salary
-    or pension credit on or before `until` (ISO date): what the prospect model's salary
-    regularity is counted from."""
-    rows = portfolio.query(
-        "SELECT customer_id, CAST(julianday(substr(txn_date, 1, 10)) - 2440587.5 AS INTEGER) "
-        "FROM transactions WHERE kind IN ('SALARY', 'PENSION') AND txn_date <= ? "
-        "GROUP BY customer_id, substr(txn_date, 1, 10)", (until,))
-    return pd.DataFrame({"customer_id": [str(r[0]) for r in rows],
-                         "day": np.array([r[1] for r in rows], dtype=np.int64)})
+def read_salary_months(portfolio: Portfolio, *, first_month: str, last_month: str) -> pd.DataFrame:
+    """customer_id, month (months since 1970-01): one row per customer and calendar month from
+    `first_month` to `last_month` ('YYYY-MM') with a salary or pension credit, read from the
+    monthly cash-flow aggregates (migration 0016): the prospect model's salary regularity."""
+    cash = read_cash_months(portfolio, first_month=first_month, last_month=last_month, outflows=False,
+                            salaried_only=True)
+    return pd.DataFrame({"customer_id": cash.customer.astype(str), "month": cash.month})
