@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relmgr.analytics.activity import day_number, day_numbers
+from relmgr.analytics.activity import day_number, day_numbers, positions_in
 from relmgr.domain.codes import LoanFamily
 
 FEATURES = ("age", "age_sq", "tenure_years", "salary_months", "log_aum", "aum_change", "logins",
@@ -68,17 +68,22 @@ class World:
         ids = customers["customer_id"].astype(str).to_numpy()
         index = pd.Index(ids)
         far = day_number(dt.date(9999, 12, 31))
-        months = sorted(monthly["month"].astype(str).unique()) if len(monthly) else []
+        # Columns of ids or months may be Categorical (storage.column_read): each distinct value
+        # is then looked up once (positions_in), not once per row.
+        month_values = monthly["month"]
+        distinct = (month_values.cat.categories if isinstance(month_values.dtype, pd.CategoricalDtype)
+                    else month_values.unique()) if len(monthly) else []
+        months = sorted({str(m) for m in distinct})
         ends = np.array([day_number(pd.Period(m, freq="M").end_time.date()) for m in months], dtype=np.int64)
         aum = np.full((len(ids), len(months)), np.nan)
         logins = np.zeros((len(ids), len(months)))
         if len(monthly):
-            rows = index.get_indexer(monthly["customer_id"].astype(str))
-            cols = pd.Index(months).get_indexer(monthly["month"].astype(str))
-            ok = rows >= 0
+            rows = positions_in(index, monthly["customer_id"])
+            cols = positions_in(pd.Index(months), month_values)
+            ok = (rows >= 0) & (cols >= 0)
             aum[rows[ok], cols[ok]] = pd.to_numeric(monthly["aum_end"], errors="coerce").to_numpy()[ok]
             logins[rows[ok], cols[ok]] = pd.to_numeric(monthly["digital_logins"], errors="coerce").fillna(0).to_numpy()[ok]
-        s_rows = index.get_indexer(salary["customer_id"].astype(str)) if len(salary) else np.zeros(0, np.int64)
+        s_rows = positions_in(index, salary["customer_id"]) if len(salary) else np.zeros(0, np.int64)
         s_month = salary["month"].to_numpy(dtype=np.int64) if len(salary) else np.zeros(0, np.int64)
         ok = s_rows >= 0
         first_month = int(s_month[ok].min()) if ok.any() else 0

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from relmgr.storage.cash_months import read_cash_months
+from relmgr.storage.cash_months import read_cash_months, read_salaried
 from relmgr.storage.portfolio import Portfolio
 
 LOAN_READ_COLUMNS = ["loan_id", "customer_id", "family", "opened_on", "principal", "outstanding", "rate",
@@ -15,13 +15,28 @@ LOAN_READ_COLUMNS = ["loan_id", "customer_id", "family", "opened_on", "principal
                      "classification", "repayment_holding_id", "closed_on", "repayment_balance"]
 
 
-def read_loans(portfolio: Portfolio) -> pd.DataFrame:
-    """Every loan, with the balance of its repayment account (NULL when none is named)."""
+def read_loans(portfolio: Portfolio, *, live_on: str | None = None, balances: bool = True,
+               balances_due_by: str | None = None) -> pd.DataFrame:
+    """Every loan, with the balance of its repayment account (NULL when none is named); with
+    `live_on` (ISO date), only those live that day (not repaid, not closed by then: what
+    analytics.loan_watch.live_loans keeps), so the repaid ones are not read at all. With
+    `balances_due_by` (ISO date), the balance only of loans whose next instalment falls due
+    from `live_on` to then (the repayment watch's only use of it): looking up every repayment
+    account costs more than the rest of the read. `balances` False: none (NULL)."""
+    where, params = "", []
+    if live_on is not None:
+        where = "WHERE l.status IS NOT 'REPAID' AND (l.closed_on IS NULL OR substr(l.closed_on, 1, 10) > ?) "
+        params = [live_on]
+    balance = "(SELECT h.balance FROM holdings h WHERE h.holding_id = l.repayment_holding_id)"
+    if not balances:
+        balance = "NULL"
+    elif balances_due_by is not None:
+        balance = f"CASE WHEN substr(l.next_due_on, 1, 10) BETWEEN ? AND ? THEN {balance} END"
+        params = [live_on or "", balances_due_by, *params]
     rows = portfolio.query(
         "SELECT l.loan_id, l.customer_id, l.family, l.opened_on, l.principal, l.outstanding, l.rate, "
         "l.term_months, l.next_due_on, l.amount_due, l.days_past_due, l.status, l.classification, "
-        "l.repayment_holding_id, l.closed_on, h.balance FROM loans l "
-        "LEFT JOIN holdings h ON h.holding_id = l.repayment_holding_id ORDER BY l.loan_id")
+        f"l.repayment_holding_id, l.closed_on, {balance} FROM loans l {where}ORDER BY l.loan_id", params)
     return pd.DataFrame(rows, columns=LOAN_READ_COLUMNS)
 
 
@@ -51,9 +66,9 @@ def read_cash_flows(portfolio: Portfolio, customer_ids: Sequence[str], *, today:
     if not len(customer_ids):
         return pd.DataFrame(columns=columns)
     first = min(salary_since, base_since)
-    cash = read_cash_months(portfolio, first_month=first[:7], last_month=today[:7])
     wanted = pd.Index(sorted(set(map(str, customer_ids))))
-    row_cust = wanted.get_indexer(cash.customer.astype(str)) if len(cash.customer) else np.zeros(0, np.int64)
+    cash = read_cash_months(portfolio, first_month=first[:7], last_month=today[:7], outflows_from=base_since[:7])
+    row_cust = wanted.get_indexer(cash.customer) if len(cash.customer) else np.zeros(0, np.int64)
     day = {name: int(np.datetime64(value, "D").astype(np.int64)) for name, value in
            (("today", today[:10]), ("salary", salary_since[:10]), ("recent", recent_since[:10]),
             ("base", base_since[:10]))}
@@ -105,6 +120,5 @@ def read_salary_months(portfolio: Portfolio, *, first_month: str, last_month: st
     """customer_id, month (months since 1970-01): one row per customer and calendar month from
     `first_month` to `last_month` ('YYYY-MM') with a salary or pension credit, read from the
     monthly cash-flow aggregates (migration 0016): the prospect model's salary regularity."""
-    cash = read_cash_months(portfolio, first_month=first_month, last_month=last_month, outflows=False,
-                            salaried_only=True)
-    return pd.DataFrame({"customer_id": cash.customer.astype(str), "month": cash.month})
+    ids, months = read_salaried(portfolio, first_month=first_month, last_month=last_month)
+    return pd.DataFrame({"customer_id": ids, "month": months})

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from relmgr.analytics.activity import day_number
 from relmgr.domain.loans import LoanRules, exclusions
 from relmgr.services import loans
 from relmgr.services.changes import Topic, changes_of
@@ -84,7 +85,8 @@ def test_watch_lines_have_reasons_and_handling_is_recorded_and_audited(writable_
 def test_prospects_are_always_eligible_and_carry_reasons(demo_portfolio_file: Path) -> None:
     with open_portfolio(demo_portfolio_file, DEMO_PASSWORD_FOR_TESTS) as p:
         result = loans.load_prospects(p, limit=1000)
-        world = loans._world(p, today=result.today, months_back=12)
+        world = loans._world(p, today=result.today, months_back=12,
+                             earliest_cutoff=day_number(result.today) - 365)
         facts = loans._facts(p, world, today=result.today).set_index("customer_id")
     assert any(len(f) for f in result.by_family.values())
     for family, frame in result.by_family.items():
