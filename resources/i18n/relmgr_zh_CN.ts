@@ -3628,6 +3628,11 @@ Portfolios, settings and logs are kept in {folder}</source>
         <translation>今日工作与总行汇总</translation>
     </message>
     <message>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="204" />
+        <source>Loan prospects</source>
+        <translation>贷款潜在客户</translation>
+    </message>
+    <message>
         <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="195" />
         <source>No call cadence</source>
         <translation>不设联系周期</translation>
