@@ -26,7 +26,8 @@ from relmgr.analytics.activity import day_number
 from relmgr.analytics.loan_watch import WatchRules, arrears_buckets, live_loans, watch_lines
 from relmgr.domain.codes import AuditAction, LoanClass
 from relmgr.domain.loans import BAD_CLASSES, BAD_STATUSES, FACT_COLUMNS, LOAN_RULE_KEY, LoanRules, exclusions
-from relmgr.services import audit, data_date
+from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
+from relmgr.services import audit, data_date, loan_reasons
 from relmgr.services.changes import Topic, writes
 from relmgr.storage import loan_store as store
 from relmgr.storage import rules as rules_store
@@ -215,16 +216,22 @@ class Prospects:
 
 
 def load_prospects(portfolio: Portfolio, *, today: dt.date | None = None, limit: int = PROSPECTS_PER_FAMILY,
-                   settings: lp.ProspectSettings = lp.ProspectSettings()) -> Prospects:
+                   settings: lp.ProspectSettings = lp.ProspectSettings(), progress: Progress = no_progress,
+                   cancel: CancelCheck = never) -> Prospects:
+    """Cancelled (at the next step: after the reads, then per family) when `cancel` says so."""
     started = time.perf_counter()
     today = data_date.as_of(portfolio, today)
     if not store.has_loan_tables(portfolio) or not portfolio.query("SELECT 1 FROM loans LIMIT 1"):
         return Prospects(today, {f: _empty_prospects() for f in lp.FAMILIES}, {}, {"*": [Missing.NO_LOANS]},
                          round(time.perf_counter() - started, 3))
+    progress(0.0, "reading")
+    check_cancel(cancel)
     now = day_number(today)
     world = _world(portfolio, today=today, months_back=settings.training_cutoffs + 5,
                    earliest_cutoff=min(lp.cutoffs_before(now - settings.horizon_days, settings.training_cutoffs)))
+    check_cancel(cancel)
     facts = _facts(portfolio, world, today=today)
+    check_cancel(cancel)
     rules = loan_rules(portfolio)
     current = world.features(now)
     missing: dict[str, list[str]] = {"*": []}
@@ -233,7 +240,9 @@ def load_prospects(portfolio: Portfolio, *, today: dt.date | None = None, limit:
     if facts["credit_score"].isna().all():
         missing["*"].append(Missing.NO_SCORE)
     by_family, excluded = {}, {}
-    for family in lp.FAMILIES:
+    for done, family in enumerate(lp.FAMILIES):
+        progress(0.4 + 0.6 * done / len(lp.FAMILIES), "fit")
+        check_cancel(cancel)
         why = exclusions(facts, family, rules)
         ok = pd.isna(why)
         excluded[family] = {str(k): int(v) for k, v in pd.Series(why[~ok]).value_counts().items()}
@@ -252,7 +261,9 @@ def load_prospects(portfolio: Portfolio, *, today: dt.date | None = None, limit:
             "probability": np.round(prob[order], 4),
             "reasons": lp.reasons(model, current, chosen),
         })
-    return Prospects(today, by_family, excluded, missing, round(time.perf_counter() - started, 3))
+    result = Prospects(today, by_family, excluded, missing, round(time.perf_counter() - started, 3))
+    loan_reasons.remember(portfolio, result)
+    return result
 
 
 def _empty_prospects() -> pd.DataFrame:
@@ -388,8 +399,9 @@ def watch_page(portfolio: Portfolio) -> tuple[Watch, dict[str, Any], dict[str, s
     return watch, loan_book(portfolio, today=watch.today), _names(portfolio, sorted(map(str, set(watch.lines["customer_id"]))))
 
 
-def prospects_page(portfolio: Portfolio) -> tuple[Prospects, dict[str, str]]:
-    """The Loans page's slow part: prospects per family and their names (unmasked)."""
-    prospects = load_prospects(portfolio)
+def prospects_page(portfolio: Portfolio, *, cancel: CancelCheck = never) -> tuple[Prospects, dict[str, str]]:
+    """The Loans page's slow part: prospects per family and their names (unmasked); Cancelled
+    when `cancel` says so (the page's Cancel)."""
+    prospects = load_prospects(portfolio, cancel=cancel)
     ids = sorted({str(c) for f in prospects.by_family.values() for c in f["customer_id"]})
     return prospects, _names(portfolio, ids)

@@ -1171,6 +1171,26 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="41" />
+        <source>Loan prospects: Mortgage</source>
+        <translation>贷款潜在客户：房贷</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="42" />
+        <source>Loan prospects: Consumer loan</source>
+        <translation>贷款潜在客户：消费贷</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="43" />
+        <source>Loan prospects: Business loan</source>
+        <translation>贷款潜在客户：经营贷</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="44" />
+        <source>Loan prospects: Credit card</source>
+        <translation>贷款潜在客户：信用卡</translation>
+    </message>
+    <message>
         <location filename="../../relmgr/ui/common/export_dialog.py" line="27" />
         <source>Today's worklist</source>
         <translation>今日工作清单</translation>
@@ -1647,6 +1667,31 @@ Export unmasked?</source>
 </context>
 <context>
     <name>LoansPage</name>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="141" />
+        <source>Ranking loan prospects</source>
+        <translation>正在排序贷款潜在客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="163" />
+        <source>Ranking cancelled: the prospects were not ranked.</source>
+        <translation>已取消排序：未生成贷款潜在客户。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="300" />
+        <source>Export list…</source>
+        <translation>导出名单…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="301" />
+        <source>Export this family's prospects as a target list (names and phones masked unless you choose otherwise; audited)</source>
+        <translation>将该类贷款的潜在客户导出为目标客户名单（除非另行选择，姓名和电话均脱敏；记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="303" />
+        <source>Rank prospects</source>
+        <translation>排序潜在客户</translation>
+    </message>
     <message>
         <location filename="../../relmgr/ui/loans/page.py" line="113" />
         <source>Reading the loans…</source>
