@@ -204,11 +204,15 @@ def fit_family(x: np.ndarray, y: np.ndarray, age: np.ndarray, family: str) -> Fa
     if y.sum() < 5 or (~y).sum() < 5:
         return None
     from sklearn.linear_model import LogisticRegression      # late: heavy, and only when fitting
+    from threadpoolctl import threadpool_limits
 
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale = np.where(scale > 1e-9, scale, 1.0)
     model = LogisticRegression(C=0.5, max_iter=300)
-    model.fit((x - mean) / scale, y)
+    # Single-threaded: eleven features need no parallel BLAS, and on a busy 2-core machine its
+    # threads fight (the fit ran three times slower with them).
+    with threadpool_limits(1):
+        model.fit((x - mean) / scale, y)
     bands = (age // 10).astype(int)
     rates = {int(b): float(y[bands == b].mean()) for b in np.unique(bands)}
     return FamilyModel(family, mean, scale, model.coef_[0], float(model.intercept_[0]), int(y.sum()),
@@ -233,8 +237,12 @@ def reasons(model: FamilyModel, features: pd.DataFrame, rows: np.ndarray, *, top
     with its numbers (services/wording/loans.py words them)."""
     x = features[list(FEATURES)].to_numpy()[rows]
     contrib = model.contributions(x)
+    # Plain values per row, not a pandas row each (.iloc per row was most of the scoring time).
+    columns = list(features.columns)
+    values = features.to_numpy(dtype=object)[rows]
     out = []
-    for r, c in zip(rows, contrib, strict=True):
+    for row_values, c in zip(values, contrib, strict=True):
+        row = dict(zip(columns, row_values, strict=True))
         listed = []
         for j in np.argsort(-c):
             if c[j] <= 0 or len(listed) >= top:
@@ -244,12 +252,12 @@ def reasons(model: FamilyModel, features: pd.DataFrame, rows: np.ndarray, *, top
                 name = "age"
             if any(d["code"] == name for d in listed):
                 continue
-            listed.append(_reason(name, features.iloc[r], weight=round(float(c[j]), 2)))
+            listed.append(_reason(name, row, weight=round(float(c[j]), 2)))
         out.append(listed)
     return out
 
 
-def _reason(name: str, row: pd.Series, *, weight: float) -> dict[str, Any]:
+def _reason(name: str, row: dict[str, Any], *, weight: float) -> dict[str, Any]:
     if name == "age":
         return {"code": "age", "age": int(row["age"]), "weight": weight}
     if name == "salary_months":

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from relmgr.analytics import loan_prospects as lp
-from relmgr.analytics.activity import day_number
+from relmgr.analytics.activity import day_number, positions_in
 from relmgr.analytics.loan_watch import WatchRules, arrears_buckets, live_loans, watch_lines
 from relmgr.domain.codes import AuditAction, LoanClass
 from relmgr.domain.loans import BAD_CLASSES, BAD_STATUSES, FACT_COLUMNS, LOAN_RULE_KEY, LoanRules, exclusions
@@ -143,27 +143,32 @@ def handle_watch_line(portfolio: Portfolio, *, loan_id: str, reason: str, today:
 # -- prospects ---------------------------------------------------------------------------------
 def _world(portfolio: Portfolio, *, today: dt.date, months_back: int, earliest_cutoff: int) -> lp.World:
     """The history the prospect model learns from: month ends from `months_back` months before
-    today, and salary months from twelve before the month of `earliest_cutoff` (a day number;
-    each cutoff's salary regularity counts the twelve calendar months before its own)."""
-    customers = portfolio.read_frame("SELECT customer_id, birth_date, opened_on, closed_on FROM customers")
-    first_month = str(pd.Period(today, freq="M") - months_back)
+    today up to the last on or before today, and salary months from twelve before the month of
+    `earliest_cutoff` (a day number) to the month before today's (each cutoff's salary
+    regularity counts the twelve calendar months before its own). Read column-wise
+    (storage.column_read): at branch scale these are a million rows."""
+    text, number = "text", "number"
+    customers = read_columns(portfolio, source="FROM customers", params=(), round_trip=True,
+                             columns={c: (c, text) for c in ("customer_id", "birth_date", "opened_on", "closed_on")})
+    this_month = pd.Period(today, freq="M")
+    last_end = this_month if today == this_month.end_time.date() else this_month - 1
     salary_from = str(np.datetime64(int(earliest_cutoff), "D").astype("datetime64[M]") - 12)
-    salary = store.read_salary_months(portfolio, first_month=salary_from, last_month=today.isoformat()[:7])
+    salary = store.read_salary_months(portfolio, first_month=salary_from, last_month=str(this_month - 1))
     monthly = read_columns(portfolio, source="FROM monthly_balances WHERE month >= ? AND month <= ?",
-                           params=(first_month, today.isoformat()[:7]),
-                           columns={"customer_id": ("customer_id", "text"), "month": ("month", "text"),
-                                    "aum_end": ("aum_end", "number"), "digital_logins": ("digital_logins", "number")},
+                           params=(str(this_month - months_back), str(last_end)),
+                           columns={"customer_id": ("customer_id", text), "month": ("month", text),
+                                    "aum_end": ("aum_end", number), "digital_logins": ("digital_logins", number)},
                            round_trip=reals_round_trip(portfolio))
-    loans = portfolio.read_frame("SELECT customer_id, family, opened_on, closed_on FROM loans")
+    loans = read_columns(portfolio, source="FROM loans", params=(), round_trip=True,
+                         columns={c: (c, text) for c in ("customer_id", "family", "opened_on", "closed_on")})
     return lp.World.from_frames(customers=customers, salary=salary, monthly=monthly, loans=loans)
 
 
 def _facts(portfolio: Portfolio, world: lp.World, *, today: dt.date) -> pd.DataFrame:
-    live = live_loans(store.read_loans(portfolio, live_on=today.isoformat(), balances=False), today=today)
-    profiles = store.read_credit_profiles(portfolio)
+    live, profiles = store.read_eligibility_inputs(portfolio, live_on=today.isoformat())
     ids = pd.Index(world.ids)
     n = len(ids)
-    at = ids.get_indexer(live["customer_id"].astype(str))
+    at = positions_in(ids, live["customer_id"])
     known = at >= 0
     dpd = pd.to_numeric(live["days_past_due"], errors="coerce").fillna(0).to_numpy()
     bad = (dpd > 0) | live["status"].isin(BAD_STATUSES).to_numpy()
@@ -174,11 +179,11 @@ def _facts(portfolio: Portfolio, world: lp.World, *, today: dt.date) -> pd.DataF
     classified[at[known & classed]] = True
     holds: list[frozenset] = [frozenset()] * n
     families: dict[int, set[str]] = {}
-    for i, family in zip(at[known].tolist(), live["family"].to_numpy()[known].tolist(), strict=True):
+    for i, family in zip(at[known].tolist(), live["family"].astype(str).to_numpy()[known].tolist(), strict=True):
         families.setdefault(i, set()).add(family)
     for i, held in families.items():
         holds[i] = frozenset(held)
-    where = ids.get_indexer(profiles["customer_id"].astype(str))
+    where = positions_in(ids, profiles["customer_id"])
     mine = where >= 0
 
     def profile(column: str) -> np.ndarray:

@@ -8,11 +8,17 @@ import numpy as np
 import pandas as pd
 
 from relmgr.storage.cash_months import read_cash_months, read_salaried
+from relmgr.storage.column_read import read_columns, reals_round_trip
 from relmgr.storage.portfolio import Portfolio
 
 LOAN_READ_COLUMNS = ["loan_id", "customer_id", "family", "opened_on", "principal", "outstanding", "rate",
                      "term_months", "next_due_on", "amount_due", "days_past_due", "status",
                      "classification", "repayment_holding_id", "closed_on", "repayment_balance"]
+
+
+def _live(table: str = "") -> str:
+    """SQL: the loan is live on the day bound to ? (what analytics.loan_watch.live_loans keeps)."""
+    return (f"{table}status IS NOT 'REPAID' AND ({table}closed_on IS NULL OR substr({table}closed_on, 1, 10) > ?)")
 
 
 def read_loans(portfolio: Portfolio, *, live_on: str | None = None, balances: bool = True,
@@ -25,7 +31,7 @@ def read_loans(portfolio: Portfolio, *, live_on: str | None = None, balances: bo
     account costs more than the rest of the read. `balances` False: none (NULL)."""
     where, params = "", []
     if live_on is not None:
-        where = "WHERE l.status IS NOT 'REPAID' AND (l.closed_on IS NULL OR substr(l.closed_on, 1, 10) > ?) "
+        where = f"WHERE {_live('l.')} "
         params = [live_on]
     balance = "(SELECT h.balance FROM holdings h WHERE h.holding_id = l.repayment_holding_id)"
     if not balances:
@@ -38,6 +44,23 @@ def read_loans(portfolio: Portfolio, *, live_on: str | None = None, balances: bo
         "l.term_months, l.next_due_on, l.amount_due, l.days_past_due, l.status, l.classification, "
         f"l.repayment_holding_id, l.closed_on, {balance} FROM loans l {where}ORDER BY l.loan_id", params)
     return pd.DataFrame(rows, columns=LOAN_READ_COLUMNS)
+
+
+def read_eligibility_inputs(portfolio: Portfolio, *, live_on: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """What the eligibility rule reads, column-wise (storage.column_read; the prospects read
+    them for every customer): the loans live on `live_on` (customer_id, family, days_past_due,
+    status, classification, amount_due) and every credit profile (customer_id, monthly_income,
+    credit_score). Text columns come back as categoricals."""
+    text, number = "text", "number"
+    round_trip = reals_round_trip(portfolio)
+    loans = read_columns(portfolio, source=f"FROM loans WHERE {_live()}", params=(live_on,), round_trip=round_trip,
+                         columns={"customer_id": ("customer_id", text), "family": ("family", text),
+                                  "days_past_due": ("days_past_due", number), "status": ("status", text),
+                                  "classification": ("classification", text), "amount_due": ("amount_due", number)})
+    profiles = read_columns(portfolio, source="FROM credit_profiles", params=(), round_trip=round_trip,
+                            columns={"customer_id": ("customer_id", text), "monthly_income": ("monthly_income", number),
+                                     "credit_score": ("credit_score", number)})
+    return loans, profiles
 
 
 def read_credit_profiles(portfolio: Portfolio) -> pd.DataFrame:
