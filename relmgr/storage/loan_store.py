@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from relmgr.storage.cash_months import read_cash_months, read_salaried
-from relmgr.storage.column_read import read_columns, reals_round_trip
+from relmgr.storage.column_read import read_columns, read_plain_columns, reals_round_trip
 from relmgr.storage.portfolio import Portfolio
 
 LOAN_READ_COLUMNS = ["loan_id", "customer_id", "family", "opened_on", "principal", "outstanding", "rate",
@@ -21,29 +21,30 @@ def _live(table: str = "") -> str:
     return (f"{table}status IS NOT 'REPAID' AND ({table}closed_on IS NULL OR substr({table}closed_on, 1, 10) > ?)")
 
 
-def read_loans(portfolio: Portfolio, *, live_on: str | None = None, balances: bool = True,
-               balances_due_by: str | None = None) -> pd.DataFrame:
-    """Every loan, with the balance of its repayment account (NULL when none is named); with
-    `live_on` (ISO date), only those live that day (not repaid, not closed by then: what
-    analytics.loan_watch.live_loans keeps), so the repaid ones are not read at all. With
-    `balances_due_by` (ISO date), the balance only of loans whose next instalment falls due
-    from `live_on` to then (the repayment watch's only use of it): looking up every repayment
-    account costs more than the rest of the read. `balances` False: none (NULL)."""
+_NUMBERS = frozenset({"principal", "outstanding", "rate", "term_months", "amount_due", "days_past_due"})
+
+
+def read_loans(portfolio: Portfolio, *, live_on: str | None = None, balances_due_by: str | None = None) -> pd.DataFrame:
+    """Every loan (LOAN_READ_COLUMNS, numbers as float, NaN when not given), with the balance of
+    its repayment account (NaN when none is named); with `live_on` (ISO date), only those live
+    that day (not repaid, not closed by then: what analytics.loan_watch.live_loans keeps), so
+    the repaid ones are not read at all. With `balances_due_by` (ISO date), the balance only of
+    loans whose next instalment falls due from `live_on` to then (the repayment watch's only
+    use of it): looking up every repayment account costs more than the rest of the read. Read
+    column-wise (storage.column_read): tens of thousands of loans at branch scale."""
     where, params = "", []
-    if live_on is not None:
-        where = f"WHERE {_live('l.')} "
-        params = [live_on]
     balance = "(SELECT h.balance FROM holdings h WHERE h.holding_id = l.repayment_holding_id)"
-    if not balances:
-        balance = "NULL"
-    elif balances_due_by is not None:
+    if balances_due_by is not None:
         balance = f"CASE WHEN substr(l.next_due_on, 1, 10) BETWEEN ? AND ? THEN {balance} END"
-        params = [live_on or "", balances_due_by, *params]
-    rows = portfolio.query(
-        "SELECT l.loan_id, l.customer_id, l.family, l.opened_on, l.principal, l.outstanding, l.rate, "
-        "l.term_months, l.next_due_on, l.amount_due, l.days_past_due, l.status, l.classification, "
-        f"l.repayment_holding_id, l.closed_on, {balance} FROM loans l {where}ORDER BY l.loan_id", params)
-    return pd.DataFrame(rows, columns=LOAN_READ_COLUMNS)
+        params = [live_on or "", balances_due_by]
+    if live_on is not None:
+        where = f" WHERE {_live('l.')}"
+        params.append(live_on)
+    columns = {c: (f"l.{c}", "number" if c in _NUMBERS else "text") for c in LOAN_READ_COLUMNS[:-1]}
+    columns["repayment_balance"] = (balance, "number")
+    frame = read_plain_columns(portfolio, source=f"FROM (SELECT * FROM loans l{where} ORDER BY l.loan_id) l",
+                               params=params, columns=columns)
+    return frame[LOAN_READ_COLUMNS]
 
 
 def read_eligibility_inputs(portfolio: Portfolio, *, live_on: str) -> tuple[pd.DataFrame, pd.DataFrame]:
