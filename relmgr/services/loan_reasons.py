@@ -40,10 +40,13 @@ def _inputs_key(portfolio: Portfolio, today: dt.date) -> tuple:
     (reco,), = portfolio.query("SELECT changes FROM reco_input_changes WHERE id = 1")
     (segments,), = portfolio.query("SELECT changes FROM segment_input_changes WHERE id = 1")
     (txns,), = portfolio.query("SELECT COALESCE(MAX(txn_id), -1) FROM transactions")
-    loans = portfolio.query("SELECT COUNT(*), MAX(rowid), TOTAL(days_past_due), TOTAL(outstanding), "
-                            "TOTAL(amount_due), MAX(next_due_on), group_concat(DISTINCT status) FROM loans")[0] if store.has_loan_tables(portfolio) else ()
-    profiles = portfolio.query("SELECT COUNT(*), TOTAL(monthly_income), TOTAL(credit_score), MAX(income_on), "
-                               "MAX(score_on) FROM credit_profiles")[0] if store.has_loan_tables(portfolio) else ()
+    loans: tuple = ()
+    profiles: tuple = ()
+    if store.has_loan_tables(portfolio):
+        loans = portfolio.query("SELECT COUNT(*), MAX(rowid), TOTAL(days_past_due), TOTAL(outstanding), "
+                                "TOTAL(amount_due), MAX(next_due_on), group_concat(DISTINCT status) FROM loans")[0]
+        profiles = portfolio.query("SELECT COUNT(*), TOTAL(monthly_income), TOTAL(credit_score), MAX(income_on), "
+                                   "MAX(score_on) FROM credit_profiles")[0]
     rules = portfolio.query("SELECT value FROM team_rules WHERE key = 'loans.rules'")
     return (str(portfolio.path.resolve()), portfolio.get_meta("created_at"), today.isoformat(), reco, segments,
             txns, loans, profiles, rules[0][0] if rules else None)

@@ -20,7 +20,7 @@ from relmgr.storage.portfolio import Portfolio
 SALARY_KINDS = (TxnKind.SALARY.value, TxnKind.PENSION.value)
 # Money leaving the bank: a purchase of the bank's own products or a loan repayment stays.
 OUTFLOW_KINDS = (TxnKind.TRANSFER_OUT.value, TxnKind.WITHDRAWAL.value)
-_RECORD = 15                   # 'DD' + 13-digit amount in fen
+_RECORD = 15                   # 'DD' + 13-digit amount in fen (a day's outflow capped at 10^11 CNY)
 _SEPARATOR = 31                # between customer ids when read (ASCII unit separator)
 _REBUILD_ABOVE = 200_000       # folding in more transactions than this at once rebuilds
 
@@ -32,7 +32,8 @@ _OUT = ", ".join(f"'{k}'" for k in OUTFLOW_KINDS)
 _AGGREGATE = (
     "INSERT INTO cash_months (month, customer_id, salary_n, salary_last, out_days) "
     "SELECT substr(day, 1, 7), customer_id, SUM(s), MAX(CASE WHEN s > 0 THEN CAST(substr(day, 9, 2) AS INTEGER) END), "
-    "COALESCE(group_concat(CASE WHEN o > 0 THEN substr(day, 9, 2) || printf('%013d', o) END, '' ORDER BY day), '') "
+    "COALESCE(group_concat(CASE WHEN o > 0 THEN substr(day, 9, 2) || printf('%013d', min(o, 9999999999999)) END, "
+    "'' ORDER BY day), '') "
     "FROM (SELECT customer_id, substr(txn_date, 1, 10) AS day, SUM(kind IN (" + _SALARY + ")) AS s, "
     "CAST(ROUND(-100 * SUM(CASE WHEN amount < 0 AND kind IN (" + _OUT + ") THEN amount ELSE 0 END)) AS INTEGER) AS o "
     "FROM transactions {indexed} WHERE kind IN (" + _KINDS + ") AND {where} GROUP BY customer_id, day) "
@@ -122,8 +123,9 @@ def read_salaried(portfolio: Portfolio, *, first_month: str, last_month: str) ->
 def read_cash_months(portfolio: Portfolio, *, first_month: str, last_month: str,
                      outflows_from: str | None = None) -> CashMonths:
     """The rows of months `first_month`..`last_month` ('YYYY-MM', inclusive), after folding in
-    what changed; the day records of outflows only from month `outflows_from` on (None: all). One query per month (the key leads with it) gives three strings, parsed with numpy:
-    the customer ids, one number per row (salary credits, last salary day and how many outflow
+    what changed; the day records of outflows only from month `outflows_from` on (None: all).
+    One query per month (the key leads with it) gives three strings, parsed with numpy: the
+    customer ids, one number per row (salary credits, last salary day and how many outflow
     records), and every row's day records in the same row order (all three aggregates see the
     rows in turn). ~250,000 rows at branch scale cost far less so than as Python tuples."""
     update_cash_months(portfolio)

@@ -64,13 +64,6 @@ def read_eligibility_inputs(portfolio: Portfolio, *, live_on: str) -> tuple[pd.D
     return loans, profiles
 
 
-def read_credit_profiles(portfolio: Portfolio) -> pd.DataFrame:
-    rows = portfolio.query("SELECT customer_id, monthly_income, income_on, credit_score, score_source, "
-                           "score_on FROM credit_profiles")
-    return pd.DataFrame(rows, columns=["customer_id", "monthly_income", "income_on", "credit_score",
-                                       "score_source", "score_on"])
-
-
 def read_repayments_between(portfolio: Portfolio, *, first: str, last: str) -> pd.DataFrame:
     """Instalments paid from `first` to `last` (ISO dates, inclusive)."""
     rows = portfolio.query("SELECT loan_id, due_on, amount_due, paid_on, amount_paid FROM loan_repayments "
@@ -128,12 +121,6 @@ def insert_watch_action(portfolio: Portfolio, *, loan_id: str, customer_id: str,
         "INSERT OR IGNORE INTO loan_watch_actions (loan_id, customer_id, warning, day, handled_at) "
         "VALUES (?, ?, ?, ?, ?)", (loan_id, customer_id, warning, day, handled_at))
     return cursor.rowcount == 1
-
-
-def read_loan_customers(portfolio: Portfolio) -> pd.DataFrame:
-    """customer_id, birth_date, closed_on of every customer (the eligibility rule's ages)."""
-    rows = portfolio.query("SELECT customer_id, birth_date, closed_on FROM customers")
-    return pd.DataFrame(rows, columns=["customer_id", "birth_date", "closed_on"])
 
 
 def has_loan_tables(portfolio: Portfolio) -> bool:

@@ -49,7 +49,8 @@ def test_demo_repayment_transactions_follow_the_schedule(demo_portfolio_file: Pa
         booked = Counter(p.query("SELECT holding_id, substr(txn_date, 1, 10), round(amount, 2) FROM transactions "
                                  "WHERE kind = 'LOAN_REPAYMENT'"))
         paid = Counter(p.query("SELECT r.loan_id, r.paid_on, round(r.amount_paid, 2) FROM loan_repayments r "
-                               "JOIN loans l USING (loan_id) WHERE l.family != 'CREDIT_CARD' AND r.paid_on IS NOT NULL"))
+                               "JOIN loans l USING (loan_id) "
+                               "WHERE l.family != 'CREDIT_CARD' AND r.paid_on IS NOT NULL"))
         unpaid = p.query("SELECT r.loan_id, r.due_on FROM loan_repayments r JOIN loans l USING (loan_id) "
                          "WHERE l.family != 'CREDIT_CARD' AND r.paid_on IS NULL")
         after_unpaid = p.query(
