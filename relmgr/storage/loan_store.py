@@ -42,8 +42,9 @@ def read_loans(portfolio: Portfolio, *, live_on: str | None = None, balances_due
         params.append(live_on)
     columns = {c: (f"l.{c}", "number" if c in _NUMBERS else "text") for c in LOAN_READ_COLUMNS[:-1]}
     columns["repayment_balance"] = (balance, "number")
-    frame = read_plain_columns(portfolio, source=f"FROM (SELECT * FROM loans l{where} ORDER BY l.loan_id) l",
-                               params=params, columns=columns)
+    # In storage order: ordering by loan_id walks its index with a table lookup per loan (the
+    # watch sorts its lines itself).
+    frame = read_plain_columns(portfolio, source=f"FROM loans l{where}", params=params, columns=columns)
     return frame[LOAN_READ_COLUMNS]
 
 
