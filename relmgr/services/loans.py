@@ -97,8 +97,9 @@ def load_watch(portfolio: Portfolio, *, today: dt.date | None = None,
     started = time.perf_counter()
     today = data_date.as_of(portfolio, today)
     due_by = (today + dt.timedelta(days=rules.due_days_ahead)).isoformat()
-    loans = store.read_loans(portfolio, live_on=today.isoformat(), balances_due_by=due_by) \
-        if store.has_loan_tables(portfolio) else pd.DataFrame(columns=store.LOAN_READ_COLUMNS)
+    loans = store.read_loans(portfolio, live_on=today.isoformat(), balances_due_by=due_by,
+                             columns=store.WATCH_COLUMNS) \
+        if store.has_loan_tables(portfolio) else pd.DataFrame(columns=store.WATCH_COLUMNS)
     live = live_loans(loans, today=today)
     flows = store.read_cash_flows(
         portfolio, sorted(set(live["customer_id"])), today=today.isoformat(),

@@ -24,14 +24,19 @@ def _live(table: str = "") -> str:
 _NUMBERS = frozenset({"principal", "outstanding", "rate", "term_months", "amount_due", "days_past_due"})
 
 
-def read_loans(portfolio: Portfolio, *, live_on: str | None = None, balances_due_by: str | None = None) -> pd.DataFrame:
+WATCH_COLUMNS = [c for c in LOAN_READ_COLUMNS if c not in ("opened_on", "principal", "rate", "term_months")]
+
+
+def read_loans(portfolio: Portfolio, *, live_on: str | None = None, balances_due_by: str | None = None,
+               columns: Sequence[str] = LOAN_READ_COLUMNS) -> pd.DataFrame:
     """Every loan (LOAN_READ_COLUMNS, numbers as float, NaN when not given), with the balance of
     its repayment account (NaN when none is named); with `live_on` (ISO date), only those live
     that day (not repaid, not closed by then: what analytics.loan_watch.live_loans keeps), so
     the repaid ones are not read at all. With `balances_due_by` (ISO date), the balance only of
     loans whose next instalment falls due from `live_on` to then (the repayment watch's only
     use of it): looking up every repayment account costs more than the rest of the read. Read
-    column-wise (storage.column_read): tens of thousands of loans at branch scale."""
+    column-wise (storage.column_read): tens of thousands of loans at branch scale; only
+    `columns` (WATCH_COLUMNS: what the repayment watch reads), the balance always."""
     where, params = "", []
     balance = "(SELECT h.balance FROM holdings h WHERE h.holding_id = l.repayment_holding_id)"
     if balances_due_by is not None:
@@ -40,12 +45,12 @@ def read_loans(portfolio: Portfolio, *, live_on: str | None = None, balances_due
     if live_on is not None:
         where = f" WHERE {_live('l.')}"
         params.append(live_on)
-    columns = {c: (f"l.{c}", "number" if c in _NUMBERS else "text") for c in LOAN_READ_COLUMNS[:-1]}
-    columns["repayment_balance"] = (balance, "number")
+    wanted = {c: (f"l.{c}", "number" if c in _NUMBERS else "text") for c in columns if c != "repayment_balance"}
+    wanted["repayment_balance"] = (balance, "number")
     # In storage order: ordering by loan_id walks its index with a table lookup per loan (the
     # watch sorts its lines itself).
-    frame = read_plain_columns(portfolio, source=f"FROM loans l{where}", params=params, columns=columns)
-    return frame[LOAN_READ_COLUMNS]
+    frame = read_plain_columns(portfolio, source=f"FROM loans l{where}", params=params, columns=wanted)
+    return frame[[c for c in columns if c != "repayment_balance"] + ["repayment_balance"]]
 
 
 def read_eligibility_inputs(portfolio: Portfolio, *, live_on: str) -> tuple[pd.DataFrame, pd.DataFrame]:
