@@ -34,8 +34,9 @@ def test_loan_thresholds_are_edited_stored_audited_and_change_the_prospects(
     dialog.editors["loans.min_income"].setValue(20_000)
     dialog.editors["loans.max_dti"].setValue(0.3)
     dialog.editors["loans.min_score"].setValue(700)
-    dialog.save_button.click()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    # The dialog deletes itself once saved: wait for its signal, not on the widget.
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        dialog.save_button.click()
     qtbot.waitUntil(lambda: not window.runner.is_busy, timeout=60_000)
     window.lock()
     with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as p:
