@@ -675,7 +675,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("file")
     export.add_argument("--list", required=True,
                         help="today | due | warnings | recommendations | tasks | tier-<private|wealth|vip|mass> "
-                             "| stage-<acquisition|growth|maturity|decline|churned>")
+                             "| stage-<acquisition|growth|maturity|decline|churned> "
+                             "| loan-<mortgage|consumer|business|credit_card> (loan prospects)")
     export.add_argument("--format", default=None, help="xlsx | csv | pdf (default: from --out)")
     export.add_argument("--out", required=True, help="file to write")
     export.add_argument("--unmasked", action="store_true",

@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from relmgr.analytics.activity import day_number, day_numbers
+from relmgr.analytics.activity import day_number, day_numbers, positions_in
 from relmgr.domain.codes import LoanFamily
 
 FEATURES = ("age", "age_sq", "tenure_years", "salary_months", "log_aum", "aum_change", "logins",
@@ -64,22 +64,27 @@ class World:
     @classmethod
     def from_frames(cls, *, customers: pd.DataFrame, salary: pd.DataFrame, monthly: pd.DataFrame,
                     loans: pd.DataFrame) -> World:
+        """`salary`: customer_id and month (months since 1970-01) of each month credited."""
         ids = customers["customer_id"].astype(str).to_numpy()
         index = pd.Index(ids)
         far = day_number(dt.date(9999, 12, 31))
-        months = sorted(monthly["month"].astype(str).unique()) if len(monthly) else []
+        # Columns of ids or months may be Categorical (storage.column_read): each distinct value
+        # is then looked up once (positions_in), not once per row.
+        month_values = monthly["month"]
+        distinct = (month_values.cat.categories if isinstance(month_values.dtype, pd.CategoricalDtype)
+                    else month_values.unique()) if len(monthly) else []
+        months = sorted({str(m) for m in distinct})
         ends = np.array([day_number(pd.Period(m, freq="M").end_time.date()) for m in months], dtype=np.int64)
         aum = np.full((len(ids), len(months)), np.nan)
         logins = np.zeros((len(ids), len(months)))
         if len(monthly):
-            rows = index.get_indexer(monthly["customer_id"].astype(str))
-            cols = pd.Index(months).get_indexer(monthly["month"].astype(str))
-            ok = rows >= 0
+            rows = positions_in(index, monthly["customer_id"])
+            cols = positions_in(pd.Index(months), month_values)
+            ok = (rows >= 0) & (cols >= 0)
             aum[rows[ok], cols[ok]] = pd.to_numeric(monthly["aum_end"], errors="coerce").to_numpy()[ok]
             logins[rows[ok], cols[ok]] = pd.to_numeric(monthly["digital_logins"], errors="coerce").fillna(0).to_numpy()[ok]
-        s_rows = index.get_indexer(salary["customer_id"].astype(str)) if len(salary) else np.zeros(0, np.int64)
-        s_days = salary["day"].to_numpy(dtype=np.int64) if len(salary) else np.zeros(0, np.int64)
-        s_month = s_days.astype("datetime64[D]").astype("datetime64[M]").astype(np.int64)
+        s_rows = positions_in(index, salary["customer_id"]) if len(salary) else np.zeros(0, np.int64)
+        s_month = salary["month"].to_numpy(dtype=np.int64) if len(salary) else np.zeros(0, np.int64)
         ok = s_rows >= 0
         first_month = int(s_month[ok].min()) if ok.any() else 0
         width = int(s_month[ok].max()) - first_month + 1 if ok.any() else 1
@@ -199,11 +204,15 @@ def fit_family(x: np.ndarray, y: np.ndarray, age: np.ndarray, family: str) -> Fa
     if y.sum() < 5 or (~y).sum() < 5:
         return None
     from sklearn.linear_model import LogisticRegression      # late: heavy, and only when fitting
+    from threadpoolctl import threadpool_limits
 
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale = np.where(scale > 1e-9, scale, 1.0)
     model = LogisticRegression(C=0.5, max_iter=300)
-    model.fit((x - mean) / scale, y)
+    # Single-threaded: eleven features need no parallel BLAS, and on a busy 2-core machine its
+    # threads fight (the fit ran three times slower with them).
+    with threadpool_limits(1):
+        model.fit((x - mean) / scale, y)
     bands = (age // 10).astype(int)
     rates = {int(b): float(y[bands == b].mean()) for b in np.unique(bands)}
     return FamilyModel(family, mean, scale, model.coef_[0], float(model.intercept_[0]), int(y.sum()),
@@ -228,8 +237,12 @@ def reasons(model: FamilyModel, features: pd.DataFrame, rows: np.ndarray, *, top
     with its numbers (services/wording/loans.py words them)."""
     x = features[list(FEATURES)].to_numpy()[rows]
     contrib = model.contributions(x)
+    # Plain values per row, not a pandas row each (.iloc per row was most of the scoring time).
+    columns = list(features.columns)
+    values = features.to_numpy(dtype=object)[rows]
     out = []
-    for r, c in zip(rows, contrib, strict=True):
+    for row_values, c in zip(values, contrib, strict=True):
+        row = dict(zip(columns, row_values, strict=True))
         listed = []
         for j in np.argsort(-c):
             if c[j] <= 0 or len(listed) >= top:
@@ -239,12 +252,12 @@ def reasons(model: FamilyModel, features: pd.DataFrame, rows: np.ndarray, *, top
                 name = "age"
             if any(d["code"] == name for d in listed):
                 continue
-            listed.append(_reason(name, features.iloc[r], weight=round(float(c[j]), 2)))
+            listed.append(_reason(name, row, weight=round(float(c[j]), 2)))
         out.append(listed)
     return out
 
 
-def _reason(name: str, row: pd.Series, *, weight: float) -> dict[str, Any]:
+def _reason(name: str, row: dict[str, Any], *, weight: float) -> dict[str, Any]:
     if name == "age":
         return {"code": "age", "age": int(row["age"]), "weight": weight}
     if name == "salary_months":

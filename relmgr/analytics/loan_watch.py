@@ -84,9 +84,22 @@ def bucket_of(days_past_due: Any) -> str | None:
             Bucket.D61_90 if d <= 90 else Bucket.D90_PLUS).value
 
 
+def buckets_of(days_past_due: pd.Series) -> np.ndarray:
+    """bucket_of over a column at once (None where not past due)."""
+    d = pd.to_numeric(days_past_due, errors="coerce").to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        out = np.select([d <= 30, d <= 60, d <= 90], [Bucket.D1_30.value, Bucket.D31_60.value, Bucket.D61_90.value],
+                        Bucket.D90_PLUS.value).astype(object)
+        out[~(d > 0)] = None
+    return out
+
+
 def live_loans(loans: pd.DataFrame, *, today: dt.date) -> pd.DataFrame:
-    closed = loans["closed_on"].notna() & (loans["closed_on"].astype(str).str.slice(0, 10) <= today.isoformat())
-    return loans[~closed.to_numpy() & ~loans["status"].isin(_LIVE_EXCLUDED).to_numpy()]
+    closed_on = loans["closed_on"].to_numpy(dtype=object)
+    given = pd.notna(closed_on)
+    closed = np.zeros(len(loans), bool)
+    closed[given] = np.array([str(c)[:10] for c in closed_on[given]], dtype=object) <= today.isoformat()
+    return loans[~closed & ~loans["status"].isin(_LIVE_EXCLUDED).to_numpy()]
 
 
 def _num(value: Any) -> float | None:
@@ -100,7 +113,14 @@ def watch_lines(loans: pd.DataFrame, flows: pd.DataFrame | None, *, today: dt.da
     columns; `flows`: read_cash_flows's (None: no transactions to read)."""
     live = live_loans(loans, today=today).reset_index(drop=True)
     if flows is not None and len(flows):
-        live = live.merge(flows, on="customer_id", how="left")
+        # Each loan's customer's flows by position (a merge costs more with tens of thousands of loans).
+        at = pd.Index(flows["customer_id"].astype(str)).get_indexer(live["customer_id"].astype(str))
+        found = at >= 0
+        for column in ("last_salary_on", "salary_months", "out_recent", "out_base"):
+            values = flows[column].to_numpy(dtype=object)
+            picked = np.full(len(live), None, dtype=object)
+            picked[found] = values[at[found]]
+            live[column] = picked
     else:
         live = live.assign(last_salary_on=None, salary_months=np.nan, out_recent=np.nan, out_base=np.nan)
     dpd = pd.to_numeric(live["days_past_due"], errors="coerce").to_numpy(dtype=float)
@@ -162,8 +182,8 @@ def watch_lines(loans: pd.DataFrame, flows: pd.DataFrame | None, *, today: dt.da
 def arrears_buckets(loans: pd.DataFrame, *, today: dt.date) -> dict[str, dict[str, float]]:
     """Per bucket: how many live loans and how much outstanding."""
     live = live_loans(loans, today=today)
-    buckets = live["days_past_due"].map(bucket_of)
-    outstanding = pd.to_numeric(live["outstanding"], errors="coerce").fillna(0.0)
+    buckets = buckets_of(live["days_past_due"])
+    outstanding = pd.to_numeric(live["outstanding"], errors="coerce").fillna(0.0).to_numpy()
     return {b.value: {"loans": int((buckets == b.value).sum()),
-                      "outstanding": round(float(outstanding[(buckets == b.value).to_numpy()].sum()), 2)}
+                      "outstanding": round(float(outstanding[buckets == b.value].sum()), 2)}
             for b in Bucket if b is not Bucket.UNKNOWN}

@@ -66,6 +66,7 @@ from relmgr.services.segment_lists import (
     segment_list_title,
 )
 from relmgr.services.target_lists import TARGET_PREFIX, target_list_rows, target_list_title
+from relmgr.services.loan_reasons import LOAN_LISTS, prospect_list_rows, prospect_list_title
 from relmgr.services.day_plan import load_day_plan
 from relmgr.services.worklist import (
     WorklistRules,
@@ -90,7 +91,7 @@ class ExportFormat(StrEnum):
     PDF = "pdf"
 
 
-LIST_NAMES = ("today", "due", "warnings", "recommendations", "tasks", *TIER_LISTS, *STAGE_LISTS)
+LIST_NAMES = ("today", "due", "warnings", "recommendations", "tasks", *TIER_LISTS, *STAGE_LISTS, *LOAN_LISTS)
 PII_MASKERS: dict[str, Callable[[str], str]] = {
     "name": mask_name, "phone": mask_phone, "id_number": mask_id_number}
 
@@ -563,6 +564,8 @@ def named_list(portfolio: Portfolio, *, list_name: str, today: dt.date,
             raise ListUnavailable("tiers and lifecycle stages have not been computed yet: "
                                   "refresh the segments first")
         return frame
+    if list_name in LOAN_LISTS:
+        return prospect_list_rows(portfolio, list_name=list_name, language=checked(language))
     if list_name.startswith(TARGET_PREFIX):
         try:
             return target_list_rows(portfolio, name=list_name[len(TARGET_PREFIX):], language=checked(language))
@@ -577,6 +580,8 @@ def list_title(list_name: str, *, language: str) -> str:
     """The title an exported file carries for a named list."""
     if is_segment_list(list_name):
         return segment_list_title(list_name, language=language)
+    if list_name in LOAN_LISTS:
+        return prospect_list_title(list_name, language=language)
     if list_name.startswith(TARGET_PREFIX):
         return target_list_title(list_name[len(TARGET_PREFIX):], language=language)
     return exports.list_title(list_name, language=language)

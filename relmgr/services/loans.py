@@ -22,15 +22,16 @@ import numpy as np
 import pandas as pd
 
 from relmgr.analytics import loan_prospects as lp
-from relmgr.analytics.activity import day_number
+from relmgr.analytics.activity import day_number, positions_in
 from relmgr.analytics.loan_watch import WatchRules, arrears_buckets, live_loans, watch_lines
 from relmgr.domain.codes import AuditAction, LoanClass
 from relmgr.domain.loans import BAD_CLASSES, BAD_STATUSES, FACT_COLUMNS, LOAN_RULE_KEY, LoanRules, exclusions
-from relmgr.services import audit, data_date
+from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
+from relmgr.services import audit, data_date, loan_reasons
 from relmgr.services.changes import Topic, writes
 from relmgr.storage import loan_store as store
 from relmgr.storage import rules as rules_store
-from relmgr.storage.column_read import read_plain_columns
+from relmgr.storage.column_read import read_columns, reals_round_trip
 from relmgr.storage.portfolio import Portfolio
 
 MIN_EVAL_POSITIVES = 30          # below this many openings in the test window, a warning
@@ -95,8 +96,10 @@ def load_watch(portfolio: Portfolio, *, today: dt.date | None = None,
                rules: WatchRules = WatchRules()) -> Watch:
     started = time.perf_counter()
     today = data_date.as_of(portfolio, today)
-    loans = store.read_loans(portfolio) if store.has_loan_tables(portfolio) else \
-        pd.DataFrame(columns=store.LOAN_READ_COLUMNS)
+    due_by = (today + dt.timedelta(days=rules.due_days_ahead)).isoformat()
+    loans = store.read_loans(portfolio, live_on=today.isoformat(), balances_due_by=due_by,
+                             columns=store.WATCH_COLUMNS) \
+        if store.has_loan_tables(portfolio) else pd.DataFrame(columns=store.WATCH_COLUMNS)
     live = live_loans(loans, today=today)
     flows = store.read_cash_flows(
         portfolio, sorted(set(live["customer_id"])), today=today.isoformat(),
@@ -105,7 +108,10 @@ def load_watch(portfolio: Portfolio, *, today: dt.date | None = None,
     lines = watch_lines(loans, flows, today=today, rules=rules)
     handled = _handled_keys(portfolio, today=today, days=rules.handled_days) if len(lines) else set()
     lines["handled"] = [(l, r) in handled for l, r in zip(lines["loan_id"], lines["reason"], strict=True)]
-    return Watch(today, lines, arrears_buckets(loans, today=today), _missing_loan_fields(loans),
+    # Only the live loans were read: with none live, whether any were imported decides.
+    missing = _missing_loan_fields(loans) if len(loans) or not store.has_loan_tables(portfolio) or \
+        not portfolio.query("SELECT 1 FROM loans LIMIT 1") else []
+    return Watch(today, lines, arrears_buckets(loans, today=today), missing,
                  round(time.perf_counter() - started, 3))
 
 
@@ -136,48 +142,68 @@ def handle_watch_line(portfolio: Portfolio, *, loan_id: str, reason: str, today:
 
 
 # -- prospects ---------------------------------------------------------------------------------
-def _world(portfolio: Portfolio, *, today: dt.date, months_back: int) -> lp.World:
-    customers = portfolio.read_frame("SELECT customer_id, birth_date, opened_on, closed_on FROM customers")
-    salary = store.read_salary_days(portfolio, until=today.isoformat())
-    first_month = str(pd.Period(today, freq="M") - months_back)
-    monthly = read_plain_columns(portfolio, source="FROM monthly_balances WHERE month >= ? AND month <= ?",
-                                 params=(first_month, today.isoformat()[:7]),
-                                 columns={"customer_id": ("customer_id", "text"), "month": ("month", "text"),
-                                          "aum_end": ("aum_end", "number"),
-                                          "digital_logins": ("digital_logins", "number")})
-    loans = portfolio.read_frame("SELECT customer_id, family, opened_on, closed_on FROM loans")
+def _world(portfolio: Portfolio, *, today: dt.date, months_back: int, earliest_cutoff: int) -> lp.World:
+    """The history the prospect model learns from: month ends from `months_back` months before
+    today up to the last on or before today, and salary months from twelve before the month of
+    `earliest_cutoff` (a day number) to the month before today's (each cutoff's salary
+    regularity counts the twelve calendar months before its own). Read column-wise
+    (storage.column_read): at branch scale these are a million rows."""
+    text, number = "text", "number"
+    customers = read_columns(portfolio, source="FROM customers", params=(), round_trip=True,
+                             columns={c: (c, text) for c in ("customer_id", "birth_date", "opened_on", "closed_on")})
+    this_month = pd.Period(today, freq="M")
+    last_end = this_month if today == this_month.end_time.date() else this_month - 1
+    salary_from = str(np.datetime64(int(earliest_cutoff), "D").astype("datetime64[M]") - 12)
+    salary = store.read_salary_months(portfolio, first_month=salary_from, last_month=str(this_month - 1))
+    monthly = read_columns(portfolio, source="FROM monthly_balances WHERE month >= ? AND month <= ?",
+                           params=(str(this_month - months_back), str(last_end)),
+                           columns={"customer_id": ("customer_id", text), "month": ("month", text),
+                                    "aum_end": ("aum_end", number), "digital_logins": ("digital_logins", number)},
+                           round_trip=reals_round_trip(portfolio))
+    loans = read_columns(portfolio, source="FROM loans", params=(), round_trip=True,
+                         columns={c: (c, text) for c in ("customer_id", "family", "opened_on", "closed_on")})
     return lp.World.from_frames(customers=customers, salary=salary, monthly=monthly, loans=loans)
 
 
 def _facts(portfolio: Portfolio, world: lp.World, *, today: dt.date) -> pd.DataFrame:
-    loans = store.read_loans(portfolio)
-    live = live_loans(loans, today=today)
-    profiles = store.read_credit_profiles(portfolio).set_index("customer_id")
-    dpd = pd.to_numeric(live["days_past_due"], errors="coerce").fillna(0)
-    bad = live.assign(bad=(dpd > 0).to_numpy() | live["status"].isin(BAD_STATUSES).to_numpy(),
-                      classed=live["classification"].isin(BAD_CLASSES).to_numpy(),
-                      due=pd.to_numeric(live["amount_due"], errors="coerce").fillna(0.0))
-    per = bad.groupby("customer_id").agg(in_arrears=("bad", "any"), classified=("classed", "any"),
-                                         instalments=("due", "sum"))
-    families: dict[str, set[str]] = {}
-    for customer, family in zip(live["customer_id"], live["family"], strict=True):
-        families.setdefault(customer, set()).add(family)
-    per["holds"] = pd.Series({c: frozenset(f) for c, f in families.items()}, dtype=object)
+    live, profiles = store.read_eligibility_inputs(portfolio, live_on=today.isoformat())
     ids = pd.Index(world.ids)
+    n = len(ids)
+    at = positions_in(ids, live["customer_id"])
+    known = at >= 0
+    dpd = pd.to_numeric(live["days_past_due"], errors="coerce").fillna(0).to_numpy()
+    bad = (dpd > 0) | live["status"].isin(BAD_STATUSES).to_numpy()
+    classed = live["classification"].isin(BAD_CLASSES).to_numpy()
+    due = pd.to_numeric(live["amount_due"], errors="coerce").fillna(0.0).to_numpy()
+    in_arrears, classified = np.zeros(n, bool), np.zeros(n, bool)
+    in_arrears[at[known & bad]] = True
+    classified[at[known & classed]] = True
+    holds: list[frozenset] = [frozenset()] * n
+    families: dict[int, set[str]] = {}
+    for i, family in zip(at[known].tolist(), live["family"].astype(str).to_numpy()[known].tolist(), strict=True):
+        families.setdefault(i, set()).add(family)
+    for i, held in families.items():
+        holds[i] = frozenset(held)
+    where = positions_in(ids, profiles["customer_id"])
+    mine = where >= 0
+
+    def profile(column: str) -> np.ndarray:
+        out = np.full(n, np.nan)
+        out[where[mine]] = pd.to_numeric(profiles[column], errors="coerce").to_numpy(dtype=float)[mine]
+        return out
+
     cutoff = day_number(today)
-    facts = pd.DataFrame({
+    return pd.DataFrame({
         "customer_id": world.ids,
         "age": (cutoff - world.birth) / 365.25,
         "closed": world.closed <= cutoff,
-        "monthly_income": profiles["monthly_income"].reindex(ids).to_numpy(dtype=float),
-        "credit_score": profiles["credit_score"].reindex(ids).to_numpy(dtype=float),
-        "instalments": per["instalments"].reindex(ids).fillna(0.0).to_numpy(),
-        "in_arrears": per["in_arrears"].reindex(ids).fillna(False).to_numpy(dtype=bool),
-        "classified": per["classified"].reindex(ids).fillna(False).to_numpy(dtype=bool),
-        "holds": per["holds"].reindex(ids).to_numpy(dtype=object),
-    })
-    facts["holds"] = [h if isinstance(h, frozenset) else frozenset() for h in facts["holds"]]
-    return facts[FACT_COLUMNS]
+        "monthly_income": profile("monthly_income"),
+        "credit_score": profile("credit_score"),
+        "instalments": np.bincount(at[known], weights=due[known], minlength=n),
+        "in_arrears": in_arrears,
+        "classified": classified,
+        "holds": holds,
+    })[FACT_COLUMNS]
 
 
 def _fit(world: lp.World, family: str, *, last_usable: int, settings: lp.ProspectSettings) -> lp.FamilyModel | None:
@@ -196,16 +222,23 @@ class Prospects:
 
 
 def load_prospects(portfolio: Portfolio, *, today: dt.date | None = None, limit: int = PROSPECTS_PER_FAMILY,
-                   settings: lp.ProspectSettings = lp.ProspectSettings()) -> Prospects:
+                   settings: lp.ProspectSettings = lp.ProspectSettings(), progress: Progress = no_progress,
+                   cancel: CancelCheck = never) -> Prospects:
+    """Cancelled (at the next step: after the reads, then per family) when `cancel` says so."""
     started = time.perf_counter()
     today = data_date.as_of(portfolio, today)
     if not store.has_loan_tables(portfolio) or not portfolio.query("SELECT 1 FROM loans LIMIT 1"):
         return Prospects(today, {f: _empty_prospects() for f in lp.FAMILIES}, {}, {"*": [Missing.NO_LOANS]},
                          round(time.perf_counter() - started, 3))
-    world = _world(portfolio, today=today, months_back=settings.training_cutoffs + 5)
-    facts = _facts(portfolio, world, today=today)
-    rules = loan_rules(portfolio)
+    progress(0.0, "reading")
+    check_cancel(cancel)
     now = day_number(today)
+    world = _world(portfolio, today=today, months_back=settings.training_cutoffs + 5,
+                   earliest_cutoff=min(lp.cutoffs_before(now - settings.horizon_days, settings.training_cutoffs)))
+    check_cancel(cancel)
+    facts = _facts(portfolio, world, today=today)
+    check_cancel(cancel)
+    rules = loan_rules(portfolio)
     current = world.features(now)
     missing: dict[str, list[str]] = {"*": []}
     if facts["monthly_income"].isna().all():
@@ -213,7 +246,9 @@ def load_prospects(portfolio: Portfolio, *, today: dt.date | None = None, limit:
     if facts["credit_score"].isna().all():
         missing["*"].append(Missing.NO_SCORE)
     by_family, excluded = {}, {}
-    for family in lp.FAMILIES:
+    for done, family in enumerate(lp.FAMILIES):
+        progress(0.4 + 0.6 * done / len(lp.FAMILIES), "fit")
+        check_cancel(cancel)
         why = exclusions(facts, family, rules)
         ok = pd.isna(why)
         excluded[family] = {str(k): int(v) for k, v in pd.Series(why[~ok]).value_counts().items()}
@@ -232,7 +267,9 @@ def load_prospects(portfolio: Portfolio, *, today: dt.date | None = None, limit:
             "probability": np.round(prob[order], 4),
             "reasons": lp.reasons(model, current, chosen),
         })
-    return Prospects(today, by_family, excluded, missing, round(time.perf_counter() - started, 3))
+    result = Prospects(today, by_family, excluded, missing, round(time.perf_counter() - started, 3))
+    loan_reasons.remember(portfolio, result)
+    return result
 
 
 def _empty_prospects() -> pd.DataFrame:
@@ -250,8 +287,9 @@ def evaluate_prospects(portfolio: Portfolio, *, today: dt.date | None = None,
     if not store.has_loan_tables(portfolio) or not portfolio.query("SELECT 1 FROM loans LIMIT 1"):
         raise ValueError("this portfolio has no loans to evaluate the prospect model on")
     h = settings.horizon_days
-    world = _world(portfolio, today=today, months_back=settings.training_cutoffs + 9)
     test_cutoff = day_number(today) - h
+    world = _world(portfolio, today=today, months_back=settings.training_cutoffs + 9,
+                   earliest_cutoff=min(lp.cutoffs_before(test_cutoff - h, settings.training_cutoffs)))
     out: dict[str, Any] = {"as_of": today.isoformat(), "horizon_days": h,
                            "test_cutoff": (dt.date(1970, 1, 1) + dt.timedelta(days=test_cutoff)).isoformat(),
                            "training_cutoffs": settings.training_cutoffs, "bootstrap_rounds": rounds,
@@ -367,8 +405,9 @@ def watch_page(portfolio: Portfolio) -> tuple[Watch, dict[str, Any], dict[str, s
     return watch, loan_book(portfolio, today=watch.today), _names(portfolio, sorted(map(str, set(watch.lines["customer_id"]))))
 
 
-def prospects_page(portfolio: Portfolio) -> tuple[Prospects, dict[str, str]]:
-    """The Loans page's slow part: prospects per family and their names (unmasked)."""
-    prospects = load_prospects(portfolio)
+def prospects_page(portfolio: Portfolio, *, cancel: CancelCheck = never) -> tuple[Prospects, dict[str, str]]:
+    """The Loans page's slow part: prospects per family and their names (unmasked); Cancelled
+    when `cancel` says so (the page's Cancel)."""
+    prospects = load_prospects(portfolio, cancel=cancel)
     ids = sorted({str(c) for f in prospects.by_family.values() for c in f["customer_id"]})
     return prospects, _names(portfolio, ids)

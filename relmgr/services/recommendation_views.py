@@ -15,6 +15,7 @@ from relmgr.analytics.recommend import Catalogue, CustomerRecommendations, ages,
 from relmgr.domain.progress import CancelCheck, Progress, never, no_progress
 from relmgr.services import data_date
 from relmgr.services.customers import load_customer_list
+from relmgr.services.loan_reasons import ProspectLine, prospect_lines
 from relmgr.services.recommendations import outcome_stats, push_list, recommend_for_customer
 from relmgr.storage import reco_store
 from relmgr.storage.portfolio import Portfolio
@@ -59,6 +60,9 @@ class PanelData:
     recommendations: CustomerRecommendations
     products: dict[str, dict[str, Any]]
     customer: dict[str, Any]          # risk_rating, risk_assessed_on, age, aum
+    # The loan families the customer is a top prospect of (services/loan_reasons.py), from the
+    # current ranking; empty when the prospects have not been ranked on the data as it is.
+    loan_prospects: list[ProspectLine] = dataclasses.field(default_factory=list)
 
 
 def load_panel(portfolio: Portfolio, customer_id: str, *, top: int = 3) -> PanelData:
@@ -78,4 +82,4 @@ def load_panel(portfolio: Portfolio, customer_id: str, *, top: int = 3) -> Panel
         "aum": float(customer_aum(holdings, ids, Catalogue.from_frame(products))[0]),
     }
     catalogue = {str(r["product_id"]): r for r in products.to_dict("records")}
-    return PanelData(reco, catalogue, customer)
+    return PanelData(reco, catalogue, customer, prospect_lines(portfolio, customer_id))

@@ -1,10 +1,11 @@
 """The team rules an RM can change in the product (the Team rules dialog and `relmgr rules`):
 tier thresholds, the downgrade delay and contact cadences per tier, the churn horizon and risk
-bands, Today's daily capacity, head office's k and the summaries' privacy budget (epsilon).
+bands, Today's daily capacity, head office's k and the summaries' privacy budget (epsilon), and
+the loan prospects' eligibility thresholds (age, income, debt-to-income, credit score floor).
 
 Each rule the RM sees is one `RuleField`, named `group.field` (the name `relmgr rules --set`
 takes), stored in the team_rules key its feature reads (segments.tiers, churn.rules,
-today.capacity, sync_k, sync_epsilon). Only overrides are stored: a value equal to the default removes the
+today.capacity, sync_k, sync_epsilon, loans.rules). Only overrides are stored: a value equal to the default removes the
 override, so a later relmgr with better defaults reaches every team that kept them.
 
 `check_rules` refuses a set of values with `RuleProblem`, which names the rule and the problem
@@ -22,6 +23,7 @@ from typing import Any
 
 from relmgr.domain.churn import CHURN_RULE_KEY, ChurnRules
 from relmgr.domain.codes import AuditAction
+from relmgr.domain.loans import LOAN_RULE_KEY, LoanRules
 from relmgr.domain.segments import RULE_KEYS, TierRules, rules_with_overrides
 from relmgr.services import audit
 from relmgr.services.changes import Topic, writes
@@ -43,6 +45,7 @@ class Kind(StrEnum):
     PROBABILITY = "PROBABILITY"  # strictly between 0 and 1
     COUNT = "COUNT"              # a whole number
     EPSILON = "EPSILON"          # a privacy budget above 0, or None: off (no noise)
+    RATIO = "RATIO"              # above 0, up to the maximum (a debt-to-income ratio; shown in %)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,7 +60,7 @@ class RuleField:
 
 
 _TIERS, _CHURN = RULE_KEYS["tiers"], CHURN_RULE_KEY
-_T, _C = TierRules(), ChurnRules()
+_T, _C, _L = TierRules(), ChurnRules(), LoanRules()
 
 
 def _tier(field: str, kind: Kind, minimum: float, maximum: float) -> RuleField:
@@ -66,6 +69,10 @@ def _tier(field: str, kind: Kind, minimum: float, maximum: float) -> RuleField:
 
 def _churn(field: str, kind: Kind, minimum: float, maximum: float) -> RuleField:
     return RuleField(f"churn.{field}", _CHURN, field, kind, getattr(_C, field), minimum, maximum)
+
+
+def _loan(field: str, kind: Kind, minimum: float, maximum: float) -> RuleField:
+    return RuleField(f"loans.{field}", LOAN_RULE_KEY, field, kind, getattr(_L, field), minimum, maximum)
 
 
 _MAX_AUM = 1e12
@@ -90,16 +97,25 @@ FIELDS: tuple[RuleField, ...] = (
     RuleField("sync.epsilon", RULE_EPSILON, None, Kind.EPSILON, None, 0, MAX_EPSILON),
     # The share of a new campaign's target list held out as its control group (issue 17).
     RuleField("marketing.control_share", CONTROL_SHARE_RULE, None, Kind.PROBABILITY, DEFAULT_CONTROL_SHARE, 0, 1),
+    # Who may be a loan prospect (issue 21, domain/loans.py); `score_required` is kept as stored.
+    _loan("min_age", Kind.COUNT, 18, 100),
+    _loan("max_age", Kind.COUNT, 18, 100),
+    _loan("mortgage_max_age", Kind.COUNT, 18, 100),
+    _loan("min_income", Kind.MONEY, 0, 1e8),
+    _loan("max_dti", Kind.RATIO, 0, 2),
+    _loan("min_score", Kind.COUNT, 0, 1000),
 )
 BY_NAME: dict[str, RuleField] = {f.name: f for f in FIELDS}
 # Kinds whose None is a value: no call cadence, no noise.
 _MAY_BE_NONE = frozenset({Kind.CADENCE, Kind.EPSILON})
 TIER_FIELDS = frozenset(f.name for f in FIELDS if f.key == _TIERS)
+LOAN_FIELDS = frozenset(f.name for f in FIELDS if f.key == LOAN_RULE_KEY)
 CHURN_FIELDS = frozenset(f.name for f in FIELDS if f.key == _CHURN)
 
 # Rules that must rise in this order (lower, higher): a threshold or band above the next.
 _ORDERED = (("tiers.vip_min_aum", "tiers.wealth_min_aum"), ("tiers.wealth_min_aum", "tiers.private_min_aum"),
-            ("churn.medium_probability", "churn.high_probability"))
+            ("churn.medium_probability", "churn.high_probability"),
+            ("loans.min_age", "loans.max_age"), ("loans.min_age", "loans.mortgage_max_age"))
 
 
 class Problem(StrEnum):
@@ -169,7 +185,7 @@ def check_rules(values: Mapping[str, Any], *, changed: Collection[str] = ()) -> 
                 raise RuleProblem(lower, Problem.NOT_BELOW, other=higher)
             raise RuleProblem(higher, Problem.NOT_ABOVE, other=lower)
     # The features' own checks, so nothing the analytics would refuse later is ever stored.
-    for key, defaults in ((_TIERS, TierRules()), (_CHURN, ChurnRules())):
+    for key, defaults in ((_TIERS, TierRules()), (_CHURN, ChurnRules()), (LOAN_RULE_KEY, LoanRules())):
         fields = {f.field: clean[f.name] for f in FIELDS if f.key == key and f.name in clean}
         try:
             rules_with_overrides(defaults, fields)
@@ -190,7 +206,7 @@ def _checked(field: RuleField, value: Any) -> Any:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise RuleProblem(field.name, Problem.NOT_A_NUMBER)
-    if field.kind not in (Kind.MONEY, Kind.PROBABILITY, Kind.EPSILON):
+    if field.kind not in (Kind.MONEY, Kind.PROBABILITY, Kind.EPSILON, Kind.RATIO):
         if value != int(value):
             raise RuleProblem(field.name, Problem.NOT_WHOLE)
         value = int(value)
@@ -199,7 +215,7 @@ def _checked(field: RuleField, value: Any) -> Any:
     if field.kind == Kind.PROBABILITY:
         if not 0 < value < 1:
             raise RuleProblem(field.name, Problem.OUT_OF_RANGE, minimum=0, maximum=1)
-    elif field.kind == Kind.EPSILON:
+    elif field.kind in (Kind.EPSILON, Kind.RATIO):
         if not 0 < value <= field.maximum:
             raise RuleProblem(field.name, Problem.OUT_OF_RANGE, minimum=0, maximum=field.maximum)
     elif not field.minimum <= value <= field.maximum:

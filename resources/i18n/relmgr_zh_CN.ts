@@ -1472,6 +1472,26 @@ Export unmasked?</source>
         <source>Exported {rows:,} rows to {file} (UNMASKED).</source>
         <translation>已导出 {rows:,} 行到 {file}（未脱敏）。</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="41" />
+        <source>Loan prospects: Mortgage</source>
+        <translation>贷款潜在客户：房贷</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="42" />
+        <source>Loan prospects: Consumer loan</source>
+        <translation>贷款潜在客户：消费贷</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="43" />
+        <source>Loan prospects: Business loan</source>
+        <translation>贷款潜在客户：经营贷</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="44" />
+        <source>Loan prospects: Credit card</source>
+        <translation>贷款潜在客户：信用卡</translation>
+    </message>
 </context>
 <context>
     <name>FilesPage</name>
@@ -2160,6 +2180,31 @@ Export unmasked?</source>
         <source>Why</source>
         <translation>依据</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="141" />
+        <source>Ranking loan prospects</source>
+        <translation>正在排序贷款潜在客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="163" />
+        <source>Ranking cancelled: the prospects were not ranked.</source>
+        <translation>已取消排序：未生成贷款潜在客户。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="300" />
+        <source>Export list…</source>
+        <translation>导出名单…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="301" />
+        <source>Export this family's prospects as a target list (names and phones masked unless you choose otherwise; audited)</source>
+        <translation>将该类贷款的潜在客户导出为目标客户名单（除非另行选择，姓名和电话均脱敏；记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/loans/page.py" line="303" />
+        <source>Rank prospects</source>
+        <translation>排序潜在客户</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2495,6 +2540,11 @@ Portfolios, settings and logs are kept in {folder}</source>
         <location filename="../../relmgr/ui/marketing/page.py" line="261" />
         <source>Bought: customers who opened the promoted product in the campaign's window (from the holdings, not from what was typed). Uplift: the contacted group's rate less the control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact test for small groups. Cost counts contacted customers only. Revenue is what the contacted customers' sales brought; the campaign's part of it is what the sales beyond the control group's rate brought, and ROI is on that part: sales that would have come anyway earn the campaign nothing.</source>
         <translation>购买：活动期间开立所推广产品的客户（依据持仓，而非手工登记的结果）。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。收入：触达客户的销售带来的全部收入；其中活动带来的部分，是超出对照组转化率的那部分销售带来的收入，投资回报率按这部分计算：本来就会发生的销售不算活动的功劳。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="214" />
+        <source>Bought: customers who opened the promoted product in the campaign's window (from the holdings, not from what was typed). Uplift: the contacted group's rate less the control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact test for small groups. Cost counts contacted customers only.</source>
+        <translation>购买：活动期间开立所推广产品的客户（依据持仓，而非手工登记的结果）。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。</translation>
     </message>
 </context>
 <context>
@@ -4043,6 +4093,11 @@ Portfolios, settings and logs are kept in {folder}</source>
         <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="202" />
         <source>No call cadence</source>
         <translation>不设联系周期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/team_rules_dialog.py" line="204" />
+        <source>Loan prospects</source>
+        <translation>贷款潜在客户</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
-from relmgr.analytics.loan_watch import WatchRules, arrears_buckets, bucket_of, watch_lines
+from relmgr.analytics.loan_watch import WatchRules, arrears_buckets, bucket_of, buckets_of, watch_lines
 from relmgr.storage.loan_store import LOAN_READ_COLUMNS
 
 TODAY = dt.date(2026, 6, 16)
@@ -25,6 +25,8 @@ def loan(loan_id: str, customer: str, **values) -> dict:
 def test_buckets_edges() -> None:
     assert [bucket_of(d) for d in (0, 1, 30, 31, 60, 61, 90, 91, None)] == \
         [None, "D1_30", "D1_30", "D31_60", "D31_60", "D61_90", "D61_90", "D90_PLUS", None]
+    days = pd.Series([0, 1, 30, 31, 60, 61, 90, 91, None, -3, 400], dtype=object)
+    assert list(buckets_of(days)) == [bucket_of(d) for d in days]
 
 
 def test_each_warning_on_its_condition() -> None:

@@ -8,11 +8,13 @@ import json
 import os
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from relmgr.analytics.activity import day_number
 from relmgr.domain.loans import LoanRules, exclusions
 from relmgr.services import loans
 from relmgr.services.changes import Topic, changes_of
@@ -39,6 +41,27 @@ def test_the_demo_has_loans_with_arrears_recoveries_and_defaults(demo_portfolio_
     assert 0 < profiles[1] < customers and 0 < profiles[2] < customers
 
 
+def test_demo_repayment_transactions_follow_the_schedule(demo_portfolio_file: Path) -> None:
+    """A loan in arrears misses its repayments: the LOAN_REPAYMENT transactions are exactly the
+    paid instalments of the schedule (cards' statements are not booked as transactions), on the
+    day paid, for the amount paid; none for an instalment still unpaid."""
+    with open_portfolio(demo_portfolio_file, DEMO_PASSWORD_FOR_TESTS) as p:
+        booked = Counter(p.query("SELECT holding_id, substr(txn_date, 1, 10), round(amount, 2) FROM transactions "
+                                 "WHERE kind = 'LOAN_REPAYMENT'"))
+        paid = Counter(p.query("SELECT r.loan_id, r.paid_on, round(r.amount_paid, 2) FROM loan_repayments r "
+                               "JOIN loans l USING (loan_id) "
+                               "WHERE l.family != 'CREDIT_CARD' AND r.paid_on IS NOT NULL"))
+        unpaid = p.query("SELECT r.loan_id, r.due_on FROM loan_repayments r JOIN loans l USING (loan_id) "
+                         "WHERE l.family != 'CREDIT_CARD' AND r.paid_on IS NULL")
+        after_unpaid = p.query(
+            "SELECT COUNT(*) FROM transactions t JOIN loans l ON l.loan_id = t.holding_id "
+            "WHERE t.kind = 'LOAN_REPAYMENT' AND l.days_past_due > 0 AND l.family != 'CREDIT_CARD' "
+            "AND t.txn_date > date(?, '-' || l.days_past_due || ' days')", (DEMO_AS_OF.isoformat(),))[0][0]
+    assert unpaid, "the demo has instalments in arrears"
+    assert booked == paid
+    assert after_unpaid == 0          # nothing repaid since the oldest instalment still unpaid
+
+
 def test_watch_lines_have_reasons_and_handling_is_recorded_and_audited(writable_demo_portfolio: Path) -> None:
     assert changes_of(loans.handle_watch_line).touches({Topic.LOANS})
     with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as p:
@@ -63,7 +86,8 @@ def test_watch_lines_have_reasons_and_handling_is_recorded_and_audited(writable_
 def test_prospects_are_always_eligible_and_carry_reasons(demo_portfolio_file: Path) -> None:
     with open_portfolio(demo_portfolio_file, DEMO_PASSWORD_FOR_TESTS) as p:
         result = loans.load_prospects(p, limit=1000)
-        world = loans._world(p, today=result.today, months_back=12)
+        world = loans._world(p, today=result.today, months_back=12,
+                             earliest_cutoff=day_number(result.today) - 365)
         facts = loans._facts(p, world, today=result.today).set_index("customer_id")
     assert any(len(f) for f in result.by_family.values())
     for family, frame in result.by_family.items():

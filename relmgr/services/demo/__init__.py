@@ -23,7 +23,7 @@ from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, n
 from relmgr.services.demo import catalogue as cat
 from relmgr.services.demo.campaigns import campaigns_and_offers, marketing_consent
 from relmgr.services.demo.contacts import interactions_frame, tasks_frame
-from relmgr.services.demo.loans import loan_frames, lose_jobs
+from relmgr.services.demo.loans import PaidInstalments, loan_frames, lose_jobs
 from relmgr.services.demo.unusual import PlantedEvent, plant_unusual
 from relmgr.services.demo.generator import (
     CHANNEL_CODES,
@@ -58,6 +58,7 @@ class DemoData:
     _holdings: Holdings
     _holding_ids: np.ndarray
     _maturity_exits: np.ndarray
+    _paid: PaidInstalments
 
     @property
     def customer_count(self) -> int:
@@ -71,7 +72,7 @@ class DemoData:
         for i, (stream, plant_stream) in enumerate(zip(streams, plant_streams, strict=True)):
             block = slice(i * CHUNK_CUSTOMERS, min((i + 1) * CHUNK_CUSTOMERS, self.customer_count))
             chunk = _transactions(np.random.default_rng(stream), self._population, self._holdings,
-                                  self._maturity_exits, block)
+                                  self._maturity_exits, block, self._paid)
             yield _with_planted(chunk, np.random.default_rng(plant_stream), self._population, block)
 
     def transaction_chunks(self) -> Iterator[tuple[TxnChunk, int]]:
@@ -156,7 +157,8 @@ def generate_demo(*, customers: int, seed: int, as_of: dt.date) -> DemoData:
         "tasks": tasks_frame(rng, pop),
         **loan_frames(loan_rng, pop, holdings, holding_ids),
     }
-    return DemoData(as_of, seed, frames, pop, holdings, holding_ids, exits)
+    paid = PaidInstalments.from_schedule(frames["loan_repayments"], holding_ids, cal)
+    return DemoData(as_of, seed, frames, pop, holdings, holding_ids, exits, paid)
 
 
 def generate_demo_frames(*, customers: int, seed: int, as_of: dt.date) -> dict[str, pd.DataFrame]:
@@ -216,6 +218,7 @@ def build_demo_portfolio(path: str | os.PathLike[str], password: str, *, custome
     """
     from relmgr.storage import create_portfolio
     from relmgr.storage.activity_months import update_activity_months
+    from relmgr.storage.cash_months import update_cash_months
     from relmgr.storage.summary import rebuild_customer_summary
 
     started = time.perf_counter()
@@ -243,8 +246,9 @@ def build_demo_portfolio(path: str | os.PathLike[str], password: str, *, custome
             portfolio.set_meta("as_of", as_of.isoformat())
             portfolio.set_meta("demo_seed", str(seed))
             rebuild_customer_summary(portfolio, as_of=as_of)
-            # The monthly activity aggregates, as an import would leave them.
+            # The monthly activity and cash-flow aggregates, as an import would leave them.
             update_activity_months(portfolio)
+            update_cash_months(portfolio)
         progress(1.0, "done")
     except BaseException:
         portfolio.close()

@@ -372,7 +372,10 @@ class TxnChunk:
 
 
 def _transactions(rng: np.random.Generator, pop: Population, holdings: Holdings,
-                  maturity_exits: np.ndarray, customers: slice) -> TxnChunk:
+                  maturity_exits: np.ndarray, customers: slice, paid=None) -> TxnChunk:
+    """The transactions of the customers in `customers`. `paid` (demo/loans.py PaidInstalments):
+    the loan schedule's paid instalments, which the repayments follow (an instalment in arrears
+    books none, a late one is booked the day it was paid); None books every instalment on time."""
     cal = pop.cal
     lo, hi = customers.start, customers.stop
     parts: list[tuple] = []
@@ -438,7 +441,7 @@ def _transactions(rng: np.random.Generator, pop: Population, holdings: Holdings,
     add(cust, day, amount, np.where(amount > 0, _K[TxnKind.TRANSFER_IN], _K[TxnKind.TRANSFER_OUT]),
         digital_channel(cust), current_of[cust])
 
-    # 4. Loan repayments on the 20th, while the loan is open.
+    # 4. Loan repayments on the 20th, while the loan is open, as the schedule says they were paid.
     in_chunk = (holdings.customer >= lo) & (holdings.customer < hi)
     loans = np.flatnonzero(in_chunk & np.isin(holdings.product, [cat.PRODUCT_IDS.index(p) for p in
                                                                   ("LN-MTG", "LN-CON", "LN-BIZ")]))
@@ -449,9 +452,16 @@ def _transactions(rng: np.random.Generator, pop: Population, holdings: Holdings,
         cust = holdings.customer[hl]
         end = np.where(holdings.closed_day[hl] >= 0, holdings.closed_day[hl], cal.last_day + 1)
         keep = (day > holdings.opened_day[hl]) & (day < end) & (day <= cal.last_day)
-        hl, day, cust = hl[keep], day[keep], cust[keep]
+        hl, day, cust, month = hl[keep], day[keep], cust[keep], month[keep]
+        # Drawn for every instalment as before the schedule existed, so the stream (and the
+        # rest of the demo) stays what it was.
         amount = holdings.opening_amount[hl] / 120 * rng.normal(1, 0.01, len(hl))
-        add(cust, day, amount, np.full(len(hl), _K[TxnKind.LOAN_REPAYMENT]), digital_channel(cust), hl)
+        channel = digital_channel(cust)
+        if paid is not None:
+            day, amount = paid.lookup(hl, month)
+            ok = day >= 0
+            hl, day, cust, amount, channel = hl[ok], day[ok], cust[ok], amount[ok], channel[ok]
+        add(cust, day, amount, np.full(len(hl), _K[TxnKind.LOAN_REPAYMENT]), channel, hl)
 
     # 5. Quarterly interest on current accounts (the 21st of Mar, Jun, Sep, Dec).
     quarter_months = np.array([i for i, s in enumerate(cal.month_start)

@@ -2,9 +2,10 @@
 
 Every loan is one of the generator's credit holdings (cards, mortgages, consumer and business
 loans: who holds them follows archetype, age and wealth, catalogue.py), under the holding's own
-key, repaid from the customer's current account. The schedule is monthly, due on the 20th (the
-day the generator books LOAN_REPAYMENT transactions), one 120th of the amount lent; a card owes a
-minimum payment of a tenth of its balance. What goes wrong, and how often:
+key, repaid from the customer's current account. The schedule is monthly, due on the 20th, one
+120th of the amount lent; a card owes a minimum payment of a tenth of its balance. The
+generator's LOAN_REPAYMENT transactions follow the schedule (`PaidInstalments`): an instalment
+in arrears books none, a late or caught-up one is booked on the day it was paid. What goes wrong, and how often:
 
 - Salary stops: the generator's drifting leavers, and here a job loss for about 5% of the
   salaried customers who stay, in one of the last twelve months (`lose_jobs`, which the
@@ -24,6 +25,8 @@ arrears. Seeded: its own random stream, so the rest of the demo is what it was b
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import numpy as np
 import pandas as pd
@@ -190,6 +193,37 @@ def loan_frames(rng: np.random.Generator, pop, holdings, holding_ids: np.ndarray
     })
     return {"loans": loans[LOAN_COLUMNS], "loan_repayments": repayments,
             "credit_profiles": _credit_profiles(rng, pop, cust[dpd > 0])}
+
+
+@dataclasses.dataclass(frozen=True)
+class PaidInstalments:
+    """The schedule's paid instalments, keyed by holding index * months + month of the due date
+    (sorted): the day each was paid and the amount."""
+
+    months: int
+    keys: np.ndarray
+    day: np.ndarray
+    amount: np.ndarray
+
+    @classmethod
+    def from_schedule(cls, repayments: pd.DataFrame, holding_ids: np.ndarray, cal) -> PaidInstalments:
+        paid = repayments[repayments["paid_on"].notna().to_numpy()]
+        holding = pd.Index(holding_ids).get_indexer(paid["loan_id"])
+        due = (paid["due_on"].to_numpy(dtype="datetime64[D]") - np.datetime64(cal.start, "D")).astype(np.int64)
+        keys = holding.astype(np.int64) * len(cal.month_start) + cal.month_of(due)
+        day = (paid["paid_on"].to_numpy(dtype="datetime64[D]") - np.datetime64(cal.start, "D")).astype(np.int64)
+        order = np.argsort(keys, kind="stable")
+        return cls(len(cal.month_start), keys[order], day[order],
+                   paid["amount_paid"].to_numpy(dtype=float)[order])
+
+    def lookup(self, holding: np.ndarray, month: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(day paid, amount) of each (holding, month) instalment; day -1 when unpaid."""
+        keys = holding.astype(np.int64) * self.months + month
+        if not len(self.keys):
+            return np.full(len(keys), -1, np.int64), np.zeros(len(keys))
+        pos = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        hit = self.keys[pos] == keys
+        return np.where(hit, self.day[pos], -1), np.where(hit, self.amount[pos], 0.0)
 
 
 def _credit_profiles(rng: np.random.Generator, pop, in_arrears: np.ndarray) -> pd.DataFrame:

@@ -22,6 +22,7 @@ COLUMNS: dict[str, Pair] = {
     "days_overdue": ("Days overdue", "逾期天数"),
     "contact_status": ("Contact status", "联系状态"),
     "probability": ("Churn probability", "流失概率"),
+    "likelihood": ("Likelihood (3 months)", "3 个月内办理可能性"),
     "band": ("Risk band", "风险等级"),
     "value_at_risk": ("Value at risk (CNY)", "风险金额(元)"),
     "aum": ("AUM (CNY)", "资产(元)"),

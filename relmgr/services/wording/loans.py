@@ -103,6 +103,10 @@ _S: dict[str, Pair] = {
     "p_logins": ("{count} digital logins a month", "每月登录手机银行 {count} 次"),
     "p_holds": ("holds a {family}", "已有{family}"),
     "p_not_holds": ("no {family}", "无{family}"),
+    "prospect_line": ("Loan prospect: no. {rank} of the {of} top {family} prospects, {pct}% likely to take "
+                      "one within {days} days — {why}",
+                      "贷款潜在客户：{family}前 {of} 名中第 {rank} 名，{days} 天内办理的可能性 {pct}%——{why}"),
+    "prospect_list": ("Loan prospects: {family}", "贷款潜在客户名单：{family}"),
     "up": ("up {pct}%", "增长 {pct}%"),
     "down": ("down {pct}%", "下降 {pct}%"),
 }
@@ -195,3 +199,15 @@ def prospect_reason(reason: Mapping[str, Any], *, language: str) -> str:
 def prospect_reasons_text(reasons: list[Mapping[str, Any]], *, language: str) -> str:
     sep = "，" if language == "zh_CN" else ", "
     return sep.join(prospect_reason(r, language=language) for r in reasons)
+
+
+def prospect_line_sentence(line: Any, *, language: str) -> str:
+    """A loan_reasons.ProspectLine in words: rank, likelihood and why, with the numbers."""
+    return say(_S["prospect_line"], language).format(
+        rank=line.rank, of=line.of, family=family(line.family, language=language),
+        pct=f"{line.probability * 100:.1f}", days=line.horizon_days,
+        why=prospect_reasons_text(line.reasons, language=language))
+
+
+def prospect_list_title(loan_family: str, *, language: str) -> str:
+    return say(_S["prospect_list"], language).format(family=family(loan_family, language=language))

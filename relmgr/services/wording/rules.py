@@ -26,6 +26,12 @@ RULE_NAMES: dict[str, Pair] = {
     "sync.epsilon": ("Head office: privacy budget ε per summary (0 = no noise)",
                      "总行汇总：每份汇总的隐私预算 ε（0 = 不加噪声）"),
     "marketing.control_share": ("Campaigns: share held out as control group", "营销活动：对照组比例"),
+    "loans.min_age": ("Loans: youngest age", "贷款：最低年龄"),
+    "loans.max_age": ("Loans: oldest age", "贷款：最高年龄"),
+    "loans.mortgage_max_age": ("Mortgages: oldest age", "房贷：最高年龄"),
+    "loans.min_income": ("Loans: lowest monthly income (CNY)", "贷款：最低月收入（元）"),
+    "loans.max_dti": ("Loans: highest debt-to-income", "贷款：最高负债收入比"),
+    "loans.min_score": ("Loans: credit score floor", "贷款：最低信用评分"),
 }
 
 _PROBLEMS: dict[str, Pair] = {

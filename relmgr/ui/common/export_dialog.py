@@ -40,6 +40,10 @@ LIST_LABELS = {
     "stage-maturity": QT_TRANSLATE_NOOP("ExportDialog", "Stage list: Maturity"),
     "stage-decline": QT_TRANSLATE_NOOP("ExportDialog", "Stage list: Decline"),
     "stage-churned": QT_TRANSLATE_NOOP("ExportDialog", "Stage list: Churned"),
+    "loan-mortgage": QT_TRANSLATE_NOOP("ExportDialog", "Loan prospects: Mortgage"),
+    "loan-consumer": QT_TRANSLATE_NOOP("ExportDialog", "Loan prospects: Consumer loan"),
+    "loan-business": QT_TRANSLATE_NOOP("ExportDialog", "Loan prospects: Business loan"),
+    "loan-credit_card": QT_TRANSLATE_NOOP("ExportDialog", "Loan prospects: Credit card"),
 }
 FORMATS = (("xlsx", QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook (.xlsx)")),
            ("csv", QT_TRANSLATE_NOOP("ExportDialog", "CSV, UTF-8 for Excel and WPS (.csv)")),

@@ -5,6 +5,7 @@ fit on the portfolio's past openings) when they are ready. Names are masked."""
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
@@ -23,10 +24,13 @@ from PySide6.QtWidgets import (
 from PySide6.QtCore import Qt
 
 from relmgr.domain.pii import mask_name
+from relmgr.domain.progress import Cancelled
 from relmgr.services import loans
 from relmgr.services.changes import Topic
 from relmgr.services.wording import loans as words
 from relmgr.services.wording.money import summary_money
+from relmgr.ui.common.export_dialog import ExportDialog, exported_message
+from relmgr.ui.common.progress_strip import ProgressStrip
 from relmgr.ui.common.widgets import follow_changes, section_title
 from relmgr.ui.shell.i18n import current_language
 from relmgr.ui.shell.runner import TaskRunner
@@ -50,6 +54,7 @@ class LoansPage(QWidget):
         super().__init__(parent)
         self.runner = runner
         follow_changes(self, runner, self.READS)
+        self.live = False
         self._generation = 0
         self._watch: Any = None
         self._book: dict[str, Any] | None = None
@@ -70,6 +75,14 @@ class LoansPage(QWidget):
         self.prospects_title = section_title()
         self.family_box = QComboBox()
         self.family_box.currentIndexChanged.connect(lambda _i: self._show_prospects())
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export)
+        # Ranking fits a model per family (seconds at branch scale): its progress and Cancel.
+        self.ranking = ProgressStrip()
+        self.rank_button = QPushButton()
+        self.rank_button.clicked.connect(self.rank_prospects)
+        self.rank_button.hide()
+        self._ranking_cancel: threading.Event | None = None
         self.prospects_table = _table(4)
         self.prospects_table.cellDoubleClicked.connect(lambda row, _c: self._open(self.prospects_table, row))
         self.status_label = QLabel()
@@ -91,7 +104,10 @@ class LoansPage(QWidget):
         head.addWidget(self.prospects_title)
         head.addStretch(1)
         head.addWidget(self.family_box)
+        head.addWidget(self.rank_button)
+        head.addWidget(self.export_button)
         prospects_layout.addLayout(head)
+        prospects_layout.addWidget(self.ranking)
         prospects_layout.addWidget(self.prospects_table, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(watch_box)
@@ -113,11 +129,55 @@ class LoansPage(QWidget):
         self.status_label.setText(self.tr("Reading the loans…"))
         self.runner.run_db(loans.watch_page, on_done=lambda r: self._got_watch(r, generation),
                            on_error=lambda e: self._failed(e, generation))
-        self.runner.run_db(loans.prospects_page, on_done=lambda r: self._got_prospects(r, generation),
-                           on_error=lambda e: self._failed(e, generation))
+        self.rank_prospects()
+
+    def rank_prospects(self) -> None:
+        """Rank the prospects on the database thread, with Cancel (between the reads and the
+        families: at most a family's fit later)."""
+        self._stop_ranking()
+        generation = self._generation
+        cancel = self._ranking_cancel = threading.Event()
+        self.rank_button.hide()
+        self.ranking.start(lambda: self.tr("Ranking loan prospects"), self.cancel_ranking)
+        self.ranking.bar.setRange(0, 0)          # busy: the steps are not reported across threads
+        self.runner.run_db(loans.prospects_page, cancel=cancel.is_set,
+                           on_done=lambda r: self._got_prospects(r, generation, cancel),
+                           on_error=lambda e: self._ranking_failed(e, generation, cancel))
+
+    def cancel_ranking(self) -> None:
+        if self._ranking_cancel is not None:
+            self._ranking_cancel.set()
+
+    def _stop_ranking(self) -> None:
+        self.cancel_ranking()
+        self._ranking_cancel = None
+        self.ranking.finish()
+        self.ranking.bar.setRange(0, 1000)
+
+    def _ranking_failed(self, error: BaseException, generation: int, cancel: threading.Event) -> None:
+        if generation != self._generation or cancel is not self._ranking_cancel:
+            return
+        self._stop_ranking()
+        self.rank_button.setVisible(self.live)
+        if isinstance(error, Cancelled):
+            self.status_label.setText(self.tr("Ranking cancelled: the prospects were not ranked."))
+        else:
+            self._failed(error, generation)
+
+    def export(self) -> ExportDialog:
+        """Export the chosen family's prospects as a target list (masked unless asked, audited)."""
+        family = str(self.family_box.currentData() or "MORTGAGE")
+        dialog = ExportDialog(self.runner, list_name=f"loan-{family.lower()}",
+                              today=self._prospects.today if self._prospects is not None else None, parent=self)
+        dialog.exported.connect(lambda result: self.status_label.setText(exported_message(result)))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def clear(self) -> None:
         self.live = False
+        self._stop_ranking()
+        self.rank_button.hide()
         self._generation += 1
         self._watch = self._book = self._prospects = None
         self._watch_names, self._prospect_names = {}, {}
@@ -139,9 +199,10 @@ class LoansPage(QWidget):
         self._show_book()
         self._show_watch()
 
-    def _got_prospects(self, result: Any, generation: int) -> None:
-        if generation != self._generation:
+    def _got_prospects(self, result: Any, generation: int, cancel: threading.Event) -> None:
+        if generation != self._generation or cancel is not self._ranking_cancel:
             return
+        self._stop_ranking()
         self._prospects, self._prospect_names = result
         self.status_label.setText(self.tr("Prospects ranked in {0:.1f} s").format(self._prospects.seconds))
         self._show_book()
@@ -236,6 +297,10 @@ class LoansPage(QWidget):
         self.watch_title.setText(self.tr("Repayment watch"))
         self.prospects_title.setText(self.tr("Loan prospects"))
         self.handle_button.setText(self.tr("Mark handled"))
+        self.export_button.setText(self.tr("Export list…"))
+        self.export_button.setToolTip(self.tr("Export this family's prospects as a target list "
+                                              "(names and phones masked unless you choose otherwise; audited)"))
+        self.rank_button.setText(self.tr("Rank prospects"))
         self.handle_button.setToolTip(self.tr("Record that you handled the selected line (audited); "
                                               "it leaves Today for a week"))
         self.watch_table.setHorizontalHeaderLabels([self.tr("Customer"), self.tr("Product"), self.tr("Warning"),

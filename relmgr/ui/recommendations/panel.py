@@ -31,10 +31,13 @@ from PySide6.QtWidgets import (
 
 from relmgr.analytics.recommend import Recommendation
 from relmgr.domain.suitability import RecoOutcome
+from relmgr.services.loan_reasons import LOAN_FAMILY_OF_PRODUCT, ProspectLine
 from relmgr.services.recommendation_views import PanelData, load_panel
 from relmgr.services.recommendations import NoteRequired, record_outcome
+from relmgr.services.wording import loans as loan_words
 from relmgr.ui.common import texts
 from relmgr.ui.recommendations import texts as reco_texts
+from relmgr.ui.shell.i18n import current_language
 from relmgr.ui.shell.runner import TaskRunner
 
 
@@ -55,11 +58,12 @@ class _ProductCard(QFrame):
     answered = Signal(str, str, str)          # product_id, RecoOutcome value, note
 
     def __init__(self, rec: Recommendation, products: dict[str, dict[str, Any]],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, prospect: ProspectLine | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recoCard")
         self.rec = rec
         self.products = products
+        self.prospect = prospect
         self.title = QLabel()
         self.title.setObjectName("recoProduct")
         self.risk = QLabel()
@@ -69,6 +73,11 @@ class _ProductCard(QFrame):
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # For a loan-family product whose family the customer is a top prospect of: why.
+        self.prospect_label = QLabel()
+        self.prospect_label.setObjectName("recoInfo")
+        self.prospect_label.setWordWrap(True)
+        self.prospect_label.setVisible(prospect is not None)
         self.warning = QLabel()
         self.warning.setObjectName("recoWarning")
         self.warning.setWordWrap(True)
@@ -100,6 +109,7 @@ class _ProductCard(QFrame):
         layout.setSpacing(3)
         layout.addLayout(head)
         layout.addWidget(self.reason)
+        layout.addWidget(self.prospect_label)
         layout.addWidget(self.warning)
         layout.addLayout(actions)
         self.retranslate_ui()
@@ -120,6 +130,9 @@ class _ProductCard(QFrame):
         self.fit.setToolTip(self.tr("Fit score: about the share of customers like this one who hold "
                                     "the product (higher is a better fit; it can exceed 1)."))
         self.reason.setText(reco_texts.reason_text(rec.reason, self.products))
+        language = current_language()
+        self.prospect_label.setText(loan_words.prospect_line_sentence(self.prospect, language=language)
+                                    if self.prospect is not None else "")
         self.warning.setText("⚠ " + reco_texts.warning(rec.warning.value) if rec.warning else "")
         self.note.setPlaceholderText(self.tr("Note needed to accept: what you explained and why it suits them"))
         self.accept_button.setText(self.tr("Accept"))
@@ -156,6 +169,10 @@ class RecommendationPanel(QWidget):
         self.empty_label.setWordWrap(True)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
+        self.prospects_label = QLabel()
+        self.prospects_label.setObjectName("recoInfo")
+        self.prospects_label.setWordWrap(True)
+        self.prospects_label.hide()
         self.cards_layout = QVBoxLayout()
         self.cards_layout.setSpacing(6)
         self.why_not_button = QToolButton()
@@ -191,6 +208,7 @@ class RecommendationPanel(QWidget):
         body_layout.addLayout(head)
         body_layout.addWidget(self.action_label)
         body_layout.addLayout(self.cards_layout)
+        body_layout.addWidget(self.prospects_label)
         body_layout.addWidget(self.empty_label)
         body_layout.addWidget(self.message_label)
         body_layout.addWidget(self.why_not_button)
@@ -268,6 +286,7 @@ class RecommendationPanel(QWidget):
             self.empty_label.setText(self.tr("Choose a customer to see the products that suit them.")
                                      if self.customer_id is None else "")
             self.empty_label.setVisible(self.customer_id is None)
+            self.prospects_label.hide()
             self.why_not_button.hide()
             self.excluded_table.hide()
             return
@@ -276,14 +295,25 @@ class RecommendationPanel(QWidget):
         actions = [reco_texts.action_text(a) for a in reco.actions]
         self.action_label.setText("\n".join(actions))
         self.action_label.setVisible(bool(actions))
+        prospects = {line.family: line for line in data.loan_prospects}
+        shown: set[str] = set()
         for rec in reco.recommendations:
-            card = _ProductCard(rec, data.products)
+            family = LOAN_FAMILY_OF_PRODUCT.get(str(data.products.get(rec.product_id, {}).get("family")))
+            if family in prospects:
+                shown.add(family)
+            card = _ProductCard(rec, data.products, prospect=prospects.get(family) if family else None)
             card.answered.connect(self._record)
             self.cards_layout.addWidget(card)
             self.cards.append(card)
         self.empty_label.setText(self.tr("No product passes the suitability rules for this customer: "
                                          "see why below."))
         self.empty_label.setVisible(not reco.recommendations)
+        # Top prospects of a loan family none of whose products is among the cards.
+        language = current_language()
+        others = [loan_words.prospect_line_sentence(line, language=language)
+                  for line in data.loan_prospects if line.family not in shown]
+        self.prospects_label.setText("\n".join(others))
+        self.prospects_label.setVisible(bool(others))
         self._fill_excluded()
         self.why_not_button.setVisible(bool(reco.excluded))
         self.excluded_table.setVisible(bool(reco.excluded) and self.why_not_button.isChecked())

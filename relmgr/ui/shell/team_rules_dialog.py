@@ -1,5 +1,6 @@
 """Team rules (团队规则): tier thresholds and the downgrade delay, contact cadences per tier, the
-churn horizon and risk bands, Today's daily capacity and head office's k, in one dialog.
+churn horizon and risk bands, Today's daily capacity and head office's k, and who may be a loan
+prospect (age, income, debt-to-income, credit score floor), in one dialog.
 
 The rules are read and written on the database thread (relmgr/services/team_rules.py, which
 checks them and audits the change); a refused value is said in one sentence naming the rule,
@@ -38,7 +39,9 @@ _GROUPS = (("tiers", ("tiers.private_min_aum", "tiers.wealth_min_aum", "tiers.vi
            ("cadences", ("tiers.private_cadence_days", "tiers.wealth_cadence_days",
                          "tiers.vip_cadence_days", "tiers.mass_cadence_days")),
            ("churn", ("churn.horizon_days", "churn.high_probability", "churn.medium_probability")),
-           ("other", ("today.capacity", "sync.k", "sync.epsilon", "marketing.control_share")))
+           ("other", ("today.capacity", "sync.k", "sync.epsilon", "marketing.control_share")),
+           ("loans", ("loans.min_age", "loans.max_age", "loans.mortgage_max_age", "loans.min_income",
+                      "loans.max_dti", "loans.min_score")))
 
 
 class TeamRulesDialog(QDialog):
@@ -99,7 +102,7 @@ class TeamRulesDialog(QDialog):
             editor: QAbstractSpinBox = QDoubleSpinBox()
             editor.setDecimals(0)
             editor.setRange(0, field.maximum)
-            editor.setSingleStep(10_000)
+            editor.setSingleStep(500 if name == "loans.min_income" else 10_000)
             editor.setGroupSeparatorShown(True)
         elif field.kind == Kind.PROBABILITY:
             editor = QDoubleSpinBox()       # shown in percent; 0 and 100 are refused by the check
@@ -111,6 +114,12 @@ class TeamRulesDialog(QDialog):
             editor.setDecimals(2)
             editor.setRange(0, field.maximum)
             editor.setSingleStep(0.1)
+        elif field.kind == Kind.RATIO:
+            editor = QDoubleSpinBox()       # a ratio as the check words it (0 is refused by it)
+            editor.setDecimals(2)
+            editor.setRange(0, field.maximum)
+            editor.setSingleStep(0.05)
+
         else:
             editor = QSpinBox()
             # 0: for a cadence "no call cadence" (the tier is served digitally); for the others a
@@ -191,7 +200,8 @@ class TeamRulesDialog(QDialog):
             "These rules are the team's: they are kept in the encrypted portfolio, and every change "
             "is written to the audit log. Tiers are on the 3-month average daily AUM."))
         titles = {"tiers": self.tr("Service tiers"), "cadences": self.tr("Contact cadence"),
-                  "churn": self.tr("Churn warnings"), "other": self.tr("Today and head office")}
+                  "churn": self.tr("Churn warnings"), "other": self.tr("Today and head office"),
+                  "loans": self.tr("Loan prospects")}
         for group, box in self.groups.items():
             box.setTitle(titles[group])
         language = current_language()
