@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from relmgr.services.customers import Customer360, reveal_identity
 from relmgr.ui.common import formatting, texts
+from relmgr.ui.common.full_height import CurrentPageTabs, FullHeightTable
 from relmgr.ui.recommendations.panel import RecommendationPanel
 from relmgr.ui.shell.runner import TaskRunner
 
@@ -47,7 +47,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], right_aligned: set[int] = 
 
 
 def _table(columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
+    table = FullHeightTable(0, columns)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
@@ -106,11 +106,14 @@ class CustomerPane(QWidget):
         for key in keys:
             caption = QLabel()
             caption.setObjectName("caption")
+            caption.setWordWrap(True)          # the three columns fit a narrow pane, no sideways scroll
             self.field_labels[key] = caption
+            caption_widget: QWidget = caption
+            # "Show" sits beside the caption, not the value: the masked ID is long enough alone.
             if key == "id":
-                value_widget: QWidget = _inline(self.id_value, self.reveal_id_button)
+                caption_widget, value_widget = _inline(caption, self.reveal_id_button), self.id_value
             elif key == "phone":
-                value_widget = _inline(self.phone_value, self.reveal_phone_button)
+                caption_widget, value_widget = _inline(caption, self.reveal_phone_button), self.phone_value
             else:
                 value = QLabel()
                 value.setWordWrap(True)
@@ -119,7 +122,7 @@ class CustomerPane(QWidget):
             if key in wide and col:
                 row, col = row + 1, 0
             span = 3 if key in wide else 1
-            profile.addWidget(caption, row * 2, col, 1, span)
+            profile.addWidget(caption_widget, row * 2, col, 1, span)
             profile.addWidget(value_widget, row * 2 + 1, col, 1, span)
             col += span
             if col >= 3:
@@ -135,7 +138,10 @@ class CustomerPane(QWidget):
         self.transactions_table = _table(4)
         self.contacts_table = _table(5)
         self.recommendations = RecommendationPanel(runner)
-        self.tabs = QTabWidget()
+        # The pane is the one scroll area: tables as tall as their rows, tabs as tall as the one
+        # shown; short tab titles (the full one in the tooltip) fit a 1366-px window.
+        self.tabs = CurrentPageTabs()
+        self.tabs.setUsesScrollButtons(False)
         self.tabs.addTab(self.recommendations, "")
         self.tabs.addTab(self.holdings_table, "")
         self.tabs.addTab(self.transactions_table, "")
@@ -299,10 +305,13 @@ class CustomerPane(QWidget):
         self.reveal_id_button.setToolTip(tip)
         self.reveal_phone_button.setToolTip(tip)
         self.chart_title.setText(self.tr("AUM trend, month end (CNY 10,000)"))
-        self.tabs.setTabText(0, self.tr("Recommended products"))
-        self.tabs.setTabText(1, self.tr("Holdings"))
-        self.tabs.setTabText(2, self.tr("Recent transactions"))
-        self.tabs.setTabText(3, self.tr("Contact history"))
+        for index, (title, tip) in enumerate((
+                (self.tr("Products"), self.tr("Recommended products")),
+                (self.tr("Holdings"), self.tr("Holdings")),
+                (self.tr("Transactions"), self.tr("Recent transactions")),
+                (self.tr("Contacts"), self.tr("Contact history")))):
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, tip)
         self.holdings_table.setHorizontalHeaderLabels([
             self.tr("Product"), self.tr("Risk"), self.tr("Balance (CNY)"), self.tr("Opened"),
             self.tr("Matures"), self.tr("Status")])

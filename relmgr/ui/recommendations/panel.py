@@ -4,8 +4,9 @@ assessment" action; and, for the compliance officer, every product the rules rem
 rule that removed it.
 
 Everything is read and written on the database thread (`load_panel`, `record_outcome`); an
-answer for a customer the RM has already left is dropped. The panel is self-contained and
-scrolls inside itself, so it fits as a tab under the 360 view at any height.
+answer for a customer the RM has already left is dropped. The panel does not scroll inside
+itself: it is as tall as its cards (and the "why not" list when open), and the 360 pane around it
+is the one scroll area (issue 19).
 """
 
 from __future__ import annotations
@@ -20,8 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -34,6 +33,7 @@ from relmgr.domain.suitability import RecoOutcome
 from relmgr.services.recommendation_views import PanelData, load_panel
 from relmgr.services.recommendations import NoteRequired, record_outcome
 from relmgr.ui.common import texts
+from relmgr.ui.common.full_height import FullHeightTable
 from relmgr.ui.recommendations import texts as reco_texts
 from relmgr.ui.shell.runner import TaskRunner
 
@@ -164,7 +164,7 @@ class RecommendationPanel(QWidget):
         self.why_not_button.setArrowType(Qt.ArrowType.RightArrow)
         self.why_not_button.setAutoRaise(True)
         self.why_not_button.toggled.connect(self._toggle_excluded)
-        self.excluded_table = QTableWidget(0, 4)
+        self.excluded_table = FullHeightTable(0, 4)
         self.excluded_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.excluded_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.excluded_table.verticalHeader().hide()
@@ -177,11 +177,9 @@ class RecommendationPanel(QWidget):
         for column, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
                                        QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch)):
             header.setSectionResizeMode(column, mode)
-        self.excluded_table.setMinimumHeight(160)
         self.excluded_table.hide()
 
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
+        body_layout = QVBoxLayout(self)
         body_layout.setContentsMargins(8, 6, 8, 6)
         body_layout.setSpacing(6)
         head = QHBoxLayout()
@@ -194,21 +192,9 @@ class RecommendationPanel(QWidget):
         body_layout.addWidget(self.empty_label)
         body_layout.addWidget(self.message_label)
         body_layout.addWidget(self.why_not_button)
-        # The open "why not" list takes the free height; closed, the stretch below keeps the
-        # cards at the top.
-        body_layout.addWidget(self.excluded_table, 10)
+        body_layout.addWidget(self.excluded_table)
         body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-        # Three cards and the "why not" line without scrolling; more scrolls inside.
-        self.setMinimumHeight(260)
         self.setStyleSheet(_STYLE)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.retranslate_ui()
         self.clear()
 
