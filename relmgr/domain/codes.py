@@ -174,6 +174,8 @@ class AuditAction(StrEnum):
     CONSENT_RECORDED = "CONSENT_RECORDED"  # the RM recorded a customer's marketing consent or refusal
     CAMPAIGN_CREATED = "CAMPAIGN_CREATED"  # a campaign made from a target list, with its control group
     LOAN_WATCH_HANDLED = "LOAN_WATCH_HANDLED"  # a repayment-watch line handled (target: the loan)
+    OUTCOME_UNDONE = "OUTCOME_UNDONE"  # a recommendation's Accept/Decline/Not now taken back (the card's Undo)
+    TAGS_CHANGED = "TAGS_CHANGED"      # the RM added or removed a customer's tags in the 360 pane
 
 
 class OutboxStatus(StrEnum):

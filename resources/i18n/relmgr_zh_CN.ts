@@ -2599,83 +2599,103 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>RecommendationPanel</name>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="209"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="222"/>
         <source>Loading…</source>
-        <extracomment>The panel shows fresh data for this customer (also after an answer was recorded). An answer was stored: customer_id, product_id, RecoOutcome value.</extracomment>
+        <extracomment>The panel shows fresh data for this customer (also after an answer was recorded). An answer was stored: customer_id, product_id, RecoOutcome value. An answer was taken back: customer_id, product_id, RecoOutcome value.</extracomment>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="231"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="244"/>
         <source>Could not compute recommendations ({kind}).</source>
         <translation>无法计算推荐（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="254"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="267"/>
         <source>Choose a customer to see the products that suit them.</source>
         <translation>请选择客户以查看适合的产品。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="261"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="274"/>
         <source>as of {date}</source>
         <translation>数据日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="270"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="283"/>
         <source>No product passes the suitability rules for this customer: see why below.</source>
         <translation>没有产品通过该客户的适当性规则：原因见下方。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="282"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="295"/>
         <source>Why not other products? ({count})</source>
         <translation>为何不推荐其他产品？（{count}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="290"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="303"/>
         <source>also: {rules}</source>
         <translation>另：{rules}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="343"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="360"/>
         <source>Recorded: {product} — {outcome}.</source>
         <translation>已记录：{product} — {outcome}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="355"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="378"/>
+        <source>Undone: {product} — {outcome}. The product is offered again.</source>
+        <translation>已撤销：{product} — {outcome}。该产品重新列入推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="386"/>
+        <source>The answer could not be undone ({kind}).</source>
+        <translation>未能撤销该反馈（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="401"/>
         <source>Nothing was recorded. Accepting {product} needs your note: this customer comes under the extra care of the senior sales rules. Write what you explained and why the product suits them, then press Accept again.</source>
         <translation>未记录任何内容。接受{product}须填写备注：该客户适用老年客户销售的审慎规则。请写明向客户说明了什么、为何适合客户，然后再次点击“接受”。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="363"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="409"/>
         <source>Nothing was recorded: the answer could not be stored ({kind}).</source>
         <translation>未记录任何内容：无法保存客户答复（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="369"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="415"/>
         <source>Recommended products</source>
         <translation>推荐产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="371"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="416"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="417"/>
+        <source>Take back this answer (written to the audit log)</source>
+        <translation>撤回此反馈（记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="419"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="371"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="419"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="371"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="419"/>
         <source>Removed by</source>
         <translation>排除规则</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="371"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="419"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="372"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="420"/>
         <source>Every product the suitability and eligibility rules removed for this customer, with the rule (for compliance).</source>
         <translation>适当性和准入规则为该客户排除的全部产品及排除规则（供合规检查）。</translation>
     </message>
@@ -4385,32 +4405,32 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>_ProductCard</name>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="119"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="120"/>
         <source>fit {score:.2f}</source>
         <translation>匹配度 {score:.2f}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="120"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="121"/>
         <source>Fit score: about the share of customers like this one who hold the product (higher is a better fit; it can exceed 1).</source>
         <translation>匹配度：大致相当于与该客户相似的客户中持有该产品的比例（越高越匹配，可能超过 1）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="124"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="125"/>
         <source>Note needed to accept: what you explained and why it suits them</source>
         <translation>接受须填写备注：向客户说明了什么、为何适合客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="125"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="126"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="126"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="127"/>
         <source>Decline</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/recommendations/panel.py" line="127"/>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="128"/>
         <source>Not now</source>
         <translation>暂不考虑</translation>
     </message>

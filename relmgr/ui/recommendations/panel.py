@@ -11,6 +11,7 @@ is the one scroll area (issue 19).
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 from relmgr.analytics.recommend import Recommendation
 from relmgr.domain.suitability import RecoOutcome
 from relmgr.services.recommendation_views import PanelData, load_panel
-from relmgr.services.recommendations import NoteRequired, record_outcome
+from relmgr.services.recommendations import NoteRequired, record_outcome, undo_outcome
 from relmgr.ui.common import texts
 from relmgr.ui.common.full_height import FullHeightTable
 from relmgr.ui.recommendations import texts as reco_texts
@@ -134,6 +135,8 @@ class RecommendationPanel(QWidget):
     loaded = Signal(str)
     #: An answer was stored: customer_id, product_id, RecoOutcome value.
     outcome_recorded = Signal(str, str, str)
+    #: An answer was taken back: customer_id, product_id, RecoOutcome value.
+    outcome_undone = Signal(str, str, str)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *, top: int = 3) -> None:
         super().__init__(parent)
@@ -156,6 +159,13 @@ class RecommendationPanel(QWidget):
         self.empty_label.setWordWrap(True)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
+        # Takes back the answer just recorded (a mis-click), audited; one answer at a time.
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("link")
+        self.undo_button.setFlat(True)
+        self.undo_button.clicked.connect(self._undo)
+        self.undo_button.hide()
+        self._undoable: tuple[int, str, str] | None = None     # outcome_id, product_id, outcome
         self.cards_layout = QVBoxLayout()
         self.cards_layout.setSpacing(6)
         self.why_not_button = QToolButton()
@@ -190,7 +200,10 @@ class RecommendationPanel(QWidget):
         body_layout.addWidget(self.action_label)
         body_layout.addLayout(self.cards_layout)
         body_layout.addWidget(self.empty_label)
-        body_layout.addWidget(self.message_label)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message_label, 1)
+        message_row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        body_layout.addLayout(message_row)
         body_layout.addWidget(self.why_not_button)
         body_layout.addWidget(self.excluded_table)
         body_layout.addStretch(1)
@@ -307,6 +320,8 @@ class RecommendationPanel(QWidget):
     def _set_message(self, kind: str | None, text: str = "") -> None:
         """Show 'error' or 'info' text under the cards (None hides it); cards re-rendered
         after an answer keep it."""
+        self._undoable = None
+        self.undo_button.hide()
         if kind is None:
             self.message_label.clear()
             self.message_label.hide()
@@ -332,17 +347,48 @@ class RecommendationPanel(QWidget):
             card.set_busy(True)
         self.runner.run_db(record_outcome, customer_id, product_id, outcome, note.strip() or None,
                            reason_code=reason_code,
-                           on_done=lambda _id: self._recorded(generation, customer_id, product_id, outcome),
+                           on_done=lambda outcome_id: self._recorded(generation, customer_id, product_id,
+                                                                     outcome, outcome_id),
                            on_error=lambda error: self._record_failed(generation, product_id, error))
 
-    def _recorded(self, generation: int, customer_id: str, product_id: str, outcome: str) -> None:
+    def _recorded(self, generation: int, customer_id: str, product_id: str, outcome: str,
+                  outcome_id: int) -> None:
         self.outcome_recorded.emit(customer_id, product_id, outcome)
         if generation != self._generation or self.data is None:
             return
         name = reco_texts.name_of(product_id, self.data.products)
         self._set_message("info", self.tr("Recorded: {product} — {outcome}.").format(
             product=name, outcome=reco_texts.outcome(outcome)))
+        self._undoable = (int(outcome_id), product_id, outcome)
+        self.undo_button.show()
         self.reload()
+
+    def _undo(self) -> None:
+        if self._undoable is None or self.customer_id is None:
+            return
+        outcome_id, product_id, outcome = self._undoable
+        customer_id, generation = self.customer_id, self._generation
+        self.undo_button.setEnabled(False)
+
+        def undone(_customer: str) -> None:
+            self.undo_button.setEnabled(True)
+            self.outcome_undone.emit(customer_id, product_id, outcome)
+            if generation != self._generation or self.data is None:
+                return
+            self._set_message("info", self.tr("Undone: {product} — {outcome}. The product is offered "
+                                              "again.").format(product=reco_texts.name_of(product_id, self.data.products),
+                                                               outcome=reco_texts.outcome(outcome)))
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self.undo_button.setEnabled(True)
+            if generation == self._generation:
+                self._set_message("error", self.tr("The answer could not be undone ({kind}).").format(
+                    kind=type(error).__name__))
+
+        # Today's date, as Today's Undo of a contact: an answer of an earlier day stays.
+        self.runner.run_db(undo_outcome, outcome_id=outcome_id, day=dt.date.today(),
+                           on_done=undone, on_error=failed)
 
     def _record_failed(self, generation: int, product_id: str, error: BaseException) -> None:
         if generation != self._generation or self.data is None:
@@ -367,6 +413,8 @@ class RecommendationPanel(QWidget):
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Recommended products"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Take back this answer (written to the audit log)"))
         self.excluded_table.setHorizontalHeaderLabels([
             self.tr("Product"), self.tr("Risk"), self.tr("Removed by"), self.tr("Details")])
         self.why_not_button.setToolTip(self.tr("Every product the suitability and eligibility rules "
