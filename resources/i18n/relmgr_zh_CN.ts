@@ -705,6 +705,39 @@
     </message>
 </context>
 <context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="268"/>
+        <source>Decision</source>
+        <translation>客户意愿</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="269"/>
+        <source>Told on</source>
+        <translation>告知日期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="270"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="288"/>
+        <source>Nothing was recorded: {reason}.</source>
+        <translation>未记录：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="296"/>
+        <source>Marketing consent</source>
+        <translation>营销同意</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="299"/>
+        <source>What the customer said, and how (e.g. by phone)</source>
+        <translation>客户的原话及方式（如电话告知）</translation>
+    </message>
+</context>
+<context>
     <name>ContactDialog</name>
     <message>
         <location filename="../../relmgr/ui/common/contact_dialog.py" line="142"/>
@@ -803,260 +836,260 @@
 <context>
     <name>CustomerPane</name>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="219"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="224"/>
         <source>{age} · {gender}</source>
         <extracomment>Emitted after a reveal was audited (the field name), for the status bar.</extracomment>
         <translation>{age} 岁 · {gender}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="225"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="230"/>
         <source> (assessed {date})</source>
         <translation>（{date} 评估）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="227"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="232"/>
         <source>expired, renew before any sale</source>
         <translation>已过期，销售前须重新评估</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="231"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="236"/>
         <source>, closed {date}</source>
         <translation>，{date} 销户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="236"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="241"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="237"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="242"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="239"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="244"/>
         <source>not computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="245"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="250"/>
         <source>{number}: {words}</source>
         <translation>{number}：{words}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="255"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="260"/>
         <source>CNY 10,000</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="288"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="293"/>
         <source>Choose a customer in the list to see their 360 view.</source>
         <translation>在列表中选择一位客户，查看客户360视图。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="290"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="295"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="290"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="295"/>
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="290"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="295"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="291"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="296"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="291"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="296"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="292"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="297"/>
         <source>Risk rating</source>
         <translation>风险评级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="292"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="297"/>
         <source>Preferred channel</source>
         <translation>常用渠道</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="293"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="298"/>
         <source>Customer since</source>
         <translation>开户日期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="293"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="298"/>
         <source>AUM (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="294"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="299"/>
         <source>Loans and cards (CNY)</source>
         <translation>贷款及信用卡（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="294"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="299"/>
         <source>Last activity</source>
         <translation>最近交易</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="295"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="300"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="295"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="300"/>
         <source>Service tier</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="296"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="301"/>
         <source>RFM segment</source>
         <translation>RFM 分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="296"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="301"/>
         <source>Lifecycle stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="297"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="302"/>
         <source>Why this stage</source>
         <translation>阶段依据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="297"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="302"/>
         <source>Behaviour cluster</source>
         <translation>行为细分</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="301"/>
-        <location filename="../../relmgr/ui/customers/pane.py" line="302"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="306"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="307"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="303"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="308"/>
         <source>Shows the full value for {seconds} seconds; the reveal is written to the audit log.</source>
         <translation>显示完整信息 {seconds} 秒；此操作会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="307"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="312"/>
         <source>AUM trend, month end (CNY 10,000)</source>
         <translation>资产走势（月末，万元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="309"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="314"/>
         <source>Recommended products</source>
         <translation>推荐产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="309"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="314"/>
         <source>Products</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="310"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="315"/>
         <source>Holdings</source>
         <translation>持仓</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="311"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="316"/>
         <source>Recent transactions</source>
         <translation>近期交易</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="311"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="316"/>
         <source>Transactions</source>
         <translation>交易</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="312"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="317"/>
         <source>Contact history</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="312"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="317"/>
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="316"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="316"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="316"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
         <source>Balance (CNY)</source>
         <translation>余额（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="316"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
         <source>Opened</source>
         <translation>开立日期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="317"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="322"/>
         <source>Matures</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="317"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="322"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="319"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="324"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="319"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="324"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="319"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="324"/>
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="319"/>
-        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="324"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="326"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="326"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="326"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="326"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="326"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3433,6 +3466,85 @@ Portfolios, settings and logs are kept in {folder}</source>
         <location filename="../../relmgr/ui/sync/page.py" line="329"/>
         <source>Save to file…</source>
         <translation>保存到文件…</translation>
+    </message>
+</context>
+<context>
+    <name>TagsAndConsent</name>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="123"/>
+        <source>Could not read the tags and consent ({kind}).</source>
+        <extracomment>The section shows fresh data for this customer (also after a change was stored).</extracomment>
+        <translation>无法读取标签和营销同意（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="139"/>
+        <source>No tags yet.</source>
+        <translation>暂无标签。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="155"/>
+        <source>{consent} (recorded by you on {date})</source>
+        <translation>{consent}（您于 {date} 记录）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="160"/>
+        <source>The bank&apos;s data says declined, and a refusal wins: no marketing.</source>
+        <translation>银行数据显示客户拒绝营销，以拒绝为准：不得营销。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="163"/>
+        <source>{consent} (in the bank&apos;s data)</source>
+        <translation>{consent}（银行数据）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="164"/>
+        <source>Not known: ask before offering products.</source>
+        <translation>未知：推荐产品前请先征询客户。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="185"/>
+        <source>The tags were not changed: {reason}.</source>
+        <translation>标签未修改：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="200"/>
+        <source>Pick one of the customer&apos;s tags to remove.</source>
+        <translation>请选择要删除的客户标签。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="216"/>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="217"/>
+        <source>Marketing consent</source>
+        <translation>营销同意</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="218"/>
+        <source>New tag, or pick one to remove</source>
+        <translation>输入新标签，或选择要删除的标签</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="219"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="220"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="221"/>
+        <source>Record…</source>
+        <translation>记录…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="222"/>
+        <source>Record what the customer told you about marketing, with the date and a note (written to the audit log).</source>
+        <translation>记录客户对营销的意愿、日期和备注（记入审计日志）。</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from relmgr.services.customers import Customer360, reveal_identity
 from relmgr.ui.common import formatting, texts
 from relmgr.ui.common.full_height import CurrentPageTabs, FullHeightTable
+from relmgr.ui.customers.tags_consent import TagsAndConsent
 from relmgr.ui.recommendations.panel import RecommendationPanel
 from relmgr.ui.shell.runner import TaskRunner
 
@@ -138,6 +139,7 @@ class CustomerPane(QWidget):
         self.transactions_table = _table(4)
         self.contacts_table = _table(5)
         self.recommendations = RecommendationPanel(runner)
+        self.tags_consent = TagsAndConsent(runner)
         # The pane is the one scroll area: tables as tall as their rows, tabs as tall as the one
         # shown; short tab titles (the full one in the tooltip) fit a 1366-px window.
         self.tabs = CurrentPageTabs()
@@ -156,6 +158,7 @@ class CustomerPane(QWidget):
         header.addWidget(self.badges_label)
         body_layout.addLayout(header)
         body_layout.addLayout(profile)
+        body_layout.addWidget(self.tags_consent)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         body_layout.addWidget(line)
@@ -184,12 +187,14 @@ class CustomerPane(QWidget):
         self.scroll.show()
         self._render()
         self.recommendations.show_customer(view.customer_id)
+        self.tags_consent.show_customer(view.customer_id)
 
     def clear(self) -> None:
         """Forget the customer (another is being loaded, or the app locks)."""
         self._mask_timer.stop()
         self.view = None
         self.recommendations.clear()
+        self.tags_consent.clear()
         for table in (self.holdings_table, self.transactions_table, self.contacts_table):
             table.setRowCount(0)
         for label in (self.name_label, self.badges_label, self.id_value, self.phone_value,

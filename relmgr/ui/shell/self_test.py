@@ -32,6 +32,7 @@ from relmgr.services.settings import Settings
 from relmgr.ui.common.contact_dialog import ContactDialog
 from relmgr.ui.common.export_dialog import FORMATS, LIST_LABELS, ExportDialog
 from relmgr.ui.common.report_dialog import ReportDialog
+from relmgr.ui.customers.tags_consent import ConsentDialog
 from relmgr.ui.importing.wizard import ImportWizard
 from relmgr.ui.shell.i18n import CHINESE, ENGLISH
 from relmgr.ui.shell.main_window import MainWindow
@@ -143,6 +144,14 @@ def open_warning(window: MainWindow) -> None:
     window.churn_page.mark_selected(WarningAction.HANDLED)
 
 
+def open_consent(window: MainWindow) -> None:
+    _go_to(window, window.customers_page)
+    _select_first_row(window.customers_page.table, "The customer list")
+    section = window.customers_page.pane.tags_consent
+    wait_until(lambda: section.consent is not None, "the 360 pane's consent to load")
+    section.consent_button.click()
+
+
 def open_task(window: MainWindow) -> None:
     _go_to(window, window.tasks_page)
     window.tasks_page.new_task()
@@ -182,6 +191,7 @@ DIALOGS: dict[type[QDialog], Callable[[MainWindow], None]] = {
     SnoozeDialog: open_snooze,
     WarningDialog: open_warning,
     TaskDialog: open_task,
+    ConsentDialog: open_consent,
     ProgressDialog: open_progress,
     UnlockDialog: open_unlock,
     QFileDialog: open_backup,
