@@ -212,3 +212,11 @@ class LoanClass(StrEnum):
     SUBSTANDARD = "SUBSTANDARD"          # 次级
     DOUBTFUL = "DOUBTFUL"                # 可疑
     LOSS = "LOSS"                        # 损失
+
+
+class MessageKind(StrEnum):
+    """The messages an RM copies into the bank's own messaging (issue 19)."""
+
+    BIRTHDAY = "BIRTHDAY"              # birthday greetings
+    MATURITY = "MATURITY"              # a deposit or product matures soon
+    RISK_RENEWAL = "RISK_RENEWAL"      # the risk assessment expired or expires soon

@@ -836,260 +836,270 @@
 <context>
     <name>CustomerPane</name>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="224"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="231"/>
         <source>{age} · {gender}</source>
         <extracomment>Emitted after a reveal was audited (the field name), for the status bar.</extracomment>
         <translation>{age} 岁 · {gender}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="230"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="237"/>
         <source> (assessed {date})</source>
         <translation>（{date} 评估）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="232"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="239"/>
         <source>expired, renew before any sale</source>
         <translation>已过期，销售前须重新评估</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="236"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="243"/>
         <source>, closed {date}</source>
         <translation>，{date} 销户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="241"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="248"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="242"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="249"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="244"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="251"/>
         <source>not computed yet</source>
         <translation>尚未计算</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="250"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="257"/>
         <source>{number}: {words}</source>
         <translation>{number}：{words}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="260"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="267"/>
         <source>CNY 10,000</source>
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="293"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="311"/>
         <source>Choose a customer in the list to see their 360 view.</source>
         <translation>在列表中选择一位客户，查看客户360视图。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="295"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="313"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="295"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="313"/>
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="295"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="313"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="296"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="314"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="296"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="314"/>
         <source>Occupation</source>
         <translation>职业</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="297"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="315"/>
         <source>Risk rating</source>
         <translation>风险评级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="297"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="315"/>
         <source>Preferred channel</source>
         <translation>常用渠道</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="298"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="316"/>
         <source>Customer since</source>
         <translation>开户日期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="298"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="316"/>
         <source>AUM (CNY)</source>
         <translation>资产（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="299"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="317"/>
         <source>Loans and cards (CNY)</source>
         <translation>贷款及信用卡（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="299"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="317"/>
         <source>Last activity</source>
         <translation>最近交易</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="300"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="318"/>
         <source>Last contact</source>
         <translation>最近联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="300"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="318"/>
         <source>Service tier</source>
         <translation>客户分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="301"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="319"/>
         <source>RFM segment</source>
         <translation>RFM 分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="301"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="319"/>
         <source>Lifecycle stage</source>
         <translation>生命周期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="302"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="320"/>
         <source>Why this stage</source>
         <translation>阶段依据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="302"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="320"/>
         <source>Behaviour cluster</source>
         <translation>行为细分</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="306"/>
-        <location filename="../../relmgr/ui/customers/pane.py" line="307"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="324"/>
+        <source>Messages…</source>
+        <translation>消息模板…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/pane.py" line="325"/>
+        <source>Birthday, maturity and risk-assessment messages to copy into the bank&apos;s messaging</source>
+        <translation>生日祝福、到期提醒和风险评估续评提醒，可复制到银行的消息系统</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/pane.py" line="327"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="328"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="308"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="329"/>
         <source>Shows the full value for {seconds} seconds; the reveal is written to the audit log.</source>
         <translation>显示完整信息 {seconds} 秒；此操作会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="312"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="333"/>
         <source>AUM trend, month end (CNY 10,000)</source>
         <translation>资产走势（月末，万元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="314"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="335"/>
         <source>Recommended products</source>
         <translation>推荐产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="314"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="335"/>
         <source>Products</source>
         <translation>推荐</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="315"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="336"/>
         <source>Holdings</source>
         <translation>持仓</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="316"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="337"/>
         <source>Recent transactions</source>
         <translation>近期交易</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="316"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="337"/>
         <source>Transactions</source>
         <translation>交易</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="317"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="338"/>
         <source>Contact history</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="317"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="338"/>
         <source>Contacts</source>
         <translation>联系记录</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="342"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="342"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="342"/>
         <source>Balance (CNY)</source>
         <translation>余额（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="321"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="342"/>
         <source>Opened</source>
         <translation>开立日期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="322"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="343"/>
         <source>Matures</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="322"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="343"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="324"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="345"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="324"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="345"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="324"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="345"/>
         <source>Amount (CNY)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="324"/>
-        <location filename="../../relmgr/ui/customers/pane.py" line="326"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="345"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="347"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="326"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="347"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="326"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="347"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="326"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="347"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/pane.py" line="326"/>
+        <location filename="../../relmgr/ui/customers/pane.py" line="347"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2131,6 +2141,44 @@ Portfolios, settings and logs are kept in {folder}</source>
         <location filename="../../relmgr/ui/marketing/page.py" line="214"/>
         <source>Bought: customers who opened the promoted product in the campaign&apos;s window (from the holdings, not from what was typed). Uplift: the contacted group&apos;s rate less the control group&apos;s, with its 95% interval (Newcombe); p from a z-test, or Fisher&apos;s exact test for small groups. Cost counts contacted customers only.</source>
         <translation>购买：活动期间开立所推广产品的客户（依据持仓，而非手工登记的结果）。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="78"/>
+        <source>No message to send: no birth date, maturing holding or risk assessment on record.</source>
+        <translation>无可发送的消息：没有出生日期、到期产品或风险评估记录。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="82"/>
+        <source>Could not fill in the messages ({kind}).</source>
+        <translation>无法生成消息（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="93"/>
+        <source>{date}: due now</source>
+        <translation>{date}：现在发送</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="94"/>
+        <source>{date}: not due yet</source>
+        <translation>{date}：尚未到时间</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="99"/>
+        <source>Copied: paste it into the bank&apos;s messaging.</source>
+        <translation>已复制：请粘贴到银行的消息系统。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="102"/>
+        <source>Messages for {customer}</source>
+        <translation>{customer} 的消息</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="103"/>
+        <source>Copy</source>
+        <translation>复制</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from relmgr.services.customers import Customer360, reveal_identity
 from relmgr.ui.common import formatting, texts
 from relmgr.ui.common.full_height import CurrentPageTabs, FullHeightTable
+from relmgr.ui.customers.messages_dialog import MessagesDialog
 from relmgr.ui.customers.tags_consent import TagsAndConsent
 from relmgr.ui.recommendations.panel import RecommendationPanel
 from relmgr.ui.shell.runner import TaskRunner
@@ -90,6 +91,9 @@ class CustomerPane(QWidget):
         for button in (self.reveal_id_button, self.reveal_phone_button):
             button.setObjectName("link")
             button.setFlat(True)
+        self.messages_button = QPushButton()
+        self.messages_button.clicked.connect(self.open_messages)
+        self.messages_dialog: MessagesDialog | None = None
         self.reveal_id_button.clicked.connect(lambda: self._reveal("id_number"))
         self.reveal_phone_button.clicked.connect(lambda: self._reveal("phone"))
 
@@ -156,6 +160,7 @@ class CustomerPane(QWidget):
         header.addWidget(self.name_label)
         header.addStretch(1)
         header.addWidget(self.badges_label)
+        header.addWidget(self.messages_button)
         body_layout.addLayout(header)
         body_layout.addLayout(profile)
         body_layout.addWidget(self.tags_consent)
@@ -195,6 +200,8 @@ class CustomerPane(QWidget):
         self.view = None
         self.recommendations.clear()
         self.tags_consent.clear()
+        if self.messages_dialog is not None:
+            self.messages_dialog.reject()          # nothing of the customer stays on screen
         for table in (self.holdings_table, self.transactions_table, self.contacts_table):
             table.setRowCount(0)
         for label in (self.name_label, self.badges_label, self.id_value, self.phone_value,
@@ -272,6 +279,17 @@ class CustomerPane(QWidget):
              texts.contact_purpose(row["purpose"]), texts.contact_outcome(row["outcome"]), row["note"]]
             for row in view.contacts.to_dict("records")])
 
+    # -- messages --------------------------------------------------------------------------
+    def open_messages(self) -> MessagesDialog | None:
+        if self.view is None:
+            return None
+        dialog = MessagesDialog(self.runner, customer_id=self.view.customer_id,
+                                customer_label=self.name_label.text(), parent=self)
+        dialog.finished.connect(lambda _result: setattr(self, "messages_dialog", None))
+        self.messages_dialog = dialog
+        dialog.open()
+        return dialog
+
     # -- reveal ----------------------------------------------------------------------------
     def _reveal(self, field: str) -> None:
         if self.view is None:
@@ -303,6 +321,9 @@ class CustomerPane(QWidget):
         }
         for key, text in captions.items():
             self.field_labels[key].setText(text)
+        self.messages_button.setText(self.tr("Messages…"))
+        self.messages_button.setToolTip(self.tr("Birthday, maturity and risk-assessment messages to copy "
+                                                "into the bank's messaging"))
         self.reveal_id_button.setText(self.tr("Show"))
         self.reveal_phone_button.setText(self.tr("Show"))
         tip = self.tr("Shows the full value for {seconds} seconds; the reveal is written to the "

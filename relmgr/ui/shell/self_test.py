@@ -32,6 +32,7 @@ from relmgr.services.settings import Settings
 from relmgr.ui.common.contact_dialog import ContactDialog
 from relmgr.ui.common.export_dialog import FORMATS, LIST_LABELS, ExportDialog
 from relmgr.ui.common.report_dialog import ReportDialog
+from relmgr.ui.customers.messages_dialog import MessagesDialog
 from relmgr.ui.customers.tags_consent import ConsentDialog
 from relmgr.ui.importing.wizard import ImportWizard
 from relmgr.ui.shell.i18n import CHINESE, ENGLISH
@@ -152,6 +153,13 @@ def open_consent(window: MainWindow) -> None:
     section.consent_button.click()
 
 
+def open_messages(window: MainWindow) -> None:
+    _go_to(window, window.customers_page)
+    _select_first_row(window.customers_page.table, "The customer list")
+    wait_until(lambda: window.customers_page.pane.view is not None, "the 360 pane to load")
+    window.customers_page.pane.messages_button.click()
+
+
 def open_task(window: MainWindow) -> None:
     _go_to(window, window.tasks_page)
     window.tasks_page.new_task()
@@ -192,6 +200,7 @@ DIALOGS: dict[type[QDialog], Callable[[MainWindow], None]] = {
     WarningDialog: open_warning,
     TaskDialog: open_task,
     ConsentDialog: open_consent,
+    MessagesDialog: open_messages,
     ProgressDialog: open_progress,
     UnlockDialog: open_unlock,
     QFileDialog: open_backup,
