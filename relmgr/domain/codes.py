@@ -176,6 +176,7 @@ class AuditAction(StrEnum):
     LOAN_WATCH_HANDLED = "LOAN_WATCH_HANDLED"  # a repayment-watch line handled (target: the loan)
     OUTCOME_UNDONE = "OUTCOME_UNDONE"  # a recommendation's Accept/Decline/Not now taken back (the card's Undo)
     TAGS_CHANGED = "TAGS_CHANGED"      # the RM added or removed a customer's tags in the 360 pane
+    PRINTED = "PRINTED"                # a list sent to the printer (masked call sheet, never on disk)
 
 
 class OutboxStatus(StrEnum):

@@ -189,6 +189,29 @@
     </message>
 </context>
 <context>
+    <name>CallSheetPrint</name>
+    <message>
+        <location filename="../../relmgr/ui/today/print_sheet.py" line="33"/>
+        <source>Print the call sheet</source>
+        <translation>打印联系清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/print_sheet.py" line="35"/>
+        <source>Nothing was printed.</source>
+        <translation>未打印。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/print_sheet.py" line="54"/>
+        <source>The call sheet was sent to the printer ({pages} pages).</source>
+        <translation>联系清单已发送到打印机（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/print_sheet.py" line="57"/>
+        <source>The call sheet was not printed ({kind}).</source>
+        <translation>联系清单未能打印（{kind}）。</translation>
+    </message>
+</context>
+<context>
     <name>CatchUp</name>
     <message>
         <location filename="../../relmgr/ui/shell/catch_up.py" line="70"/>
@@ -3288,17 +3311,17 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="154"/>
+        <location filename="../../relmgr/ui/today/page.py" line="155"/>
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="159"/>
+        <location filename="../../relmgr/ui/today/page.py" line="160"/>
         <source>Hide {customer} from the Today list until:</source>
         <translation>在今日清单中暂时隐藏 {customer}，直到：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="162"/>
+        <location filename="../../relmgr/ui/today/page.py" line="163"/>
         <source>Back on</source>
         <translation>恢复日期</translation>
     </message>
@@ -4006,274 +4029,284 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="96"/>
+        <location filename="../../relmgr/ui/today/page.py" line="97"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="97"/>
+        <location filename="../../relmgr/ui/today/page.py" line="98"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="98"/>
+        <location filename="../../relmgr/ui/today/page.py" line="99"/>
         <source>Customer no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="99"/>
+        <location filename="../../relmgr/ui/today/page.py" line="100"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="100"/>
+        <location filename="../../relmgr/ui/today/page.py" line="101"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="101"/>
+        <location filename="../../relmgr/ui/today/page.py" line="102"/>
         <source>Suggested action</source>
         <translation>建议动作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="102"/>
+        <location filename="../../relmgr/ui/today/page.py" line="103"/>
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="103"/>
+        <location filename="../../relmgr/ui/today/page.py" line="104"/>
         <source>Why today</source>
         <translation>今日联系原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="329"/>
+        <location filename="../../relmgr/ui/today/page.py" line="334"/>
         <source>Today&apos;s plan was chosen again on the updated scores.</source>
         <extracomment>What the day&apos;s list is made of: it reads again when a write changes any of it. The number of lines, each time the list has been (re)loaded. An export finished (the ExportResult): the audit page may refresh. What the catch-up after unlock (and Refresh) writes: the plan waits for the RM&apos;s Reload.</extracomment>
         <translation>已按更新后的评分重新安排今日计划。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="392"/>
+        <location filename="../../relmgr/ui/today/page.py" line="397"/>
         <source>This portfolio holds no data yet, so it has no data date: import the bank&apos;s export first (relmgr import).</source>
         <translation>此客户库还没有数据，因此没有数据日期：请先导入银行的导出文件（relmgr import）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="395"/>
+        <location filename="../../relmgr/ui/today/page.py" line="400"/>
         <source>The Today list could not be read ({kind}).</source>
         <translation>无法读取今日清单（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="432"/>
-        <location filename="../../relmgr/ui/today/page.py" line="450"/>
+        <location filename="../../relmgr/ui/today/page.py" line="437"/>
+        <location filename="../../relmgr/ui/today/page.py" line="455"/>
         <source>Hidden today ({count})</source>
         <translation>今日已隐藏（{count}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="453"/>
+        <location filename="../../relmgr/ui/today/page.py" line="458"/>
         <source>Tiers are taken from today&apos;s AUM: service tiers have not been computed yet.</source>
         <translation>客户层级按当前资产临时计算：尚未计算客户分层。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="461"/>
+        <location filename="../../relmgr/ui/today/page.py" line="466"/>
         <source>Nobody is hidden today.</source>
         <translation>今天没有隐藏的客户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="467"/>
+        <location filename="../../relmgr/ui/today/page.py" line="472"/>
         <source>Restore {customer} (snoozed until {date})</source>
         <translation>恢复 {customer}（暂缓至 {date}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="469"/>
+        <location filename="../../relmgr/ui/today/page.py" line="474"/>
         <source>Restore {customer} (dismissed for today)</source>
         <translation>恢复 {customer}（今日已忽略）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="516"/>
+        <location filename="../../relmgr/ui/today/page.py" line="521"/>
         <source>Select a line to see why it is on the list.</source>
         <translation>选中一行，查看其列入清单的原因。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="522"/>
+        <location filename="../../relmgr/ui/today/page.py" line="527"/>
         <source>{customer}: {action}</source>
         <translation>{customer}：{action}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="543"/>
+        <location filename="../../relmgr/ui/today/page.py" line="548"/>
         <source>Priority {priority} = ({points}) × {weight:g}, the weight of the {tier} tier. Hover over a reason to see how its points are given.</source>
         <translation>优先级 {priority} = （{points}）× {weight:g}（{tier}客户层级权重）。鼠标悬停在原因上可查看计分规则。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="591"/>
+        <location filename="../../relmgr/ui/today/page.py" line="597"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="439"/>
+        <location filename="../../relmgr/ui/today/page.py" line="444"/>
         <source>{must} must-do first (due tasks, warnings with much at stake), then {rest} by priority</source>
         <translation>必做 {must} 条在前（到期待办、高价值流失预警），其余 {rest} 条按优先级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="441"/>
+        <location filename="../../relmgr/ui/today/page.py" line="446"/>
         <source>{rest} lines by priority</source>
         <translation>{rest} 条按优先级排列</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="442"/>
+        <location filename="../../relmgr/ui/today/page.py" line="447"/>
         <source>Done today: {done} of {count}</source>
         <translation>今日已完成：{done} / {count}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="443"/>
+        <location filename="../../relmgr/ui/today/page.py" line="448"/>
         <source>Your plan holds {capacity} lines a day (team rule: daily capacity). A contact logged today on a line counts as done.</source>
         <translation>每日计划包含 {capacity} 条（团队规则：每日容量）。今天在某条上记录了联系即算完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="447"/>
+        <location filename="../../relmgr/ui/today/page.py" line="452"/>
         <source>Hide the backlog</source>
         <translation>收起候补名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="448"/>
+        <location filename="../../relmgr/ui/today/page.py" line="453"/>
         <source>Backlog: {count:,} more</source>
         <translation>候补名单：另有 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="521"/>
+        <location filename="../../relmgr/ui/today/page.py" line="526"/>
         <source>{customer}: {action} (done today)</source>
         <translation>{customer}：{action}（今日已完成）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="624"/>
+        <location filename="../../relmgr/ui/today/page.py" line="630"/>
         <source>Contact logged for {customer}: the line is done.</source>
         <translation>已记录与 {customer} 的联系：该条已完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="637"/>
+        <location filename="../../relmgr/ui/today/page.py" line="643"/>
         <source>Contact with {customer} taken back: the line is open again.</source>
         <translation>已撤销与 {customer} 的联系记录：该条重新待办。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="652"/>
+        <location filename="../../relmgr/ui/today/page.py" line="658"/>
         <source>{customer} snoozed until {date}.</source>
         <translation>{customer} 已暂缓至 {date}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="664"/>
+        <location filename="../../relmgr/ui/today/page.py" line="670"/>
         <source>{customer} dismissed for today.</source>
         <translation>{customer} 今日已忽略。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="682"/>
+        <location filename="../../relmgr/ui/today/page.py" line="688"/>
         <source>{customer} moved to place {rank}.</source>
         <translation>{customer} 已移到第 {rank} 位。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="689"/>
+        <location filename="../../relmgr/ui/today/page.py" line="695"/>
         <source>Back to priority order.</source>
         <translation>已恢复按优先级排序。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="695"/>
+        <location filename="../../relmgr/ui/today/page.py" line="701"/>
         <source>{customer} is back on the list.</source>
         <translation>{customer} 已回到清单。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="720"/>
+        <location filename="../../relmgr/ui/today/page.py" line="735"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="721"/>
+        <location filename="../../relmgr/ui/today/page.py" line="736"/>
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="722"/>
+        <location filename="../../relmgr/ui/today/page.py" line="737"/>
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="723"/>
+        <location filename="../../relmgr/ui/today/page.py" line="738"/>
         <source>Dismiss for today</source>
         <translation>今日忽略</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="724"/>
+        <location filename="../../relmgr/ui/today/page.py" line="739"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="725"/>
+        <location filename="../../relmgr/ui/today/page.py" line="740"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="726"/>
+        <location filename="../../relmgr/ui/today/page.py" line="741"/>
         <source>Reset order</source>
         <translation>恢复排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="727"/>
+        <location filename="../../relmgr/ui/today/page.py" line="742"/>
         <source>Forget today&apos;s manual moves: back to priority order</source>
         <translation>取消今天的手动调整，按优先级排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="728"/>
+        <location filename="../../relmgr/ui/today/page.py" line="743"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="729"/>
+        <location filename="../../relmgr/ui/today/page.py" line="744"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="745"/>
+        <source>Print the day&apos;s plan as its call sheet (masked; written to the audit log)</source>
+        <translation>将今日计划打印为联系清单（已脱敏，记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="746"/>
         <source>Undo contact</source>
         <translation>撤销联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="730"/>
+        <location filename="../../relmgr/ui/today/page.py" line="747"/>
         <source>Take back the contact logged on this line today</source>
         <translation>撤销今天在这一条上记录的联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="731"/>
+        <location filename="../../relmgr/ui/today/page.py" line="748"/>
         <source>Segments and churn scores were brought up to date. Your plan stays as it is until you reload it; lines done stay done.</source>
         <translation>客户分层和流失评分已更新。您的计划保持不变，重新加载后才会调整；已完成的条目仍保持完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="733"/>
+        <location filename="../../relmgr/ui/today/page.py" line="750"/>
         <source>Reload the plan</source>
         <translation>重新加载计划</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="734"/>
+        <location filename="../../relmgr/ui/today/page.py" line="751"/>
         <source>Because of</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="738"/>
+        <location filename="../../relmgr/ui/today/page.py" line="755"/>
         <source>All reasons</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="744"/>
+        <location filename="../../relmgr/ui/today/page.py" line="761"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="744"/>
+        <location filename="../../relmgr/ui/today/page.py" line="761"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="744"/>
+        <location filename="../../relmgr/ui/today/page.py" line="761"/>
         <source>Points</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="744"/>
+        <location filename="../../relmgr/ui/today/page.py" line="761"/>
         <source>Tier weight</source>
         <translation>层级权重</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="745"/>
+        <location filename="../../relmgr/ui/today/page.py" line="762"/>
         <source>Weighted</source>
         <translation>加权分</translation>
     </message>
@@ -4281,12 +4314,12 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>TodayTableModel</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="134"/>
+        <location filename="../../relmgr/ui/today/page.py" line="135"/>
         <source>Done today: a contact is logged. Undo takes it back.</source>
         <translation>今日已完成：已记录联系。可用“撤销联系”取消。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="138"/>
+        <location filename="../../relmgr/ui/today/page.py" line="139"/>
         <source>Moved here by you today</source>
         <translation>今天由您手动调整到此位置</translation>
     </message>

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from relmgr.domain.churn import WarningAction
@@ -160,6 +161,12 @@ def open_messages(window: MainWindow) -> None:
     window.customers_page.pane.messages_button.click()
 
 
+def open_print(window: MainWindow) -> None:
+    _go_to(window, window.today_page)
+    wait_until(lambda: window.today_page.print_button.isEnabled(), "Today's plan to load")
+    window.today_page.print_button.click()           # the print dialog; closing it prints nothing
+
+
 def open_task(window: MainWindow) -> None:
     _go_to(window, window.tasks_page)
     window.tasks_page.new_task()
@@ -201,6 +208,7 @@ DIALOGS: dict[type[QDialog], Callable[[MainWindow], None]] = {
     TaskDialog: open_task,
     ConsentDialog: open_consent,
     MessagesDialog: open_messages,
+    QPrintDialog: open_print,
     ProgressDialog: open_progress,
     UnlockDialog: open_unlock,
     QFileDialog: open_backup,
