@@ -4069,244 +4069,244 @@ Portfolios, settings and logs are kept in {folder}</source>
         <translation>今日联系原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="334"/>
+        <location filename="../../relmgr/ui/today/page.py" line="335"/>
         <source>Today&apos;s plan was chosen again on the updated scores.</source>
         <extracomment>What the day&apos;s list is made of: it reads again when a write changes any of it. The number of lines, each time the list has been (re)loaded. An export finished (the ExportResult): the audit page may refresh. What the catch-up after unlock (and Refresh) writes: the plan waits for the RM&apos;s Reload.</extracomment>
         <translation>已按更新后的评分重新安排今日计划。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="397"/>
+        <location filename="../../relmgr/ui/today/page.py" line="398"/>
         <source>This portfolio holds no data yet, so it has no data date: import the bank&apos;s export first (relmgr import).</source>
         <translation>此客户库还没有数据，因此没有数据日期：请先导入银行的导出文件（relmgr import）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="400"/>
+        <location filename="../../relmgr/ui/today/page.py" line="401"/>
         <source>The Today list could not be read ({kind}).</source>
         <translation>无法读取今日清单（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="437"/>
-        <location filename="../../relmgr/ui/today/page.py" line="455"/>
+        <location filename="../../relmgr/ui/today/page.py" line="438"/>
+        <location filename="../../relmgr/ui/today/page.py" line="456"/>
         <source>Hidden today ({count})</source>
         <translation>今日已隐藏（{count}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="458"/>
+        <location filename="../../relmgr/ui/today/page.py" line="459"/>
         <source>Tiers are taken from today&apos;s AUM: service tiers have not been computed yet.</source>
         <translation>客户层级按当前资产临时计算：尚未计算客户分层。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="466"/>
+        <location filename="../../relmgr/ui/today/page.py" line="467"/>
         <source>Nobody is hidden today.</source>
         <translation>今天没有隐藏的客户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="472"/>
+        <location filename="../../relmgr/ui/today/page.py" line="473"/>
         <source>Restore {customer} (snoozed until {date})</source>
         <translation>恢复 {customer}（暂缓至 {date}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="474"/>
+        <location filename="../../relmgr/ui/today/page.py" line="475"/>
         <source>Restore {customer} (dismissed for today)</source>
         <translation>恢复 {customer}（今日已忽略）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="521"/>
+        <location filename="../../relmgr/ui/today/page.py" line="522"/>
         <source>Select a line to see why it is on the list.</source>
         <translation>选中一行，查看其列入清单的原因。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="527"/>
+        <location filename="../../relmgr/ui/today/page.py" line="528"/>
         <source>{customer}: {action}</source>
         <translation>{customer}：{action}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="548"/>
+        <location filename="../../relmgr/ui/today/page.py" line="549"/>
         <source>Priority {priority} = ({points}) × {weight:g}, the weight of the {tier} tier. Hover over a reason to see how its points are given.</source>
         <translation>优先级 {priority} = （{points}）× {weight:g}（{tier}客户层级权重）。鼠标悬停在原因上可查看计分规则。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="597"/>
+        <location filename="../../relmgr/ui/today/page.py" line="598"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="444"/>
+        <location filename="../../relmgr/ui/today/page.py" line="445"/>
         <source>{must} must-do first (due tasks, warnings with much at stake), then {rest} by priority</source>
         <translation>必做 {must} 条在前（到期待办、高价值流失预警），其余 {rest} 条按优先级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="446"/>
+        <location filename="../../relmgr/ui/today/page.py" line="447"/>
         <source>{rest} lines by priority</source>
         <translation>{rest} 条按优先级排列</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="447"/>
+        <location filename="../../relmgr/ui/today/page.py" line="448"/>
         <source>Done today: {done} of {count}</source>
         <translation>今日已完成：{done} / {count}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="448"/>
+        <location filename="../../relmgr/ui/today/page.py" line="449"/>
         <source>Your plan holds {capacity} lines a day (team rule: daily capacity). A contact logged today on a line counts as done.</source>
         <translation>每日计划包含 {capacity} 条（团队规则：每日容量）。今天在某条上记录了联系即算完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="452"/>
+        <location filename="../../relmgr/ui/today/page.py" line="453"/>
         <source>Hide the backlog</source>
         <translation>收起候补名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="453"/>
+        <location filename="../../relmgr/ui/today/page.py" line="454"/>
         <source>Backlog: {count:,} more</source>
         <translation>候补名单：另有 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="526"/>
+        <location filename="../../relmgr/ui/today/page.py" line="527"/>
         <source>{customer}: {action} (done today)</source>
         <translation>{customer}：{action}（今日已完成）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="630"/>
+        <location filename="../../relmgr/ui/today/page.py" line="631"/>
         <source>Contact logged for {customer}: the line is done.</source>
         <translation>已记录与 {customer} 的联系：该条已完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="643"/>
+        <location filename="../../relmgr/ui/today/page.py" line="644"/>
         <source>Contact with {customer} taken back: the line is open again.</source>
         <translation>已撤销与 {customer} 的联系记录：该条重新待办。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="658"/>
+        <location filename="../../relmgr/ui/today/page.py" line="659"/>
         <source>{customer} snoozed until {date}.</source>
         <translation>{customer} 已暂缓至 {date}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="670"/>
+        <location filename="../../relmgr/ui/today/page.py" line="671"/>
         <source>{customer} dismissed for today.</source>
         <translation>{customer} 今日已忽略。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="688"/>
+        <location filename="../../relmgr/ui/today/page.py" line="689"/>
         <source>{customer} moved to place {rank}.</source>
         <translation>{customer} 已移到第 {rank} 位。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="695"/>
+        <location filename="../../relmgr/ui/today/page.py" line="696"/>
         <source>Back to priority order.</source>
         <translation>已恢复按优先级排序。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="701"/>
+        <location filename="../../relmgr/ui/today/page.py" line="702"/>
         <source>{customer} is back on the list.</source>
         <translation>{customer} 已回到清单。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="735"/>
+        <location filename="../../relmgr/ui/today/page.py" line="736"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="736"/>
+        <location filename="../../relmgr/ui/today/page.py" line="737"/>
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="737"/>
+        <location filename="../../relmgr/ui/today/page.py" line="738"/>
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="738"/>
+        <location filename="../../relmgr/ui/today/page.py" line="739"/>
         <source>Dismiss for today</source>
         <translation>今日忽略</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="739"/>
+        <location filename="../../relmgr/ui/today/page.py" line="740"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="740"/>
+        <location filename="../../relmgr/ui/today/page.py" line="741"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="741"/>
+        <location filename="../../relmgr/ui/today/page.py" line="742"/>
         <source>Reset order</source>
         <translation>恢复排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="742"/>
+        <location filename="../../relmgr/ui/today/page.py" line="743"/>
         <source>Forget today&apos;s manual moves: back to priority order</source>
         <translation>取消今天的手动调整，按优先级排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="743"/>
+        <location filename="../../relmgr/ui/today/page.py" line="744"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="744"/>
+        <location filename="../../relmgr/ui/today/page.py" line="745"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="745"/>
+        <location filename="../../relmgr/ui/today/page.py" line="746"/>
         <source>Print the day&apos;s plan as its call sheet (masked; written to the audit log)</source>
         <translation>将今日计划打印为联系清单（已脱敏，记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="746"/>
+        <location filename="../../relmgr/ui/today/page.py" line="747"/>
         <source>Undo contact</source>
         <translation>撤销联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="747"/>
+        <location filename="../../relmgr/ui/today/page.py" line="748"/>
         <source>Take back the contact logged on this line today</source>
         <translation>撤销今天在这一条上记录的联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="748"/>
+        <location filename="../../relmgr/ui/today/page.py" line="749"/>
         <source>Segments and churn scores were brought up to date. Your plan stays as it is until you reload it; lines done stay done.</source>
         <translation>客户分层和流失评分已更新。您的计划保持不变，重新加载后才会调整；已完成的条目仍保持完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="750"/>
+        <location filename="../../relmgr/ui/today/page.py" line="751"/>
         <source>Reload the plan</source>
         <translation>重新加载计划</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="751"/>
+        <location filename="../../relmgr/ui/today/page.py" line="752"/>
         <source>Because of</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="755"/>
+        <location filename="../../relmgr/ui/today/page.py" line="756"/>
         <source>All reasons</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="761"/>
+        <location filename="../../relmgr/ui/today/page.py" line="762"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="761"/>
+        <location filename="../../relmgr/ui/today/page.py" line="762"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="761"/>
+        <location filename="../../relmgr/ui/today/page.py" line="762"/>
         <source>Points</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="761"/>
+        <location filename="../../relmgr/ui/today/page.py" line="762"/>
         <source>Tier weight</source>
         <translation>层级权重</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="762"/>
+        <location filename="../../relmgr/ui/today/page.py" line="763"/>
         <source>Weighted</source>
         <translation>加权分</translation>
     </message>

@@ -289,6 +289,8 @@ class TodayPage(QWidget):
         header_row.addStretch(1)
         header_row.addWidget(self.count_label)
         header_row.addWidget(self.backlog_button)
+        # In the header, not the crowded row of actions: the page still fits at 1366 px.
+        header_row.addWidget(self.print_button)
         actions = QHBoxLayout()
         for button in (self.log_button, self.undo_button, self.snooze_button, self.dismiss_button,
                        self.up_button, self.down_button, self.reset_button, self.hidden_button):
@@ -297,7 +299,6 @@ class TodayPage(QWidget):
         actions.addWidget(self.reason_caption)
         actions.addWidget(self.reason_combo)
         actions.addWidget(self.export_button)
-        actions.addWidget(self.print_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.view)
         splitter.addWidget(detail)
