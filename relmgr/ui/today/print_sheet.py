@@ -32,7 +32,7 @@ class CallSheetPrint(QObject):
         self.dialog = QPrintDialog(self.printer, parent)
         self.dialog.setWindowTitle(self.tr("Print the call sheet"))
         self.dialog.accepted.connect(self._make_sheet)
-        self.dialog.rejected.connect(lambda: self.finished.emit(self.tr("Nothing was printed.")))
+        self.dialog.rejected.connect(lambda: self._done(self.tr("Nothing was printed.")))
         self.pages = 0
 
     def open(self) -> QPrintDialog:
@@ -51,10 +51,17 @@ class CallSheetPrint(QObject):
         except PrintFailed as error:
             self._failed(error)
             return
-        self.finished.emit(self.tr("The call sheet was sent to the printer ({pages} pages).").format(pages=self.pages))
+        self._done(self.tr("The call sheet was sent to the printer ({pages} pages).").format(pages=self.pages))
 
     def _failed(self, error: BaseException) -> None:
-        self.finished.emit(self.tr("The call sheet was not printed ({kind}).").format(kind=type(error).__name__))
+        self._done(self.tr("The call sheet was not printed ({kind}).").format(kind=type(error).__name__))
+
+    def _done(self, message: str) -> None:
+        self.finished.emit(message)
+        # The dialog keeps a pointer to the printer, which Python owns here: the dialog goes
+        # first (posted first), the printer with this object after it, never the other way.
+        self.dialog.deleteLater()
+        self.deleteLater()
 
 
 def print_call_sheet(runner: TaskRunner, *, today: dt.date | None, parent: QWidget,
