@@ -174,6 +174,9 @@ class AuditAction(StrEnum):
     CONSENT_RECORDED = "CONSENT_RECORDED"  # the RM recorded a customer's marketing consent or refusal
     CAMPAIGN_CREATED = "CAMPAIGN_CREATED"  # a campaign made from a target list, with its control group
     LOAN_WATCH_HANDLED = "LOAN_WATCH_HANDLED"  # a repayment-watch line handled (target: the loan)
+    OUTCOME_UNDONE = "OUTCOME_UNDONE"  # a recommendation's Accept/Decline/Not now taken back (the card's Undo)
+    TAGS_CHANGED = "TAGS_CHANGED"      # the RM added or removed a customer's tags in the 360 pane
+    PRINTED = "PRINTED"                # a list sent to the printer (masked call sheet, never on disk)
 
 
 class OutboxStatus(StrEnum):
@@ -210,3 +213,11 @@ class LoanClass(StrEnum):
     SUBSTANDARD = "SUBSTANDARD"          # 次级
     DOUBTFUL = "DOUBTFUL"                # 可疑
     LOSS = "LOSS"                        # 损失
+
+
+class MessageKind(StrEnum):
+    """The messages an RM copies into the bank's own messaging (issue 19)."""
+
+    BIRTHDAY = "BIRTHDAY"              # birthday greetings
+    MATURITY = "MATURITY"              # a deposit or product matures soon
+    RISK_RENEWAL = "RISK_RENEWAL"      # the risk assessment expired or expires soon

@@ -48,6 +48,7 @@ from relmgr.analytics.recommend import (
     rating_levels,
     transaction_signals,
 )
+from relmgr.domain.codes import AuditAction
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
 from relmgr.domain.suitability import (
     RULE_KEY,
@@ -60,7 +61,7 @@ from relmgr.domain.suitability import (
 from relmgr.storage import reco_store
 from relmgr.storage.portfolio import Portfolio
 from relmgr.storage.rules import get_rule
-from relmgr.services import data_date
+from relmgr.services import audit, data_date
 from relmgr.services.changes import Topic, writes
 
 
@@ -240,6 +241,25 @@ def record_outcome(portfolio: Portfolio, customer_id: str, product_id: str, outc
             portfolio, customer_id=customer_id, product_id=product_id, outcome=code.value, note=text,
             at=stamp, reason_code=reason_code, warning=warning.value if warning else None)
 
+
+
+@writes(Topic.RECOMMENDATIONS, Topic.AUDIT)
+def undo_outcome(portfolio: Portfolio, *, outcome_id: int, day: dt.date) -> str:
+    """Take back an answer recorded by mistake (the card's Undo): only one recorded on or after
+    `day`, so the acceptance figures of earlier days stay as they were. The product is offered
+    again. The removal is audited (which answer, not its note). Returns the customer's id."""
+    with portfolio.transaction():
+        row = reco_store.read_outcome(portfolio, outcome_id=outcome_id)
+        if row is None:
+            raise ValueError(f"outcome_id: no recorded answer {outcome_id}")
+        if str(row["at"])[:10] < day.isoformat():
+            raise ValueError(f"answer {outcome_id} was recorded before {day.isoformat()}: "
+                             "only today's answers can be undone")
+        reco_store.delete_outcome(portfolio, outcome_id=outcome_id)
+        audit.record(portfolio, action=AuditAction.OUTCOME_UNDONE, target=str(row["customer_id"]),
+                     detail={"outcome_id": int(outcome_id), "product_id": str(row["product_id"]),
+                             "outcome": str(row["outcome"]), "at": str(row["at"])})
+    return str(row["customer_id"])
 
 def outcome_stats(portfolio: Portfolio) -> dict[str, pd.DataFrame]:
     """Acceptance per product and per reason type: columns key, answered, accepted, declined,

@@ -118,6 +118,18 @@ def insert_outcome(portfolio: Portfolio, *, customer_id: str, product_id: str, o
     return int(cursor.lastrowid)
 
 
+def read_outcome(portfolio: Portfolio, *, outcome_id: int) -> dict | None:
+    rows = portfolio.read_frame(
+        f"SELECT {', '.join(OUTCOME_COLUMNS)} FROM recommendation_outcomes WHERE outcome_id = ?",
+        (int(outcome_id),))
+    return None if rows.empty else rows.iloc[0].to_dict()
+
+
+def delete_outcome(portfolio: Portfolio, *, outcome_id: int) -> None:
+    """Remove one outcome. The caller holds the transaction."""
+    portfolio.conn.execute("DELETE FROM recommendation_outcomes WHERE outcome_id = ?", (int(outcome_id),))
+
+
 def read_outcomes(portfolio: Portfolio, *, customer_id: str | None = None) -> pd.DataFrame:
     where, params = _where_customer(customer_id)
     frame = portfolio.read_frame(

@@ -1163,6 +1163,31 @@
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/pane.py" line="324" />
+        <source>Messages…</source>
+        <translation>消息模板…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/pane.py" line="325" />
+        <source>Birthday, maturity and risk-assessment messages to copy into the bank's messaging</source>
+        <translation>生日祝福、到期提醒和风险评估续评提醒，可复制到银行的消息系统</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/pane.py" line="335" />
+        <source>Products</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/pane.py" line="337" />
+        <source>Transactions</source>
+        <translation>交易</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/pane.py" line="338" />
+        <source>Contacts</source>
+        <translation>联系记录</translation>
+    </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
@@ -3126,6 +3151,26 @@ Portfolios, settings and logs are kept in {folder}</source>
         <source>Every product the suitability and eligibility rules removed for this customer, with the rule (for compliance).</source>
         <translation>适当性和准入规则为该客户排除的全部产品及排除规则（供合规检查）。</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="378" />
+        <source>Undone: {product} — {outcome}. The product is offered again.</source>
+        <translation>已撤销：{product} — {outcome}。该产品重新列入推荐。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="386" />
+        <source>The answer could not be undone ({kind}).</source>
+        <translation>未能撤销该反馈（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="416" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/recommendations/panel.py" line="417" />
+        <source>Take back this answer (written to the audit log)</source>
+        <translation>撤回此反馈（记入审计日志）</translation>
+    </message>
 </context>
 <context>
     <name>RecommendationsPage</name>
@@ -4549,6 +4594,16 @@ Portfolios, settings and logs are kept in {folder}</source>
         <source>Weighted</source>
         <translation>加权分</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="745" />
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="746" />
+        <source>Print the day's plan as its call sheet (masked; written to the audit log)</source>
+        <translation>将今日计划打印为联系清单（已脱敏，记入审计日志）</translation>
+    </message>
 </context>
 <context>
     <name>TodayTableModel</name>
@@ -4865,6 +4920,179 @@ Portfolios, settings and logs are kept in {folder}</source>
         <location filename="../../relmgr/ui/recommendations/panel.py" line="127" />
         <source>Not now</source>
         <translation>暂不考虑</translation>
+    </message>
+</context>
+<context>
+    <name>CallSheetPrint</name>
+    <message>
+        <location filename="../../relmgr/ui/today/print_sheet.py" line="33" />
+        <source>Print the call sheet</source>
+        <translation>打印联系清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/print_sheet.py" line="35" />
+        <source>Nothing was printed.</source>
+        <translation>未打印。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/print_sheet.py" line="54" />
+        <source>The call sheet was sent to the printer ({pages} pages).</source>
+        <translation>联系清单已发送到打印机（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/print_sheet.py" line="57" />
+        <source>The call sheet was not printed ({kind}).</source>
+        <translation>联系清单未能打印（{kind}）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="268" />
+        <source>Decision</source>
+        <translation>客户意愿</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="269" />
+        <source>Told on</source>
+        <translation>告知日期</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="270" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="288" />
+        <source>Nothing was recorded: {reason}.</source>
+        <translation>未记录：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="296" />
+        <source>Marketing consent</source>
+        <translation>营销同意</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="299" />
+        <source>What the customer said, and how (e.g. by phone)</source>
+        <translation>客户的原话及方式（如电话告知）</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="78" />
+        <source>No message to send: no birth date, maturing holding or risk assessment on record.</source>
+        <translation>无可发送的消息：没有出生日期、到期产品或风险评估记录。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="82" />
+        <source>Could not fill in the messages ({kind}).</source>
+        <translation>无法生成消息（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="93" />
+        <source>{date}: due now</source>
+        <translation>{date}：现在发送</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="94" />
+        <source>{date}: not due yet</source>
+        <translation>{date}：尚未到时间</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="99" />
+        <source>Copied: paste it into the bank's messaging.</source>
+        <translation>已复制：请粘贴到银行的消息系统。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="102" />
+        <source>Messages for {customer}</source>
+        <translation>{customer} 的消息</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/messages_dialog.py" line="103" />
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>TagsAndConsent</name>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="123" />
+        <source>Could not read the tags and consent ({kind}).</source>
+        <extracomment>The section shows fresh data for this customer (also after a change was stored).</extracomment>
+        <translation>无法读取标签和营销同意（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="139" />
+        <source>No tags yet.</source>
+        <translation>暂无标签。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="155" />
+        <source>{consent} (recorded by you on {date})</source>
+        <translation>{consent}（您于 {date} 记录）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="160" />
+        <source>The bank's data says declined, and a refusal wins: no marketing.</source>
+        <translation>银行数据显示客户拒绝营销，以拒绝为准：不得营销。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="163" />
+        <source>{consent} (in the bank's data)</source>
+        <translation>{consent}（银行数据）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="164" />
+        <source>Not known: ask before offering products.</source>
+        <translation>未知：推荐产品前请先征询客户。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="185" />
+        <source>The tags were not changed: {reason}.</source>
+        <translation>标签未修改：{reason}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="200" />
+        <source>Pick one of the customer's tags to remove.</source>
+        <translation>请选择要删除的客户标签。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="216" />
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="217" />
+        <source>Marketing consent</source>
+        <translation>营销同意</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="218" />
+        <source>New tag, or pick one to remove</source>
+        <translation>输入新标签，或选择要删除的标签</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="219" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="220" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="221" />
+        <source>Record…</source>
+        <translation>记录…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/tags_consent.py" line="222" />
+        <source>Record what the customer told you about marketing, with the date and a note (written to the audit log).</source>
+        <translation>记录客户对营销的意愿、日期和备注（记入审计日志）。</translation>
     </message>
 </context>
 </TS>

@@ -25,6 +25,9 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.CONSENT_RECORDED: ("Marketing consent recorded", "记录营销同意"),
     AuditAction.CAMPAIGN_CREATED: ("Campaign created with its control group", "创建营销活动（含对照组）"),
     AuditAction.LOAN_WATCH_HANDLED: ("Repayment warning handled", "还款预警已处理"),
+    AuditAction.OUTCOME_UNDONE: ("Recommendation answer undone", "撤销产品推荐反馈"),
+    AuditAction.TAGS_CHANGED: ("Customer tags changed", "修改客户标签"),
+    AuditAction.PRINTED: ("Printed", "打印"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).

@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from relmgr.services.customers import Customer360, reveal_identity
 from relmgr.ui.common import formatting, texts
+from relmgr.ui.common.full_height import CurrentPageTabs, FullHeightTable
+from relmgr.ui.customers.messages_dialog import MessagesDialog
+from relmgr.ui.customers.tags_consent import TagsAndConsent
 from relmgr.ui.recommendations.panel import RecommendationPanel
 from relmgr.ui.shell.runner import TaskRunner
 
@@ -47,7 +49,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], right_aligned: set[int] = 
 
 
 def _table(columns: int) -> QTableWidget:
-    table = QTableWidget(0, columns)
+    table = FullHeightTable(0, columns)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
@@ -89,6 +91,9 @@ class CustomerPane(QWidget):
         for button in (self.reveal_id_button, self.reveal_phone_button):
             button.setObjectName("link")
             button.setFlat(True)
+        self.messages_button = QPushButton()
+        self.messages_button.clicked.connect(self.open_messages)
+        self.messages_dialog: MessagesDialog | None = None
         self.reveal_id_button.clicked.connect(lambda: self._reveal("id_number"))
         self.reveal_phone_button.clicked.connect(lambda: self._reveal("phone"))
 
@@ -106,11 +111,14 @@ class CustomerPane(QWidget):
         for key in keys:
             caption = QLabel()
             caption.setObjectName("caption")
+            caption.setWordWrap(True)          # the three columns fit a narrow pane, no sideways scroll
             self.field_labels[key] = caption
+            caption_widget: QWidget = caption
+            # "Show" sits beside the caption, not the value: the masked ID is long enough alone.
             if key == "id":
-                value_widget: QWidget = _inline(self.id_value, self.reveal_id_button)
+                caption_widget, value_widget = _inline(caption, self.reveal_id_button), self.id_value
             elif key == "phone":
-                value_widget = _inline(self.phone_value, self.reveal_phone_button)
+                caption_widget, value_widget = _inline(caption, self.reveal_phone_button), self.phone_value
             else:
                 value = QLabel()
                 value.setWordWrap(True)
@@ -119,7 +127,7 @@ class CustomerPane(QWidget):
             if key in wide and col:
                 row, col = row + 1, 0
             span = 3 if key in wide else 1
-            profile.addWidget(caption, row * 2, col, 1, span)
+            profile.addWidget(caption_widget, row * 2, col, 1, span)
             profile.addWidget(value_widget, row * 2 + 1, col, 1, span)
             col += span
             if col >= 3:
@@ -135,7 +143,11 @@ class CustomerPane(QWidget):
         self.transactions_table = _table(4)
         self.contacts_table = _table(5)
         self.recommendations = RecommendationPanel(runner)
-        self.tabs = QTabWidget()
+        self.tags_consent = TagsAndConsent(runner)
+        # The pane is the one scroll area: tables as tall as their rows, tabs as tall as the one
+        # shown; short tab titles (the full one in the tooltip) fit a 1366-px window.
+        self.tabs = CurrentPageTabs()
+        self.tabs.setUsesScrollButtons(False)
         self.tabs.addTab(self.recommendations, "")
         self.tabs.addTab(self.holdings_table, "")
         self.tabs.addTab(self.transactions_table, "")
@@ -148,8 +160,10 @@ class CustomerPane(QWidget):
         header.addWidget(self.name_label)
         header.addStretch(1)
         header.addWidget(self.badges_label)
+        header.addWidget(self.messages_button)
         body_layout.addLayout(header)
         body_layout.addLayout(profile)
+        body_layout.addWidget(self.tags_consent)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.HLine)
         body_layout.addWidget(line)
@@ -178,12 +192,16 @@ class CustomerPane(QWidget):
         self.scroll.show()
         self._render()
         self.recommendations.show_customer(view.customer_id)
+        self.tags_consent.show_customer(view.customer_id)
 
     def clear(self) -> None:
         """Forget the customer (another is being loaded, or the app locks)."""
         self._mask_timer.stop()
         self.view = None
         self.recommendations.clear()
+        self.tags_consent.clear()
+        if self.messages_dialog is not None:
+            self.messages_dialog.reject()          # nothing of the customer stays on screen
         for table in (self.holdings_table, self.transactions_table, self.contacts_table):
             table.setRowCount(0)
         for label in (self.name_label, self.badges_label, self.id_value, self.phone_value,
@@ -261,6 +279,17 @@ class CustomerPane(QWidget):
              texts.contact_purpose(row["purpose"]), texts.contact_outcome(row["outcome"]), row["note"]]
             for row in view.contacts.to_dict("records")])
 
+    # -- messages --------------------------------------------------------------------------
+    def open_messages(self) -> MessagesDialog | None:
+        if self.view is None:
+            return None
+        dialog = MessagesDialog(self.runner, customer_id=self.view.customer_id,
+                                customer_label=self.name_label.text(), parent=self)
+        dialog.finished.connect(lambda _result: setattr(self, "messages_dialog", None))
+        self.messages_dialog = dialog
+        dialog.open()
+        return dialog
+
     # -- reveal ----------------------------------------------------------------------------
     def _reveal(self, field: str) -> None:
         if self.view is None:
@@ -292,6 +321,9 @@ class CustomerPane(QWidget):
         }
         for key, text in captions.items():
             self.field_labels[key].setText(text)
+        self.messages_button.setText(self.tr("Messages…"))
+        self.messages_button.setToolTip(self.tr("Birthday, maturity and risk-assessment messages to copy "
+                                                "into the bank's messaging"))
         self.reveal_id_button.setText(self.tr("Show"))
         self.reveal_phone_button.setText(self.tr("Show"))
         tip = self.tr("Shows the full value for {seconds} seconds; the reveal is written to the "
@@ -299,10 +331,13 @@ class CustomerPane(QWidget):
         self.reveal_id_button.setToolTip(tip)
         self.reveal_phone_button.setToolTip(tip)
         self.chart_title.setText(self.tr("AUM trend, month end (CNY 10,000)"))
-        self.tabs.setTabText(0, self.tr("Recommended products"))
-        self.tabs.setTabText(1, self.tr("Holdings"))
-        self.tabs.setTabText(2, self.tr("Recent transactions"))
-        self.tabs.setTabText(3, self.tr("Contact history"))
+        for index, (title, tip) in enumerate((
+                (self.tr("Products"), self.tr("Recommended products")),
+                (self.tr("Holdings"), self.tr("Holdings")),
+                (self.tr("Transactions"), self.tr("Recent transactions")),
+                (self.tr("Contacts"), self.tr("Contact history")))):
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, tip)
         self.holdings_table.setHorizontalHeaderLabels([
             self.tr("Product"), self.tr("Risk"), self.tr("Balance (CNY)"), self.tr("Opened"),
             self.tr("Matures"), self.tr("Status")])

@@ -4,12 +4,14 @@ assessment" action; and, for the compliance officer, every product the rules rem
 rule that removed it.
 
 Everything is read and written on the database thread (`load_panel`, `record_outcome`); an
-answer for a customer the RM has already left is dropped. The panel is self-contained and
-scrolls inside itself, so it fits as a tab under the 360 view at any height.
+answer for a customer the RM has already left is dropped. The panel does not scroll inside
+itself: it is as tall as its cards (and the "why not" list when open), and the 360 pane around it
+is the one scroll area (issue 19).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -20,8 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -33,9 +33,10 @@ from relmgr.analytics.recommend import Recommendation
 from relmgr.domain.suitability import RecoOutcome
 from relmgr.services.loan_reasons import LOAN_FAMILY_OF_PRODUCT, ProspectLine
 from relmgr.services.recommendation_views import PanelData, load_panel
-from relmgr.services.recommendations import NoteRequired, record_outcome
+from relmgr.services.recommendations import NoteRequired, record_outcome, undo_outcome
 from relmgr.services.wording import loans as loan_words
 from relmgr.ui.common import texts
+from relmgr.ui.common.full_height import FullHeightTable
 from relmgr.ui.recommendations import texts as reco_texts
 from relmgr.ui.shell.i18n import current_language
 from relmgr.ui.shell.runner import TaskRunner
@@ -147,6 +148,8 @@ class RecommendationPanel(QWidget):
     loaded = Signal(str)
     #: An answer was stored: customer_id, product_id, RecoOutcome value.
     outcome_recorded = Signal(str, str, str)
+    #: An answer was taken back: customer_id, product_id, RecoOutcome value.
+    outcome_undone = Signal(str, str, str)
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None, *, top: int = 3) -> None:
         super().__init__(parent)
@@ -173,6 +176,13 @@ class RecommendationPanel(QWidget):
         self.prospects_label.setObjectName("recoInfo")
         self.prospects_label.setWordWrap(True)
         self.prospects_label.hide()
+        # Takes back the answer just recorded (a mis-click), audited; one answer at a time.
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("link")
+        self.undo_button.setFlat(True)
+        self.undo_button.clicked.connect(self._undo)
+        self.undo_button.hide()
+        self._undoable: tuple[int, str, str] | None = None     # outcome_id, product_id, outcome
         self.cards_layout = QVBoxLayout()
         self.cards_layout.setSpacing(6)
         self.why_not_button = QToolButton()
@@ -181,7 +191,7 @@ class RecommendationPanel(QWidget):
         self.why_not_button.setArrowType(Qt.ArrowType.RightArrow)
         self.why_not_button.setAutoRaise(True)
         self.why_not_button.toggled.connect(self._toggle_excluded)
-        self.excluded_table = QTableWidget(0, 4)
+        self.excluded_table = FullHeightTable(0, 4)
         self.excluded_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.excluded_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.excluded_table.verticalHeader().hide()
@@ -194,11 +204,9 @@ class RecommendationPanel(QWidget):
         for column, mode in enumerate((QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.ResizeToContents,
                                        QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch)):
             header.setSectionResizeMode(column, mode)
-        self.excluded_table.setMinimumHeight(160)
         self.excluded_table.hide()
 
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
+        body_layout = QVBoxLayout(self)
         body_layout.setContentsMargins(8, 6, 8, 6)
         body_layout.setSpacing(6)
         head = QHBoxLayout()
@@ -210,23 +218,14 @@ class RecommendationPanel(QWidget):
         body_layout.addLayout(self.cards_layout)
         body_layout.addWidget(self.prospects_label)
         body_layout.addWidget(self.empty_label)
-        body_layout.addWidget(self.message_label)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message_label, 1)
+        message_row.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignTop)
+        body_layout.addLayout(message_row)
         body_layout.addWidget(self.why_not_button)
-        # The open "why not" list takes the free height; closed, the stretch below keeps the
-        # cards at the top.
-        body_layout.addWidget(self.excluded_table, 10)
+        body_layout.addWidget(self.excluded_table)
         body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
-        # Three cards and the "why not" line without scrolling; more scrolls inside.
-        self.setMinimumHeight(260)
         self.setStyleSheet(_STYLE)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.retranslate_ui()
         self.clear()
 
@@ -351,6 +350,8 @@ class RecommendationPanel(QWidget):
     def _set_message(self, kind: str | None, text: str = "") -> None:
         """Show 'error' or 'info' text under the cards (None hides it); cards re-rendered
         after an answer keep it."""
+        self._undoable = None
+        self.undo_button.hide()
         if kind is None:
             self.message_label.clear()
             self.message_label.hide()
@@ -376,17 +377,48 @@ class RecommendationPanel(QWidget):
             card.set_busy(True)
         self.runner.run_db(record_outcome, customer_id, product_id, outcome, note.strip() or None,
                            reason_code=reason_code,
-                           on_done=lambda _id: self._recorded(generation, customer_id, product_id, outcome),
+                           on_done=lambda outcome_id: self._recorded(generation, customer_id, product_id,
+                                                                     outcome, outcome_id),
                            on_error=lambda error: self._record_failed(generation, product_id, error))
 
-    def _recorded(self, generation: int, customer_id: str, product_id: str, outcome: str) -> None:
+    def _recorded(self, generation: int, customer_id: str, product_id: str, outcome: str,
+                  outcome_id: int) -> None:
         self.outcome_recorded.emit(customer_id, product_id, outcome)
         if generation != self._generation or self.data is None:
             return
         name = reco_texts.name_of(product_id, self.data.products)
         self._set_message("info", self.tr("Recorded: {product} — {outcome}.").format(
             product=name, outcome=reco_texts.outcome(outcome)))
+        self._undoable = (int(outcome_id), product_id, outcome)
+        self.undo_button.show()
         self.reload()
+
+    def _undo(self) -> None:
+        if self._undoable is None or self.customer_id is None:
+            return
+        outcome_id, product_id, outcome = self._undoable
+        customer_id, generation = self.customer_id, self._generation
+        self.undo_button.setEnabled(False)
+
+        def undone(_customer: str) -> None:
+            self.undo_button.setEnabled(True)
+            self.outcome_undone.emit(customer_id, product_id, outcome)
+            if generation != self._generation or self.data is None:
+                return
+            self._set_message("info", self.tr("Undone: {product} — {outcome}. The product is offered "
+                                              "again.").format(product=reco_texts.name_of(product_id, self.data.products),
+                                                               outcome=reco_texts.outcome(outcome)))
+            self.reload()
+
+        def failed(error: BaseException) -> None:
+            self.undo_button.setEnabled(True)
+            if generation == self._generation:
+                self._set_message("error", self.tr("The answer could not be undone ({kind}).").format(
+                    kind=type(error).__name__))
+
+        # Today's date, as Today's Undo of a contact: an answer of an earlier day stays.
+        self.runner.run_db(undo_outcome, outcome_id=outcome_id, day=dt.date.today(),
+                           on_done=undone, on_error=failed)
 
     def _record_failed(self, generation: int, product_id: str, error: BaseException) -> None:
         if generation != self._generation or self.data is None:
@@ -411,6 +443,8 @@ class RecommendationPanel(QWidget):
     # -- language --------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Recommended products"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Take back this answer (written to the audit log)"))
         self.excluded_table.setHorizontalHeaderLabels([
             self.tr("Product"), self.tr("Risk"), self.tr("Removed by"), self.tr("Details")])
         self.why_not_button.setToolTip(self.tr("Every product the suitability and eligibility rules "

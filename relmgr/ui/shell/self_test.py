@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from relmgr.domain.churn import WarningAction
@@ -32,6 +33,8 @@ from relmgr.services.settings import Settings
 from relmgr.ui.common.contact_dialog import ContactDialog
 from relmgr.ui.common.export_dialog import FORMATS, LIST_LABELS, ExportDialog
 from relmgr.ui.common.report_dialog import ReportDialog
+from relmgr.ui.customers.messages_dialog import MessagesDialog
+from relmgr.ui.customers.tags_consent import ConsentDialog
 from relmgr.ui.importing.wizard import ImportWizard
 from relmgr.ui.marketing.campaign_dialog import CampaignDialog
 from relmgr.ui.marketing.list_builder import ListBuilderDialog
@@ -145,6 +148,27 @@ def open_warning(window: MainWindow) -> None:
     window.churn_page.mark_selected(WarningAction.HANDLED)
 
 
+def open_consent(window: MainWindow) -> None:
+    _go_to(window, window.customers_page)
+    _select_first_row(window.customers_page.table, "The customer list")
+    section = window.customers_page.pane.tags_consent
+    wait_until(lambda: section.consent is not None, "the 360 pane's consent to load")
+    section.consent_button.click()
+
+
+def open_messages(window: MainWindow) -> None:
+    _go_to(window, window.customers_page)
+    _select_first_row(window.customers_page.table, "The customer list")
+    wait_until(lambda: window.customers_page.pane.view is not None, "the 360 pane to load")
+    window.customers_page.pane.messages_button.click()
+
+
+def open_print(window: MainWindow) -> None:
+    _go_to(window, window.today_page)
+    wait_until(lambda: window.today_page.print_button.isEnabled(), "Today's plan to load")
+    window.today_page.print_button.click()           # the print dialog; closing it prints nothing
+
+
 def open_task(window: MainWindow) -> None:
     _go_to(window, window.tasks_page)
     window.tasks_page.new_task()
@@ -194,6 +218,9 @@ DIALOGS: dict[type[QDialog], Callable[[MainWindow], None]] = {
     SnoozeDialog: open_snooze,
     WarningDialog: open_warning,
     TaskDialog: open_task,
+    ConsentDialog: open_consent,
+    MessagesDialog: open_messages,
+    QPrintDialog: open_print,
     ProgressDialog: open_progress,
     UnlockDialog: open_unlock,
     QFileDialog: open_backup,

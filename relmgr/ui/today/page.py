@@ -63,6 +63,7 @@ from relmgr.services.today_view import TodayData, load_today
 from relmgr.storage import worklist_store
 from relmgr.ui.common import formatting, texts
 from relmgr.ui.today import texts as worklist_texts
+from relmgr.ui.today.print_sheet import CallSheetPrint, print_call_sheet
 from relmgr.ui.common.contact_dialog import ContactDialog, pydate, qdate
 from relmgr.ui.common.table_model import LEFT, RIGHT, FrameTableModel
 from relmgr.ui.common.export_dialog import ExportDialog, exported_message
@@ -231,6 +232,9 @@ class TodayPage(QWidget):
         self.hidden_button.setMenu(self.hidden_menu)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export)
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_plan)
+        self.printing: CallSheetPrint | None = None
         self.undo_button = QPushButton()
         self.undo_button.clicked.connect(self.undo_selected)
         self.backlog_button = QPushButton()
@@ -285,6 +289,8 @@ class TodayPage(QWidget):
         header_row.addStretch(1)
         header_row.addWidget(self.count_label)
         header_row.addWidget(self.backlog_button)
+        # In the header, not the crowded row of actions: the page still fits at 1366 px.
+        header_row.addWidget(self.print_button)
         actions = QHBoxLayout()
         for button in (self.log_button, self.undo_button, self.snooze_button, self.dismiss_button,
                        self.up_button, self.down_button, self.reset_button, self.hidden_button):
@@ -560,6 +566,7 @@ class TodayPage(QWidget):
         self.reset_button.setEnabled(self.data is not None and not self._busy and pinned)
         self.hidden_button.setEnabled(self.data is not None and not self._busy)
         self.export_button.setEnabled(self.data is not None)
+        self.print_button.setEnabled(self.data is not None)
 
     def _rank_at(self, row: int) -> int | None:
         if not 0 <= row < self.model.rowCount():
@@ -701,6 +708,15 @@ class TodayPage(QWidget):
         self._open_dialog(dialog)
         return dialog
 
+    def print_plan(self) -> CallSheetPrint:
+        """Print the day's plan's call sheet: the print dialog, then the printer."""
+        def finished(message: str) -> None:
+            self._set_status(lambda: message)
+            self.printing = None
+
+        self.printing = print_call_sheet(self.runner, today=self.today, parent=self, on_finished=finished)
+        return self.printing
+
     def _on_exported(self, result: Any) -> None:
         self._set_status(lambda: exported_message(result))
         self.exported.emit(result)
@@ -726,6 +742,8 @@ class TodayPage(QWidget):
         self.reset_button.setText(self.tr("Reset order"))
         self.reset_button.setToolTip(self.tr("Forget today's manual moves: back to priority order"))
         self.export_button.setText(self.tr("Export…"))
+        self.print_button.setText(self.tr("Print…"))
+        self.print_button.setToolTip(self.tr("Print the day's plan as its call sheet (masked; written to the audit log)"))
         self.undo_button.setText(self.tr("Undo contact"))
         self.undo_button.setToolTip(self.tr("Take back the contact logged on this line today"))
         self.updated_label.setText(self.tr("Segments and churn scores were brought up to date. Your plan "
