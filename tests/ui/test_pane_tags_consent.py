@@ -46,6 +46,10 @@ def _type_chinese(widget, text: str) -> None:
 def test_tags_are_added_and_removed_by_hand(unlocked_window, writable_demo_portfolio, qtbot) -> None:
     section = _section(unlocked_window, qtbot)
     customer_id = section.customer_id
+    for tag in list(section.tags):           # the demo tags customers by occupation: take them off
+        section.tag_box.setCurrentIndex(section.tag_box.findText(tag))
+        with qtbot.waitSignal(section.loaded, timeout=10_000):
+            section.remove_button.click()
     assert section.tags == [] and section.tags_value.text() == "No tags yet."
     assert not section.remove_button.isEnabled()
 
