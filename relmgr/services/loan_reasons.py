@@ -35,7 +35,7 @@ _MAX_RANKED = 4
 
 def _inputs_key(portfolio: Portfolio, today: dt.date) -> tuple:
     """Changes whenever anything the ranking reads changes: customers and holdings (migration
-    0008's counter), month-end balances (0007's), transactions (the cash-flow aggregates'
+    0008's counter), month-end balances (0007's), transactions (the monthly money flows'
     fold), loans, credit profiles and the team's loan rules. A few one-row reads."""
     (reco,), = portfolio.query("SELECT changes FROM reco_input_changes WHERE id = 1")
     (segments,), = portfolio.query("SELECT changes FROM segment_input_changes WHERE id = 1")

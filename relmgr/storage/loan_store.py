@@ -7,8 +7,9 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from relmgr.storage.cash_months import read_cash_months, read_salaried
+from relmgr.storage.activity_months import update_activity_months
 from relmgr.storage.column_read import read_columns, read_plain_columns, reals_round_trip
+from relmgr.storage.flow_months import read_cash_days, read_salaried
 from relmgr.storage.portfolio import Portfolio
 
 LOAN_READ_COLUMNS = ["loan_id", "customer_id", "family", "opened_on", "principal", "outstanding", "rate",
@@ -83,14 +84,15 @@ def read_cash_flows(portfolio: Portfolio, customer_ids: Sequence[str], *, today:
     after `salary_since` and the number of months with one; money leaving the bank (transfers
     out and withdrawals: a purchase of a wealth product stays) from `recent_since` (the recent
     window) and from `base_since` up to the recent window (the usual level). Read from the
-    monthly cash-flow aggregates (migration 0016), whose day records keep the mid-month window
-    edges exact, not from the transactions."""
+    monthly money flows (migration 0015), whose day records keep the mid-month window edges
+    exact, not from the transactions."""
     columns = ["customer_id", "last_salary_on", "salary_months", "out_recent", "out_base"]
     if not len(customer_ids):
         return pd.DataFrame(columns=columns)
     first = min(salary_since, base_since)
     wanted = pd.Index(sorted(set(map(str, customer_ids))))
-    cash = read_cash_months(portfolio, first_month=first[:7], last_month=today[:7], outflows_from=base_since[:7])
+    update_activity_months(portfolio)
+    cash = read_cash_days(portfolio, first_month=first[:7], last_month=today[:7], outflows_from=base_since[:7])
     row_cust = wanted.get_indexer(cash.customer) if len(cash.customer) else np.zeros(0, np.int64)
     day = {name: int(np.datetime64(value, "D").astype(np.int64)) for name, value in
            (("today", today[:10]), ("salary", salary_since[:10]), ("recent", recent_since[:10]),
@@ -136,6 +138,7 @@ def has_loan_tables(portfolio: Portfolio) -> bool:
 def read_salary_months(portfolio: Portfolio, *, first_month: str, last_month: str) -> pd.DataFrame:
     """customer_id, month (months since 1970-01): one row per customer and calendar month from
     `first_month` to `last_month` ('YYYY-MM') with a salary or pension credit, read from the
-    monthly cash-flow aggregates (migration 0016): the prospect model's salary regularity."""
+    monthly money flows (migration 0015): the prospect model's salary regularity."""
+    update_activity_months(portfolio)
     ids, months = read_salaried(portfolio, first_month=first_month, last_month=last_month)
     return pd.DataFrame({"customer_id": ids, "month": months})

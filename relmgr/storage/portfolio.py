@@ -71,8 +71,6 @@ _AUDIT_CHAIN_INTRODUCED = 9
 _ACTIVITY_MONTHS_INTRODUCED = 14
 # Migration 0015 adds flow_months beside it, filled the same way.
 _FLOW_MONTHS_INTRODUCED = 15
-# Migration 0016 adds the derived cash_months table (the loan analytics' aggregates), filled likewise.
-_CASH_MONTHS_INTRODUCED = 16
 # Migrations that rebuild a table others refer to: run with foreign keys off (a DROP TABLE
 # with them on deletes the rows first, which the references forbid), checked before commit.
 _REBUILDS_TABLES = {10}
@@ -192,10 +190,6 @@ class Portfolio:
                 from relmgr.storage.flow_months import rebuild_flow_months
 
                 rebuild_flow_months(self.conn)
-            if number == _CASH_MONTHS_INTRODUCED:
-                from relmgr.storage.cash_months import rebuild_cash_months
-
-                rebuild_cash_months(self.conn)
 
     def _fill_new_summary(self) -> None:
         # A portfolio older than the summary table has data but no summary yet; fill it in the

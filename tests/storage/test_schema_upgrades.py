@@ -139,6 +139,10 @@ def test_fixture_upgrades_to_the_current_schema_with_rows_intact(version: int, c
             "SELECT round(TOTAL(inflow) - TOTAL(outflow) + TOTAL(matured), 2) FROM flow_months") == upgraded.query(
             "SELECT round(TOTAL(CASE WHEN kind IN ('INTEREST', 'FEE') THEN 0 ELSE abs(amount) * "
             "(CASE WHEN kind = 'MATURITY' OR amount > 0 THEN 1 ELSE -1 END) END), 2) FROM transactions")
+        # With the days money left the bank (the fixture's two withdrawals), for the loan analytics.
+        assert upgraded.query("SELECT month, customer_id, out_days FROM flow_months WHERE out_days != '' "
+                              "ORDER BY month") == [("2025-03", "TEST-0002", "15" + "%013d" % 10_000),
+                                                    ("2025-06", "TEST-0004", "30" + "%013d" % 99_900)]
         # The triggers of migrations 7 and 8 work on the upgraded file.
         with upgraded.transaction():
             upgraded.conn.execute("UPDATE holdings SET opened_on = '2015-01-02' "

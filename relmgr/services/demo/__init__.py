@@ -218,7 +218,6 @@ def build_demo_portfolio(path: str | os.PathLike[str], password: str, *, custome
     """
     from relmgr.storage import create_portfolio
     from relmgr.storage.activity_months import update_activity_months
-    from relmgr.storage.cash_months import update_cash_months
     from relmgr.storage.summary import rebuild_customer_summary
 
     started = time.perf_counter()
@@ -246,9 +245,8 @@ def build_demo_portfolio(path: str | os.PathLike[str], password: str, *, custome
             portfolio.set_meta("as_of", as_of.isoformat())
             portfolio.set_meta("demo_seed", str(seed))
             rebuild_customer_summary(portfolio, as_of=as_of)
-            # The monthly activity and cash-flow aggregates, as an import would leave them.
+            # The monthly activity and money-flow aggregates, as an import would leave them.
             update_activity_months(portfolio)
-            update_cash_months(portfolio)
         progress(1.0, "done")
     except BaseException:
         portfolio.close()

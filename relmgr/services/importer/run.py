@@ -35,7 +35,6 @@ from relmgr.services.importer.spec import BY_TABLE, TABLES, Kind, TableSpec
 from relmgr.storage import Portfolio
 from relmgr.storage.exchange import insert_frame, rows_matching, upsert_frame
 from relmgr.storage.activity_months import update_activity_months
-from relmgr.storage.cash_months import update_cash_months
 from relmgr.storage.segment_state import highest_txn_id, note_input_change
 from relmgr.storage.summary import rebuild_customer_summary
 from relmgr.services.changes import Topic, writes
@@ -269,7 +268,7 @@ def _note_backdated_transactions(portfolio: Portfolio, tables: dict[str, _Table]
 
 
 def _fold_activity(portfolio: Portfolio, tables: dict[str, _Table]) -> None:
-    """Bring the monthly activity and cash-flow aggregates (migrations 0014, 0016) up to date in
+    """Bring the monthly activity and money-flow aggregates (migrations 0014, 0015) up to date in
     the import's own transaction: the customer-months of the transactions written, whatever
     their numbers."""
     table = tables.get("transactions")
@@ -279,7 +278,6 @@ def _fold_activity(portfolio: Portfolio, tables: dict[str, _Table]) -> None:
         touched = set(zip(written["customer_id"].astype(str),
                           written["txn_date"].astype(str).str.slice(0, 7), strict=True))
     update_activity_months(portfolio, touched)
-    update_cash_months(portfolio, touched)
 
 
 class DryRunDone(Exception):

@@ -1,6 +1,6 @@
-"""The monthly cash-flow aggregates (migration 0016) give the loan analytics exactly what a scan of
-the transactions gives (salary months, the last salary credit, money out in mid-month windows),
-on the demo portfolio, and stay so as transactions are appended, edited or deleted."""
+"""The monthly money flows (migration 0015) give the loan analytics exactly what a scan of the
+transactions gives (salary months, the last salary credit, money out in mid-month windows), on
+the demo portfolio, and stay so as transactions are appended, edited or deleted."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ import numpy as np
 import pandas as pd
 
 from relmgr.storage import loan_store, open_portfolio
-from relmgr.storage.cash_months import rebuild_cash_months, update_cash_months
+from relmgr.storage.activity_months import update_activity_months
+from relmgr.storage.flow_months import rebuild_flow_months, refold_flow_months
 from tests.conftest import DEMO_AS_OF, DEMO_PASSWORD_FOR_TESTS
 
 # How the repayment watch read its cash flows before the aggregates: one pass over the
@@ -77,7 +78,7 @@ def test_salary_months_equal_a_scan(demo_portfolio_file: Path) -> None:
 def test_appended_edited_and_deleted_transactions_are_folded_in(writable_demo_portfolio: Path) -> None:
     later = DEMO_AS_OF + dt.timedelta(days=1)
     with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
-        update_cash_months(portfolio)
+        update_activity_months(portfolio)
         (high,), = portfolio.query("SELECT MAX(txn_id) FROM transactions")
         sample = portfolio.query("SELECT customer_id, holding_id FROM transactions WHERE kind = 'SALARY' LIMIT 30")
         with portfolio.transaction():
@@ -93,21 +94,21 @@ def test_appended_edited_and_deleted_transactions_are_folded_in(writable_demo_po
         with portfolio.transaction():
             portfolio.conn.execute("DELETE FROM transactions WHERE txn_id % 7 = 0 AND kind != 'LOAN_REPAYMENT'")
             portfolio.conn.execute("UPDATE transactions SET amount = -amount WHERE txn_id % 11 = 0")
-        assert portfolio.query("SELECT stale FROM cash_months_state") == [(1,)]
+        assert portfolio.query("SELECT stale FROM activity_months_state") == [(1,)]
         _assert_flows_match_a_scan(portfolio, later)
-        assert portfolio.query("SELECT stale FROM cash_months_state") == [(0,)]
+        assert portfolio.query("SELECT stale FROM activity_months_state") == [(0,)]
 
 
 def test_the_fold_of_a_few_months_and_the_whole_rebuild_write_the_same_rows(writable_demo_portfolio: Path) -> None:
     with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
-        everything = "SELECT * FROM cash_months ORDER BY month, customer_id"
+        everything = "SELECT month, customer_id, out_days FROM flow_months ORDER BY month, customer_id"
         with portfolio.transaction():
-            rebuild_cash_months(portfolio.conn)
+            rebuild_flow_months(portfolio.conn)
         rebuilt = portfolio.query(everything)
         # As an import leaves them: the customer-months it touched recomputed in SQL.
         with portfolio.transaction():
-            portfolio.conn.execute("DELETE FROM cash_months")
+            portfolio.conn.execute("DELETE FROM flow_months")
             months = portfolio.query("SELECT DISTINCT customer_id, substr(txn_date, 1, 7) FROM transactions")
-            update_cash_months(portfolio, months)
+            refold_flow_months(portfolio.conn, months)
         assert portfolio.query(everything) == rebuilt
-        assert len(rebuilt) > 1000
+        assert sum(days != "" for _, _, days in rebuilt) > 1000
