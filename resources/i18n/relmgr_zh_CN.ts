@@ -1676,6 +1676,21 @@ Export unmasked?</source>
         <source>Click to open the list behind it.</source>
         <translation>点击打开对应的客户清单。</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="247" />
+        <source>{bucket}: {count:,} · {amount}</source>
+        <translation>{bucket}：{count:,} 笔 · {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="283" />
+        <source>{count:,} early warnings on {customers:,} customers</source>
+        <translation>还款预警 {count:,} 条，涉及 {customers:,} 位客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="285" />
+        <source>{count:,} past due · {amount}</source>
+        <translation>{count:,} 笔逾期 · {amount}</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
