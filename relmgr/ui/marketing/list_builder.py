@@ -70,6 +70,8 @@ FIELD_LABELS = {
     "age": QT_TRANSLATE_NOOP("ListBuilderDialog", "Age"),
     "aum": QT_TRANSLATE_NOOP("ListBuilderDialog", "AUM (CNY)"),
     "txn_count_90d": QT_TRANSLATE_NOOP("ListBuilderDialog", "Transactions in the last 90 days"),
+    "txn_count_30d": QT_TRANSLATE_NOOP("ListBuilderDialog", "Customer-initiated transactions in the last 30 days"),
+    "td_maturity_days": QT_TRANSLATE_NOOP("ListBuilderDialog", "Days until a time deposit or large CD matures"),
     "products": QT_TRANSLATE_NOOP("ListBuilderDialog", "Products"),
     "last_contact": QT_TRANSLATE_NOOP("ListBuilderDialog", "Last contact"),
     "tags": QT_TRANSLATE_NOOP("ListBuilderDialog", "Tags"),
