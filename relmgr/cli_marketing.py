@@ -1,7 +1,9 @@
 """`relmgr campaigns FILE [--today DATE] [--json]`: every campaign's conversion per arm, uplift with
 its 95% interval, p-value, incremental AUM, cost, revenue and ROI (relmgr/services/campaigns.py);
-`relmgr lists FILE [--name NAME] [--save NAME --criteria JSON] [--json]`: saved target lists and
-their members, masked (relmgr/services/target_lists.py). Registered by relmgr.cli.build_parser."""
+`relmgr lists FILE [--name NAME] [--save NAME --criteria JSON] [--tasks KIND --due DATE [--note TEXT]]
+[--json]`: saved target lists and their members, masked (relmgr/services/target_lists.py); `--tasks`
+first makes one follow-up task per customer on the list --name who may be marketed to
+(relmgr/services/list_tasks.py). Registered by relmgr.cli.build_parser."""
 
 from __future__ import annotations
 
@@ -57,10 +59,19 @@ def cmd_lists(args: argparse.Namespace) -> int:
                 save_list(portfolio, name=args.save, criteria=args.criteria or "")
             except ValueError as error:        # a bad name or criteria: nothing was saved
                 raise cli.UserError(str(error)) from None
+        made = None
         try:
+            if args.tasks is not None:
+                made = _make_tasks(cli, portfolio, args)
             payload = lists_json(portfolio, name=args.name)
         except KeyError:
             raise cli.UserError("no saved target list of that name (relmgr lists FILE shows them)") from None
+    if made is not None:
+        payload["tasks"] = {"created": made.created, "skipped_declined": made.declined,
+                            "skipped_held_out": made.held_out, "task_ids": made.task_ids}
+        if not args.json:
+            print(f"{made.created} follow-up tasks made; skipped {made.declined} who declined marketing "
+                  f"and {made.held_out} held out in a campaign's control group")
     if args.json:
         cli._print_json(payload)
         return cli.EXIT_OK
@@ -69,6 +80,18 @@ def cmd_lists(args: argparse.Namespace) -> int:
     for item in payload["lists"]:
         print(f"{item['name']}: {item['count']} customers")
     return cli.EXIT_OK
+
+
+def _make_tasks(cli: Any, portfolio: Any, args: argparse.Namespace) -> Any:
+    from relmgr.services.list_tasks import create_list_tasks
+
+    if args.name is None or args.due is None:
+        raise cli.UserError("--tasks needs --name (the saved list) and --due (the tasks' due date)")
+    try:
+        return create_list_tasks(portfolio, name=args.name, kind=args.tasks.upper(), due_on=args.due,
+                                 note=args.note or "", language="en")
+    except ValueError as error:            # a bad kind or note, nobody to task: nothing written
+        raise cli.UserError(str(error)) from None
 
 
 def add_parsers(sub: Any, date_type: Any) -> None:
@@ -80,8 +103,15 @@ def add_parsers(sub: Any, date_type: Any) -> None:
     lists.add_argument("--criteria", default=None, metavar="JSON",
                        help='e.g. {"combine": "AND", "criteria": [{"field": "tier", "op": "in", '
                             '"value": ["VIP"]}, {"field": "products", "op": "not_holds", "value": ["WM-FI"]}]}')
+    lists.add_argument("--tasks", default=None, metavar="KIND",
+                       help="first make one follow-up task per customer on the list --name who may be "
+                            "marketed to: PHONE, VISIT, WECHAT, SMS or EMAIL (needs --due)")
+    lists.add_argument("--due", type=date_type, default=None, help="the tasks' due date (YYYY-MM-DD)")
+    lists.add_argument("--note", default=None, help="the tasks' note")
     lists.add_argument("--json", action="store_true",
-                       help='print {"lists": [{"name", "criteria", "count", "members"}]}, members masked')
+                       help='print {"lists": [{"name", "criteria", "count", "members"}]}, members masked '
+                            '(with --tasks also "tasks": {"created", "skipped_declined", "skipped_held_out", '
+                            '"task_ids"})')
     lists.set_defaults(handler=cmd_lists)
 
     campaigns = sub.add_parser("campaigns", help="campaign results: conversion, uplift against the "

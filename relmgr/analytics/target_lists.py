@@ -10,7 +10,10 @@ A list is `{"combine": "AND" | "OR", "criteria": [criterion, ...]}`; a criterion
 - codes, `op` "in" with a list: tier, rfm_segment, cluster, stage, churn_band, channel
   (preferred channel), city, risk_rating;
 - numbers, `op` "between" with [low, high] (either may be null: open-ended): age, aum,
-  txn_count_90d (the customer's transactions in the 90 days to the data date);
+  txn_count_90d (the customer's transactions in the 90 days to the data date), txn_count_30d
+  (customer-initiated transactions in the 30 days to the data date: "≥ N" is [N, null]),
+  td_maturity_days (days until the soonest open time deposit or large CD matures: "maturing
+  within N days" is [0, N]; null for a customer without one, so no range chooses them);
 - products, `op` "holds" or "not_holds" with a list of product ids (any of them);
 - `last_contact`, `op` "before" or "after" with an ISO date (never contacted counts as before);
 - `tags`, `op` "any" with a list of tags.
@@ -33,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 CODE_FIELDS = ("tier", "rfm_segment", "cluster", "stage", "churn_band", "channel", "city", "risk_rating")
-NUMBER_FIELDS = ("age", "aum", "txn_count_90d")
+NUMBER_FIELDS = ("age", "aum", "txn_count_90d", "txn_count_30d", "td_maturity_days")
 FIELDS = CODE_FIELDS + NUMBER_FIELDS + ("products", "last_contact", "tags")
 OPS = {**{f: ("in",) for f in CODE_FIELDS}, **{f: ("between",) for f in NUMBER_FIELDS},
         "products": ("holds", "not_holds"), "last_contact": ("before", "after"), "tags": ("any",)}

@@ -177,6 +177,7 @@ class AuditAction(StrEnum):
     OUTCOME_UNDONE = "OUTCOME_UNDONE"  # a recommendation's Accept/Decline/Not now taken back (the card's Undo)
     TAGS_CHANGED = "TAGS_CHANGED"      # the RM added or removed a customer's tags in the 360 pane
     PRINTED = "PRINTED"                # a list sent to the printer (masked call sheet, never on disk)
+    LIST_TASKS_CREATED = "LIST_TASKS_CREATED"  # follow-up tasks made for a target list's customers (target: the list)
 
 
 class OutboxStatus(StrEnum):

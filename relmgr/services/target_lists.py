@@ -22,12 +22,42 @@ MAX_NAME_CHARS = 60
 MEMBER_COLUMNS = ["customer_id", "name_masked", "phone_masked", "tier", "aum", "stage", "churn_band", "channel"]
 
 
+DATED_FIELDS = {"txn_count_30d", "td_maturity_days"}     # counted back or forward from the data date
+
+
+def dated_columns(portfolio: Portfolio, customer_ids: pd.Series) -> pd.DataFrame:
+    """customer_id, txn_count_30d, td_maturity_days at the data date (both NaN without one).
+    The 30-day count comes from the monthly activity aggregates (storage/activity_months.py:
+    one or two months of day records), not from the transactions themselves."""
+    from relmgr.services.data_date import as_of_or_none
+    from relmgr.storage.activity_months import read_activity_months
+
+    frame = pd.DataFrame({"customer_id": customer_ids.astype(str).to_numpy()})
+    as_of = as_of_or_none(portfolio)
+    if as_of is None:
+        frame["txn_count_30d"] = frame["td_maturity_days"] = float("nan")
+        return frame
+    first = as_of - dt.timedelta(days=29)          # the 30 days up to and including the data date
+    activity = read_activity_months(portfolio, since_month=first.strftime("%Y-%m"))
+    epoch = dt.date(1970, 1, 1)
+    days = activity["day"].to_numpy()
+    inside = (days >= (first - epoch).days) & (days <= (as_of - epoch).days)
+    counts = pd.Series(activity["n"].to_numpy()[inside]).groupby(
+        activity["customer_id"].astype(str).to_numpy()[inside]).sum()
+    frame["txn_count_30d"] = frame["customer_id"].map(counts).fillna(0).astype(float)
+    maturing = target_store.read_maturity_days(portfolio, as_of=as_of.isoformat())
+    frame["td_maturity_days"] = frame["customer_id"].map(
+        pd.Series(maturing["td_maturity_days"].to_numpy(dtype=float), index=maturing["customer_id"].astype(str)))
+    return frame
+
+
 def build_target_frame(portfolio: Portfolio) -> TargetFrame:
     """One frame of every customer with the columns the criteria read (a read of a few
     queries; the counts after it are pure pandas)."""
     customers = load_customer_list(portfolio).rename(columns={"last_contact_on": "last_contact"})
     extra = target_store.read_target_columns(portfolio)
     customers = customers.merge(extra, on="customer_id", how="left")
+    customers = customers.merge(dated_columns(portfolio, customers["customer_id"]), on="customer_id", how="left")
     return TargetFrame.build(customers, open_products=target_store.read_open_products(portfolio),
                              declined=declined_customers(portfolio))
 
@@ -48,6 +78,8 @@ def rule_tags(portfolio: Portfolio, customers: pd.DataFrame) -> dict[str, list[s
         frame["tags"] = ""
     if used & {"channel", "cluster"}:
         frame = frame.merge(target_store.read_target_columns(portfolio), on="customer_id", how="left")
+    if used & DATED_FIELDS:
+        frame = frame.merge(dated_columns(portfolio, frame["customer_id"]), on="customer_id", how="left")
     open_products = (target_store.read_open_products(portfolio) if "products" in used
                      else pd.DataFrame({"customer_id": pd.Series(dtype=str), "product_id": pd.Series(dtype=str)}))
     target = TargetFrame.build(frame, open_products=open_products, declined=set())

@@ -47,3 +47,10 @@ def held_out_on(portfolio: Portfolio, customer_id: str, *, day: str) -> bool:
         "SELECT 1 FROM offers AS o JOIN campaigns AS c ON c.campaign_id = o.campaign_id "
         "WHERE o.customer_id = ? AND o.arm = 'CONTROL' AND c.start_on <= ? AND c.end_on >= ? LIMIT 1",
         (customer_id, day, day)))
+
+
+def held_out_ids(portfolio: Portfolio, *, day: str) -> set[str]:
+    """The customers in the control group of any campaign running on `day`."""
+    return {str(r[0]) for r in portfolio.query(
+        "SELECT DISTINCT o.customer_id FROM offers AS o JOIN campaigns AS c ON c.campaign_id = o.campaign_id "
+        "WHERE o.arm = 'CONTROL' AND c.start_on <= ? AND c.end_on >= ?", (day, day))}

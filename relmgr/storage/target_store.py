@@ -22,6 +22,16 @@ def read_target_columns(portfolio: Portfolio) -> pd.DataFrame:
     return frame
 
 
+def read_maturity_days(portfolio: Portfolio, *, as_of: str) -> pd.DataFrame:
+    """customer_id, td_maturity_days: days from `as_of` to the soonest maturity of an open time
+    deposit or large CD maturing on or after it (customers without one: no row)."""
+    return portfolio.read_frame(
+        "SELECT h.customer_id, MIN(CAST(julianday(h.maturity_on) - julianday(?) AS INTEGER)) AS td_maturity_days "
+        "FROM holdings AS h JOIN products AS p ON p.product_id = h.product_id "
+        "WHERE p.family IN ('TIME_DEPOSIT', 'LARGE_CD') AND h.status != 'CLOSED' "
+        "AND h.maturity_on IS NOT NULL AND h.maturity_on >= ? GROUP BY h.customer_id", (as_of, as_of))
+
+
 def read_open_products(portfolio: Portfolio) -> pd.DataFrame:
     return portfolio.read_frame(
         "SELECT DISTINCT customer_id, product_id FROM holdings WHERE status != 'CLOSED'")

@@ -1676,6 +1676,21 @@ Export unmasked?</source>
         <source>Click to open the list behind it.</source>
         <translation>点击打开对应的客户清单。</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="247" />
+        <source>{bucket}: {count:,} · {amount}</source>
+        <translation>{bucket}：{count:,} 笔 · {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="283" />
+        <source>{count:,} early warnings on {customers:,} customers</source>
+        <translation>还款预警 {count:,} 条，涉及 {customers:,} 位客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="285" />
+        <source>{count:,} past due · {amount}</source>
+        <translation>{count:,} 笔逾期 · {amount}</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -2080,6 +2095,104 @@ Export unmasked?</source>
         <location filename="../../relmgr/ui/marketing/list_builder.py" line="546" />
         <source>Customers who declined marketing, and closed ones, are never on a target list. A criterion with nothing ticked is left out. The count follows every change; saving keeps the criteria, so the list follows the portfolio. Exports are masked unless you choose otherwise, and audited. A rule tag is worked out again whenever the customers are read, and given to those who declined marketing too.</source>
         <translation>拒绝营销的客户和已销户的客户不会出现在目标名单中。未勾选任何值的条件不计入。人数随每次修改即时更新；保存的是条件，名单会随客户数据变化。导出默认脱敏，并记入审计日志。规则标签在每次读取客户时重新计算，拒绝营销的客户同样会带上。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="74" />
+        <source>Customer-initiated transactions in the last 30 days</source>
+        <translation>近 30 天客户主动交易笔数</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="75" />
+        <source>Days until a time deposit or large CD matures</source>
+        <translation>定期存款或大额存单距到期天数</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="529" />
+        <source>{count:,} follow-up task(s) made.</source>
+        <translation>已创建 {count:,} 项跟进任务。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="532" />
+        <source>{count:,} skipped: declined marketing or held out in a control group.</source>
+        <translation>已跳过 {count:,} 位：拒绝营销或属于对照组。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_builder.py" line="572" />
+        <source>Create tasks…</source>
+        <translation>创建任务…</translation>
+    </message>
+</context>
+<context>
+    <name>ListTasksDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="100" />
+        <source>Counting the customers on the list…</source>
+        <translation>正在统计清单中的客户…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="117" />
+        <source>{count:,} follow-up task(s) will be made, one per customer.</source>
+        <translation>将创建 {count:,} 项跟进任务，每位客户一项。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="119" />
+        <source>{count:,} customer(s) who declined marketing are skipped: service call only.</source>
+        <translation>{count:,} 位拒绝营销的客户已跳过：仅限服务类联系。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="122" />
+        <source>{count:,} customer(s) held out in a running campaign's control group are skipped: the control group is never contacted.</source>
+        <translation>{count:,} 位属于进行中营销活动对照组的客户已跳过：对照组不接受营销联系。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="125" />
+        <source>Nobody on this list may be contacted for marketing.</source>
+        <translation>该清单中没有可进行营销联系的客户。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="132" />
+        <source>the list is no longer saved</source>
+        <translation>该清单已不存在</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="133" />
+        <source>No tasks made: {reason}</source>
+        <translation>未创建任务：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="154" />
+        <source>Create tasks for a target list</source>
+        <translation>为目标客户清单创建任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="33" />
+        <source>List</source>
+        <translation>清单</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="155" />
+        <source>Kind</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="155" />
+        <source>Due on</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="156" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="160" />
+        <source>Shown on every task (optional)</source>
+        <translation>显示在每项任务上（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="1" />
+        <source>Create tasks</source>
+        <translation>创建任务</translation>
     </message>
 </context>
 <context>

@@ -135,3 +135,39 @@ def test_a_month_after_the_data_date_or_not_a_month_is_refused(demo_portfolio_fi
             load_dashboard(portfolio, month="2026-07")
         with pytest.raises(ValueError, match="not YYYY-MM"):
             load_dashboard(portfolio, month="June")
+
+
+def test_loans_past_due_per_bucket_and_early_warnings_are_the_repayment_watchs(scored_demo_file):
+    from relmgr.services.loans import load_watch
+
+    with open_portfolio(scored_demo_file, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        dash = load_dashboard(portfolio)
+        watch = load_watch(portfolio)
+        past_due = portfolio.query(
+            "SELECT COUNT(*) FROM loans WHERE days_past_due > 0 AND status NOT IN ('REPAID')")[0][0]
+    loans = dash.figures["loans"]
+    assert "loans" not in dash.unavailable
+    assert [b["bucket"] for b in loans["buckets"]] == ["D1_30", "D31_60", "D61_90", "D90_PLUS"]
+    assert {b["bucket"]: {"loans": b["loans"], "outstanding": b["outstanding"]}
+            for b in loans["buckets"]} == watch.buckets
+    # The demo has loans slipping into arrears, and every one with days past due is counted.
+    assert 0 < loans["past_due"] == past_due
+    assert loans["outstanding"] == pytest.approx(sum(b["outstanding"] for b in loans["buckets"]), abs=0.01)
+    early = watch.open_lines[watch.open_lines["reason"] != "ARREARS"]
+    assert loans["early_warnings"] == len(early) and loans["early_customers"] == early["customer_id"].nunique()
+
+
+def test_a_portfolio_without_loans_or_an_earlier_month_says_so_in_one_sentence(scored_copy):
+    with open_portfolio(scored_copy, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        earlier = load_dashboard(portfolio, month="2026-05")
+        with portfolio.transaction():
+            portfolio.conn.execute("DELETE FROM loan_watch_actions")
+            for table in [r[0] for r in portfolio.query(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE '%REFERENCES loans%'")]:
+                portfolio.conn.execute(f"DELETE FROM {table}")
+            portfolio.conn.execute("DELETE FROM loans")
+        without = load_dashboard(portfolio).to_json()["figures"]["loans"]
+    assert earlier.figures["loans"] is None and earlier.unavailable["loans"] == "loans_snapshot"
+    assert without["value"] is None
+    assert without["unavailable"][ENGLISH].startswith("No loan data in this portfolio")
+    assert without["unavailable"][CHINESE].startswith("本组合没有贷款数据")

@@ -76,6 +76,15 @@ def test_the_reports_figures_are_the_command_lines(scored_copy, tmp_path: Path) 
     glance = list(book[book.sheetnames[0]].iter_rows(values_only=True))
     total = next(row for row in glance if row[0] == "Total AUM")
     assert total[2] == pytest.approx(dash["figures"]["total_aum"]["value"], abs=0.005)
+    # The loans past due per bucket and the early warnings, cell for cell.
+    loans = dash["figures"]["loans"]["value"]
+    cells = {row[1]: row[2] for row in glance if row[0] == "Loans past due and early warnings"}
+    assert cells["Loans past due"] == loans["past_due"] > 0
+    assert cells["Loans past due · outstanding"] == pytest.approx(loans["outstanding"], abs=0.005)
+    assert cells["Over 90 days past due · loans"] == loans["buckets"][3]["loans"]
+    assert [cells[k] for k in cells if k.endswith("days past due · outstanding") and k != "Loans past due · outstanding"] == pytest.approx(
+        [b["outstanding"] for b in loans["buckets"]], abs=0.005)
+    assert cells["Early warnings"] == loans["early_warnings"]
     nets = [row[3] for row in list(book[book.sheetnames[1]].iter_rows(values_only=True))[1:]]
     assert nets == [m["net"] for m in dash["figures"]["net_inflow"]["value"]]
     kpi_rows = list(book["KPIs against targets"].iter_rows(values_only=True))[1:]

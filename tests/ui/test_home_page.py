@@ -50,6 +50,14 @@ def test_home_is_the_first_page_and_shows_aum_and_kpis_in_both_languages(unlocke
     page._render()
     assert page.tiles["tiers"].value.text() == "–"
     assert page.tiles["tiers"].caption.text().startswith("Segments not computed yet")
+    loans = shown.figures["loans"]
+    assert page.tiles["loans"].value.text().startswith(f"{loans['past_due']:,} past due · CNY ")
+    assert "Over 90 days past due" in page.tiles["loans"].caption.text()
+    assert f"{loans['early_warnings']:,} early warnings" in page.tiles["loans"].caption.text()
+    page.dashboard = dataclasses.replace(shown, figures={**shown.figures, "loans": None},
+                                         unavailable={"loans": "loans"})
+    page._render()
+    assert page.tiles["loans"].caption.text().startswith("No loan data in this portfolio")
     page.dashboard = shown
     page._render()
     try:
@@ -60,6 +68,8 @@ def test_home_is_the_first_page_and_shows_aum_and_kpis_in_both_languages(unlocke
         assert page.tiles["total_aum"].value.text() == summary_money(total, language=CHINESE)
         assert page.tiles["total_aum"].title.text() == "管理资产总额"
         assert page.kpi_table.item(0, 0).text() == KPI_TITLES[KPIS[0]][1]
+        assert page.tiles["loans"].title.text() == "逾期贷款与还款预警"
+        assert "笔逾期" in page.tiles["loans"].value.text() and "逾期 90 天以上" in page.tiles["loans"].caption.text()
     finally:  # a failure above must not leave the rest of the suite in Chinese
         window.apply_settings(Settings(language="en", auto_lock_minutes=10))
         qtbot.waitUntil(lambda: window.nav.item(0).text() == "Home", timeout=5_000)
@@ -108,7 +118,7 @@ def test_each_tile_opens_the_list_behind_it(unlocked_window, qtbot) -> None:
     for code, expected in (("tasks", window.tasks_page), ("tiers", window.tiers_page),
                            ("contacts", window.tiers_page), ("stages", window.lifecycle_page),
                            ("total_aum", window.customers_page),
-                           ("recommendations", window.recommendations_page)):
+                           ("recommendations", window.recommendations_page), ("loans", window.loans_page)):
         window.nav.setCurrentRow(0)
         _click(qtbot, page.tiles[code])
         assert window.stack.currentWidget() is expected, code

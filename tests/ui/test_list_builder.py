@@ -140,3 +140,53 @@ def test_a_list_without_criteria_is_not_saved_and_dates_count_the_never_contacte
     assert criterion["op"] == "before" and criterion["value"] == "2026-04-01"
     expected = _on_db(runner_on_demo, qtbot, lambda p: count(build_target_frame(p), dialog.criteria()))
     assert dialog.recount() == expected > 0
+
+
+def test_create_tasks_for_the_list_skips_who_declined_and_reloads_the_tasks(runner_on_demo, qtbot) -> None:
+    import datetime as dt
+
+    from relmgr.services.changes import Topic
+    from relmgr.services.consent import record_consent
+    from relmgr.services.target_lists import members
+    from relmgr.ui.marketing.list_tasks_dialog import ListTasksDialog
+
+    runner = runner_on_demo
+    active = {"combine": "AND", "criteria": [{"field": "txn_count_30d", "op": "between", "value": [2.0, None]}]}
+    chosen = _on_db(runner, qtbot, lambda p: list(members(build_target_frame(p), active)["customer_id"]))
+    _on_db(runner, qtbot, lambda p: record_consent(p, customer_id=chosen[0], consent="DECLINED",
+                                                   decided_on=dt.date(2026, 6, 30)))
+    page = MarketingPage(runner)
+    qtbot.addWidget(page)
+    dialog = _open(page, qtbot)
+    dialog.name_edit.setText("Active this month")
+    row = dialog.add_criterion()
+    row.field_combo.setCurrentIndex(row.field_combo.findData("txn_count_30d"))
+    row.value_widget.set_value([2, None])
+    assert dialog.criteria() == active
+    assert dialog.recount() == len(chosen) - 1          # the one who declined is never on the list
+    assert dialog.tasks_button.text() == "Create tasks…"
+    with qtbot.waitSignal(dialog.saved, timeout=20_000):
+        dialog.tasks_button.click()
+    qtbot.waitUntil(lambda: isinstance(getattr(dialog, "tasks_dialog", None), ListTasksDialog), timeout=20_000)
+    tasks = dialog.tasks_dialog
+    qtbot.waitUntil(lambda: tasks.plan is not None and tasks.ok_button.isEnabled(), timeout=20_000)
+    # The demo's own refusals that the criteria choose, and the one recorded here.
+    declined = tasks.plan.declined
+    assert declined >= 1 and tasks.plan.created == len(chosen) - 1 - tasks.plan.held_out
+    assert f"{declined:,} customer(s) who declined marketing are skipped: service call only." \
+        in tasks.summary_label.text()
+    assert tasks.due_edit.date().toString("yyyy-MM-dd") == "2026-07-03"
+    tasks.kind_combo.setCurrentIndex(tasks.kind_combo.findData("VISIT"))
+    tasks.note_edit.setText("bring the new rates")
+    seen = []
+    runner.changed.connect(seen.append)
+    with qtbot.waitSignal(tasks.created, timeout=20_000) as made:
+        tasks.ok_button.click()
+    assert made.args[0].created == tasks.plan.created
+    qtbot.waitUntil(lambda: bool(seen), timeout=5_000)
+    assert seen[0].touches({Topic.TASKS})
+    assert "follow-up task(s) made" in dialog.status_label.text() and f"{declined + tasks.plan.held_out:,} skipped" in dialog.status_label.text()
+    rows = _on_db(runner, qtbot, lambda p: p.query(
+        "SELECT customer_id, note FROM tasks WHERE title = 'Visit: Active this month'"))
+    assert len(rows) == made.args[0].created and chosen[0] not in {r[0] for r in rows}
+    assert {r[1] for r in rows} == {"bring the new rates"}

@@ -134,7 +134,31 @@ def load_dashboard(portfolio: Portfolio, *, month: str | None = None,
                                                  if answered else None)}
     open_tasks, overdue = store.open_tasks(portfolio, day=day.isoformat())
     figures["tasks"] = {"open": open_tasks, "overdue": overdue}
+    figures["loans"], reason = _loans(portfolio, day=day, current=current)
+    if reason:
+        unavailable["loans"] = reason
     return Dashboard(month=month, as_of=day, figures=figures, unavailable=unavailable)
+
+
+def _loans(portfolio: Portfolio, *, day: dt.date, current: bool) -> tuple[dict[str, Any] | None, str | None]:
+    """Loans past due per arrears bucket (loans, outstanding) and the open early warnings of the
+    repayment watch (services/loans.py, the Loans page's own figures). Days past due are a snapshot
+    at the data date, so an earlier month has no arrears to show: (None, reason code)."""
+    from relmgr.analytics.loan_watch import WatchReason
+    from relmgr.services.loans import Missing, load_watch
+
+    if not current:
+        return None, "loans_snapshot"
+    watch = load_watch(portfolio, today=day)
+    if Missing.NO_LOANS in watch.missing:
+        return None, "loans"
+    buckets = [{"bucket": code, "loans": row["loans"], "outstanding": row["outstanding"]}
+               for code, row in watch.buckets.items()]
+    early = watch.open_lines[watch.open_lines["reason"] != WatchReason.ARREARS.value]
+    return {"buckets": buckets, "past_due": sum(b["loans"] for b in buckets),
+            "outstanding": round(sum(b["outstanding"] for b in buckets), 2),
+            "early_warnings": int(len(early)),
+            "early_customers": int(early["customer_id"].nunique())}, None
 
 
 def untiered_customers(figures: dict[str, Any]) -> int | None:

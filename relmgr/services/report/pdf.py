@@ -43,7 +43,7 @@ FOOTER_H = 0.35
 BODY_PT = 8.0
 _CHAR_EM = 0.58                        # a narrow character's width, in ems, a little generous
 _GLANCE = ("total_aum", "aum_mom", "aum_yoy", "net_inflow", "tiers", "stages", "stage_moves",
-           "churn", "contacts", "recommendations", "tasks")
+           "churn", "contacts", "recommendations", "tasks", "loans")
 
 
 def _em(ch: str) -> float:

@@ -122,6 +122,17 @@ def _figure_rows(data: ReportData, language: str) -> list[list[Any]]:
         elif code == "tasks":
             for key in ("open", "overdue"):
                 add(code, key, f[code][key])
+        elif code == "loans":
+            from relmgr.services.wording.loans import bucket
+
+            add(code, word("past_due", language=language), f[code]["past_due"])
+            add(code, f"{word('past_due', language=language)} · {word('outstanding', language=language)}",
+                f[code]["outstanding"])
+            for row in f[code]["buckets"]:
+                label = bucket(row["bucket"], language=language)
+                add(code, f"{label} · {word('loans_col', language=language)}", row["loans"])
+                add(code, f"{label} · {word('outstanding', language=language)}", row["outstanding"])
+            add(code, word("early_warnings", language=language), f[code]["early_warnings"])
     return rows
 
 

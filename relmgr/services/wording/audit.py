@@ -28,6 +28,7 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.OUTCOME_UNDONE: ("Recommendation answer undone", "撤销产品推荐反馈"),
     AuditAction.TAGS_CHANGED: ("Customer tags changed", "修改客户标签"),
     AuditAction.PRINTED: ("Printed", "打印"),
+    AuditAction.LIST_TASKS_CREATED: ("Follow-up tasks made for a target list", "为目标客户清单批量创建跟进任务"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).

@@ -23,6 +23,7 @@ FIGURES: dict[str, Pair] = {
     "contacts": ("Contacts made vs due this month", "本月应联系与已联系"),
     "recommendations": ("Recommendation acceptance", "推荐接受率"),
     "tasks": ("Tasks overdue", "逾期任务"),
+    "loans": ("Loans past due and early warnings", "逾期贷款与还款预警"),
 }
 DEFINITIONS: dict[str, Pair] = {
     "total_aum": ("Sum of all customers' month-end AUM in the data date's month (monthly balances).",
@@ -50,6 +51,11 @@ DEFINITIONS: dict[str, Pair] = {
                         "(accepted, declined, not now).",
                         "本月有答复的推荐中被接受的比例（接受、拒绝、暂不需要）。"),
     "tasks": ("Open tasks whose due date is before the data date.", "到期日早于数据日期且仍未完成的任务。"),
+    "loans": ("Live loans past due at the data date per arrears bucket (1–30, 31–60, 61–90, 90+ days) "
+              "with their outstanding balance, and the repayment watch's open early warnings (salary "
+              "stopped, low balance before a due date, sharp outflow).",
+              "数据日期仍在存续的逾期贷款，按逾期天数分段（1–30、31–60、61–90、90 天以上）及其未偿余额；"
+              "以及还款监测中尚未处理的预警（工资停发、还款日前余额不足、资金大额流出）。"),
 }
 UNAVAILABLE: dict[str, Pair] = {
     "segments": ("Segments not computed yet: run Segments (relmgr segments FILE).",
@@ -57,6 +63,10 @@ UNAVAILABLE: dict[str, Pair] = {
     "churn": ("Churn warnings not computed yet: run Churn (relmgr churn FILE).",
               "尚未计算流失预警：请先运行流失预警（relmgr churn FILE）。"),
     "balances": ("No monthly balances for that month.", "该月没有月度余额数据。"),
+    "loans": ("No loan data in this portfolio: import loans.csv to see arrears and repayment warnings.",
+              "本组合没有贷款数据：导入 loans.csv 后可查看逾期与还款预警。"),
+    "loans_snapshot": ("Days past due are known at the data date only: open the data date's month.",
+                       "逾期天数仅反映数据日期当天：请查看数据日期所在月份。"),
 }
 
 

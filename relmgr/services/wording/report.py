@@ -127,6 +127,14 @@ REPORT_WORDS: dict[str, Pair] = {
     "twelve_months": ("12 months: {total}", "近 12 个月：{total}"),
     "tasks_line": ("{overdue:,} overdue of {open:,} open", "逾期 {overdue:,} 项，未完成共 {open:,} 项"),
     "not_tiered": ("{count:,} left the bank, not tiered", "{count:,} 位已销户，不参与分层"),
+    "loans_line": ("{count:,} loans past due, outstanding {amount}", "逾期贷款 {count:,} 笔，未偿余额 {amount}"),
+    "bucket_line": ("{bucket}: {count:,} · {amount}", "{bucket}：{count:,} 笔 · {amount}"),
+    "early_line": ("{count:,} early warnings on {customers:,} customers",
+                   "还款预警 {count:,} 条，涉及 {customers:,} 位客户"),
+    "past_due": ("Loans past due", "逾期贷款笔数"),
+    "early_warnings": ("Early warnings", "还款预警条数"),
+    "loans_col": ("loans", "笔数"),
+    "outstanding": ("outstanding", "未偿余额"),
 }
 
 CHART_LABELS: dict[str, tuple[Pair, Pair]] = {
@@ -212,6 +220,14 @@ def figure_lines(code: str, value: Any, *, language: str) -> list[str]:
                 word("of", language=language, part=value["accepted"], whole=value["answered"])]
     if code == "tasks":
         return [word("tasks_line", language=language, overdue=value["overdue"], open=value["open"])]
+    if code == "loans":
+        from relmgr.services.wording.loans import bucket
+
+        return [word("loans_line", language=language, count=value["past_due"], amount=money(value["outstanding"])),
+                *(word("bucket_line", language=language, bucket=bucket(b["bucket"], language=language),
+                       count=b["loans"], amount=money(b["outstanding"])) for b in value["buckets"]),
+                word("early_line", language=language, count=value["early_warnings"],
+                     customers=value["early_customers"])]
     return [str(value)]
 
 

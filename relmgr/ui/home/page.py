@@ -31,6 +31,7 @@ from relmgr.services.changes import Topic
 from relmgr.services.dashboard import Dashboard
 from relmgr.services.dashboard.figures import untiered_customers
 from relmgr.services.dashboard.kpis import COUNTS, Kpi, compute_kpis
+from relmgr.services.wording import loans as loan_words
 from relmgr.services.wording import say
 from relmgr.services.wording.dashboard import DEFINITIONS, FIGURES, KPI_DEFINITIONS, KPI_TITLES, UNAVAILABLE
 from relmgr.services.wording.money import summary_money
@@ -41,7 +42,7 @@ from relmgr.ui.shell.i18n import current_language
 from relmgr.ui.shell.runner import TaskRunner
 
 TILES = ("total_aum", "aum_mom", "aum_yoy", "net_inflow", "tiers", "stages", "stage_moves",
-         "churn", "contacts", "recommendations", "tasks")
+         "churn", "contacts", "recommendations", "tasks", "loans")
 COLUMNS = 4
 NOTHING = "–"
 #: The list behind each tile, opened by a click (MainWindow.open_home_list knows the pages):
@@ -49,7 +50,8 @@ NOTHING = "–"
 TILE_LISTS = {"total_aum": "customers", "aum_mom": "customers", "aum_yoy": "customers",
               "net_inflow": "customers", "tiers": "tiers", "stages": "lifecycle",
               "stage_moves": "lifecycle", "churn": "warnings-high", "contacts": "contacts-due",
-              "recommendations": "recommendations", "tasks": "tasks-overdue"}
+              "recommendations": "recommendations", "tasks": "tasks-overdue",
+              "loans": "loans"}
 
 
 def _money(amount: Any) -> str:
@@ -112,7 +114,7 @@ class Tile(QFrame):
 class HomePage(QWidget):
     #: What it shows: every stored result the dashboard and KPIs read.
     READS = frozenset({Topic.CUSTOMERS, Topic.CONTACTS, Topic.TASKS, Topic.SCORES, Topic.SEGMENTS,
-                       Topic.RECOMMENDATIONS, Topic.RULES})
+                       Topic.RECOMMENDATIONS, Topic.RULES, Topic.LOANS})
     #: Not emitted (tiles open lists, not one customer); present for the page contract.
     open_customer = Signal(str)
     #: A tile was clicked: the TILE_LISTS name of the list behind it.
@@ -273,6 +275,15 @@ class HomePage(QWidget):
                 accepted=value["accepted"], answered=value["answered"])
         if code == "tasks":
             return f"{value['overdue']:,}", self.tr("{open:,} open tasks").format(open=value["open"])
+        if code == "loans":
+            # One bucket per line, as the tiers: a wrapped line would break inside an amount.
+            lines = [self.tr("{bucket}: {count:,} · {amount}").format(
+                bucket=loan_words.bucket(b["bucket"], language=current_language()), count=b["loans"],
+                amount=_money(b["outstanding"])) for b in value["buckets"]]
+            lines.append(self.tr("{count:,} early warnings on {customers:,} customers").format(
+                count=value["early_warnings"], customers=value["early_customers"]))
+            return self.tr("{count:,} past due · {amount}").format(
+                count=value["past_due"], amount=_money(value["outstanding"])), "\n".join(lines)
         return str(value), ""
 
     def _stage(self, code: str) -> str:

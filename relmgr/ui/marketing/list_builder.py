@@ -52,6 +52,7 @@ from relmgr.services.wording import churn as churn_words
 from relmgr.services.wording import customers as customer_words
 from relmgr.services.wording import segments as segment_words
 from relmgr.ui.common.export_dialog import ExportDialog
+from relmgr.ui.marketing.list_tasks_dialog import ListTasksDialog
 from relmgr.ui.shell.i18n import current_language, in_current_language
 from relmgr.ui.shell.runner import TaskRunner
 
@@ -70,6 +71,8 @@ FIELD_LABELS = {
     "age": QT_TRANSLATE_NOOP("ListBuilderDialog", "Age"),
     "aum": QT_TRANSLATE_NOOP("ListBuilderDialog", "AUM (CNY)"),
     "txn_count_90d": QT_TRANSLATE_NOOP("ListBuilderDialog", "Transactions in the last 90 days"),
+    "txn_count_30d": QT_TRANSLATE_NOOP("ListBuilderDialog", "Customer-initiated transactions in the last 30 days"),
+    "td_maturity_days": QT_TRANSLATE_NOOP("ListBuilderDialog", "Days until a time deposit or large CD matures"),
     "products": QT_TRANSLATE_NOOP("ListBuilderDialog", "Products"),
     "last_contact": QT_TRANSLATE_NOOP("ListBuilderDialog", "Last contact"),
     "tags": QT_TRANSLATE_NOOP("ListBuilderDialog", "Tags"),
@@ -327,6 +330,8 @@ class ListBuilderDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.save_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.tasks_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.tasks_button.clicked.connect(self.create_tasks)
         self.save_button.clicked.connect(lambda: self.save())
         self.export_button.clicked.connect(self.export)
         self.buttons.rejected.connect(self.reject)
@@ -373,7 +378,8 @@ class ListBuilderDialog(QDialog):
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.saved_combo, self.delete_button, self.name_edit, self.combine_combo,
-                       self.tag_check, self.add_button, self.save_button, self.export_button):
+                       self.tag_check, self.add_button, self.save_button, self.export_button,
+                       self.tasks_button):
             widget.setEnabled(enabled)
 
     def _fill_saved(self, *, select: str | None) -> None:
@@ -506,6 +512,27 @@ class ListBuilderDialog(QDialog):
         dialog.open()
         return dialog
 
+    def create_tasks(self) -> None:
+        """Save what is on screen, then make follow-up tasks for it (the Create tasks dialog)."""
+        self.save(then=self._open_tasks)
+
+    def _open_tasks(self, name: str) -> ListTasksDialog:
+        dialog = ListTasksDialog(self.runner, list_name=name, as_of=self.data.as_of if self.data else None,
+                                 parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(lambda made: self.status_label.setText(self._tasks_message(made)))
+        self.tasks_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _tasks_message(self, made: Any) -> str:
+        text = self.tr("{count:,} follow-up task(s) made.").format(count=made.created)
+        skipped = made.declined + made.held_out
+        if skipped:
+            text += " " + self.tr("{count:,} skipped: declined marketing or held out in a control "
+                                  "group.").format(count=skipped)
+        return text
+
     def delete_selected(self) -> None:
         name = self.saved_combo.currentData()
         if name is None:
@@ -542,6 +569,7 @@ class ListBuilderDialog(QDialog):
         self.add_button.setText(self.tr("Add criterion"))
         self.save_button.setText(self.tr("Save"))
         self.export_button.setText(self.tr("Export…"))
+        self.tasks_button.setText(self.tr("Create tasks…"))
         self.hint_label.setText(self.tr(
             "Customers who declined marketing, and closed ones, are never on a target list. "
             "A criterion with nothing ticked is left out. The count follows every change; saving "

@@ -440,7 +440,8 @@ class MainWindow(QMainWindow):
         """Show the list behind a Home tile (home.page.TILE_LISTS), filtered as the tile counts."""
         pages = {"customers": self.customers_page, "tiers": self.tiers_page, "contacts-due": self.tiers_page,
                  "lifecycle": self.lifecycle_page, "warnings-high": self.churn_page,
-                 "recommendations": self.recommendations_page, "tasks-overdue": self.tasks_page}
+                 "recommendations": self.recommendations_page, "tasks-overdue": self.tasks_page,
+                 "loans": self.loans_page}
         page = pages.get(name)
         if page is None or self.is_locked:
             return

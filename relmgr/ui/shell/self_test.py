@@ -38,6 +38,7 @@ from relmgr.ui.customers.tags_consent import ConsentDialog
 from relmgr.ui.importing.wizard import ImportWizard
 from relmgr.ui.marketing.campaign_dialog import CampaignDialog
 from relmgr.ui.marketing.list_builder import ListBuilderDialog
+from relmgr.ui.marketing.list_tasks_dialog import ListTasksDialog
 from relmgr.ui.shell.i18n import CHINESE, ENGLISH
 from relmgr.ui.shell.main_window import MainWindow
 from relmgr.ui.tasks.page import TaskDialog
@@ -179,6 +180,16 @@ def open_list_builder(window: MainWindow) -> None:
     window.marketing_page.lists_button.click()
 
 
+def open_list_tasks(window: MainWindow) -> None:
+    """The list builder's Create tasks… on a saved list (the builder stays open under it)."""
+    _go_to(window, window.marketing_page)
+    builder = window.marketing_page.open_list_builder()
+    wait_until(lambda: builder.data is not None, "the list builder to load")
+    builder.name_edit.setText("Self-test")
+    builder.add_criterion({"field": "txn_count_30d", "op": "between", "value": [1, None]})
+    builder.create_tasks()
+
+
 def open_new_campaign(window: MainWindow) -> None:
     _go_to(window, window.marketing_page)
     window.marketing_page.campaign_button.click()
@@ -227,6 +238,7 @@ DIALOGS: dict[type[QDialog], Callable[[MainWindow], None]] = {
     ImportWizard: open_import,
     ListBuilderDialog: open_list_builder,
     CampaignDialog: open_new_campaign,
+    ListTasksDialog: open_list_tasks,
 }
 
 
