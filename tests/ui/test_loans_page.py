@@ -36,3 +36,18 @@ def test_loans_page_shows_book_watch_and_prospects_and_marks_handled(qtbot, runn
     qtbot.waitUntil(lambda: page.status_label.text() != "" and page._watch is not None
                     and bool(page._watch.lines["handled"].any()), timeout=60_000)
     assert loan_id in set(page._watch.lines[page._watch.lines["handled"]]["loan_id"])
+
+
+def test_a_language_change_leaves_no_status_line_in_the_old_language(qtbot, runner_on_demo) -> None:
+    """The ranking's "ranked in 0.3 s" stayed in Chinese after switching to English; and the
+    family box is as wide as its longest name."""
+    page = LoansPage(runner_on_demo)
+    qtbot.addWidget(page)
+    page.show()
+    page.load()
+    qtbot.waitUntil(lambda: page._prospects is not None and page.status_label.text() != "", timeout=120_000)
+    page.retranslate_ui()                     # what a LanguageChange event runs
+    assert page.status_label.text() == ""
+    widest = max(page.family_box.fontMetrics().horizontalAdvance(page.family_box.itemText(i))
+                 for i in range(page.family_box.count()))
+    assert page.family_box.sizeHint().width() > widest

@@ -74,6 +74,8 @@ class LoansPage(QWidget):
         self.handle_button.clicked.connect(self.handle_selected)
         self.prospects_title = section_title()
         self.family_box = QComboBox()
+        # As wide as the longest family name in the window's language ("Consumer loan" was cut).
+        self.family_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.family_box.currentIndexChanged.connect(lambda _i: self._show_prospects())
         self.export_button = QPushButton()
         self.export_button.clicked.connect(self.export)
@@ -314,6 +316,7 @@ class LoansPage(QWidget):
             self.family_box.addItem(words.family(family, language=language), family)
         self.family_box.setCurrentIndex(max(self.family_box.findData(current), 0))
         self.family_box.blockSignals(False)
+        self.status_label.clear()           # a past status line is in the language just left
         self._show_book()
         self._show_watch()
         self._show_prospects()
