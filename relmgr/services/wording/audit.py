@@ -28,6 +28,8 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.OUTCOME_UNDONE: ("Recommendation answer undone", "撤销产品推荐反馈"),
     AuditAction.TAGS_CHANGED: ("Customer tags changed", "修改客户标签"),
     AuditAction.PRINTED: ("Printed", "打印"),
+    AuditAction.BULK_CONTACT_LOGGED: ("Contact logged for a selection", "批量记录联系"),
+    AuditAction.BULK_TASK_CREATED: ("Task created for a selection", "批量创建任务"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).
