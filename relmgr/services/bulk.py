@@ -96,12 +96,13 @@ def bulk_log_contacts(portfolio: Portfolio, *, customer_ids: Sequence[str], chan
 
 
 @writes(Topic.TASKS, Topic.AUDIT)
-def bulk_create_tasks(portfolio: Portfolio, *, customer_ids: Sequence[str], title: str,
+def bulk_create_tasks(portfolio: Portfolio, *, customer_ids: Sequence[str], kind: str,
                       due_on: dt.date | str, note: str = "", progress: Progress = no_progress,
                       cancel: CancelCheck = never) -> list[int]:
-    """An open follow-up task (`title` is its kind, e.g. "Follow-up call") for every customer
-    of the selection, audited one row each; returns the task ids in the selection's order."""
-    title = _text(title, "title", MAX_TITLE_CHARS, required=True)
+    """An open follow-up task for every customer of the selection, audited one row each; its
+    `kind` ("Follow-up call", "Visit", or the RM's own words) is the task's title. Returns the
+    task ids in the selection's order."""
+    title = _text(kind, "kind", MAX_TITLE_CHARS, required=True)
     note = _text(note, "note", MAX_NOTE_CHARS)
     due = _date(due_on, "due_on").isoformat()
     ids = _customers(portfolio, customer_ids)

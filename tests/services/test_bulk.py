@@ -55,7 +55,7 @@ def test_one_contact_for_each_is_stored_and_audited(portfolio) -> None:
 
 def test_one_task_for_each_is_stored_and_audited(portfolio) -> None:
     ids = _three(portfolio)
-    made = bulk.bulk_create_tasks(portfolio, customer_ids=ids, title="Follow-up call",
+    made = bulk.bulk_create_tasks(portfolio, customer_ids=ids, kind="Follow-up call",
                                   due_on=dt.date(2026, 12, 11), note="带上理财资料")
     rows = portfolio.query("SELECT customer_id, title, due_on, status, note FROM tasks WHERE task_id IN "
                            f"({', '.join('?' * 3)}) ORDER BY task_id", made)
@@ -84,7 +84,7 @@ def test_a_failure_in_the_middle_writes_nothing(portfolio, monkeypatch, action) 
             bulk.bulk_log_contacts(portfolio, customer_ids=ids, channel="PHONE", purpose="SERVICE",
                                    outcome="REACHED")
         else:
-            bulk.bulk_create_tasks(portfolio, customer_ids=ids, title="Visit", due_on="2026-12-20")
+            bulk.bulk_create_tasks(portfolio, customer_ids=ids, kind="Visit", due_on="2026-12-20")
     assert len(calls) == 2                       # it failed after the first customer was written
     assert (_count(portfolio, "interactions"), _count(portfolio, "tasks"), _count(portfolio, "audit_log")) == before
 
@@ -93,15 +93,15 @@ def test_bad_input_and_cancel_write_nothing(portfolio) -> None:
     ids = _three(portfolio)
     before = (_count(portfolio, "interactions"), _count(portfolio, "tasks"), _count(portfolio, "audit_log"))
     with pytest.raises(ValueError, match="1 not in this portfolio"):
-        bulk.bulk_create_tasks(portfolio, customer_ids=[*ids, "NO-SUCH"], title="Visit", due_on="2026-12-20")
+        bulk.bulk_create_tasks(portfolio, customer_ids=[*ids, "NO-SUCH"], kind="Visit", due_on="2026-12-20")
     with pytest.raises(ValueError, match="no customer selected"):
         bulk.bulk_log_contacts(portfolio, customer_ids=[], channel="PHONE", purpose="SERVICE", outcome="REACHED")
-    with pytest.raises(ValueError, match="title"):
-        bulk.bulk_create_tasks(portfolio, customer_ids=ids, title="  ", due_on="2026-12-20")
+    with pytest.raises(ValueError, match="kind"):
+        bulk.bulk_create_tasks(portfolio, customer_ids=ids, kind="  ", due_on="2026-12-20")
     with pytest.raises(ValueError, match="outcome"):
         bulk.bulk_log_contacts(portfolio, customer_ids=ids, channel="PHONE", purpose="SERVICE", outcome="MAYBE")
     with pytest.raises(Cancelled):
-        bulk.bulk_create_tasks(portfolio, customer_ids=ids, title="Visit", due_on="2026-12-20",
+        bulk.bulk_create_tasks(portfolio, customer_ids=ids, kind="Visit", due_on="2026-12-20",
                                cancel=lambda: True)
     assert (_count(portfolio, "interactions"), _count(portfolio, "tasks"), _count(portfolio, "audit_log")) == before
 
