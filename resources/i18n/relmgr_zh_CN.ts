@@ -1331,57 +1331,57 @@
         <translation>{band}风险</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="305" />
+        <location filename="../../relmgr/ui/customers/page.py" line="313" />
         <source>{count:,} selected</source>
         <translation>已选 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="317" />
+        <location filename="../../relmgr/ui/customers/page.py" line="325" />
         <source>Contact logged for 1 customer.</source>
         <translation>已为 1 位客户记录联系。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="318" />
+        <location filename="../../relmgr/ui/customers/page.py" line="326" />
         <source>Contact logged for {count:,} customers.</source>
         <translation>已为 {count:,} 位客户记录联系。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="329" />
+        <location filename="../../relmgr/ui/customers/page.py" line="337" />
         <source>Follow-up task created for 1 customer.</source>
         <translation>已为 1 位客户创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="330" />
+        <location filename="../../relmgr/ui/customers/page.py" line="338" />
         <source>Follow-up task created for {count:,} customers.</source>
         <translation>已为 {count:,} 位客户创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="394" />
+        <location filename="../../relmgr/ui/customers/page.py" line="402" />
         <source>Log contact…</source>
         <translation>批量记录联系…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="395" />
+        <location filename="../../relmgr/ui/customers/page.py" line="403" />
         <source>Log the same contact for each selected customer</source>
         <translation>为每位选中客户记录同一次联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="396" />
+        <location filename="../../relmgr/ui/customers/page.py" line="404" />
         <source>Create tasks…</source>
         <translation>批量建任务…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="397" />
+        <location filename="../../relmgr/ui/customers/page.py" line="405" />
         <source>Create a follow-up task for each selected customer</source>
         <translation>为每位选中客户创建跟进任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="398" />
+        <location filename="../../relmgr/ui/customers/page.py" line="406" />
         <source>Export selection…</source>
         <translation>导出选中…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="399" />
+        <location filename="../../relmgr/ui/customers/page.py" line="407" />
         <source>Export the selected customers (masked, audited)</source>
         <translation>导出选中客户（脱敏，记入审计日志）</translation>
     </message>

@@ -10,7 +10,7 @@ import json
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 
-from relmgr.ui.shell.i18n import CHINESE
+from relmgr.ui.shell.i18n import CHINESE, ENGLISH
 from relmgr.storage import open_portfolio
 from tests.conftest import DEMO_PASSWORD_FOR_TESTS
 
@@ -69,8 +69,8 @@ def test_each_bulk_action_stores_and_audits_one_row_per_customer(unlocked_window
     dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData("WECHAT"))
     dialog.note_edit.setPlainText("第19号批量回访")
     dialog.accept()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
-    assert page.status_label.text() == "Contact logged for 3 customers."
+    # Closed and deleted once stored: the page's status line says so.
+    qtbot.waitUntil(lambda: page.status_label.text() == "Contact logged for 3 customers.", timeout=15_000)
     rows = _stored(writable_demo_portfolio, "SELECT customer_id, channel, purpose, outcome, note FROM interactions "
                    f"WHERE customer_id IN ({marks}) AND note = '第19号批量回访'", ids)
     assert sorted(rows) == sorted((c, "WECHAT", "SERVICE", "REACHED", "第19号批量回访") for c in ids)
@@ -85,8 +85,8 @@ def test_each_bulk_action_stores_and_audits_one_row_per_customer(unlocked_window
     dialog.note_edit.setPlainText("第19号批量任务")
     due = dialog.values()["due_on"]
     dialog.accept()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
-    assert page.status_label.text() == "Follow-up task created for 3 customers."
+    qtbot.waitUntil(lambda: page.status_label.text() == "Follow-up task created for 3 customers.",
+                    timeout=15_000)
     rows = _stored(writable_demo_portfolio, "SELECT customer_id, title, due_on, status, note FROM tasks "
                    f"WHERE customer_id IN ({marks}) AND note = '第19号批量任务'", ids)
     assert sorted(rows) == sorted((c, "Visit", due.isoformat(), "OPEN", "第19号批量任务") for c in ids)
@@ -98,8 +98,7 @@ def test_each_bulk_action_stores_and_audits_one_row_per_customer(unlocked_window
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
     dialog.set_path(tmp_path / "three.csv")
     dialog.accept()
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=15_000)
-    assert "Exported 3 rows" in page.status_label.text()
+    qtbot.waitUntil(lambda: "Exported 3 rows" in page.status_label.text(), timeout=15_000)
     with open(tmp_path / "three.csv", encoding="utf-8-sig", newline="") as handle:
         lines = list(csv.reader(handle))
     assert [line[0] for line in lines[1:]] == ids
@@ -132,22 +131,25 @@ def test_the_bulk_dialogs_in_chinese(unlocked_window, qtbot) -> None:
     window = unlocked_window
     page = window.customers_page
     window.apply_settings(dataclasses.replace(window.settings, language=CHINESE))
-    qtbot.waitUntil(lambda: page.bulk_task_button.text() == "批量建任务…", timeout=5_000)
-    _select_three(page, qtbot)
-    assert page.selection_label.text() == "已选 3 位"
-    dialog = page.create_tasks_for_selection()
-    assert dialog.windowTitle() == "为选中客户创建任务" and dialog.kind_combo.currentText() == "跟进回访"
-    dialog.kind_combo.setEditText("")
-    dialog.accept()
-    assert dialog.error_label.text() == "请填写跟进任务内容。"
-    dialog.kind_combo.setCurrentIndex(0)
-    dialog.note_edit.setPlainText("长" * 2001)
-    dialog.accept()
-    assert dialog.error_label.text() == "备注太长（最多 2,000 个字符）。"     # the shared base's words
-    dialog.reject()
-    dialog = page.log_contact_for_selection()
-    assert dialog.heading.text() == "为选中的 3 位客户分别记录同一次联系"
-    dialog.reject()
-    dialog = page.export_selection()
-    assert dialog.list_combo.currentText() == "选中客户（3 位）"
-    dialog.reject()
+    try:
+        qtbot.waitUntil(lambda: page.bulk_task_button.text() == "批量建任务…", timeout=5_000)
+        _select_three(page, qtbot)
+        assert page.selection_label.text() == "已选 3 位"
+        dialog = page.create_tasks_for_selection()
+        assert dialog.windowTitle() == "为选中客户创建任务" and dialog.kind_combo.currentText() == "跟进回访"
+        dialog.kind_combo.setEditText("")
+        dialog.accept()
+        assert dialog.error_label.text() == "请填写跟进任务内容。"
+        dialog.kind_combo.setCurrentIndex(0)
+        dialog.note_edit.setPlainText("长" * 2001)
+        dialog.accept()
+        assert dialog.error_label.text() == "备注太长（最多 2,000 个字符）。"     # the shared base's words
+        dialog.reject()
+        dialog = page.log_contact_for_selection()
+        assert dialog.heading.text() == "为选中的 3 位客户分别记录同一次联系"
+        dialog.reject()
+        dialog = page.export_selection()
+        assert dialog.list_combo.currentText() == "选中客户（3 位）"
+        dialog.reject()
+    finally:                     # the language is a saved setting: the next test starts in English
+        window.apply_settings(dataclasses.replace(window.settings, language=ENGLISH))

@@ -267,11 +267,18 @@ class CustomersPage(QWidget):
                                  if shown != total else self.tr("{total:,} customers").format(total=total))
 
     # -- the selection ---------------------------------------------------------------------
+    def _selected_rows(self) -> np.ndarray:
+        """The selected rows, ascending, read from the selection's ranges: Ctrl+A over 50,000
+        customers is one range, not 50,000 indexes."""
+        ranges = [np.arange(r.top(), r.bottom() + 1) for r in self.table.selectionModel().selection()]
+        return np.unique(np.concatenate(ranges)) if ranges else np.array([], dtype=np.int64)
+
     def selected_customer_ids(self) -> list[str]:
         """The selected customers, in the table's order."""
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        ids = self.model.frame["customer_id"].to_numpy()[self.model.visible_rows()[rows]] if rows else []
-        return [str(c) for c in ids]
+        rows = self._selected_rows()
+        if not rows.size:
+            return []
+        return [str(c) for c in self.model.frame["customer_id"].to_numpy()[self.model.visible_rows()[rows]]]
 
     def _restore_selection(self, customer_ids: list[str]) -> None:
         """Select the rows now showing `customer_ids` (as runs of rows: a select-all of 50,000
@@ -279,7 +286,8 @@ class CustomersPage(QWidget):
         reading its 360 again."""
         visible = self.model.frame["customer_id"].to_numpy()[self.model.visible_rows()] \
             if len(self.model.frame) else np.array([], dtype=object)
-        rows = np.flatnonzero(np.isin(visible, np.asarray(customer_ids, dtype=object))) if customer_ids \
+        # pandas' isin hashes; numpy's compares object arrays pairwise (0.6 s at 5,000 selected).
+        rows = np.flatnonzero(pd.Series(visible).isin(customer_ids).to_numpy()) if customer_ids \
             else np.array([], dtype=np.int64)
         selection = QItemSelection()
         last = self.model.columnCount() - 1
@@ -301,7 +309,7 @@ class CustomersPage(QWidget):
         self._update_bulk()
 
     def _update_bulk(self, *_args: object) -> None:
-        count = len(self.table.selectionModel().selectedRows())
+        count = int(self._selected_rows().size)
         self.selection_label.setText(self.tr("{count:,} selected").format(count=count) if count else "")
         for button in (self.bulk_contact_button, self.bulk_task_button, self.bulk_export_button):
             button.setEnabled(count > 0)
