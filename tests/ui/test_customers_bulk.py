@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 import json
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
-from relmgr.ui.shell.i18n import CHINESE, ENGLISH
+from relmgr.services.consent import record_consent
 from relmgr.storage import open_portfolio
+from relmgr.ui.shell.i18n import CHINESE, ENGLISH
 from tests.conftest import DEMO_PASSWORD_FOR_TESTS
 
 
@@ -114,8 +116,6 @@ def test_a_refused_bulk_contact_keeps_the_dialog_open_and_writes_nothing(unlocke
     page = unlocked_window.customers_page
     ids = _select_three(page, qtbot)
     with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
-        from relmgr.services.consent import record_consent
-        import datetime as dt
         record_consent(portfolio, customer_id=ids[1], consent="DECLINED", decided_on=dt.date(2026, 1, 5))
     before = _stored(writable_demo_portfolio, "SELECT COUNT(*) FROM interactions")
     dialog = page.log_contact_for_selection()

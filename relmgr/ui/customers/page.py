@@ -406,6 +406,7 @@ class CustomersPage(QWidget):
         self.bulk_export_button.setText(self.tr("Export selection…"))
         self.bulk_export_button.setToolTip(self.tr("Export the selected customers (masked, audited)"))
         self._update_bulk()
+        self.status_label.clear()       # a line in the language just left would stay behind
         for column, codes, words in _FILTERS:
             combo = self.filter_combos[column]
             combo.setItemText(0, alls[column])
