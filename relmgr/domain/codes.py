@@ -178,6 +178,8 @@ class AuditAction(StrEnum):
     TAGS_CHANGED = "TAGS_CHANGED"      # the RM added or removed a customer's tags in the 360 pane
     PRINTED = "PRINTED"                # a list sent to the printer (masked call sheet, never on disk)
     LIST_TASKS_CREATED = "LIST_TASKS_CREATED"  # follow-up tasks made for a target list's customers (target: the list)
+    BULK_CONTACT_LOGGED = "BULK_CONTACT_LOGGED"  # one contact of a bulk log from Customers (target: the customer)
+    BULK_TASK_CREATED = "BULK_TASK_CREATED"      # one task of a bulk create from Customers (target: the customer)
 
 
 class OutboxStatus(StrEnum):

@@ -124,6 +124,11 @@
         <source>All actions</source>
         <translation>全部操作</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/audit/page.py" line="37" />
+        <source>Selected customers</source>
+        <translation>选中客户清单</translation>
+    </message>
 </context>
 <context>
     <name>Backups</name>
@@ -1325,6 +1330,61 @@
         <source>{band} risk</source>
         <translation>{band}风险</translation>
     </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="313" />
+        <source>{count:,} selected</source>
+        <translation>已选 {count:,} 位</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="325" />
+        <source>Contact logged for 1 customer.</source>
+        <translation>已为 1 位客户记录联系。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="326" />
+        <source>Contact logged for {count:,} customers.</source>
+        <translation>已为 {count:,} 位客户记录联系。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="337" />
+        <source>Follow-up task created for 1 customer.</source>
+        <translation>已为 1 位客户创建跟进任务。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="338" />
+        <source>Follow-up task created for {count:,} customers.</source>
+        <translation>已为 {count:,} 位客户创建跟进任务。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="402" />
+        <source>Log contact…</source>
+        <translation>批量记录联系…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="403" />
+        <source>Log the same contact for each selected customer</source>
+        <translation>为每位选中客户记录同一次联系</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="404" />
+        <source>Create tasks…</source>
+        <translation>批量建任务…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="405" />
+        <source>Create a follow-up task for each selected customer</source>
+        <translation>为每位选中客户创建跟进任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="406" />
+        <source>Export selection…</source>
+        <translation>导出选中…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="407" />
+        <source>Export the selected customers (masked, audited)</source>
+        <translation>导出选中客户（脱敏，记入审计日志）</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1516,6 +1576,16 @@ Export unmasked?</source>
         <location filename="../../relmgr/ui/common/export_dialog.py" line="44" />
         <source>Loan prospects: Credit card</source>
         <translation>贷款潜在客户：信用卡</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="158" />
+        <source>Export the selected customers</source>
+        <translation>导出选中客户</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/common/export_dialog.py" line="160" />
+        <source>Selected customers ({count:,})</source>
+        <translation>选中客户（{count:,} 位）</translation>
     </message>
 </context>
 <context>
@@ -5206,6 +5276,135 @@ Portfolios, settings and logs are kept in {folder}</source>
         <location filename="../../relmgr/ui/customers/tags_consent.py" line="222" />
         <source>Record what the customer told you about marketing, with the date and a note (written to the audit log).</source>
         <translation>记录客户对营销的意愿、日期和备注（记入审计日志）。</translation>
+    </message>
+</context>
+<context>
+    <name>BulkContactDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="162" />
+        <source>Logging contacts…</source>
+        <translation>正在记录联系…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="174" />
+        <source>Log contact for the selection</source>
+        <translation>为选中客户记录联系</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="175" />
+        <source>The same contact for each selected customer ({count:,})</source>
+        <translation>为选中的 {count:,} 位客户分别记录同一次联系</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="177" />
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="178" />
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="179" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="180" />
+        <source>What was said or sent (optional, the same for each)</source>
+        <translation>沟通或发送的内容（可选，每位客户相同）</translation>
+    </message>
+</context>
+<context>
+    <name>BulkTaskDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="224" />
+        <source>Say what the follow-up task is.</source>
+        <translation>请填写跟进任务内容。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="226" />
+        <source>The due date lies in the past.</source>
+        <translation>到期日早于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="233" />
+        <source>Creating tasks…</source>
+        <translation>正在创建任务…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="236" />
+        <source>Follow-up call</source>
+        <translation>跟进回访</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="236" />
+        <source>Visit</source>
+        <translation>上门拜访</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="237" />
+        <source>Portfolio review</source>
+        <translation>资产检视</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="237" />
+        <source>Send documents</source>
+        <translation>寄送资料</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="242" />
+        <source>Create tasks for the selection</source>
+        <translation>为选中客户创建任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="243" />
+        <source>A follow-up task for each selected customer ({count:,})</source>
+        <translation>为选中的 {count:,} 位客户各创建一个跟进任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="245" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="246" />
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="247" />
+        <source>Note (optional, the same for each)</source>
+        <translation>备注（可选，每位客户相同）</translation>
+    </message>
+</context>
+<context>
+    <name>_BulkDialog</name>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="78" />
+        <source>The note is too long (at most {count:,} characters).</source>
+        <translation>备注太长（最多 {count:,} 个字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="112" />
+        <source>Cancelled; nothing was saved.</source>
+        <translation>已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="122" />
+        <source>Nothing saved: {reason}</source>
+        <translation>未保存任何内容：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="124" />
+        <source>Nothing saved ({kind}).</source>
+        <translation>未保存任何内容（{kind}）。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="127" />
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 </TS>

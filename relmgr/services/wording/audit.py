@@ -29,6 +29,8 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.TAGS_CHANGED: ("Customer tags changed", "修改客户标签"),
     AuditAction.PRINTED: ("Printed", "打印"),
     AuditAction.LIST_TASKS_CREATED: ("Follow-up tasks made for a target list", "为目标客户清单批量创建跟进任务"),
+    AuditAction.BULK_CONTACT_LOGGED: ("Contact logged for a selection", "批量记录联系"),
+    AuditAction.BULK_TASK_CREATED: ("Task created for a selection", "批量创建任务"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).

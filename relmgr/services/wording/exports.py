@@ -49,6 +49,7 @@ LIST_TITLES: dict[str, Pair] = {
     "warnings": ("Churn warnings", "流失预警清单"),
     "recommendations": ("Product recommendations", "产品推荐清单"),
     "tasks": ("Open tasks", "待办任务清单"),
+    "selection": ("Selected customers", "选中客户清单"),
 }
 TIER_LIST_TITLES: dict[Tier, Pair] = {
     Tier.PRIVATE: ("Private banking customers", "私人银行客户名单"),

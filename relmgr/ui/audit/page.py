@@ -34,6 +34,7 @@ _LIST_NAMES = {
     "warnings": QT_TRANSLATE_NOOP("AuditPage", "Churn warnings"),
     "recommendations": QT_TRANSLATE_NOOP("AuditPage", "Product recommendations"),
     "tasks": QT_TRANSLATE_NOOP("AuditPage", "Open tasks"),
+    "selection": QT_TRANSLATE_NOOP("AuditPage", "Selected customers"),
 }
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDialogButtonBox, QLabel, QWidget
 
+from relmgr.services.bulk import SELECTION_LIST, export_selection
 from relmgr.services.export import ExportResult, ListUnavailable, export_named_list
 from relmgr.services.settings import load_settings
 from relmgr.services.target_lists import TARGET_PREFIX
@@ -52,16 +54,24 @@ FORMATS = (("xlsx", QT_TRANSLATE_NOOP("ExportDialog", "Excel workbook (.xlsx)"))
 
 class ExportDialog(SaveFileDialog):
     """Export one named list. `list_name` preselects the list; `today` is the list's day (None:
-    the service's convention); `folder` is where the file goes by default."""
+    the service's convention); `folder` is where the file goes by default. With `customer_ids`
+    (the Customers table's selection) it exports those customers instead of a named list."""
 
     def __init__(self, runner: TaskRunner, *, list_name: str = "today", today: dt.date | None = None,
-                 folder: Path | None = None, parent: QWidget | None = None) -> None:
+                 folder: Path | None = None, customer_ids: Sequence[str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(runner, formats=[code for code, _label in FORMATS], folder=folder,
                          parent=parent, min_width=560)
         self.today = today
         self.result_value: ExportResult | None = None
+        self.customer_ids = None if customer_ids is None else list(customer_ids)
         self.list_combo = QComboBox()
-        for name in LIST_LABELS:
+        if self.customer_ids is not None:
+            # The selection is the one thing this dialog exports: no named list to choose.
+            list_name = SELECTION_LIST
+            self.list_combo.addItem("", SELECTION_LIST)
+            self.list_combo.setEnabled(False)
+        for name in () if self.customer_ids is not None else LIST_LABELS:
             self.list_combo.addItem("", name)
         # A saved target list (the list builder's Export…) is offered by its own name.
         self.target_list = list_name[len(TARGET_PREFIX):] if list_name.startswith(TARGET_PREFIX) else None
@@ -120,9 +130,13 @@ class ExportDialog(SaveFileDialog):
     # -- running -----------------------------------------------------------------------------
     def _run(self, path: Path) -> None:
         settings = load_settings()
+        if self.customer_ids is not None:
+            export, target = export_selection, {"customer_ids": self.customer_ids}
+        else:
+            export, target = export_named_list, {"list_name": self.list_name()}
         self.runner.run_long(
-            export_named_list, title=self.tr("Exporting {list}…").format(list=self.list_combo.currentText()),
-            parent=self, list_name=self.list_name(), path=path, fmt=self.fmt(),
+            export, title=self.tr("Exporting {list}…").format(list=self.list_combo.currentText()),
+            parent=self, **target, path=path, fmt=self.fmt(),
             unmasked=self.unmasked_check.isChecked(), today=self.today,
             language="zh_CN" if chinese_ui() else "en",
             # The header's branch and RM from Settings; empty ones fall back to the portfolio's.
@@ -140,8 +154,12 @@ class ExportDialog(SaveFileDialog):
     # -- language ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         super().retranslate_ui()
-        self.setWindowTitle(self.tr("Export a follow-up list"))
-        for i, name in enumerate(LIST_LABELS):
+        self.setWindowTitle(self.tr("Export a follow-up list") if self.customer_ids is None
+                            else self.tr("Export the selected customers"))
+        if self.customer_ids is not None:
+            self.list_combo.setItemText(0, self.tr("Selected customers ({count:,})").format(
+                count=len(self.customer_ids)))
+        for i, name in enumerate(() if self.customer_ids is not None else LIST_LABELS):
             self.list_combo.setItemText(i, QCoreApplication.translate(_CTX, LIST_LABELS[name]))
         if self.target_list is not None:
             self.list_combo.setItemText(len(LIST_LABELS), self.tr("Target list: {name}").format(name=self.target_list))

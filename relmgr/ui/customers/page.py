@@ -2,8 +2,13 @@
 
 The list is loaded once per unlock on the database thread. Search and sort run on the GUI
 thread in numpy/pandas (a few milliseconds at 50,000 rows) and reset the model with the visible
-rows; the 360 view of the selected customer is read on the database thread, and an answer for
+rows; the 360 view of the current customer is read on the database thread, and an answer for
 a customer the RM has already left behind is dropped.
+
+Several rows can be selected (Ctrl/Shift-click) for the bulk actions under the table: log the
+same contact, create a follow-up task, export the selection. The selection is kept as customer
+ids across search, filters, sorting and reloads (each resets the model), and the 360 pane
+follows the current row only.
 """
 
 from __future__ import annotations
@@ -12,10 +17,12 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
+    QPushButton,
     QHeaderView,
     QComboBox,
     QLabel,
@@ -38,6 +45,8 @@ from relmgr.services.customers import (
 from relmgr.services.changes import Topic
 from relmgr.ui.churn import texts as churn_texts
 from relmgr.ui.common import texts
+from relmgr.ui.common.export_dialog import ExportDialog, exported_message
+from relmgr.ui.customers.bulk_dialogs import BulkContactDialog, BulkTaskDialog
 from relmgr.ui.customers.pane import CustomerPane
 from relmgr.ui.common.columns import ColumnChooser, ElidedTipDelegate, fit_columns
 from relmgr.ui.customers.table_model import HIDDEN_BY_DEFAULT, KEYS, CustomerTableModel, width_samples
@@ -69,6 +78,8 @@ class CustomersPage(QWidget):
         self.model = CustomerTableModel(parent=self)
         self._order: np.ndarray = np.arange(0)     # frame positions in the current sort order
         self._wanted: str | None = None             # the customer whose 360 view is awaited
+        self._restoring = False                     # putting the selection back after a model reset
+        self._dialog: QDialog | None = None         # the open bulk dialog
 
         self.search_edit = QLineEdit()
         self.search_edit.setClearButtonEnabled(True)
@@ -98,7 +109,7 @@ class CustomersPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
@@ -116,7 +127,20 @@ class CustomersPage(QWidget):
         self.columns = ColumnChooser(self.table, table="customers", keys=KEYS,
                                      hidden_by_default=HIDDEN_BY_DEFAULT)
         self._fitted_language: str | None = None     # widths are fitted once per language
-        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._update_bulk)
+
+        # The bulk actions on the selected rows.
+        self.selection_label = QLabel()
+        self.selection_label.setObjectName("hint")
+        self.bulk_contact_button, self.bulk_task_button = QPushButton(), QPushButton()
+        self.bulk_export_button = QPushButton()
+        self.bulk_contact_button.clicked.connect(self.log_contact_for_selection)
+        self.bulk_task_button.clicked.connect(self.create_tasks_for_selection)
+        self.bulk_export_button.clicked.connect(self.export_selection)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("hint")
+        self.status_label.setWordWrap(True)
 
         self.pane = CustomerPane(runner)
 
@@ -131,6 +155,13 @@ class CustomersPage(QWidget):
         filter_row.addWidget(self.count_label)
         left_layout.addLayout(filter_row)
         left_layout.addWidget(self.table)
+        bulk_row = QHBoxLayout()
+        bulk_row.addWidget(self.selection_label)
+        bulk_row.addStretch(1)
+        for button in (self.bulk_contact_button, self.bulk_task_button, self.bulk_export_button):
+            bulk_row.addWidget(button)
+        left_layout.addLayout(bulk_row)
+        left_layout.addWidget(self.status_label)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -151,6 +182,7 @@ class CustomersPage(QWidget):
                            on_error=lambda _e: self.count_label.setText(self.tr("Could not load customers")))
 
     def set_frame(self, frame: pd.DataFrame) -> None:
+        keep = self.selected_customer_ids()
         self._fill_tags(tag_choices(frame))
         self.model.set_frame(frame)
         self._order = np.arange(len(frame))
@@ -158,11 +190,10 @@ class CustomersPage(QWidget):
         if header.sortIndicatorSection() >= 0:
             self._order = self.model.sort_rows(self._order, header.sortIndicatorSection(),
                                                header.sortIndicatorOrder())
-        self._apply_filter()
+        self._apply_filter(keep=keep)
         self._fit_columns()
         if self._wanted is not None:        # read again after a change: the open 360 too
-            row = self.model.row_of(self._wanted)
-            if row is not None:
+            if not keep and (row := self.model.row_of(self._wanted)) is not None:
                 self.table.selectRow(row)       # which reads its 360 again
             else:
                 self._load_360(self._wanted)
@@ -190,7 +221,9 @@ class CustomersPage(QWidget):
         self._fill_tags([])
         self._order = np.arange(0)
         self.pane.clear()
+        self.status_label.clear()
         self._update_count()
+        self._update_bulk()
 
     def _fill_tags(self, tags: list[str]) -> None:
         """The tag filter's choices, keeping the one chosen while it is still there."""
@@ -206,7 +239,10 @@ class CustomersPage(QWidget):
         self.tag_combo.setToolTip("" if tags else self.tr("No customer has a tag yet."))
 
     # -- search and sort -------------------------------------------------------------------
-    def _apply_filter(self, *_args: object) -> None:
+    def _apply_filter(self, *_args: object, keep: list[str] | None = None) -> None:
+        """Show the rows the search and filters match, in the sort order; the selection (`keep`,
+        default the current one) stays selected where it is still shown."""
+        keep = self.selected_customer_ids() if keep is None else keep
         frame = self.model.frame
         matches = np.zeros(len(frame), dtype=bool)
         matches[filter_customers(frame, self.search_edit.text())] = True
@@ -214,8 +250,9 @@ class CustomersPage(QWidget):
             matches &= filter_by_codes(frame, {column: combo.currentData()
                                                for column, combo in self.filter_combos.items()})
         self.model.set_visible_rows(self._order[matches[self._order]])
+        self._restore_selection(keep)
         self._update_count()
-        if self.model.rowCount() == 1:
+        if self.model.rowCount() == 1 and not self.selected_customer_ids():
             self.table.selectRow(0)
 
     def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
@@ -229,12 +266,105 @@ class CustomersPage(QWidget):
         self.count_label.setText(self.tr("{shown:,} of {total:,} customers").format(shown=shown, total=total)
                                  if shown != total else self.tr("{total:,} customers").format(total=total))
 
+    # -- the selection ---------------------------------------------------------------------
+    def _selected_rows(self) -> np.ndarray:
+        """The selected rows, ascending, read from the selection's ranges: Ctrl+A over 50,000
+        customers is one range, not 50,000 indexes."""
+        ranges = [np.arange(r.top(), r.bottom() + 1) for r in self.table.selectionModel().selection()]
+        return np.unique(np.concatenate(ranges)) if ranges else np.array([], dtype=np.int64)
+
+    def selected_customer_ids(self) -> list[str]:
+        """The selected customers, in the table's order."""
+        rows = self._selected_rows()
+        if not rows.size:
+            return []
+        return [str(c) for c in self.model.frame["customer_id"].to_numpy()[self.model.visible_rows()[rows]]]
+
+    def _restore_selection(self, customer_ids: list[str]) -> None:
+        """Select the rows now showing `customer_ids` (as runs of rows: a select-all of 50,000
+        customers is one range) and make the open 360's customer current again, without
+        reading its 360 again."""
+        visible = self.model.frame["customer_id"].to_numpy()[self.model.visible_rows()] \
+            if len(self.model.frame) else np.array([], dtype=object)
+        # pandas' isin hashes; numpy's compares object arrays pairwise (0.6 s at 5,000 selected).
+        rows = np.flatnonzero(pd.Series(visible).isin(customer_ids).to_numpy()) if customer_ids \
+            else np.array([], dtype=np.int64)
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        if rows.size:
+            breaks = np.flatnonzero(np.diff(rows) != 1)
+            starts, ends = np.r_[rows[0], rows[breaks + 1]], np.r_[rows[breaks], rows[-1]]
+            for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+                selection.select(self.model.index(start, 0), self.model.index(end, last))
+        selection_model = self.table.selectionModel()
+        self._restoring = True
+        try:
+            selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            row = self.model.row_of(self._wanted) if self._wanted is not None else None
+            if row is not None:
+                selection_model.setCurrentIndex(self.model.index(row, 0),
+                                                QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self._restoring = False
+        self._update_bulk()
+
+    def _update_bulk(self, *_args: object) -> None:
+        count = int(self._selected_rows().size)
+        self.selection_label.setText(self.tr("{count:,} selected").format(count=count) if count else "")
+        for button in (self.bulk_contact_button, self.bulk_task_button, self.bulk_export_button):
+            button.setEnabled(count > 0)
+
+    # -- bulk actions ----------------------------------------------------------------------
+    def log_contact_for_selection(self) -> BulkContactDialog | None:
+        """The same contact for each selected customer (one dialog, OK logs them all)."""
+        ids = self.selected_customer_ids()
+        if not ids:
+            return None
+        dialog = BulkContactDialog(self.runner, customer_ids=ids, parent=self)
+        dialog.saved.connect(lambda n: self.status_label.setText(
+            self.tr("Contact logged for 1 customer.") if n == 1
+            else self.tr("Contact logged for {count:,} customers.").format(count=n)))
+        self._open_dialog(dialog)
+        return dialog
+
+    def create_tasks_for_selection(self) -> BulkTaskDialog | None:
+        """A follow-up task for each selected customer (one dialog, OK creates them all)."""
+        ids = self.selected_customer_ids()
+        if not ids:
+            return None
+        dialog = BulkTaskDialog(self.runner, customer_ids=ids, parent=self)
+        dialog.saved.connect(lambda n: self.status_label.setText(
+            self.tr("Follow-up task created for 1 customer.") if n == 1
+            else self.tr("Follow-up task created for {count:,} customers.").format(count=n)))
+        self._open_dialog(dialog)
+        return dialog
+
+    def export_selection(self) -> ExportDialog | None:
+        """The selected customers through the masked, audited export."""
+        ids = self.selected_customer_ids()
+        if not ids:
+            return None
+        dialog = ExportDialog(self.runner, customer_ids=ids, parent=self)
+        dialog.exported.connect(lambda result: self.status_label.setText(exported_message(result)))
+        self._open_dialog(dialog)
+        return dialog
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._dialog = dialog
+        dialog.finished.connect(lambda _r, d=dialog: self._forget_dialog(d))
+        dialog.open()
+
+    def _forget_dialog(self, dialog: QDialog) -> None:
+        if self._dialog is dialog:
+            self._dialog = None
+
     # -- the 360 pane ----------------------------------------------------------------------
-    def _on_selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        indexes = selected.indexes()
-        if not indexes:
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """The pane shows the current row (the last one clicked), whatever else is selected."""
+        if self._restoring or not current.isValid():
             return
-        customer_id = self.model.customer_id_at(indexes[0].row())
+        customer_id = self.model.customer_id_at(current.row())
         if customer_id is not None:
             self._load_360(customer_id)
 
@@ -269,6 +399,14 @@ class CustomersPage(QWidget):
         alls = {"tier": self.tr("All tiers"), "stage": self.tr("All stages"),
                 "rfm_segment": self.tr("All RFM segments"), "churn_band": self.tr("All risk bands")}
         self.tag_combo.setItemText(0, self.tr("All tags"))
+        self.bulk_contact_button.setText(self.tr("Log contact…"))
+        self.bulk_contact_button.setToolTip(self.tr("Log the same contact for each selected customer"))
+        self.bulk_task_button.setText(self.tr("Create tasks…"))
+        self.bulk_task_button.setToolTip(self.tr("Create a follow-up task for each selected customer"))
+        self.bulk_export_button.setText(self.tr("Export selection…"))
+        self.bulk_export_button.setToolTip(self.tr("Export the selected customers (masked, audited)"))
+        self._update_bulk()
+        self.status_label.clear()       # a line in the language just left would stay behind
         for column, codes, words in _FILTERS:
             combo = self.filter_combos[column]
             combo.setItemText(0, alls[column])

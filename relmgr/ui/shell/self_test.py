@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -33,6 +34,7 @@ from relmgr.services.settings import Settings
 from relmgr.ui.common.contact_dialog import ContactDialog
 from relmgr.ui.common.export_dialog import FORMATS, LIST_LABELS, ExportDialog
 from relmgr.ui.common.report_dialog import ReportDialog
+from relmgr.ui.customers.bulk_dialogs import BulkContactDialog, BulkTaskDialog
 from relmgr.ui.customers.messages_dialog import MessagesDialog
 from relmgr.ui.customers.tags_consent import ConsentDialog
 from relmgr.ui.importing.wizard import ImportWizard
@@ -164,6 +166,28 @@ def open_messages(window: MainWindow) -> None:
     window.customers_page.pane.messages_button.click()
 
 
+def _select_three_customers(window: MainWindow) -> None:
+    _go_to(window, window.customers_page)
+    table = window.customers_page.table
+    if table.model().rowCount() < 3:
+        raise CheckFailed("the customer list has fewer than 3 customers on the demo portfolio")
+    table.selectRow(0)
+    for row in (1, 2):                      # Ctrl-click
+        table.selectionModel().setCurrentIndex(
+            table.model().index(row, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+
+
+def open_bulk_contact(window: MainWindow) -> None:
+    _select_three_customers(window)
+    window.customers_page.bulk_contact_button.click()
+
+
+def open_bulk_task(window: MainWindow) -> None:
+    _select_three_customers(window)
+    window.customers_page.bulk_task_button.click()
+
+
 def open_print(window: MainWindow) -> None:
     _go_to(window, window.today_page)
     wait_until(lambda: window.today_page.print_button.isEnabled(), "Today's plan to load")
@@ -231,6 +255,8 @@ DIALOGS: dict[type[QDialog], Callable[[MainWindow], None]] = {
     TaskDialog: open_task,
     ConsentDialog: open_consent,
     MessagesDialog: open_messages,
+    BulkContactDialog: open_bulk_contact,
+    BulkTaskDialog: open_bulk_task,
     QPrintDialog: open_print,
     ProgressDialog: open_progress,
     UnlockDialog: open_unlock,
