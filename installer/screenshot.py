@@ -5,7 +5,9 @@
 Builds a fresh demo portfolio in a temporary folder (fixed seed and data date, so the pictures
 only change when the UI does), computes the segments, opens the real main window and visits every
 page, saving docs/screenshots/<page>.png; main-window.png is the Customers page with a customer's
-360 view (English), main-window-zh.png the same in Chinese, today-zh.png the Today page in Chinese.
+360 view (English), main-window-zh.png the same in Chinese, today-zh.png the Today page in Chinese;
+and every page at 1366x768 in both languages in docs/screenshots/1366/ (NN-<page>-<language>.png,
+NN its place in the sidebar).
 """
 
 from __future__ import annotations
@@ -53,7 +55,9 @@ def main() -> int:
         db.open(path, PASSWORD).result()
         OUT.mkdir(parents=True, exist_ok=True)
         window.resize(1560, 940)
-        # (file, page attribute, language); each page is shot once it has finished loading.
+        # (file, page attribute or index in window.pages, language, size); each page is shot once
+        # it has finished loading. The README's pictures at 1560x940, then every page at the
+        # smallest screen the app is made for, 1366x768, in both languages (docs/screenshots/1366/).
         shots = [("today.png", "today_page", "en"),
                  ("main-window.png", "customers_page", "en"),
                  ("churn-warnings.png", "churn_page", "en"),
@@ -66,13 +70,22 @@ def main() -> int:
                  ("audit-log.png", "audit_page", "en"),
                  ("main-window-zh.png", "customers_page", "zh_CN"),
                  ("today-zh.png", "today_page", "zh_CN")]
+        shots = [(name, page, language, (1560, 940)) for name, page, language in shots]
+        small = OUT / "1366"
+        small.mkdir(exist_ok=True)
+        for language in ("en", "zh_CN"):
+            for index, page in enumerate(window.pages):
+                name = f"1366/{index + 1:02d}-{page.objectName() or type(page).__name__}-{language}.png"
+                shots.append((name, index, language, (1366, 768)))
 
         def take(index: int) -> None:
-            name, attribute, language = shots[index]
+            name, which, language, size = shots[index]
             if window.translations.language != language:
                 window.apply_settings(Settings(language=language, auto_lock_minutes=0))
-            window.nav.setCurrentRow(window.pages.index(getattr(window, attribute)))
-            if attribute == "customers_page":
+            window.resize(*size)
+            page = window.pages[which] if isinstance(which, int) else getattr(window, which)
+            window.nav.setCurrentRow(window.pages.index(page))
+            if page is window.customers_page:
                 window.customers_page.table.selectRow(8)
             QTimer.singleShot(1500, lambda: save_when_idle(index))
 
@@ -83,7 +96,7 @@ def main() -> int:
             QTimer.singleShot(400, lambda: save(index))  # let the last results paint
 
         def save(index: int) -> None:
-            window.grab().save(str(OUT / shots[index][0]))
+            window.grab().save(str(OUT / shots[index][0]), "PNG", 0)   # 0: smallest file
             print(OUT / shots[index][0])
             if index + 1 < len(shots):
                 take(index + 1)

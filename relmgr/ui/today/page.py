@@ -205,12 +205,19 @@ class TodayPage(QWidget):
         self.count_label.setObjectName("hint")
         self.mix_label = QLabel()
         self.mix_label.setObjectName("hint")
+        # Wraps rather than widening the window: at 1366 px the English header row is full.
+        self.mix_label.setWordWrap(True)
         self.notes_label = QLabel()
         self.notes_label.setWordWrap(True)
         self.notes_label.setProperty("warning", True)
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")
         self.reason_combo = QComboBox()
+        # Not as wide as its longest reason: that made the English window 1,412 px wide (the
+        # list opens as wide as it needs).
+        self.reason_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.reason_combo.setMinimumContentsLength(12)
+        self.reason_combo.view().setMinimumWidth(260)
         self.reason_combo.currentIndexChanged.connect(self._apply_filter)
         self.reason_caption = QLabel()
 
