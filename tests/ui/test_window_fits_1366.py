@@ -12,6 +12,7 @@ from relmgr.ui.shell.i18n import CHINESE, ENGLISH
 
 def test_every_page_fits_1366_wide_in_both_languages(unlocked_window, qapp, qtbot) -> None:
     window = unlocked_window
+    before = qapp.styleSheet()
     qapp.setStyleSheet((resources_dir() / "style.qss").read_text(encoding="utf-8"))
     try:
         window.resize(1366, 768)
@@ -27,5 +28,5 @@ def test_every_page_fits_1366_wide_in_both_languages(unlocked_window, qapp, qtbo
                     too_wide.append((language, type(page).__name__, window.minimumSizeHint().width()))
         assert not too_wide
     finally:
-        qapp.setStyleSheet("")
+        qapp.setStyleSheet(before)
         window.apply_settings(dataclasses.replace(window.settings, language=ENGLISH))
