@@ -5,17 +5,9 @@ costs no recomputation."""
 
 from __future__ import annotations
 
-from relmgr.domain.codes import ContactOutcome, TxnKind
+from relmgr.domain.codes import ContactOutcome
+from relmgr.storage.activity_months import update_activity_months
 from relmgr.storage.portfolio import Portfolio
-
-# Money crossing the bank's boundary (net new money); purchases, card spend and bill payments move
-# money the customer already holds or spends, and interest and fees are the bank's own bookings.
-INFLOW_KINDS = (TxnKind.SALARY, TxnKind.PENSION, TxnKind.DEPOSIT, TxnKind.TRANSFER_IN)
-OUTFLOW_KINDS = (TxnKind.TRANSFER_OUT, TxnKind.WITHDRAWAL)
-
-
-def _marks(n: int) -> str:
-    return ", ".join("?" * n)
 
 
 def aum_by_month(portfolio: Portfolio, *, first: str, last: str) -> dict[str, float]:
@@ -25,16 +17,18 @@ def aum_by_month(portfolio: Portfolio, *, first: str, last: str) -> dict[str, fl
     return {month: float(total) for month, total in rows}
 
 
-def flows_by_month(portfolio: Portfolio, *, since: str, until: str) -> dict[str, tuple[float, float]]:
-    """{'YYYY-MM': (money in, money out as a positive number)} of transactions dated in
-    [since, until] (ISO dates)."""
-    kinds = [k.value for k in INFLOW_KINDS + OUTFLOW_KINDS]
-    rows = portfolio.query(
-        f"SELECT substr(txn_date, 1, 7), SUM(CASE WHEN amount > 0 THEN amount ELSE 0 END), "
-        f"SUM(CASE WHEN amount < 0 THEN -amount ELSE 0 END) FROM transactions "
-        f"WHERE txn_date BETWEEN ? AND ? AND kind IN ({_marks(len(kinds))}) GROUP BY 1",
-        (since, until, *kinds))
-    return {month: (float(inflow), float(outflow)) for month, inflow, outflow in rows}
+def flows_by_month(portfolio: Portfolio, *, first_month: str, last_month: str) -> dict[str, tuple[float, float]]:
+    """{'YYYY-MM': (money in, money out as a positive number)} of the months `first_month` ..
+    `last_month`, summed over every customer from the monthly money flows (flow_months' money_in
+    and money_out: money crossing the bank's boundary, storage/flow_months.py; purchases, card
+    spend and bill payments move money the customer already holds or spends, and interest and
+    fees are the bank's own bookings), after folding in what changed.
+    A month ends at the data date: nothing is dated later. It scanned a year of transactions
+    before: 4.4 s of the Home page's 7.2 s at 50,000 customers."""
+    update_activity_months(portfolio)
+    rows = portfolio.query("SELECT month, TOTAL(money_in), TOTAL(money_out) FROM flow_months "
+                           "WHERE month BETWEEN ? AND ? GROUP BY month", (first_month, last_month))
+    return {month: (float(inflow), float(outflow)) for month, inflow, outflow in rows if inflow or outflow}
 
 
 def latest_segment_run(portfolio: Portfolio) -> str | None:

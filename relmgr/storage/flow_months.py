@@ -27,13 +27,16 @@ _SIGNAL_CREDITS = ", ".join(f"'{k.value}'" for k in (TxnKind.DEPOSIT, TxnKind.TR
 # Money leaving the bank: a purchase of the bank's own products or a loan repayment stays.
 OUTFLOW_KINDS = (TxnKind.TRANSFER_OUT.value, TxnKind.WITHDRAWAL.value)
 _OUT_LIST = ", ".join(f"'{k}'" for k in OUTFLOW_KINDS)
+# Money crossing into the bank: the dashboard's net new money (with OUTFLOW_KINDS, the other way).
+MONEY_IN_KINDS = tuple(k.value for k in (TxnKind.SALARY, TxnKind.PENSION, TxnKind.DEPOSIT, TxnKind.TRANSFER_IN))
+_MONEY_IN_LIST = ", ".join(f"'{k}'" for k in MONEY_IN_KINDS)
 _OUT_RECORD = 15               # 'DD' + 13-digit amount in fen (a day's outflow capped at 10^11 CNY)
 _SEPARATOR = 31                # between customer ids when read (ASCII unit separator)
 # One row per customer and month from the transactions in `{source}`: one level of grouping
 # (grouping by day first, to sum the deposits per day, costs four times as much).
 _MONTHLY = (
     "INSERT INTO flow_months (customer_id, month, inflow, outflow, salary, pension, matured, "
-    "last_salary, last_pension, salary_amount, deposits, out_days) "
+    "last_salary, last_pension, salary_amount, deposits, out_days, money_in, money_out) "
     "SELECT customer_id, substr(txn_date, 1, 7), "
     f"TOTAL(CASE WHEN kind NOT IN ({_SYSTEM_LIST}) AND amount > 0 THEN amount END), "
     f"TOTAL(CASE WHEN kind NOT IN ({_SYSTEM_LIST}) AND amount < 0 THEN -amount END), "
@@ -43,7 +46,9 @@ _MONTHLY = (
     f"MAX(CASE WHEN kind = '{TxnKind.PENSION.value}' THEN substr(txn_date, 1, 10) END), "
     f"TOTAL(CASE WHEN kind = '{TxnKind.SALARY.value}' AND amount > 0 THEN amount END), "
     f"COALESCE(group_concat(CASE WHEN kind IN ({_SIGNAL_CREDITS}) AND amount > 0 "
-    "THEN substr(txn_date, 9, 2) || ':' || printf('%.2f', amount) END, ','), ''), '' "
+    "THEN substr(txn_date, 9, 2) || ':' || printf('%.2f', amount) END, ','), ''), '', "
+    f"TOTAL(CASE WHEN kind IN ({_MONEY_IN_LIST}) AND amount > 0 THEN amount END), "
+    f"TOTAL(CASE WHEN kind IN ({_OUT_LIST}) AND amount < 0 THEN -amount END) "
     "FROM transactions {source} GROUP BY customer_id, substr(txn_date, 1, 7)")
 # The money-out records of the rows written above, from the outflows matching `{where}`: summed
 # per day first (a record per day), a separate pass because grouping every transaction by day
@@ -191,3 +196,4 @@ def _number(raw: np.ndarray, first: int, digits: int) -> np.ndarray:
     for i in range(first, first + digits):
         value = value * 10 + (raw[:, i].astype(np.int64) - ord("0"))
     return value
+

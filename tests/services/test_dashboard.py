@@ -43,6 +43,13 @@ def test_net_inflow_is_twelve_months_of_money_in_less_money_out(scored_demo_file
                  & txns.kind.isin(["SALARY", "PENSION", "DEPOSIT", "TRANSFER_IN", "TRANSFER_OUT", "WITHDRAWAL"])]
     assert flows[8]["net"] == pytest.approx(march.amount.sum(), abs=0.05)
     assert flows[8]["inflow"] > 0 and flows[8]["outflow"] > 0
+    # Every month's money in and out, read from the monthly aggregates, is the transactions'.
+    txns["month"] = txns.day.str[:7]
+    money_in = txns[txns.kind.isin(["SALARY", "PENSION", "DEPOSIT", "TRANSFER_IN"]) & (txns.amount > 0)]
+    money_out = txns[txns.kind.isin(["TRANSFER_OUT", "WITHDRAWAL"]) & (txns.amount < 0)]
+    for row in flows:
+        assert row["inflow"] == pytest.approx(money_in[money_in.month == row["month"]].amount.sum(), abs=0.05)
+        assert row["outflow"] == pytest.approx(-money_out[money_out.month == row["month"]].amount.sum(), abs=0.05)
 
 
 def test_tiers_stages_and_churn_add_up_to_the_stored_results(scored_demo_file):

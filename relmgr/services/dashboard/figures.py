@@ -87,8 +87,7 @@ def load_dashboard(portfolio: Portfolio, *, month: str | None = None,
     figures["aum_mom"] = _change(total, aum.get(shift_month(month, -1)))
     figures["aum_yoy"] = _change(total, aum.get(shift_month(month, -12)))
 
-    since = month_bounds(shift_month(month, -11))[0]
-    flows = store.flows_by_month(portfolio, since=since.isoformat(), until=day.isoformat())
+    flows = store.flows_by_month(portfolio, first_month=shift_month(month, -11), last_month=month)
     figures["net_inflow"] = [
         {"month": m, "inflow": round(flows.get(m, (0.0, 0.0))[0], 2),
          "outflow": round(flows.get(m, (0.0, 0.0))[1], 2),

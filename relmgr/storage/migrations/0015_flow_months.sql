@@ -17,7 +17,9 @@
 -- activity_months_state says stale): no state of its own.
 --
 -- Edited in place, before any release, to take in the loan analytics' columns (a separate
--- table, 0016 cash_months, held the same salary facts beside its own state and triggers).
+-- table, 0016 cash_months, held the same salary facts beside its own state and triggers), and
+-- the Home page's net new money per month (money_in, money_out: it scanned a year of
+-- transactions, 4.4 s of the Home page's 7.2 s at 50,000 customers).
 CREATE TABLE flow_months (
     customer_id TEXT NOT NULL,
     month       TEXT NOT NULL,      -- 'YYYY-MM'
@@ -38,6 +40,10 @@ CREATE TABLE flow_months (
                                     -- loan repayment stays): 'DD' || printf('%013d', the day's
                                     -- sum in fen), ascending; the watch's mid-month windows
                                     -- are exact
+    money_in    REAL NOT NULL,      -- money crossing into the bank: SALARY, PENSION, DEPOSIT,
+                                    -- TRANSFER_IN credits (amount > 0), summed
+    money_out   REAL NOT NULL,      -- money leaving it: TRANSFER_OUT, WITHDRAWAL debits, as a
+                                    -- positive sum (the dashboard's net inflow)
     -- Month first: the readers want the last few months of everybody (a range of the key; a
     -- second index would cost a lookup per row, slower than reading the whole table), and one
     -- customer's few months are a few points of it.
