@@ -37,13 +37,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import io
 import json
 import math
 import os
 import time
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -326,6 +325,19 @@ def _write_pdf(handle: BinaryIO, *, title: str, labels: list[str], rows: list[li
                cancel: CancelCheck = never) -> None:
     import matplotlib
     from matplotlib.backends.backend_pdf import PdfPages
+
+    with matplotlib.rc_context({"pdf.fonttype": 42, "pdf.compression": 6}):
+        with PdfPages(handle, metadata={"Title": title, "Creator": "relmgr"}) as pdf:
+            for figure in _sheet_pages(title=title, labels=labels, rows=rows, meta=meta, masked=masked,
+                                       language=language, progress=progress, cancel=cancel):
+                pdf.savefig(figure)
+
+
+def _sheet_pages(*, title: str, labels: list[str], rows: list[list[Any]], meta: ExportMeta,
+                 masked: bool, language: str, progress: Progress = no_progress,
+                 cancel: CancelCheck = never) -> Iterator[Any]:
+    """The list's pages as matplotlib figures (A4 landscape): what the PDF holds, and what the
+    printer draws (print_named_list)."""
     from matplotlib.figure import Figure
     regular, bold = pdf_fonts.font(), pdf_fonts.font(bold=True)
     labels = labels + [column_label("notes_blank", language=language)]
@@ -343,39 +355,37 @@ def _write_pdf(handle: BinaryIO, *, title: str, labels: list[str], rows: list[li
     field = document_word("field", language=language)
     info = "    ".join(field.format(key=k, value=v)
                        for k, v in _info_rows(meta, masked=masked, rows=len(rows), language=language)[:5])
-    with matplotlib.rc_context({"pdf.fonttype": 42, "pdf.compression": 6}):
-        with PdfPages(handle, metadata={"Title": title, "Creator": "relmgr"}) as pdf:
-            for page in range(pages):
-                check_cancel(cancel)
-                progress(page / pages, "pages")
-                figure = Figure(figsize=(_PAGE_W, _PAGE_H))
+    for page in range(pages):
+        check_cancel(cancel)
+        progress(page / pages, "pages")
+        figure = Figure(figsize=(_PAGE_W, _PAGE_H))
 
-                def at(x: float, y_from_top: float) -> tuple[float, float]:
-                    return x / _PAGE_W, 1 - y_from_top / _PAGE_H
+        def at(x: float, y_from_top: float) -> tuple[float, float]:
+            return x / _PAGE_W, 1 - y_from_top / _PAGE_H
 
-                figure.text(*at(_MARGIN, _MARGIN + 0.25), title, fontproperties=bold, fontsize=15)
-                figure.text(*at(_MARGIN, _MARGIN + 0.6), info, fontproperties=regular, fontsize=9)
-                top = _MARGIN + _HEADER_H
-                figure.add_artist(_rule(figure, top - 0.08))
-                for x, label, cap in zip(col_x, labels, capacity, strict=True):
-                    figure.text(*at(x + 0.03, top + 0.1), _fit(label, cap), fontproperties=bold,
-                                fontsize=_HEAD_PT)
-                figure.add_artist(_rule(figure, top + _ROW_H - 0.02))
-                chunk = texts[page * per_page:(page + 1) * per_page]
-                for r, row in enumerate(chunk, start=1):
-                    y = top + r * _ROW_H + 0.1
-                    for x, value, cap in zip(col_x, row, capacity, strict=True):
-                        if value:
-                            figure.text(*at(x + 0.03, y), _fit(value, cap), fontproperties=regular,
-                                        fontsize=_BODY_PT)
-                    figure.add_artist(_rule(figure, top + (r + 1) * _ROW_H - 0.02, light=True))
-                footer_y = _PAGE_H - _MARGIN
-                figure.text(*at(_MARGIN, footer_y), document_word("confidential", language=language),
-                            fontproperties=regular, fontsize=8)
-                figure.text(0.5, 1 - footer_y / _PAGE_H,
-                            document_word("page", language=language).format(i=page + 1, n=pages),
-                            fontproperties=regular, fontsize=9, ha="center")
-                pdf.savefig(figure)
+        figure.text(*at(_MARGIN, _MARGIN + 0.25), title, fontproperties=bold, fontsize=15)
+        figure.text(*at(_MARGIN, _MARGIN + 0.6), info, fontproperties=regular, fontsize=9)
+        top = _MARGIN + _HEADER_H
+        figure.add_artist(_rule(figure, top - 0.08))
+        for x, label, cap in zip(col_x, labels, capacity, strict=True):
+            figure.text(*at(x + 0.03, top + 0.1), _fit(label, cap), fontproperties=bold,
+                        fontsize=_HEAD_PT)
+        figure.add_artist(_rule(figure, top + _ROW_H - 0.02))
+        chunk = texts[page * per_page:(page + 1) * per_page]
+        for r, row in enumerate(chunk, start=1):
+            y = top + r * _ROW_H + 0.1
+            for x, value, cap in zip(col_x, row, capacity, strict=True):
+                if value:
+                    figure.text(*at(x + 0.03, y), _fit(value, cap), fontproperties=regular,
+                                fontsize=_BODY_PT)
+            figure.add_artist(_rule(figure, top + (r + 1) * _ROW_H - 0.02, light=True))
+        footer_y = _PAGE_H - _MARGIN
+        figure.text(*at(_MARGIN, footer_y), document_word("confidential", language=language),
+                    fontproperties=regular, fontsize=8)
+        figure.text(0.5, 1 - footer_y / _PAGE_H,
+                    document_word("page", language=language).format(i=page + 1, n=pages),
+                    fontproperties=regular, fontsize=9, ha="center")
+        yield figure
 
 
 def _rule(figure: Any, y_from_top: float, *, light: bool = False) -> Any:
@@ -611,13 +621,26 @@ def export_named_list(portfolio: Portfolio, *, list_name: str, path: str | os.Pa
                           progress=lambda f, step="": progress(0.2 + 0.8 * f, step), cancel=cancel)
 
 
+PRINT_DPI = 200       # sharp on paper, without a page image of hundreds of megabytes
+
+
+@dataclasses.dataclass(frozen=True)
+class PageImage:
+    """One page of a call sheet drawn for the printer: `width` x `height` pixels, RGBA bytes."""
+
+    width: int
+    height: int
+    rgba: bytes
+
+
 @writes(Topic.AUDIT)
 def print_named_list(portfolio: Portfolio, *, list_name: str, today: dt.date | None = None,
                      branch: str | None = None, rm: str | None = None, language: str = "zh_CN",
-                     actor: str | None = None) -> bytes:
-    """A named list's PDF call sheet, masked, in memory for the printer (Print… on Today): it
-    never touches the disk. Audited as PRINTED when the sheet is made, since it then leaves the
-    app for the printer."""
+                     actor: str | None = None) -> list[PageImage]:
+    """A named list's call sheet, masked, as page images for the printer (Print… on Today): the
+    same pages as its PDF, drawn in memory at PRINT_DPI (no PDF renderer needed: the bundle
+    leaves QtPdf out), never on disk. Audited as PRINTED when the sheet is made, since it then
+    leaves the app for the printer."""
     language = checked(language)
     day = today or worklist_today(portfolio)
     frame = named_list(portfolio, list_name=list_name, today=day, language=language)
@@ -625,9 +648,16 @@ def print_named_list(portfolio: Portfolio, *, list_name: str, today: dt.date | N
                       rm=rm if rm is not None else portfolio.get_meta("rm", "") or "", date=day)
     labels, rows = _prepared(frame, masked=True, language=language)
     pdf_fonts.cjk_families()
-    buffer = io.BytesIO()
-    _write_pdf(buffer, title=list_title(list_name, language=language), labels=labels, rows=rows,
-               meta=meta, masked=True, language=language)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    pages = []
+    for figure in _sheet_pages(title=list_title(list_name, language=language), labels=labels, rows=rows,
+                               meta=meta, masked=True, language=language):
+        figure.set_dpi(PRINT_DPI)
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        width, height = canvas.get_width_height()
+        pages.append(PageImage(width=width, height=height, rgba=bytes(canvas.buffer_rgba())))
     audit.record(portfolio, action=AuditAction.PRINTED, target=list_name, actor=actor,
                  detail={"list": list_name, "rows": len(frame), "masked": True})
-    return buffer.getvalue()
+    return pages

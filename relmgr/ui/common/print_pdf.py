@@ -1,15 +1,16 @@
-"""Print a PDF made in memory (the call sheet) on a QPrinter: each page rendered by QtPdf and
-drawn to fit the printer's page, so what prints is exactly the PDF an export would write, and
-nothing of it is written to disk on the way."""
+"""Print a call sheet on a QPrinter: its pages, drawn in memory by services.export.print_named_list
+(the same figures as its PDF), each scaled to fit the printer's page. Nothing of it is written to
+disk on the way, and no PDF renderer is needed (the bundle leaves QtPdf out)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
-from PySide6.QtGui import QPainter, QPageLayout, QPageSize
-from PySide6.QtPdf import QPdfDocument
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter, QPageLayout, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 
-RENDER_DPI = 200           # sharp on paper, without a page image of hundreds of megabytes
+from relmgr.services.export import PageImage
 
 
 class PrintFailed(RuntimeError):
@@ -24,31 +25,21 @@ def call_sheet_printer() -> QPrinter:
     return printer
 
 
-def print_pdf(printer: QPrinter, data: bytes) -> int:
-    """Print the PDF `data` on `printer`; returns the number of pages printed."""
-    buffer = QBuffer()
-    buffer.setData(QByteArray(data))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument()
-    document.load(buffer)
-    if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
-        raise PrintFailed(f"the call sheet could not be read for printing ({document.error().name})")
-    pages = document.pageCount()
+def print_pages(printer: QPrinter, pages: Sequence[PageImage]) -> int:
+    """Draw `pages` on `printer`, one sheet each; returns the number of pages printed."""
+    if not pages:
+        raise PrintFailed("the call sheet has no pages")
     painter = QPainter()
     if not painter.begin(printer):
         raise PrintFailed("the printer could not be started")
     try:
-        for page in range(pages):
-            if page:
+        for number, page in enumerate(pages):
+            if number:
                 printer.newPage()
-            points = document.pagePointSize(page)
-            image = document.render(page, QSize(round(points.width() * RENDER_DPI / 72),
-                                                round(points.height() * RENDER_DPI / 72)))
+            image = QImage(page.rgba, page.width, page.height, page.width * 4, QImage.Format.Format_RGBA8888)
             area = QRectF(painter.viewport())
             scale = min(area.width() / image.width(), area.height() / image.height())
-            target = QRectF(area.x(), area.y(), image.width() * scale, image.height() * scale)
-            painter.drawImage(target, image)
+            painter.drawImage(QRectF(area.x(), area.y(), image.width() * scale, image.height() * scale), image)
     finally:
         painter.end()
-    document.close()
-    return pages
+    return len(pages)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from relmgr.services.export import print_named_list
 from relmgr.services.settings import load_settings
-from relmgr.ui.common.print_pdf import PrintFailed, call_sheet_printer, print_pdf
+from relmgr.ui.common.print_pdf import PrintFailed, call_sheet_printer, print_pages
 from relmgr.ui.shell.i18n import current_language
 from relmgr.ui.shell.runner import TaskRunner
 
@@ -45,9 +45,9 @@ class CallSheetPrint(QObject):
                            branch=settings.branch_name or None, rm=settings.rm_name or None,
                            language=current_language(), on_done=self._print, on_error=self._failed)
 
-    def _print(self, data: bytes) -> None:
+    def _print(self, pages: list) -> None:
         try:
-            self.pages = print_pdf(self.printer, data)
+            self.pages = print_pages(self.printer, pages)
         except PrintFailed as error:
             self._failed(error)
             return
