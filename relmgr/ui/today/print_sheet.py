@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from relmgr.services.export import print_named_list
 from relmgr.services.settings import load_settings
-from relmgr.ui.common.print_pdf import PrintFailed, call_sheet_printer, print_pages
+from relmgr.ui.common.print_pages import PrintFailed, call_sheet_printer, print_pages
 from relmgr.ui.shell.i18n import current_language
 from relmgr.ui.shell.runner import TaskRunner
 
