@@ -131,5 +131,6 @@ def add_parsers(sub: Any, date_type: Any) -> None:
     campaigns.add_argument("--end", type=date_type, default=None)
     campaigns.add_argument("--channel", default="PHONE", help="PHONE, VISIT, WECHAT, SMS or EMAIL")
     campaigns.add_argument("--cost", type=float, default=0.0, help="cost per contact (CNY)")
-    campaigns.add_argument("--seed", type=int, default=17, help="seed of the control group's draw")
+    campaigns.add_argument("--seed", type=int, default=None,
+                           help="seed of the control group's draw (default: from the campaign id, as the dialog)")
     campaigns.set_defaults(handler=cmd_campaigns)

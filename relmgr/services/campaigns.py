@@ -4,6 +4,7 @@ storage/campaign_store.py reads what happened, analytics/campaign_results.py jud
 from __future__ import annotations
 
 import datetime as dt
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,15 +131,26 @@ def control_group(customer_ids: list[str], tiers: list[str | None], *, share: fl
     return held_out
 
 
+MAX_SEED = 999_999
+
+
+def seed_of(campaign_id: str) -> int:
+    """The default seed of a campaign's control group: from its id, so it differs between
+    campaigns and is the same every time (the command line and the dialog draw alike)."""
+    return zlib.crc32(campaign_id.strip().encode("utf-8")) % (MAX_SEED + 1)
+
+
 @writes(Topic.MARKETING, Topic.AUDIT)
 def create_campaign(portfolio: Portfolio, *, campaign_id: str, name: str, list_name: str,
                     product_id: str, start_on: dt.date, end_on: dt.date, channel: str,
-                    cost_per_contact: float, seed: int = 17, control_share: float | None = None) -> dict[str, int]:
+                    cost_per_contact: float, seed: int | None = None,
+                    control_share: float | None = None) -> dict[str, int]:
     """A campaign from a saved target list: its members, less a control group held out (the team
     rule marketing.control_share unless given; tier-stratified, seeded) that the app then refuses
     to log sales contacts for (services/consent.py). ValueError, and nothing written, for an
     existing id, an unknown list or product, a list nobody is on, a window ending before it
-    starts, a negative cost or a share outside 0..1. Returns {"treatment": n, "control": n}."""
+    starts, a negative cost or a share outside 0..1. Returns {"treatment": n, "control": n}.
+    `seed` None: seed_of(campaign_id), as the New campaign dialog proposes."""
     from relmgr.domain.codes import AuditAction, ContactChannel
     from relmgr.services import audit
     from relmgr.services.target_lists import build_target_frame, saved_lists
@@ -158,6 +170,7 @@ def create_campaign(portfolio: Portfolio, *, campaign_id: str, name: str, list_n
     if cost_per_contact < 0:
         raise ValueError("the cost per contact cannot be negative")
     share = current_rules(portfolio)["marketing.control_share"] if control_share is None else control_share
+    seed = seed_of(campaign_id) if seed is None else seed
     if not 0 <= share < 1:
         raise ValueError("the control group's share must be at least 0 and below 1")
     lists = saved_lists(portfolio)

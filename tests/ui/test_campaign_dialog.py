@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from relmgr.services.consent import MarketingRefused
 from relmgr.services.contacts import log_contact
 from relmgr.services.target_lists import save_list
-from relmgr.ui.marketing.campaign_dialog import seed_of
+from relmgr.services.campaigns import seed_of
 from relmgr.ui.marketing.page import MarketingPage
 from tests.conftest import DEMO_AS_OF
 

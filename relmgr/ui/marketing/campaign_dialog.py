@@ -11,7 +11,6 @@ list hold out different customers while each stays reproducible; the RM may set 
 from __future__ import annotations
 
 import datetime as dt
-import zlib
 from collections.abc import Callable
 from typing import Any
 
@@ -31,21 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from relmgr.domain.codes import ContactChannel
-from relmgr.services.campaigns import CampaignForm, create_campaign, load_campaign_form, split_list
+from relmgr.services.campaigns import (MAX_SEED, CampaignForm, create_campaign, load_campaign_form, seed_of,
+                                       split_list)
 from relmgr.services.wording import contacts as contact_words
 from relmgr.ui.common.contact_dialog import pydate, qdate
 from relmgr.ui.shell.i18n import current_language, in_current_language
 from relmgr.ui.shell.runner import TaskRunner
 
 channel_text = in_current_language(contact_words.contact_channel)
-MAX_SEED = 999_999
-
-
-def seed_of(campaign_id: str) -> int:
-    """The default seed: from the id, so it differs between campaigns and is the same every time."""
-    return zlib.crc32(campaign_id.strip().encode("utf-8")) % (MAX_SEED + 1)
-
-
 class CampaignDialog(QDialog):
     """Create a campaign; `created(campaign_id, {"treatment": n, "control": n})` once stored."""
 
