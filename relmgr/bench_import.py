@@ -5,7 +5,8 @@ The export is the shape of a real core-banking file: GB18030, ';', YYMMDD dates,
 amounts without sign, a 借/贷 column for the sign and Chinese transaction types. Three imports
 of the same rows, each into a fresh copy of one portfolio holding the customers and accounts:
 
-- floor: pandas `read_csv` of the exchange-format file + `executemany` into sqlcipher3, no checks;
+- floor: pandas `read_csv` of the exchange-format file + `executemany` through the portfolio's
+  own connection, no checks;
 - strict: `import_folder` of the exchange-format file (every check);
 - mapped: `import_mapped` of the bank file through the mapping (every check and the conversion).
 
@@ -114,20 +115,15 @@ def _write_workbook(path: Path, txns: pd.DataFrame) -> None:
 
 # -- the timed steps, each in its own process ---------------------------------------------------
 def _floor(portfolio: Path, strict: Path) -> None:
-    import sqlcipher3
+    from relmgr.storage import open_portfolio
 
     frame = pd.read_csv(strict / "transactions.csv")
-    conn = sqlcipher3.connect(str(portfolio))
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.set_key(PASSWORD)
-        columns = ", ".join(frame.columns)
-        marks = ", ".join("?" * len(frame.columns))
+    columns = ", ".join(frame.columns)
+    marks = ", ".join("?" * len(frame.columns))
+    # The portfolio's own connection, no migrations and none of the importer's checks.
+    with open_portfolio(portfolio, PASSWORD, migrate=False) as opened, opened.transaction() as conn:
         conn.executemany(f"INSERT INTO transactions ({columns}) VALUES ({marks})",
                          frame.astype(object).itertuples(index=False, name=None))
-        conn.commit()
-    finally:
-        conn.close()
 
 
 def _strict(portfolio: Path, strict: Path) -> None:
@@ -159,7 +155,7 @@ def _child(step: str, *args: Path) -> dict[str, float]:
     code = ("import json, sys, time, resource\n"
             "from relmgr.bench_import import STEPS\n"
             # Loaded before the clock starts: the steps are timed, not the imports of modules.
-            "import sqlcipher3, openpyxl, relmgr.services.mapping, relmgr.services.importer, relmgr.storage\n"
+            "import openpyxl, relmgr.services.mapping, relmgr.services.importer, relmgr.storage\n"
             "from pathlib import Path\n"
             "t0 = time.perf_counter()\n"
             f"STEPS[{step!r}](*map(Path, sys.argv[1:]))\n"
