@@ -25,6 +25,7 @@ import pandas as pd
 
 from relmgr.domain.codes import Channel, TxnKind
 from relmgr.storage.flow_months import rebuild_flow_months, refold_flow_months
+from relmgr.storage.day_records import number_at, record_bytes
 from relmgr.storage.portfolio import Portfolio
 
 KINDS = tuple(k.value for k in TxnKind if k.customer_initiated)
@@ -212,18 +213,18 @@ def _read_chunk(portfolio: Portfolio, where: str, params: list, *,
         "SELECT group_concat(substr(hex(customer_id) || ?, 1, ?) || month "
         "|| printf('%02d', length(days) / ?), ''), group_concat(days, ''), SUM(txns) "
         f"FROM activity_months WHERE {where}", [" " * width, width, _RECORD, *params])
-    head = _digits(heads, width + 9)
-    rec = _digits(records, _RECORD)
+    head = record_bytes(heads, width + 9)
+    rec = record_bytes(records, _RECORD)
     runs = (np.flatnonzero(np.r_[True, (head[1:, :width] != head[:-1, :width]).any(axis=1)])
             if len(head) else np.zeros(0, np.int64))
     ids = np.char.rstrip(head[runs, :width].copy().view(f"S{width}").ravel()).astype(str)
     row_customer = np.repeat(np.arange(len(runs)), np.diff(np.r_[runs, len(head)]))
-    count = _number(head, width + 7, 2)
-    year, month = _number(head, width, 4), _number(head, width + 5, 2)
+    count = number_at(head, width + 7, 2)
+    year, month = number_at(head, width, 4), number_at(head, width + 5, 2)
     first = ((year - 1970).astype("datetime64[Y]").astype("datetime64[M]") + (month - 1)
              ).astype("datetime64[D]").astype(np.int64)
-    day = np.repeat(first, count) + _number(rec, 0, 2) - 1
-    n, digital = _number(rec, 2, 5), _number(rec, 7, 5)
+    day = np.repeat(first, count) + number_at(rec, 0, 2) - 1
+    n, digital = number_at(rec, 2, 5), number_at(rec, 7, 5)
     if int(count.sum()) != len(rec) or int(n.sum()) != int(total or 0):
         raise ValueError("activity_months: rows do not match their day records "
                          f"(a day with more than {_MAX_PER_DAY} transactions of one customer?)")
@@ -232,14 +233,3 @@ def _read_chunk(portfolio: Portfolio, where: str, params: list, *,
             n.astype(np.int32), digital.astype(np.int32))
 
 
-def _digits(text: str | None, width: int) -> np.ndarray:
-    if not text:
-        return np.zeros((0, width), dtype=np.uint8)
-    return np.frombuffer(text.encode("ascii"), dtype=np.uint8).reshape(-1, width)
-
-
-def _number(raw: np.ndarray, first: int, digits: int) -> np.ndarray:
-    value = np.zeros(len(raw), dtype=np.int64)
-    for i in range(first, first + digits):
-        value = value * 10 + (raw[:, i].astype(np.int64) - ord("0"))
-    return value

@@ -19,6 +19,7 @@ import pandas as pd
 
 from relmgr.domain.codes import TxnKind
 from relmgr.storage.column_read import read_columns, reals_round_trip
+from relmgr.storage.day_records import number_at, record_bytes
 from relmgr.storage.portfolio import Portfolio
 
 _SYSTEM = tuple(k.value for k in TxnKind if not k.customer_initiated)
@@ -166,7 +167,7 @@ def read_cash_days(portfolio: Portfolio, *, first_month: str, last_month: str,
         if len(names) != len(packed):
             raise ValueError("flow_months: a customer id holds a control character")
         parts.append((np.array(names, dtype=object), np.full(len(names), month.astype(np.int64)), packed,
-                      _digits(days, _OUT_RECORD)))
+                      record_bytes(days, _OUT_RECORD)))
     if not parts:
         empty = np.zeros(0, np.int64)
         return CashDays(np.zeros(0, object), empty, empty, empty, empty, empty, np.zeros(0))
@@ -178,22 +179,11 @@ def read_cash_days(portfolio: Portfolio, *, first_month: str, last_month: str,
     if int(count.sum()) != len(rec):
         raise ValueError("flow_months: rows do not match their day records")
     out_row = np.repeat(np.arange(len(packed)), count)
-    out_day = first_day[out_row] + _number(rec, 0, 2) - 1
-    out_amount = _number(rec, 2, 13) / 100.0
+    out_day = first_day[out_row] + number_at(rec, 0, 2) - 1
+    out_amount = number_at(rec, 2, 13) / 100.0
     return CashDays(customer=np.concatenate([p[0] for p in parts]), month=month, salary_n=packed // 100000,
                     salary_last=np.where(last > 0, first_day + last - 1, -1),
                     out_row=out_row, out_day=out_day, out_amount=out_amount)
 
 
-def _digits(text: str | None, width: int) -> np.ndarray:
-    if not text:
-        return np.zeros((0, width), dtype=np.uint8)
-    return np.frombuffer(text.encode("ascii"), dtype=np.uint8).reshape(-1, width)
-
-
-def _number(raw: np.ndarray, first: int, digits: int) -> np.ndarray:
-    value = np.zeros(len(raw), dtype=np.int64)
-    for i in range(first, first + digits):
-        value = value * 10 + (raw[:, i].astype(np.int64) - ord("0"))
-    return value
 
