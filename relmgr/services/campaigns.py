@@ -26,6 +26,7 @@ class CampaignReport:
     channel: str
     cost_per_contact: float
     result: CampaignResult
+    product_names: tuple[str, str] = ("", "")   # (Chinese, English) from the catalogue; "" when unknown
 
 
 def load_campaign_reports(portfolio: Portfolio, *, today: dt.date | None = None) -> list[CampaignReport]:
@@ -39,7 +40,8 @@ def load_campaign_reports(portfolio: Portfolio, *, today: dt.date | None = None)
             offers = offers.drop(columns="tier")   # no refresh yet: no tiers to break down by
         reports.append(CampaignReport(row.campaign_id, row.name, row.product_id, row.start_on, row.end_on,
                                       window_end, row.channel, float(row.cost_per_contact),
-                                      campaign_result(offers, cost_per_contact=float(row.cost_per_contact))))
+                                      campaign_result(offers, cost_per_contact=float(row.cost_per_contact)),
+                                      (row.product_name_zh, row.product_name_en)))
     return reports
 
 

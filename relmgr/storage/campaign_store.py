@@ -16,8 +16,10 @@ _LIABILITY_FAMILIES = ", ".join(f"'{f.value}'" for f in ProductFamily if f.is_li
 
 def read_campaigns(portfolio: Portfolio) -> pd.DataFrame:
     return portfolio.read_frame(
-        "SELECT campaign_id, name, product_id, start_on, end_on, channel, cost_per_contact "
-        "FROM campaigns ORDER BY start_on, campaign_id")
+        "SELECT c.campaign_id, c.name, c.product_id, c.start_on, c.end_on, c.channel, c.cost_per_contact, "
+        "COALESCE(p.name_zh, '') AS product_name_zh, COALESCE(p.name_en, '') AS product_name_en "
+        "FROM campaigns c LEFT JOIN products p ON p.product_id = c.product_id "
+        "ORDER BY c.start_on, c.campaign_id")
 
 
 def read_campaign_offers(portfolio: Portfolio, campaign_id: str, *, window_end: str) -> pd.DataFrame:

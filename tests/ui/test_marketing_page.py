@@ -33,3 +33,8 @@ def test_campaigns_show_their_results_and_a_chart(unlocked_window, qtbot) -> Non
     page.view.selectRow(0)
     assert len(page.chart.axes.patches) == 2
     assert page.verdict_label.text() == "Significant uplift"
+    # The chart names the promoted product as the catalogue does, not by its code.
+    report = page._reports[0]
+    assert report.product_id and report.product_names[1]
+    caption = page.chart.axes.get_xlabel()
+    assert report.product_names[1] in caption and report.product_id not in caption

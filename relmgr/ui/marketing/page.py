@@ -17,7 +17,7 @@ from relmgr.analytics.campaign_results import wilson_interval
 from relmgr.services.campaigns import CampaignReport, load_campaign_reports
 from relmgr.services.changes import Topic
 from relmgr.services.wording import campaigns as campaign_words
-from relmgr.ui.common import formatting
+from relmgr.ui.common import formatting, texts
 from relmgr.ui.common.table_model import LEFT, RIGHT, FrameTableModel
 from relmgr.ui.common.widgets import Chart, ListView, follow_changes, section_title
 from relmgr.ui.marketing.campaign_dialog import CampaignDialog
@@ -229,8 +229,9 @@ class MarketingPage(QWidget):
         arms = [(self.tr("Contacted"), comparison.treatment)]
         if comparison.control is not None:
             arms.append((self.tr("Control (not contacted)"), comparison.control))
-        caption = self.tr("Bought {product} in the window (share, with its 95% interval)").format(
-            product=report.product_id or "—")
+        name_zh, name_en = report.product_names
+        product = (name_zh if texts.chinese_ui() else name_en) or report.product_id or "—"
+        caption = self.tr("Bought {product} in the window (share, with its 95% interval)").format(product=product)
 
         def paint(axes: Any) -> None:
             names = [name for name, _ in arms]
