@@ -2641,13 +2641,8 @@ Portfolios, settings and logs are kept in {folder}</source>
     </message>
     <message>
         <location filename="../../relmgr/ui/marketing/page.py" line="56" />
-        <source>Contacted: bought</source>
-        <translation>触达组：购买</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="57" />
-        <source>Control: bought</source>
-        <translation>对照组：购买</translation>
+        <source>Control</source>
+        <translation>对照组</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/marketing/page.py" line="58" />
@@ -2658,11 +2653,6 @@ Portfolios, settings and logs are kept in {folder}</source>
         <location filename="../../relmgr/ui/marketing/page.py" line="59" />
         <source>95% interval</source>
         <translation>95%置信区间</translation>
-    </message>
-    <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="60" />
-        <source>p</source>
-        <translation>p值</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/marketing/page.py" line="61" />
@@ -2681,13 +2671,13 @@ Portfolios, settings and logs are kept in {folder}</source>
     </message>
     <message>
         <location filename="../../relmgr/ui/marketing/page.py" line="64" />
-        <source>Campaign's part</source>
-        <translation>其中活动带来</translation>
+        <source>Incremental</source>
+        <translation>活动带来</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/marketing/page.py" line="65" />
         <source>ROI</source>
-        <translation>投资回报率</translation>
+        <translation>回报率</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/marketing/page.py" line="188" />
@@ -2727,7 +2717,7 @@ Portfolios, settings and logs are kept in {folder}</source>
     <message>
         <location filename="../../relmgr/ui/marketing/page.py" line="232" />
         <source>Bought {product} in the window (share, with its 95% interval)</source>
-        <translation>活动期间购买 {product} 的比例（含95%置信区间）</translation>
+        <translation>活动期间购买{product}的比例（含95%置信区间）</translation>
     </message>
     <message>
         <location filename="../../relmgr/ui/marketing/page.py" line="257" />
@@ -2745,14 +2735,24 @@ Portfolios, settings and logs are kept in {folder}</source>
         <translation>新建营销活动…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="261" />
-        <source>Bought: customers who opened the promoted product in the campaign's window (from the holdings, not from what was typed). Uplift: the contacted group's rate less the control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact test for small groups. Cost counts contacted customers only. Revenue is what the contacted customers' sales brought; the campaign's part of it is what the sales beyond the control group's rate brought, and ROI is on that part: sales that would have come anyway earn the campaign nothing.</source>
-        <translation>购买：活动期间开立所推广产品的客户（依据持仓，而非手工登记的结果）。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。收入：触达客户的销售带来的全部收入；其中活动带来的部分，是超出对照组转化率的那部分销售带来的收入，投资回报率按这部分计算：本来就会发生的销售不算活动的功劳。</translation>
+        <location filename="../../relmgr/ui/marketing/page.py" line="275" />
+        <source>Fisher's exact test</source>
+        <translation>Fisher精确检验</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/page.py" line="214" />
-        <source>Bought: customers who opened the promoted product in the campaign's window (from the holdings, not from what was typed). Uplift: the contacted group's rate less the control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact test for small groups. Cost counts contacted customers only.</source>
-        <translation>购买：活动期间开立所推广产品的客户（依据持仓，而非手工登记的结果）。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。</translation>
+        <location filename="../../relmgr/ui/marketing/page.py" line="275" />
+        <source>z-test</source>
+        <translation>z检验</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="277" />
+        <source>{verdict}: uplift {uplift} (95% interval {low} to {high}), p {p} ({test})</source>
+        <translation>{verdict}：提升 {uplift}（95%置信区间 {low} 至 {high}），p {p}（{test}）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/page.py" line="300" />
+        <source>Contacted, Control: customers who bought (opened the promoted product in the campaign's window, from the holdings, not from what was typed) of those in the group, and the rate. Uplift: the contacted group's rate less the control group's, with its 95% interval (Newcombe); the p value shown above the chart is from a z-test, or Fisher's exact test for small groups. Cost counts contacted customers only. Revenue is what the contacted customers' sales brought; Incremental is the part the sales beyond the control group's rate brought, and ROI is on that part: sales that would have come anyway earn the campaign nothing.</source>
+        <translation>触达组、对照组：组内购买的客户数（活动期间开立所推广产品的客户，依据持仓，而非手工登记的结果）与组内人数及转化率。提升：触达组转化率减去对照组转化率，附95%置信区间（Newcombe法）；图表上方的p值来自z检验，小样本时用Fisher精确检验。成本只计触达的客户。收入：触达客户的销售带来的全部收入；活动带来：超出对照组转化率的那部分销售带来的收入，回报率按这部分计算：本来就会发生的销售不算活动的功劳。</translation>
     </message>
 </context>
 <context>

@@ -11,13 +11,14 @@ from typing import Any
 
 import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from relmgr.analytics.campaign_results import wilson_interval
+from relmgr.analytics.campaign_results import SignificanceTest, wilson_interval
 from relmgr.services.campaigns import CampaignReport, load_campaign_reports
 from relmgr.services.changes import Topic
 from relmgr.services.wording import campaigns as campaign_words
 from relmgr.ui.common import formatting, texts
+from relmgr.ui.common.columns import ElidedTipDelegate, fit_columns
 from relmgr.ui.common.table_model import LEFT, RIGHT, FrameTableModel
 from relmgr.ui.common.widgets import Chart, ListView, follow_changes, section_title
 from relmgr.ui.marketing.campaign_dialog import CampaignDialog
@@ -38,7 +39,7 @@ def _uplift(value: Any) -> str:
 
 
 def _p_value(value: Any) -> str:
-    return "—" if value is None or pd.isna(value) else ("< 0.001" if value < 0.001 else f"{float(value):.3f}")
+    return "—" if value is None or pd.isna(value) else ("< 0.001" if value < 0.001 else f"= {float(value):.3f}")
 
 
 def _money(value: Any) -> str:
@@ -53,15 +54,14 @@ def _roi(value: Any) -> str:
 COLUMNS = (
     ("name", QT_TRANSLATE_NOOP("MarketingPage", "Campaign"), formatting.text, LEFT),
     ("window", QT_TRANSLATE_NOOP("MarketingPage", "Window"), formatting.text, LEFT),
-    ("treatment", QT_TRANSLATE_NOOP("MarketingPage", "Contacted: bought"), formatting.text, RIGHT),
-    ("control", QT_TRANSLATE_NOOP("MarketingPage", "Control: bought"), formatting.text, RIGHT),
+    ("treatment", QT_TRANSLATE_NOOP("MarketingPage", "Contacted"), formatting.text, RIGHT),
+    ("control", QT_TRANSLATE_NOOP("MarketingPage", "Control"), formatting.text, RIGHT),
     ("uplift", QT_TRANSLATE_NOOP("MarketingPage", "Uplift"), _uplift, RIGHT),
     ("interval", QT_TRANSLATE_NOOP("MarketingPage", "95% interval"), formatting.text, RIGHT),
-    ("p_value", QT_TRANSLATE_NOOP("MarketingPage", "p"), _p_value, RIGHT),
     ("verdict", QT_TRANSLATE_NOOP("MarketingPage", "Result"), verdict_text, LEFT),
     ("cost", QT_TRANSLATE_NOOP("MarketingPage", "Cost"), formatting.money, RIGHT),
     ("revenue", QT_TRANSLATE_NOOP("MarketingPage", "Revenue"), formatting.money, RIGHT),
-    ("incremental_revenue", QT_TRANSLATE_NOOP("MarketingPage", "Campaign's part"), _money, RIGHT),
+    ("incremental_revenue", QT_TRANSLATE_NOOP("MarketingPage", "Incremental"), _money, RIGHT),
     ("roi", QT_TRANSLATE_NOOP("MarketingPage", "ROI"), _roi, RIGHT),
 )
 
@@ -78,7 +78,7 @@ def campaign_frame(reports: list[CampaignReport]) -> pd.DataFrame:
         rows.append({
             "campaign_id": r.campaign_id, "name": r.name, "window": f"{r.start_on} – {r.window_end}",
             "treatment": _arm_text(c.treatment), "control": _arm_text(c.control),
-            "uplift": c.uplift, "p_value": c.p_value, "verdict": c.verdict.value,
+            "uplift": c.uplift, "verdict": c.verdict.value,
             "interval": "—" if c.uplift_ci is None else f"[{c.uplift_ci[0]:+.1%}, {c.uplift_ci[1]:+.1%}]",
             "cost": r.result.cost, "revenue": r.result.revenue,
             "incremental_revenue": r.result.incremental_revenue, "roi": r.result.roi})
@@ -102,6 +102,9 @@ class MarketingPage(QWidget):
         self.count_label.setObjectName("hint")
         self.model = FrameTableModel(COLUMNS, context=_CTX, parent=self)
         self.view = ListView(self.model)
+        self.view.setItemDelegate(ElidedTipDelegate(self.view))
+        self.view.horizontalHeader().setStretchLastSection(False)
+        self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.view.setMaximumHeight(180)    # a handful of campaigns; the chart gets the rest
         self.view.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_chart())
         self.explain_label = QLabel()
@@ -160,14 +163,29 @@ class MarketingPage(QWidget):
             return
         self._reports = reports
         self.model.set_frame(campaign_frame(reports))
-        # Fits 1366 px beside the sidebar with every column visible.
-        for column, width in enumerate((140, 160, 118, 104, 56, 112, 44, 150, 66, 76, 84, 46)):
-            self.view.setColumnWidth(column, width)
+        self._fit_columns()
         self._render_count()
         if reports:
             self.view.selectRow(0)
         self._show_chart()
         self.loaded.emit(len(reports))
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header or its widest cell, so every column shows at 1366 px
+        beside the sidebar; the campaign's name takes the room left over, and it and the result
+        are kept to a sample's width at least (the whole text is in the cell's tooltip): they are
+        the columns that can grow without end."""
+        width = self.view.fontMetrics().horizontalAdvance
+        capped = {"name": "稳享固收理财季度营", "verdict": "No significant difference"}
+        samples = {}
+        for column, (key, *_rest) in enumerate(self.model.columns):
+            cells = [str(self.model.data(self.model.index(row, column)) or "")
+                     for row in range(self.model.rowCount())]
+            widest = max(cells, key=width, default="")
+            if key in capped and width(widest) > width(capped[key]):
+                widest = capped[key]
+            samples[column] = widest
+        fit_columns(self.view, samples)
 
     def open_list_builder(self, list_name: str | None = None) -> ListBuilderDialog:
         """Target lists: build, count, save, reuse and export them."""
@@ -225,7 +243,7 @@ class MarketingPage(QWidget):
             return
         comparison = report.result.comparison
         self.chart_title.setText(self.tr("{name}: conversion per group").format(name=report.name))
-        self.verdict_label.setText(verdict_text(comparison.verdict.value))
+        self.verdict_label.setText(self._verdict_line(comparison))
         arms = [(self.tr("Contacted"), comparison.treatment)]
         if comparison.control is not None:
             arms.append((self.tr("Control (not contacted)"), comparison.control))
@@ -254,19 +272,32 @@ class MarketingPage(QWidget):
 
         self.chart.draw(paint)
 
+    def _verdict_line(self, comparison: Any) -> str:
+        """The verdict, and with a test behind it the uplift, its interval and the p value."""
+        verdict = verdict_text(comparison.verdict.value)
+        if comparison.p_value is None or comparison.uplift is None or comparison.uplift_ci is None:
+            return verdict
+        test = self.tr("Fisher's exact test") if comparison.test == SignificanceTest.FISHER else self.tr("z-test")
+        low, high = comparison.uplift_ci
+        return self.tr("{verdict}: uplift {uplift} (95% interval {low} to {high}), p {p} ({test})").format(
+            verdict=verdict, uplift=_uplift(comparison.uplift), low=_uplift(low), high=_uplift(high),
+            p=_p_value(comparison.p_value), test=test)
+
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Campaigns"))
         self.lists_button.setText(self.tr("Target lists…"))
         self.campaign_button.setText(self.tr("New campaign…"))
         self.explain_label.setText(self.tr(
-            "Bought: customers who opened the promoted product in the campaign's window (from the "
-            "holdings, not from what was typed). Uplift: the contacted group's rate less the "
-            "control group's, with its 95% interval (Newcombe); p from a z-test, or Fisher's exact "
-            "test for small groups. Cost counts contacted customers only. Revenue is what the "
-            "contacted customers' sales brought; the campaign's part of it is what the sales beyond "
-            "the control group's rate brought, and ROI is on that part: sales that would have come "
-            "anyway earn the campaign nothing."))
+            "Contacted, Control: customers who bought (opened the promoted product in the campaign's "
+            "window, from the holdings, not from what was typed) of those in the group, and the rate. "
+            "Uplift: the contacted group's rate less the control group's, with its 95% interval "
+            "(Newcombe); the p value shown above the chart is from a z-test, or Fisher's exact test for "
+            "small groups. Cost counts contacted customers only. Revenue is what the contacted "
+            "customers' sales brought; Incremental is the part the sales beyond the control group's "
+            "rate brought, and ROI is on that part: sales that would have come anyway earn the "
+            "campaign nothing."))
         self.model.retranslate()
+        self._fit_columns()
         self._render_count()
         self._show_chart()
 
