@@ -43,6 +43,22 @@ class Exclusion(StrEnum):
     CLOSED = "CLOSED"                    # no longer a customer
 
 
+class Refusal(StrEnum):
+    """Why a combination of loan rules is refused (relmgr/services/wording/rules.py words it)."""
+
+    AGES = "AGES"                        # 18 <= min_age <= max_age <= 100
+    MORTGAGE_AGE = "MORTGAGE_AGE"        # min_age <= mortgage_max_age <= max_age
+    INCOME_DTI = "INCOME_DTI"            # min_income >= 0, 0 < max_dti <= 2
+
+
+class LoanRulesRefused(ValueError):
+    """A combination of loan rules is refused: `code` (a Refusal) says why, `fields` which rules."""
+
+    def __init__(self, code: Refusal, fields: tuple[str, ...], english: str) -> None:
+        self.code, self.fields = code, fields
+        super().__init__(english)
+
+
 @dataclasses.dataclass(frozen=True)
 class LoanRules:
     min_age: int = 22
@@ -55,11 +71,14 @@ class LoanRules:
 
     def __post_init__(self) -> None:
         if not 18 <= self.min_age <= self.max_age <= 100:
-            raise ValueError("loan rules: ages must satisfy 18 <= min_age <= max_age <= 100")
+            raise LoanRulesRefused(Refusal.AGES, ("min_age", "max_age"),
+                                   "loan rules: ages must satisfy 18 <= min_age <= max_age <= 100")
         if not self.min_age <= self.mortgage_max_age <= self.max_age:
-            raise ValueError("loan rules: mortgage_max_age must lie between min_age and max_age")
+            raise LoanRulesRefused(Refusal.MORTGAGE_AGE, ("mortgage_max_age", "min_age", "max_age"),
+                                   "loan rules: mortgage_max_age must lie between min_age and max_age")
         if self.min_income < 0 or not 0 < self.max_dti <= 2:
-            raise ValueError("loan rules: min_income must be >= 0 and max_dti in (0, 2]")
+            raise LoanRulesRefused(Refusal.INCOME_DTI, ("min_income", "max_dti"),
+                                   "loan rules: min_income must be >= 0 and max_dti in (0, 2]")
 
     def upper_age(self, family: str) -> int:
         return self.mortgage_max_age if family == LoanFamily.MORTGAGE.value else self.max_age

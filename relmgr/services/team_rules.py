@@ -23,7 +23,7 @@ from typing import Any
 
 from relmgr.domain.churn import CHURN_RULE_KEY, ChurnRules
 from relmgr.domain.codes import AuditAction
-from relmgr.domain.loans import LOAN_RULE_KEY, LoanRules
+from relmgr.domain.loans import LOAN_RULE_KEY, LoanRules, LoanRulesRefused
 from relmgr.domain.segments import RULE_KEYS, TierRules, rules_with_overrides
 from relmgr.services import audit
 from relmgr.services.changes import Topic, writes
@@ -116,6 +116,9 @@ CHURN_FIELDS = frozenset(f.name for f in FIELDS if f.key == _CHURN)
 _ORDERED = (("tiers.vip_min_aum", "tiers.wealth_min_aum"), ("tiers.wealth_min_aum", "tiers.private_min_aum"),
             ("churn.medium_probability", "churn.high_probability"),
             ("loans.min_age", "loans.max_age"), ("loans.min_age", "loans.mortgage_max_age"))
+# Rules that may be equal but not out of order (lower, higher): a mortgage's oldest age is at most
+# the loans' oldest age.
+_AT_MOST = (("loans.mortgage_max_age", "loans.max_age"),)
 
 
 class Problem(StrEnum):
@@ -125,7 +128,10 @@ class Problem(StrEnum):
     OUT_OF_RANGE = "OUT_OF_RANGE"  # {minimum}..{maximum}
     NOT_ABOVE = "NOT_ABOVE"        # must be above {other}
     NOT_BELOW = "NOT_BELOW"        # must be below {other}
-    REFUSED = "REFUSED"            # the feature's own check refused the combination: {detail}
+    ABOVE_OTHER = "ABOVE_OTHER"    # must not be above {other}
+    BELOW_OTHER = "BELOW_OTHER"    # must not be below {other}
+    REFUSED = "REFUSED"            # the feature's own check refused the combination: {detail}, a
+                                   # domain Refusal code where the feature has one (worded), else its text
 
 
 class RuleProblem(ValueError):
@@ -184,11 +190,20 @@ def check_rules(values: Mapping[str, Any], *, changed: Collection[str] = ()) -> 
             if lower in changed and higher not in changed:
                 raise RuleProblem(lower, Problem.NOT_BELOW, other=higher)
             raise RuleProblem(higher, Problem.NOT_ABOVE, other=lower)
+    for lower, higher in _AT_MOST:
+        if lower in clean and higher in clean and clean[lower] > clean[higher]:
+            if lower in changed and higher not in changed:
+                raise RuleProblem(lower, Problem.ABOVE_OTHER, other=higher)
+            raise RuleProblem(higher, Problem.BELOW_OTHER, other=lower)
     # The features' own checks, so nothing the analytics would refuse later is ever stored.
     for key, defaults in ((_TIERS, TierRules()), (_CHURN, ChurnRules()), (LOAN_RULE_KEY, LoanRules())):
         fields = {f.field: clean[f.name] for f in FIELDS if f.key == key and f.name in clean}
         try:
             rules_with_overrides(defaults, fields)
+        except LoanRulesRefused as error:           # a code, worded in either language
+            named = [f"loans.{f}" for f in error.fields]
+            raise RuleProblem(next((n for n in named if n in changed), named[0]), Problem.REFUSED,
+                              detail=error.code.value) from None
         except ValueError as error:
             first = next(f.name for f in FIELDS if f.key == key)
             raise RuleProblem(first, Problem.REFUSED, detail=str(error)) from None

@@ -3,6 +3,7 @@ stored as overrides only, audited, and read by the features that use them."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from relmgr.services.team_rules import (
     FIELDS,
     Problem,
     RuleProblem,
+    check_rules,
     current_rules,
     parse_value,
     save_rules,
@@ -121,3 +123,34 @@ def test_the_privacy_budget_turns_noise_on_and_off(writable_demo_portfolio: Path
         assert epsilon_of(portfolio) == 1.5 and current_rules(portfolio)["sync.epsilon"] == 1.5
         save_rules(portfolio, {"sync.epsilon": None})
         assert epsilon_of(portfolio) is None and get_rule(portfolio, "sync_epsilon") is None
+
+
+def test_loan_rule_refusals_are_worded_in_both_languages() -> None:
+    """A mortgage's oldest age above the loans' oldest age is refused naming the rule typed; the
+    loan rules' own refusals carry a code worded in either language, never English text in the
+    Chinese window."""
+    from relmgr.domain.loans import LoanRules, LoanRulesRefused, Refusal
+
+    values = {f.name: f.default for f in FIELDS}
+    with pytest.raises(RuleProblem) as refused:
+        check_rules({**values, "loans.max_age": 45}, changed={"loans.max_age"})
+    assert (refused.value.name, refused.value.problem) == ("loans.max_age", Problem.BELOW_OTHER)
+    with pytest.raises(RuleProblem) as refused:
+        check_rules({**values, "loans.mortgage_max_age": 65}, changed={"loans.mortgage_max_age"})
+    error = refused.value
+    assert (error.name, error.problem) == ("loans.mortgage_max_age", Problem.ABOVE_OTHER)
+    assert problem_sentence(error.name, error.problem, error.numbers, language="zh_CN") == \
+        "房贷：最高年龄不得高于贷款：最高年龄。"
+    assert check_rules({**values, "loans.mortgage_max_age": 60})["loans.mortgage_max_age"] == 60   # equal is fine
+    for code, bad in ((Refusal.AGES, {"min_age": 70, "max_age": 65, "mortgage_max_age": 66}),
+                      (Refusal.MORTGAGE_AGE, {"mortgage_max_age": 70}),
+                      (Refusal.INCOME_DTI, {"max_dti": 3.0})):
+        with pytest.raises(LoanRulesRefused) as domain:
+            LoanRules(**bad)
+        assert domain.value.code == code
+        english = problem_sentence(f"loans.{domain.value.fields[0]}", Problem.REFUSED,
+                                   {"detail": code.value}, language="en")
+        chinese = problem_sentence(f"loans.{domain.value.fields[0]}", Problem.REFUSED,
+                                   {"detail": code.value}, language="zh_CN")
+        assert "loan rules" not in english and code.value not in english
+        assert not re.search("[A-Za-z_]{3,}", chinese), chinese

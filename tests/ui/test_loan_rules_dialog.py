@@ -5,12 +5,14 @@ nothing."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from relmgr.domain.codes import AuditAction
 from relmgr.domain.loans import LoanRules
 from relmgr.services import loans
 from relmgr.services.audit import list_audit
+from relmgr.services.settings import Settings
 from relmgr.storage import open_portfolio
 from tests.conftest import DEMO_PASSWORD_FOR_TESTS
 
@@ -59,8 +61,16 @@ def test_a_mortgage_age_above_the_oldest_age_is_refused_and_nothing_changes(
     dialog.editors["loans.max_age"].setValue(45)          # the mortgage's upper age stays 50
     dialog.save_button.click()
     qtbot.waitUntil(lambda: not dialog.error_label.isHidden(), timeout=10_000)
-    assert dialog.error_label.text().startswith("Loans: youngest age:")
-    assert "mortgage_max_age" in dialog.error_label.text()
+    # The rule just typed is named, in words (it read "loan rules: mortgage_max_age must lie
+    # between min_age and max_age" in the Chinese window too).
+    assert dialog.error_label.text() == "Loans: oldest age must not be below Mortgages: oldest age."
+    try:
+        window.apply_settings(Settings(language="zh_CN", auto_lock_minutes=10))
+        dialog.save_button.click()
+        qtbot.waitUntil(lambda: dialog.error_label.text() == "贷款：最高年龄不得低于房贷：最高年龄。", timeout=10_000)
+        assert not re.search("[A-Za-z]", dialog.error_label.text())
+    finally:
+        window.apply_settings(Settings(language="en", auto_lock_minutes=10))
     dialog.editors["loans.max_age"].setValue(20)          # below the youngest age
     dialog.save_button.click()
     qtbot.waitUntil(lambda: "Loans: oldest age must be above" in dialog.error_label.text(), timeout=10_000)

@@ -5,6 +5,7 @@ With RELMGR_SHOTS=folder it also saves screenshots at 1366×768 in both language
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from relmgr.storage import open_portfolio
@@ -23,6 +24,16 @@ def test_loans_page_shows_book_watch_and_prospects_and_marks_handled(qtbot, runn
     assert page.watch_table.rowCount() == len(page._watch.lines) > 0
     assert page.prospects_table.rowCount() > 0
     assert page.book_label.text()
+    # Every count with its thousands separators ("还款 1365 期" read as a code): at branch scale.
+    book = page._book
+    page._book = {**book, "live_loans": 23456, "new_this_month": {**book["new_this_month"], "loans": 1234},
+                  "repaid_this_month": {**book["repaid_this_month"], "instalments": 1365},
+                  "arrears": {b: {**v, "loans": v["loans"] + 1000} for b, v in book["arrears"].items()}}
+    page._show_book()
+    assert "1,365" in page.book_label.text() and "1,234" in page.book_label.text()
+    assert not re.search(r"\d{4}", page.book_label.text()), page.book_label.text()
+    page._book = book
+    page._show_book()
     with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as p:
         names = {r[0] for r in p.query("SELECT name FROM customers")}
     shown = {page.watch_table.item(r, 0).text() for r in range(page.watch_table.rowCount())}

@@ -42,7 +42,19 @@ _PROBLEMS: dict[str, Pair] = {
     "OUT_OF_RANGE_PROBABILITY": ("{field} must be above 0% and below 100%.", "{field}必须大于 0% 且小于 100%。"),
     "NOT_ABOVE": ("{field} must be above {other}.", "{field}必须高于{other}。"),
     "NOT_BELOW": ("{field} must be below {other}.", "{field}必须低于{other}。"),
+    "ABOVE_OTHER": ("{field} must not be above {other}.", "{field}不得高于{other}。"),
+    "BELOW_OTHER": ("{field} must not be below {other}.", "{field}不得低于{other}。"),
     "REFUSED": ("{field}: {detail}", "{field}：{detail}"),
+}
+# The features' own refusals by their code (domain/loans.py Refusal), the rules named in words.
+_REFUSALS: dict[str, Pair] = {
+    "AGES": ("{field}: {min_age} and {max_age} must lie from 18 to 100, the first at most the second.",
+             "{field}：{min_age}和{max_age}须在 18 到 100 之间，且前者不高于后者。"),
+    "MORTGAGE_AGE": ("{field} must lie between {min_age} and {max_age}.",
+                     "{field}必须介于{min_age}与{max_age}之间。"),
+    "INCOME_DTI": ("{field}: the lowest income must not be negative and the highest debt-to-income must be "
+                   "above 0 and at most 2 (200%).",
+                   "{field}：最低月收入不得为负，最高负债收入比须大于 0 且不超过 2（200%）。"),
 }
 
 
@@ -61,6 +73,9 @@ def problem_sentence(name: str, problem: str, numbers: Mapping[str, Any], *, lan
     if key == "OUT_OF_RANGE" and name.endswith("_probability"):
         key = "OUT_OF_RANGE_PROBABILITY"
     values = {k: _number(v) for k, v in numbers.items()}
+    if key == "REFUSED" and str(numbers.get("detail")) in _REFUSALS:
+        rules = {"min_age": label_of("loans.min_age"), "max_age": label_of("loans.max_age")}
+        return say(_REFUSALS[str(numbers["detail"])], language).format(field=label_of(name), **rules)
     if "other" in values:
         values["other"] = label_of(str(values["other"]))
     return say(_PROBLEMS.get(key, _PROBLEMS["REFUSED"]), language).format(

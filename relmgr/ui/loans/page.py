@@ -220,13 +220,13 @@ class LoansPage(QWidget):
                              for f, v in book["by_family"].items())
         classes = "  ".join(f"{words.classification(c, language=language)} {summary_money(v, language=language)}"
                             for c, v in book["by_classification"].items() if c != "NOT_GIVEN")
-        arrears = "  ".join(f"{words.bucket(b, language=language)}: {v['loans']}" for b, v in book["arrears"].items())
+        arrears = "  ".join(f"{words.bucket(b, language=language)}: {v['loans']:,}" for b, v in book["arrears"].items())
         self.book_label.setText(
             self.tr("Live loans {0}, outstanding {1}. By family: {2}. By classification: {3}. "
                     "This month: {4} new loans ({5}), {6} instalments repaid ({7}). Arrears: {8}.").format(
                 f"{book['live_loans']:,}", summary_money(book["outstanding"], language=language), families, classes,
-                book["new_this_month"]["loans"], summary_money(book["new_this_month"]["principal"], language=language),
-                book["repaid_this_month"]["instalments"],
+                f"{book['new_this_month']['loans']:,}", summary_money(book["new_this_month"]["principal"], language=language),
+                f"{book['repaid_this_month']['instalments']:,}",
                 summary_money(book["repaid_this_month"]["amount"], language=language), arrears))
         missing = list(book["missing"])
         if self._prospects is not None:
