@@ -27,7 +27,7 @@ from relmgr.analytics.loan_watch import WatchRules, arrears_buckets, live_loans,
 from relmgr.domain.codes import AuditAction, LoanClass
 from relmgr.domain.loans import BAD_CLASSES, BAD_STATUSES, FACT_COLUMNS, LOAN_RULE_KEY, LoanRules, exclusions
 from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, no_progress
-from relmgr.services import audit, data_date, loan_reasons
+from relmgr.services import audit, data_date, loan_months, loan_reasons
 from relmgr.services.changes import Topic, writes
 from relmgr.storage import loan_store as store
 from relmgr.storage import rules as rules_store
@@ -321,7 +321,7 @@ def evaluate_prospects(portfolio: Portfolio, *, today: dt.date | None = None,
 # -- the loan book -----------------------------------------------------------------------------
 def loan_book(portfolio: Portfolio, *, today: dt.date | None = None) -> dict[str, Any]:
     """Outstanding by family and by classification (live loans), this month's new loans and
-    repayments, and the arrears buckets."""
+    repayments, the arrears buckets and their trend by month (services/loan_months.py)."""
     today = data_date.as_of(portfolio, today)
     loans = store.read_loans(portfolio) if store.has_loan_tables(portfolio) else \
         pd.DataFrame(columns=store.LOAN_READ_COLUMNS)
@@ -345,6 +345,7 @@ def loan_book(portfolio: Portfolio, *, today: dt.date | None = None) -> dict[str
         "repaid_this_month": {"instalments": int(len(paid)),
                               "amount": round(float(pd.to_numeric(paid["amount_paid"], errors="coerce").fillna(0).sum()), 2)},
         "arrears": arrears_buckets(loans, today=today),
+        "arrears_trend": loan_months.arrears_trend(portfolio, today=today),
         "missing": _missing_loan_fields(loans),
     }
 
@@ -362,7 +363,9 @@ def _names(portfolio: Portfolio, ids: list[str]) -> dict[str, str]:
 
 def loans_json(portfolio: Portfolio, *, today: dt.date | None = None, limit: int = 20) -> dict[str, Any]:
     """Prospects per family and the open repayment-watch lines, names masked, each line with its
-    reasons in both languages, codes and numbers; what is missing, and the loan book."""
+    reasons in both languages, codes and numbers; what is missing, the loan book, and the arrears
+    trend by month (oldest first: {month, as_of, live_loans, buckets: {"1-30": {count,
+    outstanding}, ...}})."""
     from relmgr.domain.pii import mask_name
     from relmgr.services.wording import loans as words
 
@@ -380,6 +383,8 @@ def loans_json(portfolio: Portfolio, *, today: dt.date | None = None, limit: int
         "points": float(r.points), "handled": bool(r.handled),
         "reason": both(words.watch_sentence, r.reason, r.details), "details": r.details,
     } for r in watch.lines.itertuples(index=False)]
+    book = loan_book(portfolio, today=watch.today)
+    trend = book.pop("arrears_trend")
     families = {}
     for family, frame in prospects.by_family.items():
         families[family] = {
@@ -393,8 +398,8 @@ def loans_json(portfolio: Portfolio, *, today: dt.date | None = None, limit: int
     return {"as_of": watch.today.isoformat(),
             "missing": [both(words.missing_sentence, m) for m in
                         dict.fromkeys(watch.missing + prospects.missing.get("*", []))],
-            "prospects": families, "watch": watch_rows, "arrears": watch.buckets,
-            "book": loan_book(portfolio, today=watch.today),
+            "prospects": families, "watch": watch_rows, "arrears": watch.buckets, "arrears_trend": trend,
+            "book": book,
             "seconds": {"watch": watch.seconds, "prospects": prospects.seconds}}
 
 

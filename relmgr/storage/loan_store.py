@@ -142,3 +142,44 @@ def read_salary_months(portfolio: Portfolio, *, first_month: str, last_month: st
     update_activity_months(portfolio)
     ids, months = read_salaried(portfolio, first_month=first_month, last_month=last_month)
     return pd.DataFrame({"customer_id": ids, "month": months})
+
+
+# -- the arrears trend by month (migration 0017) ---------------------------------------------------
+ARREARS_INPUT_COLUMNS = ["loan_id", "family", "outstanding", "days_past_due", "status", "closed_on"]
+
+
+def read_arrears_inputs(portfolio: Portfolio, *, live_on: str) -> pd.DataFrame:
+    """The loans live on `live_on` with what their arrears bucket needs (ARREARS_INPUT_COLUMNS),
+    column-wise; no repayment-account look-up."""
+    wanted = {c: (c, "number" if c in _NUMBERS else "text") for c in ARREARS_INPUT_COLUMNS}
+    return read_plain_columns(portfolio, source=f"FROM loans WHERE {_live()}", params=(live_on,), columns=wanted)
+
+
+def has_arrears_months(portfolio: Portfolio) -> bool:
+    return bool(portfolio.query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'loan_arrears_months'"))
+
+
+def write_arrears_month(portfolio: Portfolio, *, month: str, as_of: str, live_loans: int,
+                        rows: pd.DataFrame) -> None:
+    """Replace the month's snapshot (`rows`: loan_id, family, bucket, days_past_due, outstanding
+    of the loans in arrears). In the caller's transaction."""
+    portfolio.conn.execute("DELETE FROM loan_arrears_months WHERE month = ?", (month,))
+    portfolio.conn.execute("INSERT INTO loan_arrears_snapshots (month, as_of, live_loans) VALUES (?, ?, ?) "
+                           "ON CONFLICT (month) DO UPDATE SET as_of = excluded.as_of, live_loans = excluded.live_loans",
+                           (month, as_of, int(live_loans)))
+    portfolio.insert_rows("loan_arrears_months", ["month", "loan_id", "family", "bucket", "days_past_due", "outstanding"],
+                          ((month, str(r.loan_id), str(r.family), str(r.bucket),
+                            None if pd.isna(r.days_past_due) else int(r.days_past_due),
+                            None if pd.isna(r.outstanding) else float(r.outstanding))
+                           for r in rows.itertuples(index=False)))
+
+
+def read_arrears_months(portfolio: Portfolio, *, before: str) -> pd.DataFrame:
+    """Per snapshot month before `before` ('YYYY-MM'): month, as_of, live_loans, and per bucket
+    the loans in arrears and their outstanding (one row per month and bucket; bucket None for a
+    month without any)."""
+    rows = portfolio.query(
+        "SELECT s.month, s.as_of, s.live_loans, m.bucket, COUNT(m.loan_id), TOTAL(m.outstanding) "
+        "FROM loan_arrears_snapshots s LEFT JOIN loan_arrears_months m ON m.month = s.month "
+        "WHERE s.month < ? GROUP BY s.month, m.bucket ORDER BY s.month", (before,))
+    return pd.DataFrame(rows, columns=["month", "as_of", "live_loans", "bucket", "loans", "outstanding"])

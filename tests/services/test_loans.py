@@ -167,3 +167,105 @@ def test_cli_loans_json_is_masked_and_worded(demo_portfolio_file: Path) -> None:
     lines = payload["watch"] + [l for f in payload["prospects"].values() for l in f["lines"]]
     assert lines and all(l["name"] not in names for l in lines)
     assert all(l["reason"]["en"] and l["reason"]["zh_CN"] for l in payload["watch"])
+
+
+def _recount(p, month: str) -> tuple[int, dict[str, tuple[int, float]]]:
+    """The live loans and the arrears by bucket at the end of `month`, counted one loan at a
+    time from the loans and the repayment schedule on file (the demo's schedule is its truth):
+    days past due since the oldest instalment due by then and unpaid then; outstanding then is
+    what is owed now plus what was repaid since, at most what was lent (a card's: its balance)."""
+    import calendar
+    import datetime as dt
+
+    year, mon = map(int, month.split("-"))
+    end = dt.date(year, mon, calendar.monthrange(year, mon)[1]).isoformat()
+    schedule: dict[str, list[tuple[str, str | None, float]]] = {}
+    for loan_id, due_on, paid_on, amount_paid in p.query(
+            "SELECT loan_id, due_on, paid_on, amount_paid FROM loan_repayments"):
+        schedule.setdefault(loan_id, []).append((due_on, paid_on, amount_paid))
+    live, buckets = 0, {}
+    for loan_id, family, opened_on, closed_on, outstanding, principal in p.query(
+            "SELECT loan_id, family, opened_on, closed_on, outstanding, principal FROM loans"):
+        if opened_on > end or (closed_on is not None and closed_on <= end):
+            continue
+        live += 1
+        unpaid = [d for d, paid, _ in schedule.get(loan_id, []) if d <= end and (paid is None or paid > end)]
+        if not unpaid:
+            continue
+        days = (dt.date.fromisoformat(end) - dt.date.fromisoformat(min(unpaid))).days
+        if days <= 0:
+            continue
+        key = "1-30" if days <= 30 else "31-60" if days <= 60 else "61-90" if days <= 90 else "90+"
+        since = sum(a for _, paid, a in schedule.get(loan_id, []) if paid is not None and paid > end)
+        then = outstanding if family == "CREDIT_CARD" else min(outstanding + since, principal)
+        count, total = buckets.get(key, (0, 0.0))
+        buckets[key] = (count + 1, total + then)
+    return live, buckets
+
+
+def test_arrears_trend_by_month_equals_a_recount_from_the_demo(demo_portfolio_file: Path) -> None:
+    """Past months from the snapshots the demo seeded as monthly imports would have kept; the
+    data date's month from the loans on file: each equals a plain recount, and the trend moves."""
+    with open_portfolio(demo_portfolio_file, DEMO_PASSWORD_FOR_TESTS) as p:
+        trend = loans.loan_book(p)["arrears_trend"]
+        assert [m["month"] for m in trend] == sorted(m["month"] for m in trend)
+        assert len(trend) == 13 and trend[-1]["month"] == DEMO_AS_OF.isoformat()[:7]
+        for entry in trend[:-1]:
+            live, counted = _recount(p, entry["month"])
+            assert entry["live_loans"] == live, entry["month"]
+            for key, figures in entry["buckets"].items():
+                count, total = counted.get(key, (0, 0.0))
+                assert figures["count"] == count, (entry["month"], key)
+                assert figures["outstanding"] == pytest.approx(total, abs=0.05), (entry["month"], key)
+        now = trend[-1]["buckets"]
+        rows = p.query("SELECT days_past_due, outstanding FROM loans WHERE status != 'REPAID' "
+                       "AND (closed_on IS NULL OR closed_on > ?) AND days_past_due > 0", (DEMO_AS_OF.isoformat(),))
+        keys = ["1-30" if d <= 30 else "31-60" if d <= 60 else "61-90" if d <= 90 else "90+" for d, _ in rows]
+        assert {k: now[k]["count"] for k in now} == {k: keys.count(k) for k in now}
+        assert sum(b["outstanding"] for b in now.values()) == pytest.approx(sum(o for _, o in rows), abs=0.05)
+    totals = [sum(b["count"] for b in m["buckets"].values()) for m in trend]
+    assert len(set(totals)) > 1 and totals[-1] > 0            # a trend, not a flat line
+
+
+def test_an_import_with_loans_keeps_the_months_arrears_in_its_transaction(tmp_path: Path) -> None:
+    """The first import of a month is its snapshot; the next month's import keeps the earlier
+    one as history; an import refused whole writes none."""
+    import datetime as dt
+
+    from relmgr.services.demo import generate_demo_frames
+    from relmgr.services.importer import ImportRejected, import_folder
+    from relmgr.services.loan_months import arrears_trend
+
+    frames = generate_demo_frames(customers=150, seed=11, as_of=dt.date(2026, 5, 31))
+    folder = tmp_path / "may"
+    folder.mkdir()
+    for table, frame in frames.items():
+        frame.to_csv(folder / f"{table}.csv", index=False)
+    with create_portfolio(tmp_path / "p.rmdb", "pw") as p:
+        import_folder(p, folder)
+        assert p.query("SELECT month, as_of FROM loan_arrears_snapshots") == [("2026-05", "2026-05-31")]
+        may = arrears_trend(p, today=dt.date(2026, 5, 31))
+        assert len(may) == 1
+        (stored,), = p.query("SELECT COUNT(*) FROM loan_arrears_months WHERE month = '2026-05'")
+        assert stored == sum(b["count"] for b in may[0]["buckets"].values())
+        # A refused import (a loan of an unknown customer) leaves no snapshot of its month.
+        bad = tmp_path / "bad"
+        bad.mkdir()
+        broken = frames["loans"].head(3).assign(customer_id="NO-SUCH", days_past_due=12)
+        broken.to_csv(bad / "loans.csv", index=False)
+        frames["transactions"].tail(1).assign(txn_id=10**9, txn_date="2026-06-02").to_csv(
+            bad / "transactions.csv", index=False)
+        with pytest.raises(ImportRejected):
+            import_folder(p, bad)
+        assert p.query("SELECT month FROM loan_arrears_snapshots") == [("2026-05",)]
+        # June's export: May stays as history beside June read from the loans.
+        june = tmp_path / "june"
+        june.mkdir()
+        frames["loans"].assign(days_past_due=45).to_csv(june / "loans.csv", index=False)
+        frames["transactions"].tail(1).assign(txn_id=10**9, txn_date="2026-06-30").to_csv(
+            june / "transactions.csv", index=False)
+        import_folder(p, june)
+        trend = arrears_trend(p, today=dt.date(2026, 6, 30))
+    assert [m["month"] for m in trend] == ["2026-05", "2026-06"]
+    assert trend[0] == may[0]
+    assert trend[1]["buckets"]["31-60"]["count"] == trend[1]["live_loans"] > 0

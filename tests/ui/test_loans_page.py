@@ -31,7 +31,19 @@ def test_loans_page_shows_book_watch_and_prospects_and_marks_handled(qtbot, runn
                   "arrears": {b: {**v, "loans": v["loans"] + 1000} for b, v in book["arrears"].items()}}
     page._show_book()
     assert "1,365" in page.book_label.text() and "1,234" in page.book_label.text()
-    assert not re.search(r"\d{4}", page.book_label.text()), page.book_label.text()
+    assert not re.search(r"\d{4}", re.sub(r"\d{4}-\d{2}", "", page.book_label.text())), page.book_label.text()
+    page._book = book
+    page._show_book()
+    # The arrears trend: the last six month ends, each with its loans in arrears.
+    trend = book["arrears_trend"]
+    assert len(trend) > 6
+    for month in trend[-6:]:
+        count = sum(b["count"] for b in month["buckets"].values())
+        assert f"{month['month']} {count:,}" in page.book_label.text()
+    assert trend[-7]["month"] not in page.book_label.text()
+    page._book = {**book, "arrears_trend": trend[-1:]}
+    page._show_book()
+    assert "kept from this month on" in page.book_label.text()
     page._book = book
     page._show_book()
     with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as p:

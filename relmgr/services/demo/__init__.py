@@ -23,7 +23,7 @@ from relmgr.domain.progress import CancelCheck, Progress, check_cancel, never, n
 from relmgr.services.demo import catalogue as cat
 from relmgr.services.demo.campaigns import campaigns_and_offers, marketing_consent
 from relmgr.services.demo.contacts import interactions_frame, tasks_frame
-from relmgr.services.demo.loans import PaidInstalments, loan_frames, lose_jobs
+from relmgr.services.demo.loans import PaidInstalments, arrears_history, loan_frames, lose_jobs
 from relmgr.services.demo.unusual import PlantedEvent, plant_unusual
 from relmgr.services.demo.generator import (
     CHANNEL_CODES,
@@ -217,7 +217,9 @@ def build_demo_portfolio(path: str | os.PathLike[str], password: str, *, custome
     portfolio either exists complete or not at all.
     """
     from relmgr.storage import create_portfolio
+    from relmgr.services.loan_months import take_snapshot
     from relmgr.storage.activity_months import update_activity_months
+    from relmgr.storage.loan_store import write_arrears_month
     from relmgr.storage.summary import rebuild_customer_summary
 
     started = time.perf_counter()
@@ -247,6 +249,10 @@ def build_demo_portfolio(path: str | os.PathLike[str], password: str, *, custome
             rebuild_customer_summary(portfolio, as_of=as_of)
             # The monthly activity and money-flow aggregates, as an import would leave them.
             update_activity_months(portfolio)
+            # The arrears snapshots a year of monthly imports would have kept, and this month's.
+            for month, end, live, rows in arrears_history(data.frames["loans"], data.frames["loan_repayments"], as_of):
+                write_arrears_month(portfolio, month=month, as_of=end, live_loans=live, rows=rows)
+            take_snapshot(portfolio, as_of=as_of)
         progress(1.0, "done")
     except BaseException:
         portfolio.close()

@@ -250,3 +250,50 @@ def _credit_profiles(rng: np.random.Generator, pop, in_arrears: np.ndarray) -> p
         "score_source": np.where(scored, source, None),
         "score_on": np.where(scored, cal.iso(np.maximum(score_on, pop.opened_day)), None),
     })[keep].reset_index(drop=True)
+
+
+HISTORY_MONTHS = 12
+
+
+def arrears_history(loans: pd.DataFrame, repayments: pd.DataFrame, as_of) -> list[tuple[str, str, int, pd.DataFrame]]:
+    """The arrears snapshots an import each month would have kept (migration 0017), for the
+    `HISTORY_MONTHS` month ends before the data date's month: (month, month end, live loans,
+    rows: loan_id, family, bucket, days past due, outstanding). The demo's schedule is the whole
+    truth, so a month end's days past due are those since the oldest instalment due by then and
+    not paid by then; its outstanding is what is owed now plus what was repaid since (at most
+    what was lent; a card's is its balance now)."""
+    from relmgr.analytics.loan_watch import buckets_of
+
+    day = lambda column: pd.to_datetime(column, errors="coerce").to_numpy(dtype="datetime64[D]")  # noqa: E731
+    ids = pd.Index(loans["loan_id"])
+    at = ids.get_indexer(repayments["loan_id"])
+    due, paid = day(repayments["due_on"]), day(repayments["paid_on"])
+    amount_paid = repayments["amount_paid"].to_numpy(dtype=float)
+    opened, closed = day(loans["opened_on"]), day(loans["closed_on"])
+    outstanding = pd.to_numeric(loans["outstanding"], errors="coerce").fillna(0.0).to_numpy()
+    principal = pd.to_numeric(loans["principal"], errors="coerce").fillna(np.inf).to_numpy()
+    is_card = (loans["family"] == LoanFamily.CREDIT_CARD.value).to_numpy()
+    first = pd.Period(as_of, freq="M") - HISTORY_MONTHS
+    out = []
+    for k in range(HISTORY_MONTHS):
+        month = first + k
+        end = np.datetime64(month.end_time.date(), "D")
+        live = (opened <= end) & (np.isnat(closed) | (closed > end))
+        unpaid = (due <= end) & (np.isnat(paid) | (paid > end))
+        oldest = np.full(len(ids), np.datetime64("NaT"), dtype="datetime64[D]")
+        never = np.iinfo(np.int64).max
+        o = np.full(len(ids), never, np.int64)
+        np.minimum.at(o, at[unpaid], due[unpaid].astype(np.int64))
+        has = o != never
+        oldest[has] = o[has].astype("datetime64[D]")
+        dpd = np.where(has, (end - oldest).astype("timedelta64[D]").astype(np.float64), 0.0)
+        since = (paid > end) & ~np.isnat(paid)
+        repaid_since = np.bincount(at[since], weights=amount_paid[since], minlength=len(ids))
+        then = np.where(is_card, outstanding, np.minimum(outstanding + repaid_since, principal))
+        buckets = buckets_of(pd.Series(dpd))
+        late = live & pd.notna(buckets)
+        rows = pd.DataFrame({"loan_id": loans["loan_id"].to_numpy()[late], "family": loans["family"].to_numpy()[late],
+                             "bucket": buckets[late], "days_past_due": dpd[late].astype(int),
+                             "outstanding": np.round(then[late], 2)})
+        out.append((str(month), str(end), int(live.sum()), rows))
+    return out

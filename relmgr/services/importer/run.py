@@ -32,6 +32,7 @@ from relmgr.services.importer.date_range import check_date_range
 from relmgr.services.importer.problems import ImportRejected, Problem
 from relmgr.services.importer.reading import RawTable, find_files, read_table
 from relmgr.services.importer.spec import BY_TABLE, TABLES, Kind, TableSpec
+from relmgr.services.loan_months import take_snapshot
 from relmgr.storage import Portfolio
 from relmgr.storage.exchange import insert_frame, rows_matching, upsert_frame
 from relmgr.storage.activity_months import update_activity_months
@@ -379,6 +380,8 @@ def load_tables(portfolio: Portfolio, raws: list[RawTable], whole: list[Problem]
             if as_of is not None:
                 portfolio.set_meta("as_of", as_of.isoformat())
                 rebuild_customer_summary(portfolio, as_of=as_of)
+                if "loans" in tables:           # the month's arrears, for the trend (migration 0017)
+                    take_snapshot(portfolio, as_of=as_of)
             detail = {"tables": {t: vars(c) for t, c in counts.items()}, "ignored_files": len(ignored),
                       "as_of": as_of.isoformat() if as_of else None, **(audit_detail or {})}
             if mode != "upsert":

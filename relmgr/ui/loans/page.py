@@ -228,10 +228,23 @@ class LoansPage(QWidget):
                 f"{book['new_this_month']['loans']:,}", summary_money(book["new_this_month"]["principal"], language=language),
                 f"{book['repaid_this_month']['instalments']:,}",
                 summary_money(book["repaid_this_month"]["amount"], language=language), arrears))
+        trend = self._trend_sentence(book.get("arrears_trend", []))
+        if trend:
+            self.book_label.setText(self.book_label.text() + " " + trend)
         missing = list(book["missing"])
         if self._prospects is not None:
             missing += [m for m in self._prospects.missing.get("*", []) if m not in missing]
         self.missing_label.setText(" ".join(words.missing_sentence(m, language=language) for m in missing))
+
+    def _trend_sentence(self, trend: list[dict[str, Any]]) -> str:
+        """The loans in arrears at each of the last six month ends, oldest first; with one
+        month only, when the trend starts (each import that carries loans keeps its month)."""
+        if not trend:
+            return ""
+        if len(trend) == 1:
+            return self.tr("Arrears trend: kept from this month on; each monthly import adds its month.")
+        months = "  ".join(f"{m['month']} {sum(b['count'] for b in m['buckets'].values()):,}" for m in trend[-6:])
+        return self.tr("Loans in arrears at month end: {0}.").format(months)
 
     def _show_watch(self) -> None:
         if self._watch is None:
