@@ -2352,74 +2352,94 @@ Export unmasked?</source>
 <context>
     <name>ListTasksDialog</name>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="100"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="112"/>
         <source>Counting the customers on the list…</source>
         <translation>正在统计清单中的客户…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="117"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="129"/>
         <source>{count:,} follow-up task(s) will be made, one per customer.</source>
         <translation>将创建 {count:,} 项跟进任务，每位客户一项。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="119"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="131"/>
         <source>{count:,} customer(s) who declined marketing are skipped: service call only.</source>
         <translation>{count:,} 位拒绝营销的客户已跳过：仅限服务类联系。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="122"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="134"/>
         <source>{count:,} customer(s) held out in a running campaign&apos;s control group are skipped: the control group is never contacted.</source>
         <translation>{count:,} 位属于进行中营销活动对照组的客户已跳过：对照组不接受营销联系。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="125"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="137"/>
         <source>Nobody on this list may be contacted for marketing.</source>
         <translation>该清单中没有可进行营销联系的客户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="132"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="139"/>
+        <source>Due today: they join Today&apos;s plan as must-do lines, before the other calls.</source>
+        <translation>今天到期：这些任务列入今日计划的必办事项，排在其他联系之前。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="141"/>
+        <source>They join Today&apos;s plan on {date}.</source>
+        <translation>这些任务将于{date}列入今日计划。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="148"/>
         <source>the list is no longer saved</source>
         <translation>该清单已不存在</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="133"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="149"/>
         <source>No tasks made: {reason}</source>
         <translation>未创建任务：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="154"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="170"/>
         <source>Create tasks for a target list</source>
         <translation>为目标客户清单创建任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="155"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="171"/>
         <source>List</source>
         <translation>清单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="155"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="171"/>
         <source>Kind</source>
         <translation>方式</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="155"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="171"/>
         <source>Due on</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="156"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="172"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="160"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="176"/>
         <source>Shown on every task (optional)</source>
         <translation>显示在每项任务上（可选）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="161"/>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="177"/>
         <source>Create tasks</source>
         <translation>创建任务</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="178"/>
+        <source>Today&apos;s plan</source>
+        <translation>列入今日计划</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/marketing/list_tasks_dialog.py" line="179"/>
+        <source>Due today: the tasks become lines of Today&apos;s plan</source>
+        <translation>设为今天到期：任务成为今日计划中的条目</translation>
     </message>
 </context>
 <context>

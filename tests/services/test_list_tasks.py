@@ -97,3 +97,26 @@ def test_the_command_line_makes_the_tasks_and_says_who_was_skipped(writable_demo
     with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
         assert portfolio.query("SELECT COUNT(*) FROM tasks WHERE title = 'Phone call: maturing'")[0][0] == \
             payload["tasks"]["created"]
+
+
+def test_a_lists_tasks_due_today_are_todays_lines_first_on_the_plan(writable_demo_portfolio) -> None:
+    """A target list turned into Today lines: its tasks due today are TASK_DUE lines of the
+    worklist, must-do, so the next day's plan takes them before every line that is not."""
+    from relmgr.services.day_plan import load_day_plan, set_daily_capacity
+    from relmgr.services.worklist import WorkReason, load_worklist
+
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        refresh_segments(portfolio)
+        save_list(portfolio, name="到期客户", criteria=MATURING)
+        made = create_list_tasks(portfolio, name="到期客户", kind="PHONE", due_on=DEMO_AS_OF, language="zh_CN")
+        listed = {r[0] for r in portfolio.query(
+            f"SELECT customer_id FROM tasks WHERE task_id IN ({', '.join('?' * len(made.task_ids))})",
+            made.task_ids)}
+        worklist = load_worklist(portfolio, today=DEMO_AS_OF).frame
+        with_task = worklist[[WorkReason.TASK_DUE.value in codes for codes in worklist["reason_codes"]]]
+        must_do = int(worklist["must_do"].sum())
+        set_daily_capacity(portfolio, capacity=must_do)      # room for the must-do lines only
+        plan = load_day_plan(portfolio, today=DEMO_AS_OF).plan
+    assert made.created == len(listed) > 0
+    assert listed <= set(with_task["customer_id"]) and with_task["must_do"].all()
+    assert listed <= set(plan["customer_id"]) and plan["must_do"].all()

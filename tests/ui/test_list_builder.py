@@ -176,6 +176,11 @@ def test_create_tasks_for_the_list_skips_who_declined_and_reloads_the_tasks(runn
     assert f"{declined:,} customer(s) who declined marketing are skipped: service call only." \
         in tasks.summary_label.text()
     assert tasks.due_edit.date().toString("yyyy-MM-dd") == "2026-07-03"
+    assert "They join Today's plan on 2026-07-03." in tasks.summary_label.text()
+    # Today lines from the list: one click makes the tasks due on the data date.
+    tasks.today_button.click()
+    assert tasks.due_edit.date().toString("yyyy-MM-dd") == "2026-06-30"
+    qtbot.waitUntil(lambda: "Due today: they join Today's plan" in tasks.summary_label.text(), timeout=20_000)
     tasks.kind_combo.setCurrentIndex(tasks.kind_combo.findData("VISIT"))
     tasks.note_edit.setText("bring the new rates")
     seen = []

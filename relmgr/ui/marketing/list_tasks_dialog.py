@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -60,10 +62,20 @@ class ListTasksDialog(QDialog):
         self.kind_combo = QComboBox()
         for kind in ContactChannel:
             self.kind_combo.addItem("", kind.value)
-        self.due_edit = QDateEdit(qdate((as_of or dt.date.today()) + dt.timedelta(days=DUE_IN_DAYS)))
+        self.as_of = as_of or dt.date.today()
+        self.due_edit = QDateEdit(qdate(self.as_of + dt.timedelta(days=DUE_IN_DAYS)))
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.due_edit.dateChanged.connect(self._ask_preview)
+        # Today lines from a list: its tasks due on the data date are must-do lines of Today.
+        self.today_button = QPushButton()
+        self.today_button.clicked.connect(lambda: self.due_edit.setDate(qdate(self.as_of)))
+        due_row = QHBoxLayout()
+        due_row.setContentsMargins(0, 0, 0, 0)
+        due_row.addWidget(self.due_edit, 1)
+        due_row.addWidget(self.today_button)
+        self.due_field = QWidget()
+        self.due_field.setLayout(due_row)
         self.note_edit = QLineEdit()
         self.note_edit.setMaxLength(MAX_NOTE_CHARS)
         self.summary_label = QLabel()
@@ -78,7 +90,7 @@ class ListTasksDialog(QDialog):
         self.form_labels = [QLabel(), QLabel(), QLabel(), QLabel()]
         self.list_label = QLabel(list_name)
         form = QFormLayout()
-        for label, field in zip(self.form_labels, (self.list_label, self.kind_combo, self.due_edit,
+        for label, field in zip(self.form_labels, (self.list_label, self.kind_combo, self.due_field,
                                                    self.note_edit), strict=True):
             form.addRow(label, field)
         layout = QVBoxLayout(self)
@@ -123,6 +135,10 @@ class ListTasksDialog(QDialog):
                                   "are skipped: the control group is never contacted.").format(count=plan.held_out)
         if not plan.created:
             text += " " + self.tr("Nobody on this list may be contacted for marketing.")
+        elif self.due_on() <= self.as_of:
+            text += " " + self.tr("Due today: they join Today's plan as must-do lines, before the other calls.")
+        else:
+            text += " " + self.tr("They join Today's plan on {date}.").format(date=self.due_on().isoformat())
         self.summary_label.setText(text)
 
     def _failed(self, error: BaseException) -> None:
@@ -159,6 +175,8 @@ class ListTasksDialog(QDialog):
             self.kind_combo.setItemText(i, channel_text(self.kind_combo.itemData(i)))
         self.note_edit.setPlaceholderText(self.tr("Shown on every task (optional)"))
         self.ok_button.setText(self.tr("Create tasks"))
+        self.today_button.setText(self.tr("Today's plan"))
+        self.today_button.setToolTip(self.tr("Due today: the tasks become lines of Today's plan"))
         self._render_plan()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
