@@ -451,63 +451,63 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="588"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="596"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="611"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="619"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="590"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="613"/>
         <source>The whole portfolio is re-encrypted with the new password. Keep it safe: without it the portfolio cannot be opened.</source>
         <translation>整个客户库将用新密码重新加密。请妥善保管：没有它就无法打开客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="592"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="615"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="593"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="616"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="594"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="617"/>
         <source>Repeat new password</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="595"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="618"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="626"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="649"/>
         <source>Enter the current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="630"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="653"/>
         <source>The password is too weak. Use at least 8 characters, mixing letters with digits or symbols.</source>
         <translation>密码太弱。请至少使用 8 位，混合字母与数字或符号。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="634"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="657"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="638"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="661"/>
         <source>The new password is the same as the current one.</source>
         <translation>新密码与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="655"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="678"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="660"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="683"/>
         <source>The password could not be changed ({kind}).</source>
         <translation>无法修改密码（{kind}）。</translation>
     </message>
@@ -5109,197 +5109,202 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="255"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="277"/>
         <source>Unlock portfolio</source>
         <translation>解锁客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="256"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="278"/>
         <source>Portfolio locked</source>
         <translation>客户库已锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="257"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="279"/>
         <source>Relationship Manager Workbench</source>
         <translation>客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="260"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="282"/>
         <source>Open your encrypted customer portfolio, create a new one, or try the demo.</source>
         <translation>打开加密的客户库，新建一个，或试用演示客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="263"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="285"/>
         <source>The portfolio is locked. Enter its password to continue.</source>
         <translation>客户库已锁定，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="264"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="380"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="286"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="403"/>
         <source>Open portfolio</source>
         <translation>打开客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="265"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="287"/>
         <source>Create new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="266"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="288"/>
         <source>Demo portfolio</source>
         <translation>演示客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="267"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="289"/>
         <source>Portfolio file</source>
         <translation>客户库文件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="268"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="272"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="284"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="290"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="294"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="306"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="269"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="274"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="291"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="296"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="270"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="292"/>
         <source>New file</source>
         <translation>新文件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="271"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="293"/>
         <source>e.g. my-customers.rmdb</source>
         <translation>例如 my-customers.rmdb</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="273"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="295"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="276"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="298"/>
         <source>A synthetic portfolio of {count} customers with realistic holdings, transactions and contact history, for trying relmgr. It holds no real customer data, which is why its password is shown here. It is created on first use; that takes a moment.</source>
         <translation>一个包含 {count} 位模拟客户的演示客户库，有逼真的持仓、交易和联系记录，供试用 relmgr。其中没有任何真实客户数据，所以这里直接显示它的密码。首次使用时创建，需要稍等片刻。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="280"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="302"/>
         <source>Demo password:</source>
         <translation>演示密码：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="285"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="307"/>
+        <source>Open another portfolio…</source>
+        <translation>打开其他客户库…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="308"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="296"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="319"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="298"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="321"/>
         <source>Create portfolio</source>
         <translation>创建客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="300"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="323"/>
         <source>Open demo</source>
         <translation>打开演示</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="333"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="356"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="335"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="358"/>
         <source>The portfolio file was not found.</source>
         <translation>找不到客户库文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="337"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="360"/>
         <source>This file is not a relmgr portfolio.</source>
         <translation>此文件不是 relmgr 客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="339"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="362"/>
         <source>The portfolio file is damaged and cannot be opened.</source>
         <translation>客户库文件已损坏，无法打开。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="341"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="454"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="364"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="477"/>
         <source>A file with this name already exists. Choose another name.</source>
         <translation>已有同名文件，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="343"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="366"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>已取消，没有创建任何文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="345"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="368"/>
         <source>The file could not be read or written.</source>
         <translation>无法读取或写入该文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="347"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="370"/>
         <source>The portfolio could not be opened ({kind}).</source>
         <translation>无法打开客户库（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="381"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="404"/>
         <source>relmgr portfolios (*.rmdb);;All files (*)</source>
         <translation>relmgr 客户库 (*.rmdb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="389"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="412"/>
         <source>New portfolio</source>
         <translation>新建客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="389"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="412"/>
         <source>relmgr portfolios (*.rmdb)</source>
         <translation>relmgr 客户库 (*.rmdb)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="403"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="426"/>
         <source>Choose a portfolio file.</source>
         <translation>请选择客户库文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="415"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="438"/>
         <source>Enter the password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="438"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="461"/>
         <source>Enter a name for the new portfolio file.</source>
         <translation>请输入新客户库的文件名。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="443"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="466"/>
         <source>The password is too weak. Use at least 8 characters, mixing letters with digits or symbols.</source>
         <translation>密码太弱。请至少使用 8 位，混合字母与数字或符号。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="448"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="471"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="462"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="485"/>
         <source>The demo portfolio is not available in this build.</source>
         <translation>此版本不含演示客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="486"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="509"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在创建演示客户库…</translation>
     </message>

@@ -114,3 +114,31 @@ def test_unlock_opens_today_and_brings_stale_analytics_up_to_date(window_and_db,
     qtbot.waitUntil(lambda: window.segments_page.views is not None, timeout=10_000)
     with open_portfolio(path, DEMO_PASSWORD_FOR_TESTS) as portfolio:
         assert stale_analytics(portfolio) == []
+
+
+def test_the_lock_screen_opens_another_portfolio(unlocked_window, writable_demo_portfolio, tmp_path, qtbot) -> None:
+    """From the locked demo to a second portfolio without quitting: 'Open another portfolio…'
+    swaps the password-only form for the tabs, the file field starts at the locked file, and
+    unlocking opens the file chosen; the status bar names it."""
+    from relmgr.storage import create_portfolio
+
+    other = tmp_path / "cover.rmdb"
+    create_portfolio(other, "another-pw-1").close()
+    window = unlocked_window
+    with qtbot.waitSignal(window.locked):
+        window.lock_action.trigger()
+    dialog = window.unlock_dialog
+    assert dialog.switch_button.text() == "Open another portfolio…" and dialog.tabs.isHidden()
+    dialog.locked_password_edit.setText("typed before switching")
+    dialog.switch_button.click()
+    assert dialog.locked_path is None and dialog.locked_page.isHidden() and not dialog.tabs.isHidden()
+    assert dialog.tabs.currentIndex() == dialog.TAB_OPEN and dialog.primary_button.text() == "Unlock"
+    assert dialog.open_path_edit.text() == str(writable_demo_portfolio)
+    assert dialog.locked_password_edit.text() == ""
+    dialog.open_path_edit.setText(str(other))
+    dialog.open_password_edit.setText("another-pw-1")
+    with qtbot.waitSignal(window.customers_page.loaded, timeout=20_000):
+        dialog.primary_button.click()
+    assert window.portfolio_path == str(other) and Path(window.db.portfolio_path) == other
+    assert "cover.rmdb" in window.file_label.text()
+    assert window.customers_page.model.rowCount() == 0

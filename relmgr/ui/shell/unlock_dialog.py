@@ -200,6 +200,12 @@ class UnlockDialog(QDialog):
         locked_form.setContentsMargins(0, 0, 0, 0)
         locked_form.addRow(self.locked_file_label)
         locked_form.addRow(self.locked_password_label, self.locked_password_edit)
+        # A branch PC may hold more than one portfolio (a colleague's cover, a new export):
+        # leave the locked one for the open / create / demo tabs without quitting.
+        self.switch_button = QPushButton()
+        self.switch_button.setObjectName("link")
+        self.switch_button.clicked.connect(self.open_another)
+        locked_form.addRow(self.switch_button)
 
         self.message_label = QLabel(self)
         self.message_label.setObjectName("errorMessage")
@@ -250,6 +256,22 @@ class UnlockDialog(QDialog):
         self.retranslate_ui()
         self._focus_first_field()
 
+    def open_another(self) -> None:
+        """From the locked file's password to the open / create / demo tabs (nothing is open:
+        the lock closed it); unlocking there opens the file chosen instead."""
+        if self._busy or self.locked_path is None:
+            return
+        self.open_path_edit.setText(self.locked_path)
+        self.locked_path = None
+        self.locked_password_edit.clear()
+        self.locked_page.hide()
+        self.tabs.setCurrentIndex(self.TAB_OPEN)
+        self.tabs.show()
+        self._clear_message()
+        self.retranslate_ui()
+        self.open_path_edit.setFocus()
+        self.open_path_edit.selectAll()
+
     # -- texts -----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Unlock portfolio") if self.locked_path is None
@@ -282,6 +304,7 @@ class UnlockDialog(QDialog):
             self.locked_file_label.setText(_file_name(self.locked_path))
             self.locked_file_label.setToolTip(self.locked_path)
         self.locked_password_label.setText(self.tr("Password"))
+        self.switch_button.setText(self.tr("Open another portfolio…"))
         self.quit_button.setText(self.tr("Quit"))
         self._update_primary_text()
         self._show_message_texts()
