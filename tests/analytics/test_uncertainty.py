@@ -8,6 +8,7 @@ import pytest
 from sklearn.metrics import average_precision_score, roc_auc_score
 
 from relmgr.analytics.uncertainty import (
+    REPLICATE_BLOCK,
     bootstrap_draws,
     interval_of,
     mean_interval,
@@ -20,8 +21,10 @@ def test_ranking_replicates_equal_sklearn_on_each_resample_ties_included() -> No
     rng = np.random.default_rng(4)
     y = (rng.random(800) < 0.1).astype(int)
     score = np.round(rng.random(800) + 0.4 * y, 1)          # coarse: many ties
-    draws = bootstrap_draws(len(y), replicates=20, seed=2)
+    # More resamples than one block (REPLICATE_BLOCK), the last block short: every one is checked.
+    draws = bootstrap_draws(len(y), replicates=2 * REPLICATE_BLOCK + 10, seed=2)
     got = ranking_replicates(y, score, draws)
+    assert len(got["roc_auc"]) == len(draws)
     for i, rows in enumerate(draws):
         assert got["roc_auc"][i] == pytest.approx(roc_auc_score(y[rows], score[rows]), abs=1e-12)
         assert got["pr_auc"][i] == pytest.approx(average_precision_score(y[rows], score[rows]), abs=1e-12)
