@@ -205,7 +205,7 @@ class UnlockDialog(QDialog):
         self.switch_button = QPushButton()
         self.switch_button.setObjectName("link")
         self.switch_button.clicked.connect(self.open_another)
-        locked_form.addRow(self.switch_button)
+        locked_form.addRow(_row(self.switch_button, stretch=True))
 
         self.message_label = QLabel(self)
         self.message_label.setObjectName("errorMessage")
