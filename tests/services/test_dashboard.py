@@ -145,11 +145,12 @@ def test_a_month_after_the_data_date_or_not_a_month_is_refused(demo_portfolio_fi
 
 
 def test_loans_past_due_per_bucket_and_early_warnings_are_the_repayment_watchs(scored_demo_file):
-    from relmgr.services.loans import load_watch
+    from relmgr.services.loans import loan_book, load_watch
 
     with open_portfolio(scored_demo_file, DEMO_PASSWORD_FOR_TESTS) as portfolio:
         dash = load_dashboard(portfolio)
         watch = load_watch(portfolio)
+        trend = loan_book(portfolio)["arrears_trend"]
         past_due = portfolio.query(
             "SELECT COUNT(*) FROM loans WHERE days_past_due > 0 AND status NOT IN ('REPAID')")[0][0]
     loans = dash.figures["loans"]
@@ -162,6 +163,10 @@ def test_loans_past_due_per_bucket_and_early_warnings_are_the_repayment_watchs(s
     assert loans["outstanding"] == pytest.approx(sum(b["outstanding"] for b in loans["buckets"]), abs=0.01)
     early = watch.open_lines[watch.open_lines["reason"] != "ARREARS"]
     assert loans["early_warnings"] == len(early) and loans["early_customers"] == early["customer_id"].nunique()
+    # The trend: the Loans page's own month-end counts, the last six, ending at this month's.
+    assert loans["trend"] == [{"month": m["month"], "past_due": sum(b["count"] for b in m["buckets"].values())}
+                              for m in trend[-6:]]
+    assert len(loans["trend"]) == 6 and loans["trend"][-1]["past_due"] == loans["past_due"]
 
 
 def test_a_portfolio_without_loans_or_an_earlier_month_says_so_in_one_sentence(scored_copy):

@@ -85,6 +85,8 @@ def test_the_reports_figures_are_the_command_lines(scored_copy, tmp_path: Path) 
     assert [cells[k] for k in cells if k.endswith("days past due · outstanding") and k != "Loans past due · outstanding"] == pytest.approx(
         [b["outstanding"] for b in loans["buckets"]], abs=0.005)
     assert cells["Early warnings"] == loans["early_warnings"]
+    assert [cells[f"Loans past due at the end of {m['month']}"] for m in loans["trend"]] == \
+        [m["past_due"] for m in loans["trend"]] and len(loans["trend"]) == 6
     nets = [row[3] for row in list(book[book.sheetnames[1]].iter_rows(values_only=True))[1:]]
     assert nets == [m["net"] for m in dash["figures"]["net_inflow"]["value"]]
     kpi_rows = list(book["KPIs against targets"].iter_rows(values_only=True))[1:]

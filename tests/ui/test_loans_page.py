@@ -39,7 +39,7 @@ def test_loans_page_shows_book_watch_and_prospects_and_marks_handled(qtbot, runn
     assert len(trend) > 6
     for month in trend[-6:]:
         count = sum(b["count"] for b in month["buckets"].values())
-        assert f"{month['month']} {count:,}" in page.book_label.text()
+        assert f"{month['month']}\u00a0{count:,}" in page.book_label.text()
     assert trend[-7]["month"] not in page.book_label.text()
     page._book = {**book, "arrears_trend": trend[-1:]}
     page._show_book()

@@ -139,11 +139,15 @@ def load_dashboard(portfolio: Portfolio, *, month: str | None = None,
     return Dashboard(month=month, as_of=day, figures=figures, unavailable=unavailable)
 
 
+TREND_MONTHS = 6
+
+
 def _loans(portfolio: Portfolio, *, day: dt.date, current: bool) -> tuple[dict[str, Any] | None, str | None]:
     """Loans past due per arrears bucket (loans, outstanding) and the open early warnings of the
     repayment watch (services/loans.py, the Loans page's own figures). Days past due are a snapshot
     at the data date, so an earlier month has no arrears to show: (None, reason code)."""
     from relmgr.analytics.loan_watch import WatchReason
+    from relmgr.services.loan_months import arrears_trend
     from relmgr.services.loans import Missing, load_watch
 
     if not current:
@@ -154,10 +158,13 @@ def _loans(portfolio: Portfolio, *, day: dt.date, current: bool) -> tuple[dict[s
     buckets = [{"bucket": code, "loans": row["loans"], "outstanding": row["outstanding"]}
                for code, row in watch.buckets.items()]
     early = watch.open_lines[watch.open_lines["reason"] != WatchReason.ARREARS.value]
+    # The loans past due at the last TREND_MONTHS month ends kept by imports (loan_months.py).
+    trend = [{"month": m["month"], "past_due": sum(b["count"] for b in m["buckets"].values())}
+             for m in arrears_trend(portfolio, today=day)[-TREND_MONTHS:]]
     return {"buckets": buckets, "past_due": sum(b["loans"] for b in buckets),
             "outstanding": round(sum(b["outstanding"] for b in buckets), 2),
             "early_warnings": int(len(early)),
-            "early_customers": int(early["customer_id"].nunique())}, None
+            "early_customers": int(early["customer_id"].nunique()), "trend": trend}, None
 
 
 def untiered_customers(figures: dict[str, Any]) -> int | None:

@@ -133,6 +133,8 @@ def _figure_rows(data: ReportData, language: str) -> list[list[Any]]:
                 add(code, f"{label} · {word('loans_col', language=language)}", row["loans"])
                 add(code, f"{label} · {word('outstanding', language=language)}", row["outstanding"])
             add(code, word("early_warnings", language=language), f[code]["early_warnings"])
+            for month in f[code].get("trend", []):
+                add(code, word("past_due_at", language=language, month=month["month"]), month["past_due"])
     return rows
 
 

@@ -53,9 +53,11 @@ DEFINITIONS: dict[str, Pair] = {
     "tasks": ("Open tasks whose due date is before the data date.", "到期日早于数据日期且仍未完成的任务。"),
     "loans": ("Live loans past due at the data date per arrears bucket (1–30, 31–60, 61–90, 90+ days) "
               "with their outstanding balance, and the repayment watch's open early warnings (salary "
-              "stopped, low balance before a due date, sharp outflow).",
+              "stopped, low balance before a due date, sharp outflow); and the loans past due at each of "
+              "the last six month ends that a monthly import kept.",
               "数据日期仍在存续的逾期贷款，按逾期天数分段（1–30、31–60、61–90、90 天以上）及其未偿余额；"
-              "以及还款监测中尚未处理的预警（工资停发、还款日前余额不足、资金大额流出）。"),
+              "还款监测中尚未处理的预警（工资停发、还款日前余额不足、资金大额流出）；"
+              "以及每月导入时记录的最近六个月末的逾期笔数。"),
 }
 UNAVAILABLE: dict[str, Pair] = {
     "segments": ("Segments not computed yet: run Segments (relmgr segments FILE).",

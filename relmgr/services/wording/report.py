@@ -129,10 +129,12 @@ REPORT_WORDS: dict[str, Pair] = {
     "not_tiered": ("{count:,} left the bank, not tiered", "{count:,} 位已销户，不参与分层"),
     "loans_line": ("{count:,} loans past due, outstanding {amount}", "逾期贷款 {count:,} 笔，未偿余额 {amount}"),
     "bucket_line": ("{bucket}: {count:,} · {amount}", "{bucket}：{count:,} 笔 · {amount}"),
+    "trend_line": ("Past due at month end: {months}", "月末逾期笔数：{months}"),
     "early_line": ("{count:,} early warnings on {customers:,} customers",
                    "还款预警 {count:,} 条，涉及 {customers:,} 位客户"),
     "past_due": ("Loans past due", "逾期贷款笔数"),
     "early_warnings": ("Early warnings", "还款预警条数"),
+    "past_due_at": ("Loans past due at the end of {month}", "{month}月末逾期笔数"),
     "loans_col": ("loans", "笔数"),
     "outstanding": ("outstanding", "未偿余额"),
 }
@@ -227,7 +229,9 @@ def figure_lines(code: str, value: Any, *, language: str) -> list[str]:
                 *(word("bucket_line", language=language, bucket=bucket(b["bucket"], language=language),
                        count=b["loans"], amount=money(b["outstanding"])) for b in value["buckets"]),
                 word("early_line", language=language, count=value["early_warnings"],
-                     customers=value["early_customers"])]
+                     customers=value["early_customers"]),
+                *([word("trend_line", language=language, months=" · ".join(     # a month and its count never split by a wrap
+                    f"{m['month']}\u00a0{m['past_due']:,}" for m in value["trend"]))] if len(value.get("trend", [])) > 1 else [])]
     return [str(value)]
 
 

@@ -243,7 +243,8 @@ class LoansPage(QWidget):
             return ""
         if len(trend) == 1:
             return self.tr("Arrears trend: kept from this month on; each monthly import adds its month.")
-        months = "  ".join(f"{m['month']} {sum(b['count'] for b in m['buckets'].values()):,}" for m in trend[-6:])
+        months = " · ".join(f"{m['month']}\u00a0{sum(b['count'] for b in m['buckets'].values()):,}"  # no wrap inside
+                            for m in trend[-6:])
         return self.tr("Loans in arrears at month end: {0}.").format(months)
 
     def _show_watch(self) -> None:
