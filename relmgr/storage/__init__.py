@@ -12,6 +12,7 @@ from relmgr.storage.errors import (
     PortfolioExists,
     PortfolioNotFound,
     PortfolioReadOnly,
+    UpgradeFailed,
     WrongPassword,
 )
 from relmgr.storage.portfolio import (
@@ -37,6 +38,7 @@ __all__ = [
     "PortfolioExists",
     "PortfolioNotFound",
     "PortfolioReadOnly",
+    "UpgradeFailed",
     "WrongPassword",
     "check_integrity",
     "create_portfolio",

@@ -33,3 +33,9 @@ class PortfolioBusy(PortfolioError):
 
 class PortfolioReadOnly(PortfolioError):
     """The file or its folder cannot be written, or the disk is full."""
+
+
+class UpgradeFailed(PortfolioError):
+    """A migration script failed on the file's schema (e.g. a table or index made outside
+    relmgr clashes with one it adds); the upgrade's transaction left the file as it was. Not
+    damage: the pages read fine."""

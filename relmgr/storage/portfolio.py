@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -26,6 +27,7 @@ from relmgr.storage.errors import (
     PortfolioExists,
     PortfolioNotFound,
     PortfolioReadOnly,
+    UpgradeFailed,
     WrongPassword,
 )
 
@@ -74,6 +76,10 @@ _FLOW_MONTHS_INTRODUCED = 15
 # Migrations that rebuild a table others refer to: run with foreign keys off (a DROP TABLE
 # with them on deletes the rows first, which the references forbid), checked before commit.
 _REBUILDS_TABLES = {10}
+
+
+# SQLite's words for a migration that clashes with the schema it finds.
+_SCHEMA_CLASH = re.compile(r"already exists|duplicate column|no such (table|column|index)")
 
 
 def _now() -> str:
@@ -165,6 +171,16 @@ class Portfolio:
                     self.conn.execute("PRAGMA foreign_keys = OFF")   # a no-op inside a transaction
                 try:
                     self._run_migration(number, script, check_references=rebuild)
+                except sqlcipher3.OperationalError as exc:
+                    # A schema clash ("index … already exists", "duplicate column name: …"),
+                    # not a bad page: say which upgrade failed on what, with SQLite's words,
+                    # which name only tables, columns and indexes (no customer data).
+                    if explain_database_error(self.path, exc).__class__ is not DamagedPortfolio \
+                            or not _SCHEMA_CLASH.search(str(exc)):
+                        raise
+                    raise UpgradeFailed(
+                        f"{self.path}: could not be upgraded to schema {number} ({exc}); the file "
+                        "was left as it was: restore a backup, or ask for help with this file") from None
                 finally:
                     if rebuild:
                         self.conn.execute("PRAGMA foreign_keys = ON")

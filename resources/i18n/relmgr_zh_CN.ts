@@ -451,63 +451,63 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="611"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="619"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="615"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="623"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="613"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="617"/>
         <source>The whole portfolio is re-encrypted with the new password. Keep it safe: without it the portfolio cannot be opened.</source>
         <translation>整个客户库将用新密码重新加密。请妥善保管：没有它就无法打开客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="615"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="619"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="616"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="620"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="617"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="621"/>
         <source>Repeat new password</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="618"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="622"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="649"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="653"/>
         <source>Enter the current password.</source>
         <translation>请输入当前密码。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="653"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="657"/>
         <source>The password is too weak. Use at least 8 characters, mixing letters with digits or symbols.</source>
         <translation>密码太弱。请至少使用 8 位，混合字母与数字或符号。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="657"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="661"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="661"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="665"/>
         <source>The new password is the same as the current one.</source>
         <translation>新密码与当前密码相同。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="678"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="682"/>
         <source>The current password is wrong.</source>
         <translation>当前密码错误。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="683"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="687"/>
         <source>The password could not be changed ({kind}).</source>
         <translation>无法修改密码（{kind}）。</translation>
     </message>
@@ -2475,103 +2475,103 @@ Export unmasked?</source>
         <translation>逾期趋势：从本月开始记录，每月导入一次即增加当月。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="247"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="248"/>
         <source>Loans in arrears at month end: {0}.</source>
         <translation>月末逾期贷款笔数：{0}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="256"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="257"/>
         <source>handled</source>
         <translation>已处理</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="256"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="257"/>
         <source>open</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="267"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="268"/>
         <source>Repayment watch ({0} open)</source>
         <translation>还款监测（{0} 条待处理）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="288"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="289"/>
         <source>Loan prospects: top {0} eligible, {1} customers excluded by the team&apos;s rules</source>
         <translation>贷款潜在客户：符合条件的前 {0} 名，{1} 位客户被团队规则排除</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="301"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="302"/>
         <source>Select a watch line first.</source>
         <translation>请先选择一条监测记录。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="305"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="306"/>
         <source>Recorded as handled.</source>
         <translation>已记录为已处理。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="311"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="312"/>
         <source>Loans</source>
         <translation>贷款</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="312"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="313"/>
         <source>Repayment watch</source>
         <translation>还款监测</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="313"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="314"/>
         <source>Loan prospects</source>
         <translation>贷款潜在客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="314"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="315"/>
         <source>Mark handled</source>
         <translation>标记已处理</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="319"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="320"/>
         <source>Record that you handled the selected line (audited); it leaves Today for a week</source>
         <translation>记录已处理所选记录（留痕审计）；一周内不再出现在今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="321"/>
-        <location filename="../../relmgr/ui/loans/page.py" line="323"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="322"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="324"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="321"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="322"/>
         <source>Product</source>
         <translation>品种</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="321"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="322"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="322"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="323"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="322"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="323"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="323"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="324"/>
         <source>Rank</source>
         <translation>排名</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="324"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="325"/>
         <source>Likelihood (3 months)</source>
         <translation>可能性（3 个月内）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="324"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="325"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
@@ -2586,17 +2586,17 @@ Export unmasked?</source>
         <translation>已取消排序：未生成贷款潜在客户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="315"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="316"/>
         <source>Export list…</source>
         <translation>导出名单…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="316"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="317"/>
         <source>Export this family&apos;s prospects as a target list (names and phones masked unless you choose otherwise; audited)</source>
         <translation>将该类贷款的潜在客户导出为目标客户名单（除非另行选择，姓名和电话均脱敏；记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/loans/page.py" line="318"/>
+        <location filename="../../relmgr/ui/loans/page.py" line="319"/>
         <source>Rank prospects</source>
         <translation>排序潜在客户</translation>
     </message>
@@ -4106,22 +4106,22 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>StrengthMeter</name>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="90"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="91"/>
         <source>At least 8 characters; mix letters, digits and symbols.</source>
         <translation>至少 8 位，混合字母、数字和符号。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="92"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="93"/>
         <source>Strength: weak</source>
         <translation>强度：弱</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="92"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="93"/>
         <source>Strength: fair</source>
         <translation>强度：中</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="93"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="94"/>
         <source>Strength: strong</source>
         <translation>强度：强</translation>
     </message>
@@ -5109,202 +5109,207 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="277"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="278"/>
         <source>Unlock portfolio</source>
         <translation>解锁客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="278"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="279"/>
         <source>Portfolio locked</source>
         <translation>客户库已锁定</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="279"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="280"/>
         <source>Relationship Manager Workbench</source>
         <translation>客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="282"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="283"/>
         <source>Open your encrypted customer portfolio, create a new one, or try the demo.</source>
         <translation>打开加密的客户库，新建一个，或试用演示客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="285"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="286"/>
         <source>The portfolio is locked. Enter its password to continue.</source>
         <translation>客户库已锁定，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="286"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="403"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="287"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="407"/>
         <source>Open portfolio</source>
         <translation>打开客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="287"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="288"/>
         <source>Create new</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="288"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="289"/>
         <source>Demo portfolio</source>
         <translation>演示客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="289"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="290"/>
         <source>Portfolio file</source>
         <translation>客户库文件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="290"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="294"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="306"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="291"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="295"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="307"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="291"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="296"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="292"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="297"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="292"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="293"/>
         <source>New file</source>
         <translation>新文件</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="293"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="294"/>
         <source>e.g. my-customers.rmdb</source>
         <translation>例如 my-customers.rmdb</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="295"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="296"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="298"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="299"/>
         <source>A synthetic portfolio of {count} customers with realistic holdings, transactions and contact history, for trying relmgr. It holds no real customer data, which is why its password is shown here. It is created on first use; that takes a moment.</source>
         <translation>一个包含 {count} 位模拟客户的演示客户库，有逼真的持仓、交易和联系记录，供试用 relmgr。其中没有任何真实客户数据，所以这里直接显示它的密码。首次使用时创建，需要稍等片刻。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="302"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="303"/>
         <source>Demo password:</source>
         <translation>演示密码：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="307"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="308"/>
         <source>Open another portfolio…</source>
         <translation>打开其他客户库…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="308"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="309"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="319"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="320"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="321"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="322"/>
         <source>Create portfolio</source>
         <translation>创建客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="323"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="324"/>
         <source>Open demo</source>
         <translation>打开演示</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="356"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="357"/>
         <source>Wrong password.</source>
         <translation>密码错误。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="358"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="359"/>
         <source>The portfolio file was not found.</source>
         <translation>找不到客户库文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="360"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="361"/>
         <source>This file is not a relmgr portfolio.</source>
         <translation>此文件不是 relmgr 客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="362"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="363"/>
         <source>The portfolio file is damaged and cannot be opened.</source>
         <translation>客户库文件已损坏，无法打开。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="364"/>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="477"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="365"/>
+        <source>This portfolio could not be upgraded to this version of relmgr. It was left as it was.</source>
+        <translation>此客户库无法升级到当前版本的 relmgr，文件保持原样未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="368"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="481"/>
         <source>A file with this name already exists. Choose another name.</source>
         <translation>已有同名文件，请换一个名称。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="366"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="370"/>
         <source>Cancelled. Nothing was created.</source>
         <translation>已取消，没有创建任何文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="368"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="372"/>
         <source>The file could not be read or written.</source>
         <translation>无法读取或写入该文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="370"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="374"/>
         <source>The portfolio could not be opened ({kind}).</source>
         <translation>无法打开客户库（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="404"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="408"/>
         <source>relmgr portfolios (*.rmdb);;All files (*)</source>
         <translation>relmgr 客户库 (*.rmdb);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="412"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="416"/>
         <source>New portfolio</source>
         <translation>新建客户库</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="412"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="416"/>
         <source>relmgr portfolios (*.rmdb)</source>
         <translation>relmgr 客户库 (*.rmdb)</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="426"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="430"/>
         <source>Choose a portfolio file.</source>
         <translation>请选择客户库文件。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="438"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="442"/>
         <source>Enter the password.</source>
         <translation>请输入密码。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="461"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="465"/>
         <source>Enter a name for the new portfolio file.</source>
         <translation>请输入新客户库的文件名。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="466"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="470"/>
         <source>The password is too weak. Use at least 8 characters, mixing letters with digits or symbols.</source>
         <translation>密码太弱。请至少使用 8 位，混合字母与数字或符号。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="471"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="475"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>两次输入的密码不一致，请重新输入。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="485"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="489"/>
         <source>The demo portfolio is not available in this build.</source>
         <translation>此版本不含演示客户库。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="509"/>
+        <location filename="../../relmgr/ui/shell/unlock_dialog.py" line="513"/>
         <source>Creating the demo portfolio…</source>
         <translation>正在创建演示客户库…</translation>
     </message>

@@ -163,3 +163,21 @@ def test_upgraded_schema_matches_a_new_portfolio(version: int, copy_of, tmp_path
         expected = _schema(new)
     with open_portfolio(copy_of(version), FIXTURE_PASSWORD) as upgraded:
         assert _schema(upgraded) == expected
+
+
+def test_an_upgrade_that_clashes_with_a_hand_made_index_says_so_and_changes_nothing(copy_of) -> None:
+    """Migration 0016 adds monthly_balances_by_month; a file where someone made an index of that
+    name by hand failed with 'the file is damaged'. It is an upgrade that could not run: named
+    as such, with the schema number and SQLite's words, and the file left byte for byte."""
+    from relmgr.storage import DamagedPortfolio, UpgradeFailed
+
+    copy = copy_of(15)
+    with open_portfolio(copy, FIXTURE_PASSWORD, migrate=False) as old:
+        with old.transaction() as conn:
+            conn.execute("CREATE INDEX monthly_balances_by_month ON monthly_balances (customer_id)")
+    before = _digest(copy)
+    with pytest.raises(UpgradeFailed) as raised:
+        open_portfolio(copy, FIXTURE_PASSWORD)
+    assert not isinstance(raised.value, DamagedPortfolio)
+    assert "upgraded to schema 16" in str(raised.value) and "already exists" in str(raised.value)
+    assert _digest(copy) == before

@@ -142,3 +142,13 @@ def test_the_lock_screen_opens_another_portfolio(unlocked_window, writable_demo_
     assert window.portfolio_path == str(other) and Path(window.db.portfolio_path) == other
     assert "cover.rmdb" in window.file_label.text()
     assert window.customers_page.model.rowCount() == 0
+
+
+def test_a_failed_upgrade_is_not_called_damage(window_and_db) -> None:
+    from relmgr.storage import UpgradeFailed
+
+    window, _db = window_and_db
+    dialog = window.ask_to_unlock()
+    headline, detail = dialog._error_message(UpgradeFailed("p.rmdb: could not be upgraded to schema 16 (x)"))
+    assert headline() == "This portfolio could not be upgraded to this version of relmgr. It was left as it was."
+    assert "schema 16" in detail

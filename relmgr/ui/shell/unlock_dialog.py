@@ -42,6 +42,7 @@ from relmgr.storage.errors import (
     NotAPortfolio,
     PortfolioExists,
     PortfolioNotFound,
+    UpgradeFailed,
     WrongPassword,
 )
 from relmgr.ui.shell.runner import TaskRunner
@@ -360,6 +361,9 @@ class UnlockDialog(QDialog):
             return (lambda: self.tr("This file is not a relmgr portfolio.")), detail
         if isinstance(error, DamagedPortfolio):
             return (lambda: self.tr("The portfolio file is damaged and cannot be opened.")), detail
+        if isinstance(error, UpgradeFailed):
+            return (lambda: self.tr("This portfolio could not be upgraded to this version of relmgr. "
+                                    "It was left as it was.")), detail
         if isinstance(error, PortfolioExists):
             return (lambda: self.tr("A file with this name already exists. Choose another name.")), detail
         if isinstance(error, Cancelled):
