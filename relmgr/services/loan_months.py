@@ -57,10 +57,16 @@ def _buckets(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
     return out
 
 
-def arrears_trend(portfolio: Portfolio, *, today: dt.date) -> list[dict[str, Any]]:
+def arrears_trend(portfolio: Portfolio, *, today: dt.date,
+                  loans: pd.DataFrame | None = None) -> list[dict[str, Any]]:
     """Oldest month first: {month, as_of, live_loans, buckets: {"1-30": {count, outstanding}, ...}};
-    the last is `today`'s month, from the loans on file (none without loans)."""
-    if not store.has_loan_tables(portfolio) or not portfolio.query("SELECT 1 FROM loans LIMIT 1"):
+    the last is `today`'s month, from the loans on file (none without loans). `loans`: every
+    loan as the caller already read it (loan_store.read_loans), so they are not read twice."""
+    if loans is None:
+        if not store.has_loan_tables(portfolio) or not portfolio.query("SELECT 1 FROM loans LIMIT 1"):
+            return []
+        loans = store.read_arrears_inputs(portfolio, live_on=today.isoformat())
+    elif not len(loans):
         return []
     month = today.isoformat()[:7]
     out = []
@@ -68,7 +74,7 @@ def arrears_trend(portfolio: Portfolio, *, today: dt.date) -> list[dict[str, Any
         past = store.read_arrears_months(portfolio, before=month)
         for (m, as_of, live), part in past.groupby(["month", "as_of", "live_loans"], sort=True):
             out.append({"month": str(m), "as_of": str(as_of), "live_loans": int(live), "buckets": _buckets(part)})
-    live, rows = arrears_rows(store.read_arrears_inputs(portfolio, live_on=today.isoformat()), today=today)
+    live, rows = arrears_rows(loans, today=today)
     now = rows.groupby("bucket").agg(loans=("loan_id", "size"), outstanding=("outstanding", "sum")).reset_index()
     out.append({"month": month, "as_of": today.isoformat(), "live_loans": int(live), "buckets": _buckets(now)})
     return out

@@ -345,7 +345,7 @@ def loan_book(portfolio: Portfolio, *, today: dt.date | None = None) -> dict[str
         "repaid_this_month": {"instalments": int(len(paid)),
                               "amount": round(float(pd.to_numeric(paid["amount_paid"], errors="coerce").fillna(0).sum()), 2)},
         "arrears": arrears_buckets(loans, today=today),
-        "arrears_trend": loan_months.arrears_trend(portfolio, today=today),
+        "arrears_trend": loan_months.arrears_trend(portfolio, today=today, loans=loans),
         "missing": _missing_loan_fields(loans),
     }
 
