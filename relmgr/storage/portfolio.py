@@ -175,8 +175,7 @@ class Portfolio:
                     # A schema clash ("index … already exists", "duplicate column name: …"),
                     # not a bad page: say which upgrade failed on what, with SQLite's words,
                     # which name only tables, columns and indexes (no customer data).
-                    if explain_database_error(self.path, exc).__class__ is not DamagedPortfolio \
-                            or not _SCHEMA_CLASH.search(str(exc)):
+                    if not _SCHEMA_CLASH.search(str(exc)):
                         raise
                     raise UpgradeFailed(
                         f"{self.path}: could not be upgraded to schema {number} ({exc}); the file "
