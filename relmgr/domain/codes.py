@@ -180,6 +180,7 @@ class AuditAction(StrEnum):
     LIST_TASKS_CREATED = "LIST_TASKS_CREATED"  # follow-up tasks made for a target list's customers (target: the list)
     BULK_CONTACT_LOGGED = "BULK_CONTACT_LOGGED"  # one contact of a bulk log from Customers (target: the customer)
     BULK_TASK_CREATED = "BULK_TASK_CREATED"      # one task of a bulk create from Customers (target: the customer)
+    TASK_UNDONE = "TASK_UNDONE"        # a task created by mistake taken back (a bulk create's Undo)
 
 
 class OutboxStatus(StrEnum):

@@ -1,5 +1,6 @@
-"""Bulk actions on a selection of customers (issue 19, the Customers table's multi-select): the
-same contact logged for each, a follow-up task created for each, the selection exported.
+"""Bulk actions on a selection of customers (issue 19, the Customers table's and Today's
+multi-select): the same contact logged for each, a follow-up task created for each, the
+selection exported, and the Undo of a bulk write (its contacts or tasks taken back).
 
 Each write is all-or-nothing: every customer and every field is checked first, then all rows
 and their audit rows (one per customer: target the customer, never a name) go into one
@@ -120,6 +121,71 @@ def bulk_create_tasks(portfolio: Portfolio, *, customer_ids: Sequence[str], kind
             task_ids.append(task_id)
     progress(1.0, "done")
     return task_ids
+
+
+@writes(Topic.CONTACTS, Topic.AUDIT)
+def undo_bulk_contacts(portfolio: Portfolio, *, interaction_ids: Sequence[int], day: dt.date,
+                       progress: Progress = no_progress, cancel: CancelCheck = never) -> list[str]:
+    """Take back contacts logged by mistake (the Undo of a bulk log, or of several done lines of
+    Today), audited one CONTACT_UNDONE row each; returns their customers. Like the single Undo
+    (services.contacts.undo_contact) only contacts logged on or after `day`: when one of them is
+    older, nothing is taken back. A contact already taken back on its own is skipped."""
+    wanted = list(dict.fromkeys(int(i) for i in interaction_ids))
+    if not wanted:
+        raise ValueError("interaction_ids: no contact to take back")
+    with portfolio.transaction():
+        rows = store.read_interactions_by_id(portfolio, wanted)
+        older = rows[rows["occurred_at"].astype("str").str[:10] < day.isoformat()]
+        if len(older):
+            raise ValueError(f"{len(older)} of these contacts were logged before {day.isoformat()} "
+                             f"(first: contact {int(older['interaction_id'].iat[0])}): only today's "
+                             "contacts can be undone, so none was taken back")
+        by_id = {int(r.interaction_id): (str(r.customer_id), str(r.occurred_at))
+                 for r in rows.itertuples(index=False)}
+        present = [i for i in wanted if i in by_id]
+        customers: list[str] = []
+        for n, interaction_id in enumerate(present):
+            if n % _STEP == 0:
+                check_cancel(cancel)
+                progress(n / len(present), "contacts")
+            customer, occurred_at = by_id[interaction_id]
+            store.delete_interaction(portfolio, interaction_id=interaction_id, customer_id=customer)
+            audit.record(portfolio, action=AuditAction.CONTACT_UNDONE, target=customer,
+                         detail={"interaction_id": interaction_id, "occurred_at": occurred_at,
+                                 "selection": len(present)})
+            customers.append(customer)
+    progress(1.0, "done")
+    return customers
+
+
+@writes(Topic.TASKS, Topic.AUDIT)
+def undo_bulk_tasks(portfolio: Portfolio, *, task_ids: Sequence[int], progress: Progress = no_progress,
+                    cancel: CancelCheck = never) -> list[str]:
+    """Take back tasks created by mistake (the Undo of a bulk create): removed, audited one
+    TASK_UNDONE row each; returns their customers. Only open tasks: when one of them was done or
+    closed since, nothing is taken back (that work happened). One already gone is skipped."""
+    wanted = list(dict.fromkeys(int(i) for i in task_ids))
+    if not wanted:
+        raise ValueError("task_ids: no task to take back")
+    with portfolio.transaction():
+        rows = store.read_tasks_by_id(portfolio, wanted)
+        closed = rows[rows["status"] != TaskStatus.OPEN.value]
+        if len(closed):
+            raise ValueError(f"{len(closed)} of these tasks were done or closed since they were created "
+                             f"(first: task {int(closed['task_id'].iat[0])}), so none was taken back")
+        by_id = {int(r.task_id): str(r.customer_id) for r in rows.itertuples(index=False)}
+        present = [i for i in wanted if i in by_id]
+        customers: list[str] = []
+        for n, task_id in enumerate(present):
+            if n % _STEP == 0:
+                check_cancel(cancel)
+                progress(n / len(present), "tasks")
+            store.delete_task(portfolio, task_id=task_id)
+            audit.record(portfolio, action=AuditAction.TASK_UNDONE, target=by_id[task_id],
+                         detail={"task_id": task_id, "selection": len(present)})
+            customers.append(by_id[task_id])
+    progress(1.0, "done")
+    return customers
 
 
 def selection_rows(portfolio: Portfolio, *, customer_ids: Sequence[str], language: str) -> pd.DataFrame:

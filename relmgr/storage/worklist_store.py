@@ -190,6 +190,23 @@ def read_interaction(portfolio: Portfolio, *, interaction_id: int) -> dict[str, 
     return dict(zip(("interaction_id", "customer_id", "occurred_at"), rows[0], strict=True)) if rows else None
 
 
+def _read_by_ids(portfolio: Portfolio, table: str, key: str, columns: Sequence[str],
+                 ids: Iterable[int]) -> pd.DataFrame:
+    """`columns` of the rows of `table` whose `key` is one of `ids` (order not kept), read in
+    chunks: SQLite caps the parameters of one statement."""
+    ids = list(dict.fromkeys(int(i) for i in ids))
+    frames = [portfolio.read_frame(f"SELECT {', '.join(columns)} FROM {table} WHERE {key} IN "
+                                   f"({', '.join('?' * len(chunk))})", chunk)
+              for chunk in (ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK))]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=list(columns))
+
+
+def read_interactions_by_id(portfolio: Portfolio, interaction_ids: Iterable[int]) -> pd.DataFrame:
+    """interaction_id, customer_id, occurred_at of the given contacts that exist."""
+    return _read_by_ids(portfolio, "interactions", "interaction_id",
+                        ("interaction_id", "customer_id", "occurred_at"), interaction_ids)
+
+
 def delete_interaction(portfolio: Portfolio, *, interaction_id: int, customer_id: str) -> None:
     """Remove one contact and set customer_summary.last_contact_on back to the latest contact
     left (NULL when none is). Call in a transaction."""
@@ -232,6 +249,16 @@ def read_task(portfolio: Portfolio, *, task_id: int) -> dict[str, object] | None
     rows = portfolio.query(f"SELECT {', '.join(TASK_COLUMNS)} FROM tasks WHERE task_id = ?",
                            (int(task_id),))
     return dict(zip(TASK_COLUMNS, rows[0], strict=True)) if rows else None
+
+
+def read_tasks_by_id(portfolio: Portfolio, task_ids: Iterable[int]) -> pd.DataFrame:
+    """task_id, customer_id, status of the given tasks that exist."""
+    return _read_by_ids(portfolio, "tasks", "task_id", ("task_id", "customer_id", "status"), task_ids)
+
+
+def delete_task(portfolio: Portfolio, *, task_id: int) -> None:
+    """Remove a task (a bulk creation taken back). Call in a transaction."""
+    portfolio.conn.execute("DELETE FROM tasks WHERE task_id = ?", (int(task_id),))
 
 
 def set_task_status(portfolio: Portfolio, *, task_id: int, status: str, done_at: str | None) -> None:

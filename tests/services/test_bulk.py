@@ -130,3 +130,62 @@ def test_the_selection_is_exported_masked_and_audited(portfolio, tmp_path) -> No
     assert name not in text
     detail = json.loads(list_audit(portfolio, action=AuditAction.EXPORTED)["detail"].iloc[-1])
     assert detail == {"list": "selection", "format": "csv", "rows": 3, "masked": True, "file": "sel.csv"}
+
+
+def test_the_undo_of_a_bulk_log_takes_every_contact_back_and_the_last_contact_with_it(portfolio) -> None:
+    ids = _three(portfolio)
+    marks = ", ".join("?" * 3)
+    before = dict(portfolio.query(f"SELECT customer_id, last_contact_on FROM customer_summary "
+                                  f"WHERE customer_id IN ({marks})", ids))
+    count = _count(portfolio, "interactions")
+    made = bulk.bulk_log_contacts(portfolio, customer_ids=ids, channel="PHONE", purpose="SERVICE",
+                                  outcome="REACHED", at=dt.datetime(2026, 12, 4, 10, 0))
+    # One was already taken back on its own (Today's Undo): the bulk Undo skips it.
+    portfolio.conn.execute("DELETE FROM interactions WHERE interaction_id = ?", (made[0],))
+    undone = bulk.undo_bulk_contacts(portfolio, interaction_ids=made, day=dt.date(2026, 12, 4))
+    assert undone == ids[1:] and _count(portfolio, "interactions") == count
+    after = dict(portfolio.query(f"SELECT customer_id, last_contact_on FROM customer_summary "
+                                 f"WHERE customer_id IN ({marks})", ids))
+    assert {c: after[c] for c in ids[1:]} == {c: before[c] for c in ids[1:]}
+    audited = list_audit(portfolio, action=AuditAction.CONTACT_UNDONE)
+    assert sorted(audited["target"]) == sorted(ids[1:])
+    assert sorted(json.loads(d)["interaction_id"] for d in audited["detail"]) == sorted(made[1:])
+
+
+def test_the_undo_of_contacts_refuses_an_older_one_and_takes_none_back(portfolio) -> None:
+    ids = _three(portfolio)
+    today = bulk.bulk_log_contacts(portfolio, customer_ids=ids[:2], channel="PHONE", purpose="SERVICE",
+                                   outcome="REACHED", at=dt.datetime(2026, 12, 4, 10, 0))
+    older = bulk.bulk_log_contacts(portfolio, customer_ids=ids[2:], channel="PHONE", purpose="SERVICE",
+                                   outcome="REACHED", at=dt.datetime(2026, 11, 30, 10, 0))
+    count, audit_rows = _count(portfolio, "interactions"), _count(portfolio, "audit_log")
+    with pytest.raises(ValueError, match=r"1 of these contacts were logged before 2026-12-04 .*none was taken back"):
+        bulk.undo_bulk_contacts(portfolio, interaction_ids=today + older, day=dt.date(2026, 12, 4))
+    assert (_count(portfolio, "interactions"), _count(portfolio, "audit_log")) == (count, audit_rows)
+    with pytest.raises(ValueError, match="no contact"):
+        bulk.undo_bulk_contacts(portfolio, interaction_ids=[], day=dt.date(2026, 12, 4))
+
+
+def test_the_undo_of_a_bulk_create_removes_open_tasks_only(portfolio) -> None:
+    ids = _three(portfolio)
+    count = _count(portfolio, "tasks")
+    made = bulk.bulk_create_tasks(portfolio, customer_ids=ids, kind="Visit", due_on=dt.date(2026, 12, 11))
+    portfolio.conn.execute("UPDATE tasks SET status = 'DONE' WHERE task_id = ?", (made[1],))
+    audit_rows = _count(portfolio, "audit_log")
+    with pytest.raises(ValueError, match=r"1 of these tasks were done or closed since .*task \d+\), so none"):
+        bulk.undo_bulk_tasks(portfolio, task_ids=made)
+    assert (_count(portfolio, "tasks"), _count(portfolio, "audit_log")) == (count + 3, audit_rows)
+    portfolio.conn.execute("UPDATE tasks SET status = 'OPEN' WHERE task_id = ?", (made[1],))
+    assert bulk.undo_bulk_tasks(portfolio, task_ids=made) == ids
+    assert _count(portfolio, "tasks") == count
+    audited = list_audit(portfolio, action=AuditAction.TASK_UNDONE)
+    assert sorted(json.loads(d)["task_id"] for d in audited["detail"]) == sorted(made)
+
+
+def test_a_cancelled_undo_takes_nothing_back(portfolio) -> None:
+    ids = _three(portfolio)
+    made = bulk.bulk_create_tasks(portfolio, customer_ids=ids, kind="Visit", due_on=dt.date(2026, 12, 11))
+    count = _count(portfolio, "tasks")
+    with pytest.raises(Cancelled):
+        bulk.undo_bulk_tasks(portfolio, task_ids=made, cancel=lambda: True)
+    assert _count(portfolio, "tasks") == count

@@ -31,6 +31,7 @@ AUDIT_ACTIONS: dict[AuditAction, Pair] = {
     AuditAction.LIST_TASKS_CREATED: ("Follow-up tasks made for a target list", "为目标客户清单批量创建跟进任务"),
     AuditAction.BULK_CONTACT_LOGGED: ("Contact logged for a selection", "批量记录联系"),
     AuditAction.BULK_TASK_CREATED: ("Task created for a selection", "批量创建任务"),
+    AuditAction.TASK_UNDONE: ("Created task taken back", "撤销创建的任务"),
 }
 
 #: Every code type this module names, with its words (a test checks each member has a pair).
