@@ -44,7 +44,7 @@ import dataclasses
 import datetime as dt
 import json
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from enum import StrEnum
 from typing import Any
 
@@ -766,22 +766,36 @@ def _require_customer(portfolio: Portfolio, customer_id: str) -> None:
         raise ValueError(f"no customer {customer_id!r} in this portfolio")
 
 
+def _require_customers(portfolio: Portfolio, customer_ids: Sequence[str]) -> list[str]:
+    """The customers, each once, in order; ValueError when there is none or one is unknown."""
+    ids = list(dict.fromkeys(str(c) for c in customer_ids))
+    if not ids:
+        raise ValueError("no customer given")
+    for customer_id in ids:
+        _require_customer(portfolio, customer_id)
+    return ids
+
+
 @writes(Topic.WORKLIST)
-def dismiss(portfolio: Portfolio, *, customer_id: str, day: dt.date) -> None:
-    """Take a customer off the list for `day`; they come back the next day if still due."""
-    _require_customer(portfolio, customer_id)
+def dismiss(portfolio: Portfolio, *, customer_ids: Sequence[str], day: dt.date) -> None:
+    """Take customers off the list for `day` (all in one transaction: Today's selection); they
+    come back the next day if still due."""
+    ids = _require_customers(portfolio, customer_ids)
     with portfolio.transaction():
-        store.put_mark(portfolio, customer_id=customer_id, day=day, action=store.DISMISSED, until=None)
+        for customer_id in ids:
+            store.put_mark(portfolio, customer_id=customer_id, day=day, action=store.DISMISSED, until=None)
 
 
 @writes(Topic.WORKLIST)
-def snooze(portfolio: Portfolio, *, customer_id: str, day: dt.date, until: dt.date) -> None:
-    """Hide a customer from `day` until the day before `until`; they return on `until`."""
+def snooze(portfolio: Portfolio, *, customer_ids: Sequence[str], day: dt.date, until: dt.date) -> None:
+    """Hide customers from `day` until the day before `until` (one transaction); they return on
+    `until`."""
     if until <= day:
         raise ValueError(f"snooze until {until.isoformat()} must be after {day.isoformat()}")
-    _require_customer(portfolio, customer_id)
+    ids = _require_customers(portfolio, customer_ids)
     with portfolio.transaction():
-        store.put_mark(portfolio, customer_id=customer_id, day=day, action=store.SNOOZED, until=until)
+        for customer_id in ids:
+            store.put_mark(portfolio, customer_id=customer_id, day=day, action=store.SNOOZED, until=until)
 
 
 @writes(Topic.WORKLIST)

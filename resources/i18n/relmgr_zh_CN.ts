@@ -196,37 +196,37 @@
 <context>
     <name>BulkContactDialog</name>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="162"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="163"/>
         <source>Logging contacts…</source>
         <translation>正在记录联系…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="174"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="175"/>
         <source>Log contact for the selection</source>
         <translation>为选中客户记录联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="175"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="176"/>
         <source>The same contact for each selected customer ({count:,})</source>
         <translation>为选中的 {count:,} 位客户分别记录同一次联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="177"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="178"/>
         <source>Channel</source>
         <translation>渠道</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="178"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="179"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="179"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="180"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="180"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="181"/>
         <source>What was said or sent (optional, the same for each)</source>
         <translation>沟通或发送的内容（可选，每位客户相同）</translation>
     </message>
@@ -234,62 +234,62 @@
 <context>
     <name>BulkTaskDialog</name>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="224"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="225"/>
         <source>Say what the follow-up task is.</source>
         <translation>请填写跟进任务内容。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="226"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="227"/>
         <source>The due date lies in the past.</source>
         <translation>到期日早于今天。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="233"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="234"/>
         <source>Creating tasks…</source>
         <translation>正在创建任务…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="236"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="237"/>
         <source>Follow-up call</source>
         <translation>跟进回访</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="236"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="237"/>
         <source>Visit</source>
         <translation>上门拜访</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="237"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="238"/>
         <source>Portfolio review</source>
         <translation>资产检视</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="237"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="238"/>
         <source>Send documents</source>
         <translation>寄送资料</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="242"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="243"/>
         <source>Create tasks for the selection</source>
         <translation>为选中客户创建任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="243"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="244"/>
         <source>A follow-up task for each selected customer ({count:,})</source>
         <translation>为选中的 {count:,} 位客户各创建一个跟进任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="245"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="246"/>
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="246"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="247"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="247"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="248"/>
         <source>Note (optional, the same for each)</source>
         <translation>备注（可选，每位客户相同）</translation>
     </message>
@@ -1432,113 +1432,153 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="182"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="196"/>
         <source>Could not load customers</source>
         <extracomment>What it shows: the list (tier, stage, last contact, tags: rule tags are saved target lists) and the open 360. Emitted when the list has been loaded (number of customers). Emitted when a customer&apos;s 360 view is on screen (customer_id).</extracomment>
         <translation>无法加载客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="239"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="253"/>
         <source>No customer has a tag yet.</source>
         <translation>暂无客户带有标签。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="266"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="280"/>
         <source>{shown:,} of {total:,} customers</source>
         <translation>{shown:,} / {total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="267"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="281"/>
         <source>{total:,} customers</source>
         <translation>{total:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="398"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="347"/>
+        <source>Contact taken back for 1 customer.</source>
+        <translation>已撤销 1 位客户的联系记录。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="348"/>
+        <source>Contact taken back for {count:,} customers.</source>
+        <translation>已撤销 {count:,} 位客户的联系记录。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="365"/>
+        <source>Follow-up task taken back for 1 customer.</source>
+        <translation>已撤销 1 位客户的跟进任务。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="366"/>
+        <source>Follow-up task taken back for {count:,} customers.</source>
+        <translation>已撤销 {count:,} 位客户的跟进任务。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="382"/>
+        <source>Nothing taken back: {reason}</source>
+        <translation>未撤销任何记录：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="388"/>
+        <source>Taking back…</source>
+        <translation>正在撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="456"/>
         <source>Search by name, last 4 digits of ID or mobile, or customer no.</source>
         <translation>按姓名、证件号或手机号后四位、客户号搜索</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="399"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="457"/>
         <source>All tiers</source>
         <translation>全部分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="399"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="457"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="400"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="458"/>
         <source>All RFM segments</source>
         <translation>全部 RFM 分群</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="400"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="458"/>
         <source>All risk bands</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="401"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="459"/>
         <source>All tags</source>
         <translation>全部标签</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="415"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="466"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="467"/>
+        <source>Take back what the last bulk action wrote</source>
+        <translation>撤销上一次批量操作写入的记录</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/customers/page.py" line="475"/>
         <source>{band} risk</source>
         <translation>{band}风险</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="313"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="327"/>
         <source>{count:,} selected</source>
         <translation>已选 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="325"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="344"/>
         <source>Contact logged for 1 customer.</source>
         <translation>已为 1 位客户记录联系。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="326"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="345"/>
         <source>Contact logged for {count:,} customers.</source>
         <translation>已为 {count:,} 位客户记录联系。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="337"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="362"/>
         <source>Follow-up task created for 1 customer.</source>
         <translation>已为 1 位客户创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="338"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="363"/>
         <source>Follow-up task created for {count:,} customers.</source>
         <translation>已为 {count:,} 位客户创建跟进任务。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="402"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="460"/>
         <source>Log contact…</source>
         <translation>批量记录联系…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="403"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="461"/>
         <source>Log the same contact for each selected customer</source>
         <translation>为每位选中客户记录同一次联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="404"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="462"/>
         <source>Create tasks…</source>
         <translation>批量建任务…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="405"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="463"/>
         <source>Create a follow-up task for each selected customer</source>
         <translation>为每位选中客户创建跟进任务</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="406"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="464"/>
         <source>Export selection…</source>
         <translation>导出选中…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/page.py" line="407"/>
+        <location filename="../../relmgr/ui/customers/page.py" line="465"/>
         <source>Export the selected customers (masked, audited)</source>
         <translation>导出选中客户（脱敏，记入审计日志）</translation>
     </message>
@@ -4088,17 +4128,17 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="155"/>
+        <location filename="../../relmgr/ui/today/page.py" line="171"/>
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="160"/>
+        <location filename="../../relmgr/ui/today/page.py" line="176"/>
         <source>Hide {customer} from the Today list until:</source>
         <translation>在今日清单中暂时隐藏 {customer}，直到：</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="163"/>
+        <location filename="../../relmgr/ui/today/page.py" line="179"/>
         <source>Back on</source>
         <translation>恢复日期</translation>
     </message>
@@ -4811,284 +4851,314 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="97"/>
+        <location filename="../../relmgr/ui/today/page.py" line="113"/>
         <source>#</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="98"/>
+        <location filename="../../relmgr/ui/today/page.py" line="114"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="99"/>
+        <location filename="../../relmgr/ui/today/page.py" line="115"/>
         <source>Customer no.</source>
         <translation>客户号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="100"/>
+        <location filename="../../relmgr/ui/today/page.py" line="116"/>
         <source>Tier</source>
         <translation>分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="101"/>
+        <location filename="../../relmgr/ui/today/page.py" line="117"/>
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="102"/>
+        <location filename="../../relmgr/ui/today/page.py" line="118"/>
         <source>Suggested action</source>
         <translation>建议动作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="103"/>
+        <location filename="../../relmgr/ui/today/page.py" line="119"/>
         <source>Mobile</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="104"/>
+        <location filename="../../relmgr/ui/today/page.py" line="120"/>
         <source>Why today</source>
         <translation>今日联系原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="342"/>
+        <location filename="../../relmgr/ui/today/page.py" line="362"/>
         <source>Today&apos;s plan was chosen again on the updated scores.</source>
         <extracomment>What the day&apos;s list is made of: it reads again when a write changes any of it. The number of lines, each time the list has been (re)loaded. An export finished (the ExportResult): the audit page may refresh. What the catch-up after unlock (and Refresh) writes: the plan waits for the RM&apos;s Reload.</extracomment>
         <translation>已按更新后的评分重新安排今日计划。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="405"/>
+        <location filename="../../relmgr/ui/today/page.py" line="427"/>
         <source>This portfolio holds no data yet, so it has no data date: import the bank&apos;s export first (relmgr import).</source>
         <translation>此客户库还没有数据，因此没有数据日期：请先导入银行的导出文件（relmgr import）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="408"/>
+        <location filename="../../relmgr/ui/today/page.py" line="430"/>
         <source>The Today list could not be read ({kind}).</source>
         <translation>无法读取今日清单（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="445"/>
-        <location filename="../../relmgr/ui/today/page.py" line="463"/>
+        <location filename="../../relmgr/ui/today/page.py" line="467"/>
+        <location filename="../../relmgr/ui/today/page.py" line="485"/>
         <source>Hidden today ({count})</source>
         <translation>今日已隐藏（{count}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="466"/>
+        <location filename="../../relmgr/ui/today/page.py" line="488"/>
         <source>Tiers are taken from today&apos;s AUM: service tiers have not been computed yet.</source>
         <translation>客户层级按当前资产临时计算：尚未计算客户分层。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="474"/>
+        <location filename="../../relmgr/ui/today/page.py" line="496"/>
         <source>Nobody is hidden today.</source>
         <translation>今天没有隐藏的客户。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="480"/>
+        <location filename="../../relmgr/ui/today/page.py" line="502"/>
         <source>Restore {customer} (snoozed until {date})</source>
         <translation>恢复 {customer}（暂缓至 {date}）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="482"/>
+        <location filename="../../relmgr/ui/today/page.py" line="504"/>
         <source>Restore {customer} (dismissed for today)</source>
         <translation>恢复 {customer}（今日已忽略）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="529"/>
+        <location filename="../../relmgr/ui/today/page.py" line="580"/>
         <source>Select a line to see why it is on the list.</source>
         <translation>选中一行，查看其列入清单的原因。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="535"/>
+        <location filename="../../relmgr/ui/today/page.py" line="586"/>
         <source>{customer}: {action}</source>
         <translation>{customer}：{action}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="556"/>
+        <location filename="../../relmgr/ui/today/page.py" line="607"/>
         <source>Priority {priority} = ({points}) × {weight:g}, the weight of the {tier} tier. Hover over a reason to see how its points are given.</source>
         <translation>优先级 {priority} = （{points}）× {weight:g}（{tier}客户层级权重）。鼠标悬停在原因上可查看计分规则。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="605"/>
+        <location filename="../../relmgr/ui/today/page.py" line="620"/>
+        <source>Log contact for {count}…</source>
+        <translation>为 {count} 条记录联系…</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="664"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="452"/>
+        <location filename="../../relmgr/ui/today/page.py" line="474"/>
         <source>{must} must-do first (due tasks, warnings with much at stake), then {rest} by priority</source>
         <translation>必做 {must} 条在前（到期待办、高价值流失预警），其余 {rest} 条按优先级</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="454"/>
+        <location filename="../../relmgr/ui/today/page.py" line="476"/>
         <source>{rest} lines by priority</source>
         <translation>{rest} 条按优先级排列</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="455"/>
+        <location filename="../../relmgr/ui/today/page.py" line="477"/>
         <source>Done today: {done} of {count}</source>
         <translation>今日已完成：{done} / {count}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="456"/>
+        <location filename="../../relmgr/ui/today/page.py" line="478"/>
         <source>Your plan holds {capacity} lines a day (team rule: daily capacity). A contact logged today on a line counts as done.</source>
         <translation>每日计划包含 {capacity} 条（团队规则：每日容量）。今天在某条上记录了联系即算完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="460"/>
+        <location filename="../../relmgr/ui/today/page.py" line="482"/>
         <source>Hide the backlog</source>
         <translation>收起候补名单</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="461"/>
+        <location filename="../../relmgr/ui/today/page.py" line="483"/>
         <source>Backlog: {count:,} more</source>
         <translation>候补名单：另有 {count:,} 位</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="534"/>
+        <location filename="../../relmgr/ui/today/page.py" line="585"/>
         <source>{customer}: {action} (done today)</source>
         <translation>{customer}：{action}（今日已完成）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="638"/>
+        <location filename="../../relmgr/ui/today/page.py" line="707"/>
         <source>Contact logged for {customer}: the line is done.</source>
         <translation>已记录与 {customer} 的联系：该条已完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="651"/>
+        <location filename="../../relmgr/ui/today/page.py" line="732"/>
         <source>Contact with {customer} taken back: the line is open again.</source>
         <translation>已撤销与 {customer} 的联系记录：该条重新待办。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="666"/>
+        <location filename="../../relmgr/ui/today/page.py" line="768"/>
         <source>{customer} snoozed until {date}.</source>
         <translation>{customer} 已暂缓至 {date}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="678"/>
+        <location filename="../../relmgr/ui/today/page.py" line="782"/>
         <source>{customer} dismissed for today.</source>
         <translation>{customer} 今日已忽略。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="696"/>
+        <location filename="../../relmgr/ui/today/page.py" line="801"/>
         <source>{customer} moved to place {rank}.</source>
         <translation>{customer} 已移到第 {rank} 位。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="703"/>
+        <location filename="../../relmgr/ui/today/page.py" line="808"/>
         <source>Back to priority order.</source>
         <translation>已恢复按优先级排序。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="709"/>
+        <location filename="../../relmgr/ui/today/page.py" line="814"/>
         <source>{customer} is back on the list.</source>
         <translation>{customer} 已回到清单。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="743"/>
+        <location filename="../../relmgr/ui/today/page.py" line="848"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="744"/>
+        <location filename="../../relmgr/ui/today/page.py" line="621"/>
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="745"/>
+        <location filename="../../relmgr/ui/today/page.py" line="697"/>
+        <source>Contact logged for {count} lines: they are done.</source>
+        <translation>已为 {count} 条记录联系：这些条目已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="724"/>
+        <source>{count} contacts taken back: the lines are open again.</source>
+        <translation>已撤销 {count} 次联系：这些条目重新待办。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="759"/>
+        <source>the {count} selected lines</source>
+        <translation>选中的 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="769"/>
+        <source>{count} lines snoozed until {date}.</source>
+        <translation>{count} 条已暂缓至 {date}。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="783"/>
+        <source>{count} lines dismissed for today.</source>
+        <translation>{count} 条今日已忽略。</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/today/page.py" line="849"/>
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="746"/>
+        <location filename="../../relmgr/ui/today/page.py" line="850"/>
         <source>Dismiss for today</source>
         <translation>今日忽略</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="747"/>
+        <location filename="../../relmgr/ui/today/page.py" line="851"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="748"/>
+        <location filename="../../relmgr/ui/today/page.py" line="852"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="749"/>
+        <location filename="../../relmgr/ui/today/page.py" line="853"/>
         <source>Reset order</source>
         <translation>恢复排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="750"/>
+        <location filename="../../relmgr/ui/today/page.py" line="854"/>
         <source>Forget today&apos;s manual moves: back to priority order</source>
         <translation>取消今天的手动调整，按优先级排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="751"/>
+        <location filename="../../relmgr/ui/today/page.py" line="855"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="754"/>
+        <location filename="../../relmgr/ui/today/page.py" line="858"/>
         <source>Undo contact</source>
         <translation>撤销联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="755"/>
+        <location filename="../../relmgr/ui/today/page.py" line="859"/>
         <source>Take back the contact logged on this line today</source>
         <translation>撤销今天在这一条上记录的联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="756"/>
+        <location filename="../../relmgr/ui/today/page.py" line="860"/>
         <source>Segments and churn scores were brought up to date. Your plan stays as it is until you reload it; lines done stay done.</source>
         <translation>客户分层和流失评分已更新。您的计划保持不变，重新加载后才会调整；已完成的条目仍保持完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="758"/>
+        <location filename="../../relmgr/ui/today/page.py" line="862"/>
         <source>Reload the plan</source>
         <translation>重新加载计划</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="759"/>
+        <location filename="../../relmgr/ui/today/page.py" line="863"/>
         <source>Because of</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="763"/>
+        <location filename="../../relmgr/ui/today/page.py" line="867"/>
         <source>All reasons</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="769"/>
+        <location filename="../../relmgr/ui/today/page.py" line="873"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="769"/>
+        <location filename="../../relmgr/ui/today/page.py" line="873"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="769"/>
+        <location filename="../../relmgr/ui/today/page.py" line="873"/>
         <source>Points</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="769"/>
+        <location filename="../../relmgr/ui/today/page.py" line="873"/>
         <source>Tier weight</source>
         <translation>层级权重</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="770"/>
+        <location filename="../../relmgr/ui/today/page.py" line="874"/>
         <source>Weighted</source>
         <translation>加权分</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="752"/>
+        <location filename="../../relmgr/ui/today/page.py" line="856"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="753"/>
+        <location filename="../../relmgr/ui/today/page.py" line="857"/>
         <source>Print the day&apos;s plan as its call sheet (masked; written to the audit log)</source>
         <translation>将今日计划打印为联系清单（已脱敏，记入审计日志）</translation>
     </message>
@@ -5096,12 +5166,12 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>TodayTableModel</name>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="135"/>
+        <location filename="../../relmgr/ui/today/page.py" line="151"/>
         <source>Done today: a contact is logged. Undo takes it back.</source>
         <translation>今日已完成：已记录联系。可用“撤销联系”取消。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="139"/>
+        <location filename="../../relmgr/ui/today/page.py" line="155"/>
         <source>Moved here by you today</source>
         <translation>今天由您手动调整到此位置</translation>
     </message>
@@ -5390,28 +5460,28 @@ Portfolios, settings and logs are kept in {folder}</source>
 <context>
     <name>_BulkDialog</name>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="78"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="79"/>
         <source>The note is too long (at most {count:,} characters).</source>
-        <extracomment>How many customers the write stored rows for.</extracomment>
+        <extracomment>The ids of the rows stored (contacts or tasks), one per customer.</extracomment>
         <translation>备注太长（最多 {count:,} 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="112"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="113"/>
         <source>Cancelled; nothing was saved.</source>
         <translation>已取消，未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="122"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="123"/>
         <source>Nothing saved: {reason}</source>
         <translation>未保存任何内容：{reason}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="124"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="125"/>
         <source>Nothing saved ({kind}).</source>
         <translation>未保存任何内容（{kind}）。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="127"/>
+        <location filename="../../relmgr/ui/customers/bulk_dialogs.py" line="128"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>

@@ -239,7 +239,7 @@ def test_dismissed_stays_dismissed_for_the_day_and_returns_the_next(portfolio) -
     day = DEMO_AS_OF
     overdue = load_worklist(portfolio, today=day).frame
     customer = overdue[overdue["reason_codes"].str.contains("CONTACT_OVERDUE")]["customer_id"].iloc[0]
-    wl.dismiss(portfolio, customer_id=customer, day=day)
+    wl.dismiss(portfolio, customer_ids=[customer], day=day)
     assert customer not in _ids(portfolio, day)
     assert customer not in _ids(portfolio, day)                # and on reopening the same day
     assert load_worklist(portfolio, today=day).hidden == 1
@@ -248,16 +248,27 @@ def test_dismissed_stays_dismissed_for_the_day_and_returns_the_next(portfolio) -
     assert customer in _ids(portfolio, day)
 
 
+def test_a_selection_is_dismissed_in_one_write_or_not_at_all(portfolio) -> None:
+    day = DEMO_AS_OF
+    first, second = load_worklist(portfolio, today=day).frame["customer_id"].iloc[:2]
+    with pytest.raises(ValueError, match="no customer 'C-NOBODY'"):
+        wl.dismiss(portfolio, customer_ids=[first, "C-NOBODY"], day=day)
+    assert first in _ids(portfolio, day)                       # nothing written
+    wl.dismiss(portfolio, customer_ids=[first, second, first], day=day)
+    assert not {first, second} & set(_ids(portfolio, day))
+    assert load_worklist(portfolio, today=day).hidden == 2
+
+
 def test_snooze_hides_until_the_given_day(portfolio) -> None:
     day = DEMO_AS_OF
     customer = load_worklist(portfolio, today=day).frame["customer_id"].iloc[0]
-    wl.snooze(portfolio, customer_id=customer, day=day, until=day + dt.timedelta(days=3))
+    wl.snooze(portfolio, customer_ids=[customer], day=day, until=day + dt.timedelta(days=3))
     assert customer not in _ids(portfolio, day)
     assert customer not in _ids(portfolio, day + dt.timedelta(days=2))
     assert customer in _ids(portfolio, day + dt.timedelta(days=3))
     assert list(wl.hidden_today(portfolio, day=day + dt.timedelta(days=1))["customer_id"]) == [customer]
     with pytest.raises(ValueError, match="must be after"):
-        wl.snooze(portfolio, customer_id=customer, day=day, until=day)
+        wl.snooze(portfolio, customer_ids=[customer], day=day, until=day)
 
 
 def test_moved_customers_keep_their_place_for_the_day(portfolio) -> None:

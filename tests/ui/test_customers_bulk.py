@@ -111,6 +111,43 @@ def test_each_bulk_action_stores_and_audits_one_row_per_customer(unlocked_window
     assert detail == {"list": "selection", "format": "csv", "rows": 3, "masked": True, "file": "three.csv"}
 
 
+def test_undo_takes_a_bulk_write_back(unlocked_window, writable_demo_portfolio, qtbot) -> None:
+    page = unlocked_window.customers_page
+    ids = _select_three(page, qtbot)
+    marks = ", ".join("?" * 3)
+    last_before = _stored(writable_demo_portfolio, "SELECT customer_id, last_contact_on FROM customer_summary "
+                          f"WHERE customer_id IN ({marks}) ORDER BY customer_id", ids)
+    assert page.undo_bulk_button.isHidden()
+    dialog = page.log_contact_for_selection()
+    dialog.note_edit.setPlainText("误记的批量联系")
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.status_label.text() == "Contact logged for 3 customers.", timeout=15_000)
+    assert not page.undo_bulk_button.isHidden() and page.undo_bulk_button.text() == "Undo"
+    page.undo_bulk_button.click()
+    qtbot.waitUntil(lambda: page.status_label.text() == "Contact taken back for 3 customers.", timeout=15_000)
+    assert page.undo_bulk_button.isHidden()
+    assert _stored(writable_demo_portfolio, "SELECT COUNT(*) FROM interactions WHERE note = '误记的批量联系'") == [(0,)]
+    assert _stored(writable_demo_portfolio, "SELECT customer_id, last_contact_on FROM customer_summary "
+                   f"WHERE customer_id IN ({marks}) ORDER BY customer_id", ids) == last_before
+    assert sorted(t for t, _d in _audited(writable_demo_portfolio, "CONTACT_UNDONE")) == sorted(ids)
+
+    qtbot.waitUntil(lambda: page.selected_customer_ids() == ids, timeout=10_000)
+    dialog = page.create_tasks_for_selection()
+    dialog.note_edit.setPlainText("误建的批量任务")
+    dialog.accept()
+    qtbot.waitUntil(lambda: page.status_label.text() == "Follow-up task created for 3 customers.", timeout=15_000)
+    created = [r[0] for r in _stored(writable_demo_portfolio, "SELECT task_id FROM tasks WHERE note = '误建的批量任务'")]
+    assert len(created) == 3
+    # One of them is done before the RM thinks better of it: the Undo says so and removes none.
+    with open_portfolio(writable_demo_portfolio, DEMO_PASSWORD_FOR_TESTS) as portfolio:
+        portfolio.conn.execute("UPDATE tasks SET status = 'DONE' WHERE task_id = ?", (created[0],))
+    page.undo_bulk_button.click()
+    qtbot.waitUntil(lambda: page.status_label.text().startswith("Nothing taken back: 1 of these tasks"),
+                    timeout=15_000)
+    assert _stored(writable_demo_portfolio, "SELECT COUNT(*) FROM tasks WHERE note = '误建的批量任务'") == [(3,)]
+    assert page.undo_bulk_button.isHidden()
+
+
 def test_a_refused_bulk_contact_keeps_the_dialog_open_and_writes_nothing(unlocked_window, writable_demo_portfolio,
                                                                         qtbot) -> None:
     page = unlocked_window.customers_page

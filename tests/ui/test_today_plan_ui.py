@@ -91,6 +91,56 @@ def test_a_logged_contact_strikes_the_line_through_in_place_and_undo_reopens_it(
     assert not page.model.index(row, 1).data(Qt.ItemDataRole.FontRole)
 
 
+def _select_rows(page: TodayPage, rows: list[int]) -> list[str]:
+    """Click the first row, then Ctrl-click the others, as the RM would (the last is current)."""
+    from PySide6.QtCore import QItemSelectionModel
+    page.view.selectRow(rows[0])
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in rows[1:]:
+        page.view.selectionModel().setCurrentIndex(page.model.index(row, 0), flags)
+    return [page.model.customer_id_at(r) for r in rows]
+
+
+def test_several_lines_are_logged_done_and_undone_in_one_write(page, runner_on_demo, qtbot) -> None:
+    open_rows = [r for r in range(page.model.rowCount()) if not page.model.flag(r, "done")][:3]
+    customers = _select_rows(page, open_rows)
+    assert page.selected_customers() == customers
+    assert page.log_button.text() == "Log contact for 3…" and not page.undo_button.isEnabled()
+    assert not page.up_button.isEnabled() and not page.down_button.isEnabled()     # one line moves at a time
+    before = page.data.done_today
+    page.log_button.click()
+    dialog = page._dialog
+    assert dialog.heading.text() == "The same contact for each selected customer (3)"
+    with qtbot.waitSignal(page.loaded, timeout=15_000):
+        _ok(dialog.buttons).click()
+    assert all(page.model.flag(r, "done") for r in open_rows)
+    assert page.status_label.text() == "Contact logged for 3 lines: they are done."
+    assert page.count_label.text() == f"Done today: {before + 3} of 30"
+    assert page.selected_customers() == customers            # the selection survives the reload
+    assert page.undo_button.isEnabled() and not page.log_button.isEnabled()
+    with qtbot.waitSignal(page.loaded, timeout=15_000):
+        page.undo_button.click()
+    assert not any(page.model.flag(r, "done") for r in open_rows)
+    assert page.status_label.text() == "3 contacts taken back: the lines are open again."
+    assert page.count_label.text() == f"Done today: {before} of 30"
+    # A sort keeps the selection by customer.
+    page.view.horizontalHeader().setSortIndicator(_column(page.model, "customer_id"), Qt.SortOrder.AscendingOrder)
+    assert sorted(page.selected_customers()) == sorted(customers)
+
+
+def test_several_lines_are_dismissed_together(page, qtbot) -> None:
+    customers = _select_rows(page, [2, 4])
+    hidden = len(page.data.hidden)
+    with qtbot.waitSignal(page.loaded, timeout=15_000):
+        page.dismiss_button.click()
+    assert not {page.model.customer_id_at(r) for r in range(page.model.rowCount())} & set(customers)
+    assert len(page.data.hidden) == hidden + 2 and page.status_label.text() == "2 lines dismissed for today."
+    assert page.model.rowCount() == 30                        # the backlog filled the plan
+    page.snooze_button.click()
+    assert page._dialog is not None and page._dialog.windowTitle() == "Snooze until…"
+    page._dialog.reject()
+
+
 def test_the_details_follow_the_selected_line_after_sorting(page, qtbot) -> None:
     page.view.selectRow(3)
     customer = page.selected_customer()

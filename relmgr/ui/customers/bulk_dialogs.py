@@ -4,7 +4,8 @@ for each, one creates a follow-up task for each (relmgr.services.bulk).
 A selection can be thousands of customers, so the write runs through the window's task runner
 with progress and Cancel (all or nothing: a cancelled or refused write stores nothing). The
 dialog stays open with the service's message when the input is refused, and emits
-`saved(count)` once every row is stored.
+`saved(ids)` once every row is stored: the ids of the contacts or tasks, which the page's Undo
+takes back (services.bulk.undo_bulk_contacts / undo_bulk_tasks).
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ class _BulkDialog(QDialog):
     """What both share: the selection, the heading, the note, the error line and OK/Cancel, and
     running the write with progress."""
 
-    #: How many customers the write stored rows for.
-    saved = Signal(int)
+    #: The ids of the rows stored (contacts or tasks), one per customer.
+    saved = Signal(list)
 
     def __init__(self, runner: TaskRunner, *, customer_ids: Sequence[str], parent: QWidget | None) -> None:
         super().__init__(parent)
@@ -103,7 +104,7 @@ class _BulkDialog(QDialog):
 
     def _on_saved(self, ids: list[int]) -> None:
         self._saving = False
-        self.saved.emit(len(ids))
+        self.saved.emit(list(ids))
         super().accept()
 
     def _on_cancelled(self) -> None:

@@ -6,13 +6,16 @@ rows; the 360 view of the current customer is read on the database thread, and a
 a customer the RM has already left behind is dropped.
 
 Several rows can be selected (Ctrl/Shift-click) for the bulk actions under the table: log the
-same contact, create a follow-up task, export the selection. The selection is kept as customer
-ids across search, filters, sorting and reloads (each resets the model), and the 360 pane
-follows the current row only.
+same contact, create a follow-up task, export the selection. A bulk log or create offers Undo
+beside the line that reports it (all its contacts or tasks taken back, in one transaction). The
+selection is kept as customer ids across search, filters, sorting and reloads (each resets the
+model), and the 360 pane follows the current row only.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -35,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from relmgr.domain.churn import RiskBand
 from relmgr.domain.segments import RfmSegment, Stage, Tier
+from relmgr.services.bulk import undo_bulk_contacts, undo_bulk_tasks
 from relmgr.services.customers import (
     filter_by_codes,
     filter_customers,
@@ -141,6 +145,13 @@ class CustomersPage(QWidget):
         self.status_label = QLabel()
         self.status_label.setObjectName("hint")
         self.status_label.setWordWrap(True)
+        # The status line is kept as a function giving its text, so that it reads in the
+        # window's language after a switch; the Undo of the last bulk write sits beside it.
+        self._status: Callable[[], str] | None = None
+        self._undo: tuple[Callable[..., Any], dict[str, Any], Callable[[int], str]] | None = None
+        self.undo_bulk_button = QPushButton()
+        self.undo_bulk_button.clicked.connect(self.undo_last_bulk)
+        self.undo_bulk_button.hide()
 
         self.pane = CustomerPane(runner)
 
@@ -161,7 +172,10 @@ class CustomersPage(QWidget):
         for button in (self.bulk_contact_button, self.bulk_task_button, self.bulk_export_button):
             bulk_row.addWidget(button)
         left_layout.addLayout(bulk_row)
-        left_layout.addWidget(self.status_label)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_label, 1)
+        status_row.addWidget(self.undo_bulk_button)
+        left_layout.addLayout(status_row)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -221,7 +235,7 @@ class CustomersPage(QWidget):
         self._fill_tags([])
         self._order = np.arange(0)
         self.pane.clear()
-        self.status_label.clear()
+        self._set_status(None)
         self._update_count()
         self._update_bulk()
 
@@ -321,11 +335,17 @@ class CustomersPage(QWidget):
         if not ids:
             return None
         dialog = BulkContactDialog(self.runner, customer_ids=ids, parent=self)
-        dialog.saved.connect(lambda n: self.status_label.setText(
-            self.tr("Contact logged for 1 customer.") if n == 1
-            else self.tr("Contact logged for {count:,} customers.").format(count=n)))
+        dialog.saved.connect(self._on_contacts_logged)
         self._open_dialog(dialog)
         return dialog
+
+    def _on_contacts_logged(self, interaction_ids: list[int]) -> None:
+        n, day = len(interaction_ids), dt.date.today()      # the contacts are logged at the clock's time
+        self._set_status(lambda: self.tr("Contact logged for 1 customer.") if n == 1
+                         else self.tr("Contact logged for {count:,} customers.").format(count=n),
+                         undo=(undo_bulk_contacts, {"interaction_ids": interaction_ids, "day": day},
+                               lambda k: self.tr("Contact taken back for 1 customer.") if k == 1
+                               else self.tr("Contact taken back for {count:,} customers.").format(count=k)))
 
     def create_tasks_for_selection(self) -> BulkTaskDialog | None:
         """A follow-up task for each selected customer (one dialog, OK creates them all)."""
@@ -333,11 +353,49 @@ class CustomersPage(QWidget):
         if not ids:
             return None
         dialog = BulkTaskDialog(self.runner, customer_ids=ids, parent=self)
-        dialog.saved.connect(lambda n: self.status_label.setText(
-            self.tr("Follow-up task created for 1 customer.") if n == 1
-            else self.tr("Follow-up task created for {count:,} customers.").format(count=n)))
+        dialog.saved.connect(self._on_tasks_created)
         self._open_dialog(dialog)
         return dialog
+
+    def _on_tasks_created(self, task_ids: list[int]) -> None:
+        n = len(task_ids)
+        self._set_status(lambda: self.tr("Follow-up task created for 1 customer.") if n == 1
+                         else self.tr("Follow-up task created for {count:,} customers.").format(count=n),
+                         undo=(undo_bulk_tasks, {"task_ids": task_ids},
+                               lambda k: self.tr("Follow-up task taken back for 1 customer.") if k == 1
+                               else self.tr("Follow-up task taken back for {count:,} customers.").format(count=k)))
+
+    def undo_last_bulk(self) -> None:
+        """Take back the last bulk log or create (with progress: it can be thousands of rows)."""
+        if self._undo is None:
+            return
+        undo = self._undo
+        fn, kwargs, words = undo
+        self.undo_bulk_button.setEnabled(False)
+
+        def done(customers: list[str]) -> None:
+            self._set_status(lambda: words(len(customers)))
+
+        def failed(error: BaseException) -> None:
+            # The service's message says why (counts and ids only); nothing was taken back.
+            reason = str(error) if isinstance(error, ValueError) else type(error).__name__
+            self._set_status(lambda: self.tr("Nothing taken back: {reason}").format(reason=reason))
+
+        def cancelled() -> None:
+            status = self._status
+            self._set_status(status, undo=undo)
+
+        self.runner.run_long(fn, title=self.tr("Taking back…"), parent=self, **kwargs,
+                             on_done=done, on_error=failed, on_cancelled=cancelled)
+
+    def _set_status(self, text: Callable[[], str] | None,
+                    undo: tuple[Callable[..., Any], dict[str, Any], Callable[[int], str]] | None = None) -> None:
+        """Show a status line (None: clear it) and offer Undo beside it when `undo` is given:
+        the service that takes the write back, its arguments, and the words for what it did."""
+        self._status, self._undo = text, undo
+        self.status_label.setText(text() if text is not None else "")
+        self.undo_bulk_button.setVisible(undo is not None)
+        self.undo_bulk_button.setEnabled(undo is not None)
 
     def export_selection(self) -> ExportDialog | None:
         """The selected customers through the masked, audited export."""
@@ -345,7 +403,7 @@ class CustomersPage(QWidget):
         if not ids:
             return None
         dialog = ExportDialog(self.runner, customer_ids=ids, parent=self)
-        dialog.exported.connect(lambda result: self.status_label.setText(exported_message(result)))
+        dialog.exported.connect(lambda result: self._set_status(lambda: exported_message(result)))
         self._open_dialog(dialog)
         return dialog
 
@@ -405,8 +463,10 @@ class CustomersPage(QWidget):
         self.bulk_task_button.setToolTip(self.tr("Create a follow-up task for each selected customer"))
         self.bulk_export_button.setText(self.tr("Export selection…"))
         self.bulk_export_button.setToolTip(self.tr("Export the selected customers (masked, audited)"))
+        self.undo_bulk_button.setText(self.tr("Undo"))
+        self.undo_bulk_button.setToolTip(self.tr("Take back what the last bulk action wrote"))
         self._update_bulk()
-        self.status_label.clear()       # a line in the language just left would stay behind
+        self._set_status(self._status, undo=self._undo)     # in the language chosen
         for column, codes, words in _FILTERS:
             combo = self.filter_combos[column]
             combo.setItemText(0, alls[column])

@@ -11,7 +11,9 @@ the suggested action and the priority; the panel below explains the selected lin
 (each reason's points × the tier weight). The RM acts on the selected line: log a contact (two
 clicks: the button, then OK), snooze it until a date, dismiss it for today, move it up or down
 (a pin for today), or bring back the priority order; hidden lines can be restored; the list can
-be exported (masked by default, audited). Every change is written on the database thread and
+be exported (masked by default, audited). Several lines can be selected (Ctrl/Shift-click): Log
+contact then logs the same contact for each open one (services.bulk), Undo takes back the
+contacts of the done ones, Snooze and Dismiss hide them all, each in one transaction. Every change is written on the database thread and
 the list is read again, so what is shown is what is stored.
 
 Names and phones are masked on the database thread; the unmasked values never reach the GUI.
@@ -24,7 +26,18 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QLocale, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QLocale,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +46,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QAbstractItemView,
     QHeaderView,
     QLabel,
     QMenu,
@@ -48,6 +62,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from relmgr.services import data_date
+from relmgr.services.bulk import undo_bulk_contacts
 from relmgr.services.contacts import undo_contact
 from relmgr.services.day_plan import remake_day_plan
 from relmgr.services.worklist import (
@@ -65,6 +80,7 @@ from relmgr.ui.common import formatting, texts
 from relmgr.ui.today import texts as worklist_texts
 from relmgr.ui.today.print_sheet import CallSheetPrint, print_call_sheet
 from relmgr.ui.common.contact_dialog import ContactDialog, pydate, qdate
+from relmgr.ui.customers.bulk_dialogs import BulkContactDialog
 from relmgr.ui.common.table_model import LEFT, RIGHT, FrameTableModel
 from relmgr.ui.common.export_dialog import ExportDialog, exported_message
 from relmgr.ui.shell.runner import TaskRunner
@@ -197,6 +213,8 @@ class TodayPage(QWidget):
         self._generation = 0
         self._busy = False
         self._select_after_load: list[str] = []
+        self._reselect: list[str] = []          # the other lines of a selection, kept across reloads
+        self._kept_selection: list[str] = []    # the same across a sort (a model reset)
         self._dialog: QDialog | None = None
 
         self.title = section_title()
@@ -261,11 +279,13 @@ class TodayPage(QWidget):
 
         self.model = TodayTableModel(self)
         self.view = ListView(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.open_customer.connect(self.open_customer)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         # Sorting (and every reload) resets the model: the selected line is found again by its
         # customer, so the details below always describe the line that is selected.
+        self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
         self.view.setWordWrap(False)
 
@@ -360,7 +380,7 @@ class TodayPage(QWidget):
             dialog.deleteLater()
         self.data = None
         self.today = None
-        self._select_after_load = []
+        self._select_after_load, self._reselect = [], []
         self.model.products = {}
         self.model.clear()
         self.hidden_menu.clear()
@@ -393,6 +413,8 @@ class TodayPage(QWidget):
             self.view.scrollTo(self.model.index(row, 0))
         else:
             self._show_details(None)
+        others, self._reselect = self._reselect, []
+        self._add_to_selection(others)
         self._update_buttons()
         self.loaded.emit(len(data.frame))
 
@@ -490,6 +512,30 @@ class TodayPage(QWidget):
             return None
         return self.model.customer_id_at(index.row())
 
+    def selected_customers(self) -> list[str]:
+        """The selected lines' customers, in the list's order (the current line among them)."""
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [c for c in (self.model.customer_id_at(r) for r in rows) if c]
+
+    def _selected_lines(self) -> pd.DataFrame:
+        """The selected lines (customer_id, done, contact_id), in the list's order."""
+        frame, chosen = self.model.frame, self.selected_customers()
+        if not len(frame) or not chosen:
+            return pd.DataFrame({"customer_id": [], "done": [], "contact_id": []})
+        lines = frame.set_index("customer_id").loc[chosen, ["done", "contact_id"]]
+        return lines.reset_index()
+
+    def _add_to_selection(self, customer_ids: list[str]) -> None:
+        """Select these lines too (the current line stays current)."""
+        rows = [r for r in (self.model.row_of(c) for c in customer_ids) if r is not None]
+        if not rows:
+            return
+        selection = QItemSelection()
+        last = self.model.columnCount() - 1
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        self.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+
     def _line(self, customer_id: str) -> dict[str, Any] | None:
         frame = self.model.frame
         if not len(frame):
@@ -513,6 +559,9 @@ class TodayPage(QWidget):
         self._show_details(self._line(customer_id) if customer_id else None)
         self._update_buttons()
 
+    def _before_reset(self) -> None:
+        self._kept_selection = [c for c in self.selected_customers() if c != self._current]
+
     def _after_reset(self) -> None:
         row = self.model.row_of(self._current) if self._current else None
         if row is None:
@@ -521,6 +570,8 @@ class TodayPage(QWidget):
         else:
             self.view.selectRow(row)
             self._show_details(self._line(self._current))
+        kept, self._kept_selection = self._kept_selection, []
+        self._add_to_selection(kept)
         self._update_buttons()
 
     def _show_details(self, line: dict[str, Any] | None) -> None:
@@ -559,16 +610,23 @@ class TodayPage(QWidget):
 
     def _update_buttons(self) -> None:
         has_line = self.selected_customer() is not None and not self._busy
-        for button in (self.log_button, self.snooze_button, self.dismiss_button):
-            button.setEnabled(has_line)
+        lines = self._selected_lines()
+        if self._busy:
+            lines = lines.iloc[:0]
+        several, done = len(lines) > 1, lines["done"].astype(bool)
+        self.log_button.setEnabled(not done.all())          # all() of no line is True
+        for button in (self.snooze_button, self.dismiss_button):
+            button.setEnabled(bool(len(lines)))
+        self.log_button.setText(self.tr("Log contact for {count}…").format(count=int((~done).sum()))
+                                if several else self.tr("Log contact…"))
         row = self.view.currentIndex().row()
-        # Lines move within the plan only: the backlog keeps the worklist's order.
-        in_plan = has_line and self.model.flag(row, "in_plan")
+        # Lines move within the plan only, one at a time: the backlog keeps the worklist's order.
+        in_plan = has_line and not several and self.model.flag(row, "in_plan")
         rank = self._rank_at(row) if in_plan else None
         total = int(self.model.frame["in_plan"].sum()) if len(self.model.frame) else 0
         self.up_button.setEnabled(rank is not None and rank > 1)
         self.down_button.setEnabled(rank is not None and rank < total)
-        self.undo_button.setEnabled(has_line and self.model.flag(row, "done"))
+        self.undo_button.setEnabled(bool(done.any()))
         pinned = bool(len(self.model.frame)) and bool(self.model.frame["pinned"].any())
         self.reset_button.setEnabled(self.data is not None and not self._busy and pinned)
         self.hidden_button.setEnabled(self.data is not None and not self._busy)
@@ -600,25 +658,19 @@ class TodayPage(QWidget):
             if generation != self._generation:
                 return
             self._busy = False
+            self._reselect = []
             self._update_buttons()
             reason = str(error) if isinstance(error, ValueError) else type(error).__name__
             self._set_status(QT_TRANSLATE_NOOP("TodayPage", "Not saved: {reason}"), reason=reason)
 
         self.runner.run_db(fn, on_done=done, on_error=failed, **kwargs)
 
-    def _neighbour(self, customer_id: str) -> str | None:
-        """The line to select once `customer_id` leaves the list: the next one, else the previous."""
-        row = self.model.row_of(customer_id)
-        if row is None:
-            return None
-        for other in (row + 1, row - 1):
-            neighbour = self.model.customer_id_at(other)
-            if neighbour:
-                return neighbour
-        return None
-
-    def log_contact(self) -> ContactDialog | None:
-        """Open the contact dialog for the selected line (OK logs it)."""
+    def log_contact(self) -> ContactDialog | BulkContactDialog | None:
+        """Open the contact dialog for the selected line (OK logs it); with several lines
+        selected, the same contact for each open one."""
+        lines = self._selected_lines()
+        if len(lines) > 1:
+            return self._log_contact_for_lines(lines)
         customer_id = self.selected_customer()
         line = self._line(customer_id) if customer_id else None
         if line is None or self.today is None:
@@ -630,7 +682,24 @@ class TodayPage(QWidget):
                                purpose=worklist_texts.PURPOSE_FOR_ACTION.get(line["action"], "SERVICE"),
                                due_task_ids=task_ids,
                                complete_tasks=line["action"] == SuggestedAction.COMPLETE_TASK, parent=self)
-        dialog.saved.connect(lambda _id: self._on_contact_saved(customer_id, self._neighbour(customer_id)))
+        dialog.saved.connect(lambda _id: self._on_contact_saved(customer_id, self._neighbour([customer_id])))
+        self._open_dialog(dialog)
+        return dialog
+
+    def _log_contact_for_lines(self, lines: pd.DataFrame) -> BulkContactDialog | None:
+        open_ids = [str(c) for c in lines.loc[~lines["done"].astype(bool), "customer_id"]]
+        if not open_ids or self.today is None:
+            return None
+        dialog = BulkContactDialog(self.runner, customer_ids=open_ids, parent=self)
+        selected = [str(c) for c in lines["customer_id"]]
+
+        def saved(interaction_ids: list[int]) -> None:
+            self._set_status(QT_TRANSLATE_NOOP("TodayPage", "Contact logged for {count} lines: they are done."),
+                             count=len(interaction_ids))
+            self._select_after_load = [c for c in (self.selected_customer(), *selected) if c]
+            self._reselect = selected
+
+        dialog.saved.connect(saved)
         self._open_dialog(dialog)
         return dialog
 
@@ -642,7 +711,19 @@ class TodayPage(QWidget):
         self._select_after_load = [c for c in (customer_id, neighbour) if c]
 
     def undo_selected(self) -> None:
-        """Take back the contact that marked the selected line done (it was logged by mistake)."""
+        """Take back the contact that marked the selected line done (it was logged by mistake);
+        with several lines selected, the contacts of every done one, in one write."""
+        lines = self._selected_lines()
+        if len(lines) > 1:
+            done = lines[lines["done"].astype(bool) & lines["contact_id"].notna()]
+            if not len(done) or self.today is None:
+                return
+            self._reselect = [str(c) for c in lines["customer_id"]]
+            self._write(undo_bulk_contacts, interaction_ids=[int(i) for i in done["contact_id"]], day=self.today,
+                        select=self.selected_customer(),
+                        message=QT_TRANSLATE_NOOP("TodayPage", "{count} contacts taken back: the lines are open again."),
+                        message_values={"count": len(done)})
+            return
         customer_id = self.selected_customer()
         line = self._line(customer_id) if customer_id else None
         if line is None or self.today is None or not line.get("done") or pd.isna(line.get("contact_id")):
@@ -651,32 +732,56 @@ class TodayPage(QWidget):
                     message=QT_TRANSLATE_NOOP("TodayPage", "Contact with {customer} taken back: the line is open again."),
                     message_values={"customer": customer_id})
 
+    def _hidden_words(self, customers: list[str]) -> tuple[str | None, dict[str, Any]]:
+        """Who a snooze or dismissal names: the customer no., or how many lines."""
+        if len(customers) == 1:
+            return customers[0], {"customer": customers[0]}
+        return None, {"count": len(customers)}
+
+    def _neighbour(self, customers: list[str]) -> str | None:
+        """The line to select once `customers` leave the list: the next one after the last of
+        them, else the one before."""
+        row = max((r for r in (self.model.row_of(c) for c in customers) if r is not None), default=None)
+        if row is None:
+            return None
+        for other in (*range(row + 1, self.model.rowCount()), *range(row - 1, -1, -1)):
+            neighbour = self.model.customer_id_at(other)
+            if neighbour and neighbour not in customers:
+                return neighbour
+        return None
+
     def snooze_selected(self) -> SnoozeDialog | None:
-        customer_id = self.selected_customer()
-        line = self._line(customer_id) if customer_id else None
+        customers = self.selected_customers()
+        line = self._line(customers[0]) if customers else None
         if line is None or self.today is None:
             return None
-        dialog = SnoozeDialog(customer_label=self._label_of(line), today=self.today, parent=self)
+        label = (self._label_of(line) if len(customers) == 1
+                 else self.tr("the {count} selected lines").format(count=len(customers)))
+        dialog = SnoozeDialog(customer_label=label, today=self.today, parent=self)
         today = self.today
+        one, values = self._hidden_words(customers)
 
         def chosen() -> None:
             until = dialog.until()
-            self._write(snooze, customer_id=customer_id, day=today, until=until,
-                        select=self._neighbour(customer_id),
-                        message=QT_TRANSLATE_NOOP("TodayPage", "{customer} snoozed until {date}."),
-                        message_values={"customer": customer_id, "date": until.isoformat()})
+            self._write(snooze, customer_ids=customers, day=today, until=until,
+                        select=self._neighbour(customers),
+                        message=(QT_TRANSLATE_NOOP("TodayPage", "{customer} snoozed until {date}.") if one
+                                 else QT_TRANSLATE_NOOP("TodayPage", "{count} lines snoozed until {date}.")),
+                        message_values={**values, "date": until.isoformat()})
 
         dialog.accepted.connect(chosen)
         self._open_dialog(dialog)
         return dialog
 
     def dismiss_selected(self) -> None:
-        customer_id = self.selected_customer()
-        if customer_id is None or self.today is None:
+        customers = self.selected_customers()
+        if not customers or self.today is None:
             return
-        self._write(dismiss, customer_id=customer_id, day=self.today, select=self._neighbour(customer_id),
-                    message=QT_TRANSLATE_NOOP("TodayPage", "{customer} dismissed for today."),
-                    message_values={"customer": customer_id})
+        one, values = self._hidden_words(customers)
+        self._write(dismiss, customer_ids=customers, day=self.today, select=self._neighbour(customers),
+                    message=(QT_TRANSLATE_NOOP("TodayPage", "{customer} dismissed for today.") if one
+                             else QT_TRANSLATE_NOOP("TodayPage", "{count} lines dismissed for today.")),
+                    message_values=values)
 
     def move_selected(self, step: int) -> None:
         """Move the selected line one place up (-1) or down (+1) in today's order."""
@@ -741,7 +846,6 @@ class TodayPage(QWidget):
     # -- language ----------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.title.setText(self.tr("Today"))
-        self.log_button.setText(self.tr("Log contact…"))
         self.snooze_button.setText(self.tr("Snooze until…"))
         self.dismiss_button.setText(self.tr("Dismiss for today"))
         self.up_button.setText(self.tr("Move up"))
@@ -773,6 +877,7 @@ class TodayPage(QWidget):
         self._render_status()
         current = self.selected_customer()
         self._show_details(self._line(current) if current else None)
+        self._update_buttons()          # the Log contact button names the selection's count
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
