@@ -617,8 +617,9 @@ class TodayPage(QWidget):
         self.log_button.setEnabled(not done.all())          # all() of no line is True
         for button in (self.snooze_button, self.dismiss_button):
             button.setEnabled(bool(len(lines)))
-        self.log_button.setText(self.tr("Log contact for {count}…").format(count=int((~done).sum()))
-                                if several else self.tr("Log contact…"))
+        open_lines = int((~done).sum())
+        self.log_button.setText(self.tr("Log contact for {count}…").format(count=open_lines)
+                                if open_lines > 1 else self.tr("Log contact…"))
         row = self.view.currentIndex().row()
         # Lines move within the plan only, one at a time: the backlog keeps the worklist's order.
         in_plan = has_line and not several and self.model.flag(row, "in_plan")
