@@ -155,7 +155,9 @@ def _world(portfolio: Portfolio, *, today: dt.date, months_back: int, earliest_c
     last_end = this_month if today == this_month.end_time.date() else this_month - 1
     salary_from = str(np.datetime64(int(earliest_cutoff), "D").astype("datetime64[M]") - 12)
     salary = store.read_salary_months(portfolio, first_month=salary_from, last_month=str(this_month - 1))
-    monthly = read_columns(portfolio, source="FROM monthly_balances WHERE month >= ? AND month <= ?",
+    # +month: a scan in key order; the (month, aum_end) index would cost a look-up per row
+    # for digital_logins (5 s instead of 0.2 s at 50,000 customers).
+    monthly = read_columns(portfolio, source="FROM monthly_balances WHERE +month >= ? AND +month <= ?",
                            params=(str(this_month - months_back), str(last_end)),
                            columns={"customer_id": ("customer_id", text), "month": ("month", text),
                                     "aum_end": ("aum_end", number), "digital_logins": ("digital_logins", number)},

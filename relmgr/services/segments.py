@@ -131,7 +131,9 @@ def read_inputs(portfolio: Portfolio, *, as_of: dt.date) -> dict[str, pd.DataFra
             "customer_id": ("customer_id", "text"), "opened_on": ("opened_on", "text"),
             "closed_on": ("closed_on", "text")}),
         "monthly_balances": read_plain_columns(
-            portfolio, source="FROM monthly_balances WHERE month <= ?",
+            # +month: read in key order. Through the (month, aum_end) index each row's
+            # other columns would be a look-up of their own (12 s instead of 0.2 s at 50,000).
+            portfolio, source="FROM monthly_balances WHERE +month <= ?",
             params=(as_of.strftime("%Y-%m"),), columns={
                 "customer_id": ("customer_id", "text"), "month": ("month", "text"),
                 "aum_avg": ("aum_avg", "number"), "aum_end": ("aum_end", "number"),

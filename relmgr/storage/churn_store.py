@@ -51,7 +51,9 @@ def read_churn_history(portfolio: Portfolio, *, since: dt.date, until: dt.date,
         "activity": activity[activity["day"].to_numpy() <= (until - dt.date(1970, 1, 1)).days][["customer_id", "day", "n"]],
         "flows": read_flow_months(portfolio, since=since, until=until),
         "monthly_balances": read(
-            "FROM monthly_balances WHERE month >= ? AND month <= ?", (first_month, until.strftime("%Y-%m")), {
+            # +month: a scan in key order, not the (month, aum_end) index, which would cost a
+            # look-up per row for digital_logins (11 s instead of 0.2 s at 50,000 customers).
+            "FROM monthly_balances WHERE +month >= ? AND +month <= ?", (first_month, until.strftime("%Y-%m")), {
                 "customer_id": ("customer_id", text), "month": ("month", text),
                 "aum_end": ("aum_end", number), "digital_logins": ("digital_logins", number)}),
         "holdings": read(
