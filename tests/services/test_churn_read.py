@@ -34,7 +34,7 @@ _PLAIN = {
         (SINCE.strftime("%Y-%m"), DEMO_AS_OF.strftime("%Y-%m"))),
     "monthly_balances": (
         "SELECT customer_id, month, aum_end, digital_logins FROM monthly_balances "
-        "WHERE month >= ? AND month <= ?",
+        "WHERE +month >= ? AND +month <= ?",          # in table (key) order, as the fast read
         ((SINCE.replace(day=1) - dt.timedelta(days=1)).strftime("%Y-%m"), DEMO_AS_OF.strftime("%Y-%m"))),
     "holdings": (
         "SELECT h.customer_id, h.opened_on, h.closed_on, p.family FROM holdings AS h "
