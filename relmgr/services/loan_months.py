@@ -57,6 +57,16 @@ def _buckets(frame: pd.DataFrame) -> dict[str, dict[str, Any]]:
     return out
 
 
+def stored_months(portfolio: Portfolio, *, before: str) -> list[dict[str, Any]]:
+    """The snapshots imports kept for the months before `before` ('YYYY-MM'), oldest first, in
+    arrears_trend's shape (no loan is read)."""
+    if not store.has_arrears_months(portfolio):
+        return []
+    past = store.read_arrears_months(portfolio, before=before)
+    return [{"month": str(m), "as_of": str(as_of), "live_loans": int(live), "buckets": _buckets(part)}
+            for (m, as_of, live), part in past.groupby(["month", "as_of", "live_loans"], sort=True)]
+
+
 def arrears_trend(portfolio: Portfolio, *, today: dt.date,
                   loans: pd.DataFrame | None = None) -> list[dict[str, Any]]:
     """Oldest month first: {month, as_of, live_loans, buckets: {"1-30": {count, outstanding}, ...}};
@@ -69,11 +79,7 @@ def arrears_trend(portfolio: Portfolio, *, today: dt.date,
     elif not len(loans):
         return []
     month = today.isoformat()[:7]
-    out = []
-    if store.has_arrears_months(portfolio):
-        past = store.read_arrears_months(portfolio, before=month)
-        for (m, as_of, live), part in past.groupby(["month", "as_of", "live_loans"], sort=True):
-            out.append({"month": str(m), "as_of": str(as_of), "live_loans": int(live), "buckets": _buckets(part)})
+    out = stored_months(portfolio, before=month)
     live, rows = arrears_rows(loans, today=today)
     now = rows.groupby("bucket").agg(loans=("loan_id", "size"), outstanding=("outstanding", "sum")).reset_index()
     out.append({"month": month, "as_of": today.isoformat(), "live_loans": int(live), "buckets": _buckets(now)})

@@ -147,7 +147,7 @@ def _loans(portfolio: Portfolio, *, day: dt.date, current: bool) -> tuple[dict[s
     repayment watch (services/loans.py, the Loans page's own figures). Days past due are a snapshot
     at the data date, so an earlier month has no arrears to show: (None, reason code)."""
     from relmgr.analytics.loan_watch import WatchReason
-    from relmgr.services.loan_months import arrears_trend
+    from relmgr.services.loan_months import stored_months
     from relmgr.services.loans import Missing, load_watch
 
     if not current:
@@ -158,10 +158,14 @@ def _loans(portfolio: Portfolio, *, day: dt.date, current: bool) -> tuple[dict[s
     buckets = [{"bucket": code, "loans": row["loans"], "outstanding": row["outstanding"]}
                for code, row in watch.buckets.items()]
     early = watch.open_lines[watch.open_lines["reason"] != WatchReason.ARREARS.value]
-    # The loans past due at the last TREND_MONTHS month ends kept by imports (loan_months.py).
+    # The loans past due at the month ends kept by imports (loan_months.py), then this month's
+    # from the watch just read (the loans are not read a second time): the last TREND_MONTHS.
+    month = day.isoformat()[:7]
+    past_due = sum(b["loans"] for b in buckets)
     trend = [{"month": m["month"], "past_due": sum(b["count"] for b in m["buckets"].values())}
-             for m in arrears_trend(portfolio, today=day)[-TREND_MONTHS:]]
-    return {"buckets": buckets, "past_due": sum(b["loans"] for b in buckets),
+             for m in stored_months(portfolio, before=month)]
+    trend = (trend + [{"month": month, "past_due": past_due}])[-TREND_MONTHS:]
+    return {"buckets": buckets, "past_due": past_due,
             "outstanding": round(sum(b["outstanding"] for b in buckets), 2),
             "early_warnings": int(len(early)),
             "early_customers": int(early["customer_id"].nunique()), "trend": trend}, None
