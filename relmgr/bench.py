@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -18,6 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from relmgr.services.process_memory import peak_rss_mb
 
 BENCH_PASSWORD = "relmgr-bench"
 # What an RM types into the search box, one keystroke at a time: a surname, a full name,
@@ -135,7 +136,7 @@ def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = Fals
 
     # Issue 3's memory target is for the app on the customer table; the analytics below add
     # their own peaks, and peak_rss_mb at the end is the maximum over the whole run.
-    result["customers_peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result["customers_peak_rss_mb"] = peak_rss_mb()
     result.update(_bench_segments(path))
     result.update(_bench_recommend(path))
     result.update(_bench_today(path, repeats=max(1, min(repeats, 3))))
@@ -145,7 +146,7 @@ def run_bench(*, customers: int = 50_000, repeats: int = 5, rebuild: bool = Fals
     result.update(_bench_fitting(path))
     result.update(_bench_home_and_report(path, repeats=max(1, min(repeats, 3))))
     result.update(_bench_loans(path, repeats=max(1, min(repeats, 3))))
-    result["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    result["peak_rss_mb"] = peak_rss_mb()
     result.update(_gui_startup_probe(path))
     if import_rows:
         # Child processes: their memory is theirs, not this run's peak_rss_mb.

@@ -152,7 +152,9 @@ STEPS = {"floor": _floor, "strict": _strict, "mapped": _mapped, "xlsx": _xlsx}
 
 
 def _child(step: str, *args: Path) -> dict[str, float]:
-    code = ("import json, sys, time, resource\n"
+    code = ("import json, sys, time\n"
+            # VmHWM: ru_maxrss would carry over the peak of the bench process that starts the child.
+            "from relmgr.services.process_memory import peak_rss_mb\n"
             "from relmgr.bench_import import STEPS\n"
             # Loaded before the clock starts: the steps are timed, not the imports of modules.
             "import openpyxl, relmgr.services.mapping, relmgr.services.importer, relmgr.storage\n"
@@ -160,7 +162,7 @@ def _child(step: str, *args: Path) -> dict[str, float]:
             "t0 = time.perf_counter()\n"
             f"STEPS[{step!r}](*map(Path, sys.argv[1:]))\n"
             "print(json.dumps({'s': time.perf_counter() - t0,"
-            " 'rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n")
+            " 'rss_mb': peak_rss_mb()}))\n")
     result = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True,
                             stdin=subprocess.DEVNULL, env=dict(os.environ), check=False)
     if result.returncode != 0:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from relmgr.services.logs import configure_logging
 from relmgr.services.settings import load_settings
+from relmgr.services.process_memory import peak_rss_mb
 from relmgr.storage.db_thread import DatabaseThread
 from relmgr.ui.shell.i18n import Translations, resources_dir
 from relmgr.ui.shell.main_window import MainWindow
@@ -105,19 +106,6 @@ def run_gui(*, demo: bool = False, portfolio: str | None = None,
         db.shutdown()
 
 
-def _peak_rss_mb() -> float | None:
-    """This process's own peak resident memory (Linux VmHWM: unlike getrusage's ru_maxrss it
-    does not carry over the peak of the parent that started this interpreter)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return round(int(line.split()[1]) / 1024, 1)
-    except OSError:
-        pass
-    return None
-
-
 def probe_startup(path: str, password: str, *, started: float) -> dict[str, Any]:
     """For `relmgr bench`: open `path` in the real main window (no dialog) and time the window
     appearing and the customer table filling, counted from `started` (process start), and the
@@ -130,7 +118,7 @@ def probe_startup(path: str, password: str, *, started: float) -> dict[str, Any]
 
     def table_ready(_count: int) -> None:
         marks["window_table_ready_s"] = round(time.perf_counter() - started, 3)
-        marks["window_peak_rss_mb"] = _peak_rss_mb()
+        marks["window_peak_rss_mb"] = peak_rss_mb()
         QTimer.singleShot(0, loop.quit)
 
     window.customers_page.loaded.connect(table_ready)
