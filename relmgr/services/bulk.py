@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import pandas as pd
 
@@ -56,6 +56,15 @@ def _customers(portfolio: Portfolio, customer_ids: Sequence[str]) -> list[str]:
     return ids
 
 
+def _each(items: list, what: str, progress: Progress, cancel: CancelCheck) -> Iterator:
+    """The items in turn, reporting progress and checking for cancel every _STEP of them."""
+    for i, item in enumerate(items):
+        if i % _STEP == 0:
+            check_cancel(cancel)
+            progress(i / len(items), what)
+        yield item
+
+
 @writes(Topic.CONTACTS, Topic.AUDIT)
 def bulk_log_contacts(portfolio: Portfolio, *, customer_ids: Sequence[str], channel: ContactChannel | str,
                       purpose: ContactPurpose | str, outcome: ContactOutcome | str, note: str = "",
@@ -82,10 +91,7 @@ def bulk_log_contacts(portfolio: Portfolio, *, customer_ids: Sequence[str], chan
                 "of the selection or log a service contact")
     interaction_ids: list[int] = []
     with portfolio.transaction():
-        for i, customer in enumerate(ids):
-            if i % _STEP == 0:
-                check_cancel(cancel)
-                progress(i / len(ids), "contacts")
+        for customer in _each(ids, "contacts", progress, cancel):
             interaction_id = store.insert_interaction(portfolio, customer_id=customer, **row)
             audit.record(portfolio, action=AuditAction.BULK_CONTACT_LOGGED, target=customer,
                          detail={"interaction_id": interaction_id, "channel": row["channel"],
@@ -110,10 +116,7 @@ def bulk_create_tasks(portfolio: Portfolio, *, customer_ids: Sequence[str], kind
     created = _now().isoformat()
     task_ids: list[int] = []
     with portfolio.transaction():
-        for i, customer in enumerate(ids):
-            if i % _STEP == 0:
-                check_cancel(cancel)
-                progress(i / len(ids), "tasks")
+        for customer in _each(ids, "tasks", progress, cancel):
             task_id = store.insert_task(portfolio, customer_id=customer, title=title, due_on=due,
                                         status=TaskStatus.OPEN.value, created_at=created, note=note)
             audit.record(portfolio, action=AuditAction.BULK_TASK_CREATED, target=customer,
@@ -144,10 +147,7 @@ def undo_bulk_contacts(portfolio: Portfolio, *, interaction_ids: Sequence[int], 
                  for r in rows.itertuples(index=False)}
         present = [i for i in wanted if i in by_id]
         customers: list[str] = []
-        for n, interaction_id in enumerate(present):
-            if n % _STEP == 0:
-                check_cancel(cancel)
-                progress(n / len(present), "contacts")
+        for interaction_id in _each(present, "contacts", progress, cancel):
             customer, occurred_at = by_id[interaction_id]
             store.delete_interaction(portfolio, interaction_id=interaction_id, customer_id=customer)
             audit.record(portfolio, action=AuditAction.CONTACT_UNDONE, target=customer,
@@ -176,10 +176,7 @@ def undo_bulk_tasks(portfolio: Portfolio, *, task_ids: Sequence[int], progress: 
         by_id = {int(r.task_id): str(r.customer_id) for r in rows.itertuples(index=False)}
         present = [i for i in wanted if i in by_id]
         customers: list[str] = []
-        for n, task_id in enumerate(present):
-            if n % _STEP == 0:
-                check_cancel(cancel)
-                progress(n / len(present), "tasks")
+        for task_id in _each(present, "tasks", progress, cancel):
             store.delete_task(portfolio, task_id=task_id)
             audit.record(portfolio, action=AuditAction.TASK_UNDONE, target=by_id[task_id],
                          detail={"task_id": task_id, "selection": len(present)})
