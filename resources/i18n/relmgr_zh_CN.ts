@@ -1846,115 +1846,120 @@ Export unmasked?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="184"/>
+        <location filename="../../relmgr/ui/home/page.py" line="195"/>
         <source>Loading…</source>
         <extracomment>The list behind each tile, opened by a click (MainWindow.open_home_list knows the pages): the customers for the AUM figures, the risk band&apos;s warnings, the overdue tasks, and so on. What it shows: every stored result the dashboard and KPIs read. Not emitted (tiles open lists, not one customer); present for the page contract. A tile was clicked: the TILE_LISTS name of the list behind it. Emitted when the figures are on screen.</extracomment>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="214"/>
+        <location filename="../../relmgr/ui/home/page.py" line="225"/>
         <source>Could not load the figures: {error}</source>
         <translation>无法加载指标：{error}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="218"/>
+        <location filename="../../relmgr/ui/home/page.py" line="229"/>
         <source>Month {month}, counted to {date}</source>
         <translation>月份 {month}，统计至 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="236"/>
+        <location filename="../../relmgr/ui/home/page.py" line="247"/>
         <source>No balances for the month to compare with.</source>
         <translation>没有可比较月份的余额数据。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="242"/>
+        <location filename="../../relmgr/ui/home/page.py" line="253"/>
         <source>{month}; 12 months: {total}</source>
         <translation>{month}；近 12 个月：{total}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="252"/>
+        <location filename="../../relmgr/ui/home/page.py" line="263"/>
         <source>{count:,} left the bank, not tiered</source>
         <translation>{count:,} 位已销户，不参与分层</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="253"/>
-        <location filename="../../relmgr/ui/home/page.py" line="255"/>
-        <location filename="../../relmgr/ui/home/page.py" line="261"/>
+        <location filename="../../relmgr/ui/home/page.py" line="264"/>
+        <location filename="../../relmgr/ui/home/page.py" line="266"/>
+        <location filename="../../relmgr/ui/home/page.py" line="272"/>
         <source>{count:,} customers</source>
         <translation>{count:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="264"/>
+        <location filename="../../relmgr/ui/home/page.py" line="275"/>
         <source>{band}: {count:,} customers; scored {date}</source>
         <translation>{band}：{count:,} 位客户；评分日期 {date}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="269"/>
+        <location filename="../../relmgr/ui/home/page.py" line="280"/>
         <source>{made:,} of {due:,}</source>
         <translation>{made:,} / {due:,}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="274"/>
+        <location filename="../../relmgr/ui/home/page.py" line="285"/>
         <source>{accepted:,} accepted of {answered:,} answered</source>
         <translation>已答复 {answered:,} 条，接受 {accepted:,} 条</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="277"/>
+        <location filename="../../relmgr/ui/home/page.py" line="288"/>
         <source>{open:,} open tasks</source>
         <translation>未完成任务 {open:,} 项</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="291"/>
+        <location filename="../../relmgr/ui/home/page.py" line="298"/>
+        <source>Past due at the last {months} month ends: {bars} ({first:,} → {last:,})</source>
+        <translation>近{months}个月末逾期：{bars}（{first:,} → {last:,}）</translation>
+    </message>
+    <message>
+        <location filename="../../relmgr/ui/home/page.py" line="306"/>
         <source>New</source>
         <translation>新客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="316"/>
+        <location filename="../../relmgr/ui/home/page.py" line="331"/>
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="317"/>
+        <location filename="../../relmgr/ui/home/page.py" line="332"/>
         <source>KPIs this month</source>
         <translation>本月考核指标</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="318"/>
+        <location filename="../../relmgr/ui/home/page.py" line="333"/>
         <source>KPI</source>
         <translation>考核指标</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="318"/>
+        <location filename="../../relmgr/ui/home/page.py" line="333"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="318"/>
+        <location filename="../../relmgr/ui/home/page.py" line="333"/>
         <source>Actual</source>
         <translation>实际</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="319"/>
+        <location filename="../../relmgr/ui/home/page.py" line="334"/>
         <source>Progress</source>
         <translation>完成度</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="321"/>
+        <location filename="../../relmgr/ui/home/page.py" line="336"/>
         <source>Click to open the list behind it.</source>
         <translation>点击打开对应的客户清单。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="280"/>
+        <location filename="../../relmgr/ui/home/page.py" line="291"/>
         <source>{bucket}: {count:,} · {amount}</source>
         <translation>{bucket}：{count:,} 笔 · {amount}</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="283"/>
+        <location filename="../../relmgr/ui/home/page.py" line="294"/>
         <source>{count:,} early warnings on {customers:,} customers</source>
         <translation>还款预警 {count:,} 条，涉及 {customers:,} 位客户</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/home/page.py" line="285"/>
+        <location filename="../../relmgr/ui/home/page.py" line="300"/>
         <source>{count:,} past due · {amount}</source>
         <translation>{count:,} 笔逾期 · {amount}</translation>
     </message>
@@ -4948,12 +4953,12 @@ Portfolios, settings and logs are kept in {folder}</source>
         <translation>优先级 {priority} = （{points}）× {weight:g}（{tier}客户层级权重）。鼠标悬停在原因上可查看计分规则。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="620"/>
+        <location filename="../../relmgr/ui/today/page.py" line="621"/>
         <source>Log contact for {count}…</source>
         <translation>为 {count} 条记录联系…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="664"/>
+        <location filename="../../relmgr/ui/today/page.py" line="665"/>
         <source>Not saved: {reason}</source>
         <translation>未保存：{reason}</translation>
     </message>
@@ -4993,172 +4998,172 @@ Portfolios, settings and logs are kept in {folder}</source>
         <translation>{customer}：{action}（今日已完成）</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="707"/>
+        <location filename="../../relmgr/ui/today/page.py" line="708"/>
         <source>Contact logged for {customer}: the line is done.</source>
         <translation>已记录与 {customer} 的联系：该条已完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="732"/>
+        <location filename="../../relmgr/ui/today/page.py" line="733"/>
         <source>Contact with {customer} taken back: the line is open again.</source>
         <translation>已撤销与 {customer} 的联系记录：该条重新待办。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="768"/>
+        <location filename="../../relmgr/ui/today/page.py" line="769"/>
         <source>{customer} snoozed until {date}.</source>
         <translation>{customer} 已暂缓至 {date}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="782"/>
+        <location filename="../../relmgr/ui/today/page.py" line="783"/>
         <source>{customer} dismissed for today.</source>
         <translation>{customer} 今日已忽略。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="801"/>
+        <location filename="../../relmgr/ui/today/page.py" line="802"/>
         <source>{customer} moved to place {rank}.</source>
         <translation>{customer} 已移到第 {rank} 位。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="808"/>
+        <location filename="../../relmgr/ui/today/page.py" line="809"/>
         <source>Back to priority order.</source>
         <translation>已恢复按优先级排序。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="814"/>
+        <location filename="../../relmgr/ui/today/page.py" line="815"/>
         <source>{customer} is back on the list.</source>
         <translation>{customer} 已回到清单。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="848"/>
+        <location filename="../../relmgr/ui/today/page.py" line="849"/>
         <source>Today</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="621"/>
+        <location filename="../../relmgr/ui/today/page.py" line="622"/>
         <source>Log contact…</source>
         <translation>记录联系…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="697"/>
+        <location filename="../../relmgr/ui/today/page.py" line="698"/>
         <source>Contact logged for {count} lines: they are done.</source>
         <translation>已为 {count} 条记录联系：这些条目已完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="724"/>
+        <location filename="../../relmgr/ui/today/page.py" line="725"/>
         <source>{count} contacts taken back: the lines are open again.</source>
         <translation>已撤销 {count} 次联系：这些条目重新待办。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="759"/>
+        <location filename="../../relmgr/ui/today/page.py" line="760"/>
         <source>the {count} selected lines</source>
         <translation>选中的 {count} 条</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="769"/>
+        <location filename="../../relmgr/ui/today/page.py" line="770"/>
         <source>{count} lines snoozed until {date}.</source>
         <translation>{count} 条已暂缓至 {date}。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="783"/>
+        <location filename="../../relmgr/ui/today/page.py" line="784"/>
         <source>{count} lines dismissed for today.</source>
         <translation>{count} 条今日已忽略。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="849"/>
+        <location filename="../../relmgr/ui/today/page.py" line="850"/>
         <source>Snooze until…</source>
         <translation>暂缓至…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="850"/>
+        <location filename="../../relmgr/ui/today/page.py" line="851"/>
         <source>Dismiss for today</source>
         <translation>今日忽略</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="851"/>
+        <location filename="../../relmgr/ui/today/page.py" line="852"/>
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="852"/>
+        <location filename="../../relmgr/ui/today/page.py" line="853"/>
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="853"/>
+        <location filename="../../relmgr/ui/today/page.py" line="854"/>
         <source>Reset order</source>
         <translation>恢复排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="854"/>
+        <location filename="../../relmgr/ui/today/page.py" line="855"/>
         <source>Forget today&apos;s manual moves: back to priority order</source>
         <translation>取消今天的手动调整，按优先级排序</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="855"/>
+        <location filename="../../relmgr/ui/today/page.py" line="856"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="858"/>
+        <location filename="../../relmgr/ui/today/page.py" line="859"/>
         <source>Undo contact</source>
         <translation>撤销联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="859"/>
+        <location filename="../../relmgr/ui/today/page.py" line="860"/>
         <source>Take back the contact logged on this line today</source>
         <translation>撤销今天在这一条上记录的联系</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="860"/>
+        <location filename="../../relmgr/ui/today/page.py" line="861"/>
         <source>Segments and churn scores were brought up to date. Your plan stays as it is until you reload it; lines done stay done.</source>
         <translation>客户分层和流失评分已更新。您的计划保持不变，重新加载后才会调整；已完成的条目仍保持完成。</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="862"/>
+        <location filename="../../relmgr/ui/today/page.py" line="863"/>
         <source>Reload the plan</source>
         <translation>重新加载计划</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="863"/>
+        <location filename="../../relmgr/ui/today/page.py" line="864"/>
         <source>Because of</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="867"/>
+        <location filename="../../relmgr/ui/today/page.py" line="868"/>
         <source>All reasons</source>
         <translation>全部原因</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="873"/>
+        <location filename="../../relmgr/ui/today/page.py" line="874"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="873"/>
+        <location filename="../../relmgr/ui/today/page.py" line="874"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="873"/>
+        <location filename="../../relmgr/ui/today/page.py" line="874"/>
         <source>Points</source>
         <translation>分数</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="873"/>
+        <location filename="../../relmgr/ui/today/page.py" line="874"/>
         <source>Tier weight</source>
         <translation>层级权重</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="874"/>
+        <location filename="../../relmgr/ui/today/page.py" line="875"/>
         <source>Weighted</source>
         <translation>加权分</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="856"/>
+        <location filename="../../relmgr/ui/today/page.py" line="857"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../relmgr/ui/today/page.py" line="857"/>
+        <location filename="../../relmgr/ui/today/page.py" line="858"/>
         <source>Print the day&apos;s plan as its call sheet (masked; written to the audit log)</source>
         <translation>将今日计划打印为联系清单（已脱敏，记入审计日志）</translation>
     </message>

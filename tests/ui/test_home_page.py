@@ -14,6 +14,7 @@ from relmgr.services.wording import CHINESE, ENGLISH
 from relmgr.services.wording.dashboard import KPI_TITLES
 from relmgr.services.wording.money import summary_money
 from relmgr.services.worklist import WorkReason
+from relmgr.ui.home.page import sparkline
 
 TIMEOUT = 20_000
 
@@ -26,6 +27,10 @@ def _settled(window, qtbot) -> None:
 
 def _made(page) -> int:
     return sum(row["made"] for row in page.dashboard.figures["contacts"])
+
+
+def test_the_sparkline_spans_lowest_to_highest() -> None:
+    assert sparkline([3, 5, 10]) == "▁▃█" and sparkline([4, 4]) == "▄▄"
 
 
 def test_home_is_the_first_page_and_shows_aum_and_kpis_in_both_languages(unlocked_window, qtbot) -> None:
@@ -54,6 +59,10 @@ def test_home_is_the_first_page_and_shows_aum_and_kpis_in_both_languages(unlocke
     assert page.tiles["loans"].value.text().startswith(f"{loans['past_due']:,} past due · CNY ")
     assert "Over 90 days past due" in page.tiles["loans"].caption.text()
     assert f"{loans['early_warnings']:,} early warnings" in page.tiles["loans"].caption.text()
+    # The arrears trend of the dashboard's figures, as bars with its first and last count.
+    counts = [m["past_due"] for m in loans["trend"]]
+    assert len(counts) == 6 and (f"Past due at the last 6 month ends: {sparkline(counts)} "
+                                 f"({counts[0]:,} → {counts[-1]:,})") in page.tiles["loans"].caption.text()
     page.dashboard = dataclasses.replace(shown, figures={**shown.figures, "loans": None},
                                          unavailable={"loans": "loans"})
     page._render()

@@ -54,6 +54,17 @@ TILE_LISTS = {"total_aum": "customers", "aum_mom": "customers", "aum_yoy": "cust
               "loans": "loans"}
 
 
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[int]) -> str:
+    """One bar per value, from the lowest (▁) to the highest (█); all level: middle bars."""
+    low, high = min(values), max(values)
+    if high == low:
+        return _BARS[3] * len(values)
+    return "".join(_BARS[round((v - low) / (high - low) * (len(_BARS) - 1))] for v in values)
+
+
 def _money(amount: Any) -> str:
     return summary_money(amount, language=current_language())
 
@@ -282,6 +293,10 @@ class HomePage(QWidget):
                 amount=_money(b["outstanding"])) for b in value["buckets"]]
             lines.append(self.tr("{count:,} early warnings on {customers:,} customers").format(
                 count=value["early_warnings"], customers=value["early_customers"]))
+            counts = [m["past_due"] for m in value.get("trend") or []]
+            if len(counts) > 1:
+                lines.append(self.tr("Past due at the last {months} month ends: {bars} ({first:,} → {last:,})").format(
+                    months=len(counts), bars=sparkline(counts), first=counts[0], last=counts[-1]))
             return self.tr("{count:,} past due · {amount}").format(
                 count=value["past_due"], amount=_money(value["outstanding"])), "\n".join(lines)
         return str(value), ""
