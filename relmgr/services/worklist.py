@@ -507,8 +507,11 @@ def assemble_worklist(signals: WorklistSignals, *, today: dt.date,
     reasons_arr, points_arr = long["reason"].tolist(), long["points"].tolist()
     details_arr = long["detail"].tolist()
     unique_ids = ids[starts]
-    tier_map = tier_of.to_dict()
-    tiers = [tier_map.get(c) for c in unique_ids]
+    # Only the listed customers' tiers, by position: a dict of every customer's tier cost
+    # 0.13 s at 50,000 (a categorical column iterated value by value).
+    at = pd.Index(tier_of.index.astype("str")).get_indexer(pd.Index(unique_ids).astype("str"))
+    tier_values = tier_of.to_numpy(dtype=object)
+    tiers = [tier_values[a] if a >= 0 else None for a in at.tolist()]
     tiers = [t if isinstance(t, str) and t else Tier.MASS.value for t in tiers]
     weights = [rules.tier_weight(t) for t in tiers]
     priorities, reason_tuples, detail_lists = [], [], []
