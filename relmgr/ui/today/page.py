@@ -13,8 +13,9 @@ clicks: the button, then OK), snooze it until a date, dismiss it for today, move
 (a pin for today), or bring back the priority order; hidden lines can be restored; the list can
 be exported (masked by default, audited). Several lines can be selected (Ctrl/Shift-click): Log
 contact then logs the same contact for each open one (services.bulk), Undo takes back the
-contacts of the done ones, Snooze and Dismiss hide them all, each in one transaction. Every change is written on the database thread and
-the list is read again, so what is shown is what is stored.
+contacts of the done ones, Snooze and Dismiss hide them all, each in one transaction. Every
+change is written on the database thread and the list is read again, so what is shown is what
+is stored.
 
 Names and phones are masked on the database thread; the unmasked values never reach the GUI.
 """
@@ -40,13 +41,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QMenu,
@@ -527,13 +528,20 @@ class TodayPage(QWidget):
 
     def _add_to_selection(self, customer_ids: list[str]) -> None:
         """Select these lines too (the current line stays current)."""
-        rows = [r for r in (self.model.row_of(c) for c in customer_ids) if r is not None]
+        rows = sorted(r for r in (self.model.row_of(c) for c in customer_ids) if r is not None)
         if not rows:
             return
         selection = QItemSelection()
         last = self.model.columnCount() - 1
-        for row in rows:
-            selection.select(self.model.index(row, 0), self.model.index(row, last))
+        # Runs of neighbouring rows as one range each: a select-all of the backlog stays one range.
+        start = previous = rows[0]
+        for row in [*rows[1:], None]:
+            if row is not None and row == previous + 1:
+                previous = row
+                continue
+            selection.select(self.model.index(start, 0), self.model.index(previous, last))
+            if row is not None:
+                start = previous = row
         self.view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
 
     def _line(self, customer_id: str) -> dict[str, Any] | None:
