@@ -65,6 +65,11 @@ _FILTERS = (("tier", tuple(Tier), texts.tier), ("stage", tuple(Stage), texts.sta
             ("churn_band", tuple(RiskBand), churn_texts.band))
 
 
+#: The Undo of a bulk write: the service that takes it back, its arguments, and the words for
+#: what it took back (given how many customers).
+_Undo = tuple[Callable[..., Any], dict[str, Any], Callable[[int], str]]
+
+
 class CustomersPage(QWidget):
     #: What it shows: the list (tier, stage, last contact, tags: rule tags are saved target
     #: lists) and the open 360.
@@ -148,7 +153,7 @@ class CustomersPage(QWidget):
         # The status line is kept as a function giving its text, so that it reads in the
         # window's language after a switch; the Undo of the last bulk write sits beside it.
         self._status: Callable[[], str] | None = None
-        self._undo: tuple[Callable[..., Any], dict[str, Any], Callable[[int], str]] | None = None
+        self._undo: _Undo | None = None
         self.undo_bulk_button = QPushButton()
         self.undo_bulk_button.clicked.connect(self.undo_last_bulk)
         self.undo_bulk_button.hide()
@@ -388,10 +393,8 @@ class CustomersPage(QWidget):
         self.runner.run_long(fn, title=self.tr("Taking back…"), parent=self, **kwargs,
                              on_done=done, on_error=failed, on_cancelled=cancelled)
 
-    def _set_status(self, text: Callable[[], str] | None,
-                    undo: tuple[Callable[..., Any], dict[str, Any], Callable[[int], str]] | None = None) -> None:
-        """Show a status line (None: clear it) and offer Undo beside it when `undo` is given:
-        the service that takes the write back, its arguments, and the words for what it did."""
+    def _set_status(self, text: Callable[[], str] | None, undo: _Undo | None = None) -> None:
+        """Show a status line (None: clear it) and offer Undo beside it when `undo` is given."""
         self._status, self._undo = text, undo
         self.status_label.setText(text() if text is not None else "")
         self.undo_bulk_button.setVisible(undo is not None)
