@@ -15,7 +15,8 @@ from tests.conftest import DEMO_AS_OF, DEMO_PASSWORD_FOR_TESTS
 _PLAIN = {
     "holdings": ("SELECT customer_id, opened_on, closed_on FROM holdings", ()),
     "monthly_balances": ("SELECT customer_id, month, aum_avg, aum_end, digital_logins "
-                         "FROM monthly_balances WHERE month <= ?", (DEMO_AS_OF.strftime("%Y-%m"),)),
+                         # in table (key) order, as the segment read scans it
+                         "FROM monthly_balances WHERE +month <= ?", (DEMO_AS_OF.strftime("%Y-%m"),)),
 }
 
 

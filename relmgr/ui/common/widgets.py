@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QItemSelectionModel, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 from shiboken6 import isValid
 
@@ -26,6 +26,17 @@ def follow_changes(page: QWidget, runner: Any, reads: frozenset[Topic]) -> None:
             page.load()
 
     runner.changed.connect(on_changes)
+
+
+def select_only(view: QTableView, row: int) -> None:
+    """Select only `row` of `view` and make it current, whatever keys are held.
+    QTableView.selectRow follows the keyboard's modifiers: with Ctrl down (the RM on a
+    shortcut, or a test that sent one) it added the row to a multi-selection instead of
+    choosing it, so a line chosen by the program joined the lines selected before."""
+    index = view.model().index(row, 0)
+    if index.isValid():
+        view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
 
 
 class ListView(QTableView):
@@ -50,6 +61,9 @@ class ListView(QTableView):
         header.sortIndicatorChanged.connect(self._sort)
         self.doubleClicked.connect(self._open)
         self.activated.connect(self._open)
+
+    def selectRow(self, row: int) -> None:  # noqa: N802 (Qt API)
+        select_only(self, row)
 
     def frame_model(self) -> FrameTableModel:
         model = self.model()

@@ -56,7 +56,7 @@ from relmgr.ui.common.columns import ColumnChooser, ElidedTipDelegate, fit_colum
 from relmgr.ui.customers.table_model import HIDDEN_BY_DEFAULT, KEYS, CustomerTableModel, width_samples
 from relmgr.ui.shell.i18n import current_language
 from relmgr.ui.shell.runner import TaskRunner
-from relmgr.ui.common.widgets import follow_changes
+from relmgr.ui.common.widgets import follow_changes, select_only
 
 
 # The filters beside the search: list column, its codes, and the words for a code.
@@ -213,7 +213,7 @@ class CustomersPage(QWidget):
         self._fit_columns()
         if self._wanted is not None:        # read again after a change: the open 360 too
             if not keep and (row := self.model.row_of(self._wanted)) is not None:
-                self.table.selectRow(row)       # which reads its 360 again
+                select_only(self.table, row)    # which reads its 360 again
             else:
                 self._load_360(self._wanted)
         self.loaded.emit(len(frame))
@@ -272,7 +272,7 @@ class CustomersPage(QWidget):
         self._restore_selection(keep)
         self._update_count()
         if self.model.rowCount() == 1 and not self.selected_customer_ids():
-            self.table.selectRow(0)
+            select_only(self.table, 0)
 
     def _on_sort(self, column: int, order: Qt.SortOrder) -> None:
         if column < 0 or not len(self.model.frame):
@@ -437,7 +437,7 @@ class CustomersPage(QWidget):
             self.search_edit.clear()
         row = self.model.row_of(customer_id)
         if row is not None:
-            self.table.selectRow(row)
+            select_only(self.table, row)
             self.table.scrollTo(self.model.index(row, 0))
         else:
             self._load_360(customer_id)
